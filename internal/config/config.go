@@ -1,0 +1,257 @@
+// Package config reads site.yaml, the settings of one partnership site.
+// It walks the YAML node tree rather than decoding into a struct so that
+// every problem names the line of the key that is wrong.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/partnersite/partnersite/internal/problem"
+)
+
+// File is where the settings live, relative to the site folder.
+const File = "site.yaml"
+
+// Goal is one stated aim of the partnership.
+type Goal struct {
+	ID      string
+	Title   string
+	Summary string
+}
+
+// Contact says who answers questions about the site.
+type Contact struct {
+	Name  string
+	Email string
+	URL   string
+}
+
+// Licence is the licence the site and its data are published under.
+type Licence struct {
+	ID          string
+	Name        string
+	URL         string
+	Attribution string // the statement re-users must carry
+}
+
+// Site holds the settings of site.yaml with defaults applied.
+type Site struct {
+	Title       string
+	Description string
+	Language    string
+	BaseURL     string // absolute, ending in "/", or "" when not set
+	Licence     Licence
+	Theme       string
+	Goals       []Goal
+	Notice      string
+	Contact     Contact
+}
+
+// DefaultGoals are the stated aims of a shared-service partnership.
+var DefaultGoals = []Goal{
+	{ID: "efficiency", Title: "Delivering efficiencies", Summary: "Doing the same or more for less money."},
+	{ID: "resilience", Title: "Strengthening resilience", Summary: "Services that keep running when people leave, systems fail or demand peaks."},
+	{ID: "capacity", Title: "Increasing capacity", Summary: "More skills and time to improve services, not only to run them."},
+}
+
+// Licences are the licences partnersite knows the wording of.
+var Licences = map[string]Licence{
+	"OGL-UK-3.0": {ID: "OGL-UK-3.0", Name: "Open Government Licence v3.0",
+		URL:         "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+		Attribution: "Contains public sector information licensed under the Open Government Licence v3.0."},
+	"CC-BY-4.0": {ID: "CC-BY-4.0", Name: "Creative Commons Attribution 4.0 International",
+		URL:         "https://creativecommons.org/licenses/by/4.0/",
+		Attribution: "Licensed under the Creative Commons Attribution 4.0 International licence."},
+	"CC0-1.0": {ID: "CC0-1.0", Name: "Creative Commons Zero v1.0 Universal",
+		URL:         "https://creativecommons.org/publicdomain/zero/1.0/",
+		Attribution: "Dedicated to the public domain under CC0 1.0."},
+}
+
+var (
+	slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	langRe = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+)
+
+// Load reads site.yaml from fsys. Problems go to pl; the returned Site
+// always has its defaults, so later checks can still run.
+func Load(fsys fs.FS, pl *problem.List) *Site {
+	s := &Site{Language: "en-GB", Licence: Licences["OGL-UK-3.0"], Theme: "default", Goals: DefaultGoals}
+	raw, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		pl.Errorf(File, 1, "the file is missing; every site needs a site.yaml with at least a title")
+		return s
+	} else if err != nil {
+		pl.Errorf(File, 1, "cannot read the file: %v", err)
+		return s
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		line, msg := YAMLError(err)
+		pl.Errorf(File, line, "%s", msg)
+		return s
+	}
+	if len(doc.Content) == 0 {
+		pl.Errorf(File, 1, "the file is empty; it needs at least a title")
+		return s
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		pl.Errorf(File, root.Line, "site.yaml must be a list of settings such as \"title: ...\"")
+		return s
+	}
+	hasTitle := false
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "title":
+			s.Title = scalar(v, k.Value, pl)
+			hasTitle = s.Title != ""
+		case "description":
+			s.Description = scalar(v, k.Value, pl)
+		case "language":
+			s.Language = scalar(v, k.Value, pl)
+			if !langRe.MatchString(s.Language) {
+				pl.Errorf(File, v.Line, "language %q is not a language tag such as en-GB or cy", s.Language)
+			}
+		case "base_url":
+			s.BaseURL = scalar(v, k.Value, pl)
+			u, err := url.Parse(s.BaseURL)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				pl.Errorf(File, v.Line, "base_url %q must be a full web address starting https://", s.BaseURL)
+			}
+			if !strings.HasSuffix(s.BaseURL, "/") {
+				s.BaseURL += "/"
+			}
+		case "licence", "license":
+			id := scalar(v, k.Value, pl)
+			l, ok := Licences[id]
+			if !ok {
+				pl.Errorf(File, v.Line, "licence %q is not one partnersite knows the wording of: use OGL-UK-3.0, CC-BY-4.0 or CC0-1.0", id)
+			}
+			s.Licence = l
+		case "theme":
+			s.Theme = scalar(v, k.Value, pl)
+			if !slugRe.MatchString(s.Theme) {
+				pl.Errorf(File, v.Line, "theme %q must be a folder name under themes/ (lower-case letters, digits and hyphens)", s.Theme)
+			}
+		case "notice":
+			s.Notice = scalar(v, k.Value, pl)
+		case "goals":
+			s.Goals = goals(v, pl)
+		case "contact":
+			s.Contact = contact(v, pl)
+		default:
+			pl.Warnf(File, k.Line, "unknown setting %q is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice and contact", k.Value)
+		}
+	}
+	if !hasTitle {
+		pl.Errorf(File, root.Line, "title is missing; add a line such as: title: Shared services partnership")
+	}
+	return s
+}
+
+// GoalIDs lists the ids of the site's goals in order.
+func (s *Site) GoalIDs() []string {
+	ids := make([]string, len(s.Goals))
+	for i, g := range s.Goals {
+		ids[i] = g.ID
+	}
+	return ids
+}
+
+func scalar(v *yaml.Node, key string, pl *problem.List) string {
+	if v.Kind != yaml.ScalarNode {
+		pl.Errorf(File, v.Line, "%s must be a single value, not a list or a set of settings", key)
+		return ""
+	}
+	return strings.TrimSpace(v.Value)
+}
+
+func goals(v *yaml.Node, pl *problem.List) []Goal {
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		pl.Errorf(File, v.Line, "goals must be a list of goals, each with id, title and summary")
+		return DefaultGoals
+	}
+	var out []Goal
+	seen := map[string]int{}
+	for _, item := range v.Content {
+		if item.Kind != yaml.MappingNode {
+			pl.Errorf(File, item.Line, "each goal needs id, title and summary, e.g. \"- id: efficiency\"")
+			continue
+		}
+		var g Goal
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k, val := item.Content[i], item.Content[i+1]
+			switch k.Value {
+			case "id":
+				g.ID = scalar(val, "id", pl)
+				if !slugRe.MatchString(g.ID) {
+					pl.Errorf(File, val.Line, "goal id %q is not a valid id: use lower-case letters, digits and hyphens", g.ID)
+				}
+				if l, dup := seen[g.ID]; dup {
+					pl.Errorf(File, val.Line, "goal id %q is used twice: line %d has it already", g.ID, l)
+				}
+				seen[g.ID] = val.Line
+			case "title":
+				g.Title = scalar(val, "title", pl)
+			case "summary":
+				g.Summary = scalar(val, "summary", pl)
+			default:
+				pl.Warnf(File, k.Line, "unknown goal setting %q is ignored; a goal has id, title and summary", k.Value)
+			}
+		}
+		if g.ID == "" || g.Title == "" {
+			pl.Errorf(File, item.Line, "each goal needs an id and a title")
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func contact(v *yaml.Node, pl *problem.List) Contact {
+	var c Contact
+	if v.Kind != yaml.MappingNode {
+		pl.Errorf(File, v.Line, "contact must have name, email and url settings")
+		return c
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		switch k.Value {
+		case "name":
+			c.Name = scalar(val, "name", pl)
+		case "email":
+			c.Email = scalar(val, "email", pl)
+			if !strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " <>\"") {
+				pl.Errorf(File, val.Line, "contact email %q is not an email address", c.Email)
+			}
+		case "url":
+			c.URL = scalar(val, "url", pl)
+			if u, err := url.Parse(c.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+				pl.Errorf(File, val.Line, "contact url %q must be a full web address starting https://", c.URL)
+			}
+		default:
+			pl.Warnf(File, k.Line, "unknown contact setting %q is ignored; contact has name, email and url", k.Value)
+		}
+	}
+	return c
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// YAMLError splits a YAML syntax error into its 1-based line and message.
+func YAMLError(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		var line int
+		fmt.Sscan(m[1], &line)
+		return line, "YAML syntax: " + m[2]
+	}
+	return 1, "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")
+}

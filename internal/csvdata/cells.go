@@ -1,0 +1,170 @@
+package csvdata
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// The cell types below are what gocsv fills. Each implements gocsv's
+// UnmarshalCSV hook and never returns an error from it: gocsv would stop at
+// the first bad cell and report a line number that drifts after blank rows
+// and multi-line cells. Instead a cell keeps its raw text and its parse
+// error, and the checks in this package report every bad cell at the line
+// that encoding/csv says it is on.
+
+// text is a trimmed text cell.
+type text string
+
+func (t *text) UnmarshalCSV(s string) error {
+	*t = text(strings.TrimSpace(s))
+	return nil
+}
+
+// number is a numeric cell in any of the forms councils write.
+type number struct {
+	raw   string
+	value float64
+	err   error
+}
+
+func (n *number) UnmarshalCSV(s string) error {
+	n.raw = strings.TrimSpace(s)
+	if n.raw != "" {
+		n.value, n.err = ParseNumber(n.raw)
+	}
+	return nil
+}
+
+// date is a date cell, YYYY-MM-DD or DD/MM/YYYY.
+type date struct {
+	raw   string
+	value time.Time
+	err   error
+}
+
+func (d *date) UnmarshalCSV(s string) error {
+	d.raw = strings.TrimSpace(s)
+	if d.raw != "" {
+		d.value, d.err = ParseDate(d.raw)
+	}
+	return nil
+}
+
+// periodCell is a financial year, quarter or month cell.
+type periodCell struct {
+	raw   string
+	value period.Period
+	err   error
+}
+
+func (p *periodCell) UnmarshalCSV(s string) error {
+	p.raw = strings.TrimSpace(s)
+	if p.raw != "" {
+		p.value, p.err = period.Parse(p.raw)
+	}
+	return nil
+}
+
+var (
+	digitsRe  = regexp.MustCompile(`^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$`)
+	isoDateRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	ukDateRe  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	slugRe    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// ParseNumber reads "1234.5", "1,234.5", "£1,234", "12%", "-1234" and
+// "(1,234)", the last being how accountants write a negative. Commas must
+// sit between thousands, so the continental "12,5" is refused rather than
+// read as 125 or 12.5. NaN and infinities are refused: they are not figures.
+func ParseNumber(s string) (float64, error) {
+	t := strings.TrimSpace(s)
+	neg := false
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		neg = true
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	for _, minus := range []string{"-", "\u2212"} {
+		if strings.HasPrefix(t, minus) {
+			if neg {
+				return 0, numberError(s)
+			}
+			neg = true
+			t = strings.TrimSpace(strings.TrimPrefix(t, minus))
+		}
+	}
+	t = strings.TrimPrefix(t, "£")
+	// "-£1,234" and "£-1,234" are both common in spreadsheets.
+	if !neg && strings.HasPrefix(t, "-") {
+		neg = true
+		t = t[1:]
+	}
+	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
+	if !digitsRe.MatchString(t) {
+		return 0, numberError(s)
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, numberError(s)
+	}
+	if neg {
+		v = -v
+	}
+	return v, nil
+}
+
+func numberError(s string) error {
+	if strings.Contains(s, ",") {
+		return fmt.Errorf("write decimals with a point (12.5) and commas only between thousands (1,234)")
+	}
+	return fmt.Errorf("write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234)")
+}
+
+// ParseDate reads YYYY-MM-DD or DD/MM/YYYY. Month-first dates are never
+// accepted: "04/05/2024" is the 4th of May, as on any UK form.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	var y, m, d int
+	if p := isoDateRe.FindStringSubmatch(s); p != nil {
+		y, _ = strconv.Atoi(p[1])
+		m, _ = strconv.Atoi(p[2])
+		d, _ = strconv.Atoi(p[3])
+	} else if p := ukDateRe.FindStringSubmatch(s); p != nil {
+		d, _ = strconv.Atoi(p[1])
+		m, _ = strconv.Atoi(p[2])
+		y, _ = strconv.Atoi(p[3])
+	} else {
+		return time.Time{}, fmt.Errorf("write dates as YYYY-MM-DD or DD/MM/YYYY (day first)")
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, fmt.Errorf("there is no such day; write dates as YYYY-MM-DD or DD/MM/YYYY (day first)")
+	}
+	return t, nil
+}
+
+// IsSlug reports whether s is a valid id: lower-case letters, digits and
+// single hyphens. Ids become folder names in URLs.
+func IsSlug(s string) bool { return slugRe.MatchString(s) }
+
+// Slugify suggests an id for a name, for the hint in an error message.
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

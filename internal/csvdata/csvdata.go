@@ -1,0 +1,605 @@
+// Package csvdata reads a site's data/*.csv files into typed records and
+// checks every rule of the data format: encodings, headers, number and date
+// forms, ids, and the references between files. Every problem is reported as
+// PATH:LINE, with the physical line an editor shows, and all of them are
+// collected so that one run lists everything to fix.
+//
+// gocsv fills structs whose fields are this package's own cell types; the
+// rows it sees come from encoding/csv, whose FieldPos gives true line
+// numbers even after blank rows and multi-line cells.
+package csvdata
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/problem"
+)
+
+// The files of data/, relative to the site folder.
+const (
+	PartnersFile    = "data/partners.csv"
+	ServicesFile    = "data/services.csv"
+	MetricsFile     = "data/metrics.csv"
+	PerformanceFile = "data/performance.csv"
+	SavingsFile     = "data/savings.csv"
+)
+
+// Unit is what a metric is measured in.
+type Unit string
+
+// The units a metric may have.
+const (
+	Percent Unit = "percent"
+	GBP     Unit = "gbp"
+	Count   Unit = "count"
+	Days    Unit = "days"
+	Hours   Unit = "hours"
+	Minutes Unit = "minutes"
+	FTE     Unit = "fte"
+	Score   Unit = "score"
+)
+
+// Units lists every valid unit, in the order the documentation gives them.
+var Units = []Unit{Percent, GBP, Count, Days, Hours, Minutes, FTE, Score}
+
+// Direction says which way is better for a metric.
+type Direction string
+
+// The two directions.
+const (
+	Higher Direction = "higher"
+	Lower  Direction = "lower"
+)
+
+// Partner is one council in the partnership (partners.csv).
+type Partner struct {
+	Line       int
+	ID         string
+	Name       string
+	ShortName  string // defaults to Name
+	Website    string
+	Households int // 0 when not given
+	CostShare  float64
+}
+
+// Service is one shared service (services.csv).
+type Service struct {
+	Line        int
+	ID          string
+	Name        string
+	LeadPartner string
+	Started     time.Time // zero when not given
+	Description string
+}
+
+// Metric is one performance measure (metrics.csv).
+type Metric struct {
+	Line        int
+	ID          string
+	Name        string
+	Service     string
+	Goal        string
+	Unit        Unit
+	Direction   Direction
+	Target      *float64
+	Amber       *float64
+	Description string
+	Source      string
+}
+
+// Performance is one figure for one metric and period (performance.csv).
+type Performance struct {
+	Line    int
+	Metric  string
+	Period  period.Period
+	Partner string // "" for the partnership as a whole
+	Value   float64
+	Target  *float64
+	Note    string
+}
+
+// Saving is one year's costs for one service (savings.csv).
+type Saving struct {
+	Line         int
+	Service      string
+	Period       period.Period
+	Partner      string // "" for partnership-wide, attributed by cost share
+	BaselineCost float64
+	ActualCost   float64
+	TargetSaving *float64
+	OneOffCost   *float64
+	Note         string
+}
+
+// Data is every record of a site's data folder, checked.
+type Data struct {
+	Partners    []Partner
+	Services    []Service
+	Metrics     []Metric
+	Performance []Performance
+	Savings     []Saving
+
+	// performanceRead is false when performance.csv could not be read, so
+	// that its absence is not reported again as metrics without rows.
+	performanceRead bool
+}
+
+// Load reads the data folder of the site in fsys. goals lists the goal ids
+// that metrics may name. Problems go to pl. The returned Data keeps rows
+// whose cells had problems (with those cells zero) so that references to
+// them do not cascade into more errors; a caller must not publish Data when
+// pl holds errors.
+func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
+	d := &Data{}
+	known := []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile, SavingsFile}
+	if entries, err := fs.ReadDir(fsys, "data"); err == nil {
+		for _, e := range entries {
+			p := path.Join("data", e.Name())
+			if !e.IsDir() && strings.EqualFold(path.Ext(p), ".csv") && !slices.Contains(known, p) {
+				pl.Warnf(p, 1, "unknown data file is not read; the data files are %s", strings.Join(known, ", "))
+			}
+		}
+	}
+	for _, f := range []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile} {
+		if _, err := fs.Stat(fsys, f); err != nil {
+			pl.Errorf(f, 1, "the file is missing; every site needs %s (see docs/data.md)", f)
+		}
+	}
+	d.Partners = loadPartners(fsys, pl)
+	d.Services = loadServices(fsys, pl)
+	d.Metrics = loadMetrics(fsys, pl)
+	d.Performance, d.performanceRead = loadPerformance(fsys, pl)
+	if _, err := fs.Stat(fsys, SavingsFile); err == nil {
+		d.Savings = loadSavings(fsys, pl)
+	}
+	d.crossCheck(goals, pl)
+	return d
+}
+
+// checker reports problems with the cells of one row.
+type checker struct {
+	t   *table
+	row int
+	pl  *problem.List
+}
+
+func (c *checker) errorf(col, format string, args ...any) {
+	c.pl.Errorf(c.t.path, c.t.line(c.row, col), format, args...)
+}
+
+func (c *checker) required(col, raw string) bool {
+	if raw == "" && c.t.present[col] {
+		c.errorf(col, "%s is empty; every row needs one", col)
+		return false
+	}
+	return raw != ""
+}
+
+func (c *checker) text(col string, v text, required bool) string {
+	if required {
+		c.required(col, string(v))
+	}
+	return string(v)
+}
+
+func (c *checker) id(col string, v text, required bool) string {
+	s := string(v)
+	if required && !c.required(col, s) || s == "" {
+		return s
+	}
+	if !IsSlug(s) {
+		hint := Slugify(s)
+		if hint == "" {
+			hint = "my-id"
+		}
+		c.errorf(col, "%s %q is not a valid id: use lower-case letters, digits and hyphens, e.g. %q", col, s, hint)
+	}
+	return s
+}
+
+func (c *checker) number(col string, v number, required bool) (float64, bool) {
+	if required && !c.required(col, v.raw) || v.raw == "" {
+		return 0, false
+	}
+	if v.err != nil {
+		c.errorf(col, "%s %q is not a number: %v", col, v.raw, v.err)
+		return 0, false
+	}
+	return v.value, true
+}
+
+func (c *checker) optional(col string, v number) *float64 {
+	if f, ok := c.number(col, v, false); ok {
+		return &f
+	}
+	return nil
+}
+
+func (c *checker) period(col string, v periodCell) period.Period {
+	if !c.required(col, v.raw) {
+		return period.Period{}
+	}
+	if v.err != nil {
+		c.errorf(col, "%v", v.err)
+	}
+	return v.value
+}
+
+type partnerRow struct {
+	ID         text   `csv:"id"`
+	Name       text   `csv:"name"`
+	ShortName  text   `csv:"short_name"`
+	Website    text   `csv:"website"`
+	Households number `csv:"households"`
+	CostShare  number `csv:"cost_share"`
+}
+
+var partnerCols = []column{{"id", true}, {"name", true}, {"short_name", false}, {"website", false}, {"households", false}, {"cost_share", true}}
+
+func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
+	t, rows := readRows[partnerRow](fsys, PartnersFile, partnerCols, pl)
+	var out []Partner
+	for i, r := range rows {
+		c := &checker{t: t, row: i, pl: pl}
+		p := Partner{Line: t.lines[i][0], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+			ShortName: string(r.ShortName), Website: string(r.Website)}
+		if p.ShortName == "" {
+			p.ShortName = p.Name
+		}
+		if p.Website != "" {
+			if u, err := url.Parse(p.Website); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				c.errorf("website", "website %q is not a web address; write it in full, starting https://", p.Website)
+			}
+		}
+		if h, ok := c.number("households", r.Households, false); ok {
+			if h <= 0 || h != math.Trunc(h) {
+				c.errorf("households", "households %q must be a whole number above 0", r.Households.raw)
+			}
+			p.Households = int(h)
+		}
+		if s, ok := c.number("cost_share", r.CostShare, true); ok {
+			if s < 0 || s > 100 {
+				c.errorf("cost_share", "cost_share %q must be a percentage from 0 to 100", r.CostShare.raw)
+			}
+			p.CostShare = s
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+type serviceRow struct {
+	ID          text `csv:"id"`
+	Name        text `csv:"name"`
+	LeadPartner text `csv:"lead_partner"`
+	Started     date `csv:"started"`
+	Description text `csv:"description"`
+}
+
+var serviceCols = []column{{"id", true}, {"name", true}, {"lead_partner", false}, {"started", false}, {"description", false}}
+
+func loadServices(fsys fs.FS, pl *problem.List) []Service {
+	t, rows := readRows[serviceRow](fsys, ServicesFile, serviceCols, pl)
+	var out []Service
+	for i, r := range rows {
+		c := &checker{t: t, row: i, pl: pl}
+		s := Service{Line: t.lines[i][0], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description)}
+		if r.Started.err != nil {
+			c.errorf("started", "started %q is not a date: %v", r.Started.raw, r.Started.err)
+		}
+		s.Started = r.Started.value
+		out = append(out, s)
+	}
+	return out
+}
+
+type metricRow struct {
+	ID          text   `csv:"id"`
+	Name        text   `csv:"name"`
+	Service     text   `csv:"service"`
+	Goal        text   `csv:"goal"`
+	Unit        text   `csv:"unit"`
+	Direction   text   `csv:"direction"`
+	Target      number `csv:"target"`
+	Amber       number `csv:"amber"`
+	Description text   `csv:"description"`
+	Source      text   `csv:"source"`
+}
+
+var metricCols = []column{{"id", true}, {"name", true}, {"service", true}, {"goal", true}, {"unit", true},
+	{"direction", true}, {"target", false}, {"amber", false}, {"description", false}, {"source", false}}
+
+func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
+	t, rows := readRows[metricRow](fsys, MetricsFile, metricCols, pl)
+	var out []Metric
+	for i, r := range rows {
+		c := &checker{t: t, row: i, pl: pl}
+		m := Metric{Line: t.lines[i][0], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, true),
+			Target: c.optional("target", r.Target), Amber: c.optional("amber", r.Amber),
+			Description: string(r.Description), Source: string(r.Source)}
+		if u := strings.ToLower(string(r.Unit)); c.required("unit", u) {
+			if !slices.Contains(Units, Unit(u)) {
+				var us []string
+				for _, u := range Units {
+					us = append(us, string(u))
+				}
+				c.errorf("unit", "unit %q is not one of: %s", r.Unit, strings.Join(us, ", "))
+			}
+			m.Unit = Unit(u)
+		}
+		if d := strings.ToLower(string(r.Direction)); c.required("direction", d) {
+			if d != string(Higher) && d != string(Lower) {
+				c.errorf("direction", "direction %q must be \"higher\" or \"lower\" (which way is better)", r.Direction)
+			}
+			m.Direction = Direction(d)
+		}
+		if m.Amber != nil && *m.Amber < 0 {
+			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", r.Amber.raw)
+		}
+		if m.Amber != nil && m.Target == nil {
+			c.errorf("amber", "amber is set but target is empty; an amber margin needs a target")
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+type performanceRow struct {
+	Metric  text       `csv:"metric"`
+	Period  periodCell `csv:"period"`
+	Partner text       `csv:"partner"`
+	Value   number     `csv:"value"`
+	Target  number     `csv:"target"`
+	Note    text       `csv:"note"`
+}
+
+var performanceCols = []column{{"metric", true}, {"period", true}, {"partner", false}, {"value", true}, {"target", false}, {"note", false}}
+
+func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
+	t, rows := readRows[performanceRow](fsys, PerformanceFile, performanceCols, pl)
+	if t == nil {
+		return nil, false
+	}
+	out := make([]Performance, 0, len(rows))
+	for i, r := range rows {
+		c := &checker{t: t, row: i, pl: pl}
+		p := Performance{Line: t.lines[i][0], Metric: c.id("metric", r.Metric, true), Period: c.period("period", r.Period),
+			Partner: c.id("partner", r.Partner, false), Target: c.optional("target", r.Target), Note: string(r.Note)}
+		p.Value, _ = c.number("value", r.Value, true)
+		out = append(out, p)
+	}
+	return out, true
+}
+
+type savingRow struct {
+	Service      text       `csv:"service"`
+	Period       periodCell `csv:"period"`
+	Partner      text       `csv:"partner"`
+	BaselineCost number     `csv:"baseline_cost"`
+	ActualCost   number     `csv:"actual_cost"`
+	TargetSaving number     `csv:"target_saving"`
+	OneOffCost   number     `csv:"one_off_cost"`
+	Note         text       `csv:"note"`
+}
+
+var savingCols = []column{{"service", true}, {"period", true}, {"partner", false}, {"baseline_cost", true},
+	{"actual_cost", true}, {"target_saving", false}, {"one_off_cost", false}, {"note", false}}
+
+func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
+	t, rows := readRows[savingRow](fsys, SavingsFile, savingCols, pl)
+	var out []Saving
+	for i, r := range rows {
+		c := &checker{t: t, row: i, pl: pl}
+		s := Saving{Line: t.lines[i][0], Service: c.id("service", r.Service, true), Period: c.period("period", r.Period),
+			Partner: c.id("partner", r.Partner, false), TargetSaving: c.optional("target_saving", r.TargetSaving),
+			OneOffCost: c.optional("one_off_cost", r.OneOffCost), Note: string(r.Note)}
+		s.BaselineCost, _ = c.number("baseline_cost", r.BaselineCost, true)
+		s.ActualCost, _ = c.number("actual_cost", r.ActualCost, true)
+		if !s.Period.IsZero() && s.Period.Kind != period.Year {
+			c.errorf("period", "savings are given by financial year, e.g. %s; %q is a %s", fyOf(s.Period), r.Period.raw, s.Period.Kind)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func fyOf(p period.Period) string {
+	y := p.Year
+	if p.Kind == period.Month && p.N < 4 {
+		y--
+	}
+	return period.Period{Kind: period.Year, Year: y}.String()
+}
+
+// readRows reads a file and decodes its rows. A file that cannot be read,
+// or that lacks a required column, gives no rows: its cells cannot be
+// trusted to be in the right places.
+func readRows[T any](fsys fs.FS, file string, cols []column, pl *problem.List) (*table, []T) {
+	if _, err := fs.Stat(fsys, file); err != nil {
+		return nil, nil
+	}
+	t := readTable(fsys, file, cols, pl)
+	if t == nil {
+		return nil, nil
+	}
+	for _, c := range cols {
+		if c.required && !t.present[c.name] {
+			return nil, nil
+		}
+	}
+	rows, err := decode[T](t)
+	if err != nil {
+		pl.Errorf(file, t.headerLine, "cannot read the rows: %v", err)
+		return nil, nil
+	}
+	return t, rows
+}
+
+// crossCheck applies the rules that join files: ids are unique and every
+// reference names something that exists.
+func (d *Data) crossCheck(goals []string, pl *problem.List) {
+	partners := uniqueIDs(PartnersFile, d.Partners, func(p Partner) (string, int) { return p.ID, p.Line }, pl)
+	services := uniqueIDs(ServicesFile, d.Services, func(s Service) (string, int) { return s.ID, s.Line }, pl)
+	metrics := uniqueIDs(MetricsFile, d.Metrics, func(m Metric) (string, int) { return m.ID, m.Line }, pl)
+
+	if len(d.Partners) > 0 {
+		total := 0.0
+		for _, p := range d.Partners {
+			total += p.CostShare
+		}
+		if math.Abs(total-100) > 0.1 {
+			pl.Errorf(PartnersFile, 1, "cost_share values total %s, not 100; each partner's share of costs and savings must add up to 100", trimFloat(total))
+		}
+	}
+	for _, s := range d.Services {
+		if s.LeadPartner != "" && !partners[s.LeadPartner] {
+			pl.Errorf(ServicesFile, s.Line, "lead_partner %q is not a partner in %s%s", s.LeadPartner, PartnersFile, suggest(s.LeadPartner, partners))
+		}
+	}
+	goalSet := map[string]bool{}
+	for _, g := range goals {
+		goalSet[g] = true
+	}
+	unit := map[string]Unit{}
+	for _, m := range d.Metrics {
+		unit[m.ID] = m.Unit
+		if !services[m.Service] {
+			pl.Errorf(MetricsFile, m.Line, "service %q is not a service in %s%s", m.Service, ServicesFile, suggest(m.Service, services))
+		}
+		if !goalSet[m.Goal] {
+			pl.Errorf(MetricsFile, m.Line, "goal %q is not a goal of the site (%s); goals are set in site.yaml", m.Goal, strings.Join(goals, ", "))
+		}
+	}
+
+	type key struct {
+		metric, period, partner string
+	}
+	seen := map[key]int{}
+	kinds := map[string]Performance{}
+	reported := map[string]bool{}
+	for _, p := range d.Performance {
+		if !metrics[p.Metric] {
+			pl.Errorf(PerformanceFile, p.Line, "metric %q is not a metric in %s%s", p.Metric, MetricsFile, suggest(p.Metric, metrics))
+		}
+		if p.Partner != "" && !partners[p.Partner] {
+			pl.Errorf(PerformanceFile, p.Line, "partner %q is not a partner in %s%s", p.Partner, PartnersFile, suggest(p.Partner, partners))
+		}
+		reported[p.Metric] = true
+		if p.Period.IsZero() {
+			continue // already reported; comparing it would only add noise
+		}
+		k := key{p.Metric, p.Period.String(), p.Partner}
+		if first, dup := seen[k]; dup {
+			who := "the partnership as a whole"
+			if p.Partner != "" {
+				who = "partner " + p.Partner
+			}
+			pl.Errorf(PerformanceFile, p.Line, "duplicate row: metric %q, period %s, %s is also on line %d; keep one", p.Metric, p.Period, who, first)
+		} else {
+			seen[k] = p.Line
+		}
+		if first, ok := kinds[p.Metric]; !ok {
+			kinds[p.Metric] = p
+		} else if first.Period.Kind != p.Period.Kind {
+			pl.Errorf(PerformanceFile, p.Line, "metric %q mixes kinds of period: line %d gives a %s (%s), this row a %s (%s); one metric uses one kind",
+				p.Metric, first.Line, first.Period.Kind, first.Period, p.Period.Kind, p.Period)
+		}
+		if u := unit[p.Metric]; u == Percent && (p.Value < 0 || p.Value > 100) {
+			pl.Warnf(PerformanceFile, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
+		}
+	}
+	for _, m := range d.Metrics {
+		if d.performanceRead && !reported[m.ID] {
+			pl.Warnf(MetricsFile, m.Line, "metric %q has no rows in %s, so its page shows no figures", m.ID, PerformanceFile)
+		}
+	}
+
+	type skey struct{ service, period string }
+	savingSeen := map[key]int{}
+	wide := map[skey]int{}
+	split := map[skey]int{}
+	for _, s := range d.Savings {
+		if !services[s.Service] {
+			pl.Errorf(SavingsFile, s.Line, "service %q is not a service in %s%s", s.Service, ServicesFile, suggest(s.Service, services))
+		}
+		if s.Partner != "" && !partners[s.Partner] {
+			pl.Errorf(SavingsFile, s.Line, "partner %q is not a partner in %s%s", s.Partner, PartnersFile, suggest(s.Partner, partners))
+		}
+		if s.Period.IsZero() {
+			continue
+		}
+		k := key{s.Service, s.Period.String(), s.Partner}
+		if first, dup := savingSeen[k]; dup {
+			pl.Errorf(SavingsFile, s.Line, "duplicate row: service %q, period %s, partner %q is also on line %d; keep one", s.Service, s.Period, s.Partner, first)
+			continue
+		}
+		savingSeen[k] = s.Line
+		sk := skey{s.Service, s.Period.String()}
+		if s.Partner == "" {
+			wide[sk] = s.Line
+		} else if _, ok := split[sk]; !ok {
+			split[sk] = s.Line
+		}
+		if l1, ok := wide[sk]; ok {
+			if l2, ok := split[sk]; ok && (l1 == s.Line || l2 == s.Line) {
+				// Counting both would attribute the same money twice.
+				pl.Errorf(SavingsFile, max(l1, l2), "service %q in %s has a partnership-wide row (line %d) and per-partner rows (line %d); give one or the other, or the saving is counted twice",
+					s.Service, s.Period, l1, l2)
+			}
+		}
+	}
+}
+
+func uniqueIDs[T any](file string, rows []T, id func(T) (string, int), pl *problem.List) map[string]bool {
+	first := map[string]int{}
+	for _, r := range rows {
+		k, line := id(r)
+		if l, dup := first[k]; dup {
+			pl.Errorf(file, line, "duplicate id %q: line %d has it already; ids must be unique", k, l)
+			continue
+		}
+		first[k] = line
+	}
+	set := make(map[string]bool, len(first))
+	for k := range first {
+		set[k] = true
+	}
+	return set
+}
+
+// suggest names the known ids, or the closest one, so the fix is obvious.
+func suggest(got string, known map[string]bool) string {
+	ids := make([]string, 0, len(known))
+	for k := range known {
+		ids = append(ids, k)
+	}
+	slices.Sort(ids)
+	for _, k := range ids {
+		if strings.EqualFold(k, got) || strings.HasPrefix(k, got) || strings.HasPrefix(got, k) {
+			return fmt.Sprintf(" (did you mean %q?)", k)
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	if len(ids) > 8 {
+		ids = append(ids[:8], "…")
+	}
+	return fmt.Sprintf(" (known: %s)", strings.Join(ids, ", "))
+}
+
+func trimFloat(v float64) string {
+	s := fmt.Sprintf("%.4f", v)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}

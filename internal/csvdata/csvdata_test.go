@@ -1,0 +1,248 @@
+package csvdata
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/problem"
+)
+
+// base is a small valid data folder; each case replaces one file.
+var base = map[string]string{
+	"partners.csv": "id,name,short_name,website,households,cost_share\n" +
+		"north,North Council,North,https://north.example.gov.uk,40000,60\n" +
+		"south,South Council,,,30000,40\n",
+	"services.csv": "id,name,lead_partner,started,description\n" +
+		"ict,ICT,north,01/04/2024,Shared ICT\n",
+	"metrics.csv": "id,name,service,goal,unit,direction,target,amber\n" +
+		"uptime,System availability,ict,resilience,percent,higher,99.5,0.5\n",
+	"performance.csv": "metric,period,partner,value\n" +
+		"uptime,2024/25 Q1,,99.6\n" +
+		"uptime,2024/25 Q2,,99.1\n",
+	"savings.csv": "service,period,partner,baseline_cost,actual_cost,target_saving,one_off_cost\n" +
+		"ict,2024/25,,\"£1,000,000\",\"£900,000\",\"£80,000\",\"£20,000\"\n",
+}
+
+var goals = []string{"efficiency", "resilience", "capacity"}
+
+// load writes the base files with replacements to a real folder on disk
+// and loads it. A nil replacement deletes the file.
+func load(t *testing.T, files map[string]*string) (*Data, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range base {
+		if r, ok := files[name]; ok {
+			if r == nil {
+				continue
+			}
+			body = *r
+		}
+		if err := os.WriteFile(filepath.Join(dir, "data", name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, body := range files {
+		if _, inBase := base[name]; !inBase && body != nil {
+			if err := os.WriteFile(filepath.Join(dir, "data", name), []byte(*body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var pl problem.List
+	d := Load(os.DirFS(dir), goals, &pl)
+	var got []string
+	for _, p := range pl.All() {
+		got = append(got, p.String())
+	}
+	return d, got
+}
+
+func s(v string) *string { return &v }
+
+func TestBaseIsValid(t *testing.T) {
+	d, got := load(t, nil)
+	if len(got) != 0 {
+		t.Fatalf("problems in the valid base: %q", got)
+	}
+	if len(d.Partners) != 2 || d.Partners[1].ShortName != "South Council" || d.Partners[0].Households != 40000 {
+		t.Errorf("partners = %+v", d.Partners)
+	}
+	if got := d.Services[0].Started.Format("2006-01-02"); got != "2024-04-01" {
+		t.Errorf("started = %s, want 2024-04-01 (day first)", got)
+	}
+	m := d.Metrics[0]
+	if m.Unit != Percent || m.Direction != Higher || *m.Target != 99.5 || *m.Amber != 0.5 {
+		t.Errorf("metric = %+v", m)
+	}
+	if p := d.Performance[1]; p.Line != 3 || p.Value != 99.1 || p.Period != period.MustParse("2024/25 Q2") {
+		t.Errorf("performance = %+v", p)
+	}
+	if sv := d.Savings[0]; sv.BaselineCost != 1e6 || sv.ActualCost != 9e5 || *sv.TargetSaving != 8e4 || *sv.OneOffCost != 2e4 {
+		t.Errorf("savings = %+v", sv)
+	}
+}
+
+func TestRules(t *testing.T) {
+	perf := "metric,period,partner,value\n"
+	tests := []struct {
+		name  string
+		files map[string]*string
+		want  []string // every problem, exactly
+	}{
+		{"BOM and CRLF are fine",
+			map[string]*string{"performance.csv": s("\ufeffmetric,period,partner,value\r\nuptime,2024/25 Q1,,99.6\r\n")}, nil},
+		{"Windows-1252 pound sign",
+			map[string]*string{"savings.csv": s("service,period,baseline_cost,actual_cost\nict,2024/25,\xa31000,\xa3900\n")}, nil},
+		{"headers match case-insensitively with spaces trimmed",
+			map[string]*string{"performance.csv": s(" Metric , PERIOD,Partner,Value\nuptime,2024/25 Q1,,99.6\n")}, nil},
+		{"blank rows are ignored and lines still count",
+			map[string]*string{"performance.csv": s("\n,,,\nmetric,period,partner,value\n\n,,,\nuptime,2024/25 Q1,,99.6\nuptime,2024/25 Q2,,ninety\n")},
+			[]string{`data/performance.csv:7: value "ninety" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234)`}},
+		{"a multi-line note does not shift later lines",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,99.6,\nuptime,2024/25 Q2,,99.1\n")},
+			[]string{"data/performance.csv:2: this row has 5 cells but the header has 4; a cell with a comma in it needs quotes around it"}},
+		{"multi-line cell",
+			map[string]*string{"performance.csv": s("metric,period,partner,value,note\nuptime,2024/25 Q1,,99.6,\"line one\nline two\"\nuptime,2024/25 Q2,,x\n")},
+			[]string{`data/performance.csv:4: value "x" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234)`}},
+		{"number forms",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,\"1,234.5\"\nuptime,2024/25 Q2,,12%\nuptime,2024/25 Q3,,(1)\nuptime,2024/25 Q4,,-5\n")},
+			[]string{
+				"data/performance.csv:2: warning: value 1234.5 is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale",
+				"data/performance.csv:4: warning: value -1 is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale",
+				"data/performance.csv:5: warning: value -5 is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale",
+			}},
+		{"continental decimal comma",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,\"12,5%\"\n")},
+			[]string{`data/performance.csv:2: value "12,5%" is not a number: write decimals with a point (12.5) and commas only between thousands (1,234)`}},
+		{"NaN and Inf are not numbers",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,NaN\nuptime,2024/25 Q2,,Inf\n")},
+			[]string{
+				`data/performance.csv:2: value "NaN" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234)`,
+				`data/performance.csv:3: value "Inf" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234)`,
+			}},
+		{"empty required cell is an error, not a zero",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,\n")},
+			[]string{"data/performance.csv:2: value is empty; every row needs one"}},
+		{"unquoted money split by its comma",
+			map[string]*string{"savings.csv": s("service,period,partner,baseline_cost,actual_cost\nict,2024/25,,£1,000,900\n")},
+			[]string{`data/savings.csv:2: this row has 6 cells but the header has 5: the number £1,000 looks split at its comma; put it in quotes ("£1,000") or write it without the comma (£1000)`}},
+		{"missing required column and unknown column",
+			map[string]*string{"performance.csv": s("metric,period,partner,colour\nuptime,2024/25 Q1,,red\n")},
+			[]string{
+				`data/performance.csv:1: warning: unknown column "colour" is ignored; the columns are: metric, period, partner, value, target, note`,
+				`data/performance.csv:1: missing column "value"; add it to the header row`,
+			}},
+		{"bad quoting",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,99.6\nuptime,2024/25 Q2,,9\"9\n")},
+			[]string{`data/performance.csv:3: a quote mark (") in cell 4 is inside a cell that does not start with one; put the whole cell in quotes and double the quote mark ("")`}},
+		{"UK dates, never month first",
+			map[string]*string{"services.csv": s("id,name,started\nict,ICT,2024-04-01\nrb,Revenues,31/12/2024\npd,Print,12/31/2024\n")},
+			[]string{`data/services.csv:4: started "12/31/2024" is not a date: there is no such day; write dates as YYYY-MM-DD or DD/MM/YYYY (day first)`}},
+		{"periods",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/26,,99\nuptime,Q1 2024,,99\n")},
+			[]string{
+				`data/performance.csv:2: period "2024/26": a financial year runs into the next year, so 2024 is followed by 25`,
+				`data/performance.csv:3: period "Q1 2024" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06)`,
+			}},
+		{"mixed period kinds",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,99\nuptime,2024-09,,99\n")},
+			[]string{`data/performance.csv:3: metric "uptime" mixes kinds of period: line 2 gives a quarter (2024/25 Q1), this row a month (2024-09); one metric uses one kind`}},
+		{"slugs",
+			map[string]*string{"services.csv": s("id,name\nRevenues & Benefits,Revenues\n")},
+			[]string{
+				`data/metrics.csv:2: service "ict" is not a service in data/services.csv (known: Revenues & Benefits)`,
+				`data/savings.csv:2: service "ict" is not a service in data/services.csv (known: Revenues & Benefits)`,
+				`data/services.csv:2: id "Revenues & Benefits" is not a valid id: use lower-case letters, digits and hyphens, e.g. "revenues-benefits"`,
+			}},
+		{"duplicate ids name both lines",
+			map[string]*string{"services.csv": s("id,name\nict,ICT\nict,ICT again\n")},
+			[]string{`data/services.csv:3: duplicate id "ict": line 2 has it already; ids must be unique`}},
+		{"duplicate performance rows name both lines",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,north,99\nuptime,2024/25 Q1,south,99\nuptime,2024/25 Q1,north,98\n")},
+			[]string{`data/performance.csv:4: duplicate row: metric "uptime", period 2024/25 Q1, partner north is also on line 2; keep one`}},
+		{"unknown references",
+			map[string]*string{
+				"performance.csv": s(perf + "upTime,2024/25 Q1,,99\nuptime,2024/25 Q1,west,99\n"),
+				"metrics.csv":     s("id,name,service,goal,unit,direction\nuptime,Up,ict,speed,percent,higher\n"),
+				"services.csv":    s("id,name,lead_partner\nict,ICT,nort\n"),
+			},
+			[]string{
+				`data/metrics.csv:2: goal "speed" is not a goal of the site (efficiency, resilience, capacity); goals are set in site.yaml`,
+				`data/performance.csv:2: metric "upTime" is not a valid id: use lower-case letters, digits and hyphens, e.g. "uptime"`,
+				`data/performance.csv:2: metric "upTime" is not a metric in data/metrics.csv (did you mean "uptime"?)`,
+				`data/performance.csv:3: partner "west" is not a partner in data/partners.csv (known: north, south)`,
+				`data/services.csv:2: lead_partner "nort" is not a partner in data/partners.csv (did you mean "north"?)`,
+			}},
+		{"enumerations and amber",
+			map[string]*string{"metrics.csv": s("id,name,service,goal,unit,direction,target,amber\nuptime,Up,ict,resilience,pct,up,,1\n")},
+			[]string{
+				`data/metrics.csv:2: unit "pct" is not one of: percent, gbp, count, days, hours, minutes, fte, score`,
+				`data/metrics.csv:2: direction "up" must be "higher" or "lower" (which way is better)`,
+				`data/metrics.csv:2: amber is set but target is empty; an amber margin needs a target`,
+			}},
+		{"cost shares total 100 within 0.1",
+			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,60.05\nsouth,South,40\n")}, nil},
+		{"cost shares that do not total 100",
+			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,60\nsouth,South,30\n")},
+			[]string{"data/partners.csv:1: cost_share values total 90, not 100; each partner's share of costs and savings must add up to 100"}},
+		{"website must be http(s) and households whole",
+			map[string]*string{"partners.csv": s("id,name,website,households,cost_share\nnorth,North,javascript:alert(1),0,60\nsouth,South,www.south.gov.uk,2.5,40\n")},
+			[]string{
+				`data/partners.csv:2: website "javascript:alert(1)" is not a web address; write it in full, starting https://`,
+				`data/partners.csv:2: households "0" must be a whole number above 0`,
+				`data/partners.csv:3: website "www.south.gov.uk" is not a web address; write it in full, starting https://`,
+				`data/partners.csv:3: households "2.5" must be a whole number above 0`,
+			}},
+		{"savings periods are financial years",
+			map[string]*string{"savings.csv": s("service,period,baseline_cost,actual_cost\nict,2024/25 Q2,100,90\n")},
+			[]string{`data/savings.csv:2: savings are given by financial year, e.g. 2024/25; "2024/25 Q2" is a quarter`}},
+		{"savings both partnership-wide and per partner",
+			map[string]*string{"savings.csv": s("service,period,partner,baseline_cost,actual_cost\nict,2024/25,,100,90\nict,2024/25,north,50,45\n")},
+			[]string{`data/savings.csv:3: service "ict" in 2024/25 has a partnership-wide row (line 2) and per-partner rows (line 3); give one or the other, or the saving is counted twice`}},
+		{"missing file and unknown file",
+			map[string]*string{"metrics.csv": nil, "extra.csv": s("a\n1\n")},
+			[]string{
+				"data/extra.csv:1: warning: unknown data file is not read; the data files are data/partners.csv, data/services.csv, data/metrics.csv, data/performance.csv, data/savings.csv",
+				"data/metrics.csv:1: the file is missing; every site needs data/metrics.csv (see docs/data.md)",
+				`data/performance.csv:2: metric "uptime" is not a metric in data/metrics.csv`,
+				`data/performance.csv:3: metric "uptime" is not a metric in data/metrics.csv`,
+			}},
+		{"empty file",
+			map[string]*string{"services.csv": s("\n\n")},
+			[]string{
+				`data/metrics.csv:2: service "ict" is not a service in data/services.csv`,
+				`data/savings.csv:2: service "ict" is not a service in data/services.csv`,
+				"data/services.csv:1: the file is empty; it needs a header row naming its columns (id, name)",
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := load(t, tt.files)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	good := map[string]float64{"1234.5": 1234.5, "1,234.5": 1234.5, "£1,234": 1234, "12%": 12, "-1234": -1234,
+		"(1,234)": -1234, "-£1,234": -1234, "£-5": -5, " 7 ": 7, ".5": 0.5, "1,234,567": 1234567, "\u22123": -3}
+	for in, want := range good {
+		if got, err := ParseNumber(in); err != nil || got != want {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"12,5", "1,23", "1,2345", "NaN", "Inf", "1e9", "--1", "(-1)", "£", "", "12.5.1", "abc", "0x10"} {
+		if got, err := ParseNumber(in); err == nil {
+			t.Errorf("ParseNumber(%q) = %v, want an error", in, got)
+		}
+	}
+}

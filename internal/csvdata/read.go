@@ -1,0 +1,238 @@
+package csvdata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gocarina/gocsv"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/partnersite/partnersite/internal/problem"
+)
+
+// column describes one column a file may have.
+type column struct {
+	name     string
+	required bool
+}
+
+// table is a CSV file read into cells, before gocsv turns rows into structs.
+type table struct {
+	path       string
+	headerLine int
+	header     []string        // canonical (lower-case, trimmed) names
+	rows       [][]string      // data rows, blank rows removed, padded to the header's width
+	lines      [][]int         // the physical line of each cell of each row
+	index      map[string]int  // column name to position
+	present    map[string]bool // which known columns the header has
+	columns    []column        // the file's known columns, in documented order
+}
+
+// line returns the physical line of a row's cell, or of the row when the
+// column is absent.
+func (t *table) line(row int, col string) int {
+	if i, ok := t.index[col]; ok && i < len(t.lines[row]) {
+		return t.lines[row][i]
+	}
+	return t.lines[row][0]
+}
+
+// readTable reads path from fsys and checks what is common to every file:
+// encoding, quoting, header and row widths. It returns nil when the file
+// cannot be read at all; every problem goes to pl.
+func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table {
+	raw, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		pl.Errorf(path, 1, "cannot read the file: %v", err)
+		return nil
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(raw) {
+		// Excel on a UK machine saves "CSV" as Windows-1252, where £ is 0xA3.
+		if raw, err = charmap.Windows1252.NewDecoder().Bytes(raw); err != nil {
+			pl.Errorf(path, 1, "the file is neither UTF-8 nor Windows-1252 text; save it from your spreadsheet as \"CSV UTF-8\"")
+			return nil
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(raw))
+	r.FieldsPerRecord = -1 // widths are checked below, with a better message
+	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols}
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				pl.Errorf(path, pe.Line, "%s", quoteHint(pe, raw))
+			} else {
+				pl.Errorf(path, 1, "cannot read the file: %v", err)
+			}
+			return nil
+		}
+		if blank(rec) {
+			continue
+		}
+		lines := make([]int, len(rec))
+		for i := range rec {
+			lines[i], _ = r.FieldPos(i)
+		}
+		if t.header == nil {
+			t.readHeader(rec, lines[0], pl)
+			continue
+		}
+		if len(rec) > len(t.header) {
+			pl.Errorf(path, lines[0], "%s", widthMessage(rec, len(t.header)))
+			continue
+		}
+		for len(rec) < len(t.header) {
+			// Hand-written files often leave trailing empty cells out.
+			rec = append(rec, "")
+			lines = append(lines, lines[len(lines)-1])
+		}
+		t.rows = append(t.rows, rec)
+		t.lines = append(t.lines, lines)
+	}
+	if t.header == nil {
+		pl.Errorf(path, 1, "the file is empty; it needs a header row naming its columns (%s)", names(cols, true))
+		return nil
+	}
+	return t
+}
+
+func (t *table) readHeader(rec []string, line int, pl *problem.List) {
+	t.headerLine = line
+	t.header = make([]string, len(rec))
+	for i, h := range rec {
+		name := normaliseHeader(h)
+		t.header[i] = name
+		if name == "" {
+			continue
+		}
+		if j, dup := t.index[name]; dup {
+			pl.Errorf(t.path, line, "column %q appears twice (columns %d and %d); delete one", name, j+1, i+1)
+			continue
+		}
+		t.index[name] = i
+		if slices.ContainsFunc(t.columns, func(c column) bool { return c.name == name }) {
+			t.present[name] = true
+		} else {
+			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", strings.TrimSpace(h), names(t.columns, false))
+		}
+	}
+	for _, c := range t.columns {
+		if c.required && !t.present[c.name] {
+			pl.Errorf(t.path, line, "missing column %q; add it to the header row", c.name)
+		}
+	}
+}
+
+// normaliseHeader matches headers case-insensitively with spaces trimmed,
+// and also takes "Short name" or "short-name" for short_name, since people
+// type headers in spreadsheets by hand.
+func normaliseHeader(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(h)
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	splitStart = regexp.MustCompile(`^\(?[-£]*\(?\d{1,3}$`)
+	splitRest  = regexp.MustCompile(`^\d{3}(\.\d+)?%?\)?$`)
+)
+
+// widthMessage explains a row with more cells than the header. The usual
+// cause is an unquoted "£1,234" that the comma split in two, which
+// "wrong number of fields" would never tell a web officer.
+func widthMessage(rec []string, want int) string {
+	for i := 0; i+1 < len(rec); i++ {
+		a, b := strings.TrimSpace(rec[i]), strings.TrimSpace(rec[i+1])
+		if splitStart.MatchString(a) && splitRest.MatchString(b) {
+			return fmt.Sprintf("this row has %d cells but the header has %d: the number %s,%s looks split at its comma; put it in quotes (\"%s,%s\") or write it without the comma (%s%s)",
+				len(rec), want, a, b, a, b, a, b)
+		}
+	}
+	return fmt.Sprintf("this row has %d cells but the header has %d; a cell with a comma in it needs quotes around it", len(rec), want)
+}
+
+func quoteHint(pe *csv.ParseError, raw []byte) string {
+	cell := cellAt(raw, pe.Line, pe.Column)
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return fmt.Sprintf("a quote mark (\") in cell %d is inside a cell that does not start with one; put the whole cell in quotes and double the quote mark (\"\")", cell)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return fmt.Sprintf("a quoted cell (cell %d) is not closed, or has text after its closing quote mark", cell)
+	}
+	return pe.Err.Error()
+}
+
+// cellAt turns encoding/csv's byte column into the cell number a person
+// counts in a spreadsheet, by counting the commas before it outside quotes.
+func cellAt(raw []byte, line, col int) int {
+	lines := bytes.Split(raw, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	text := lines[line-1]
+	cell, quoted := 1, false
+	for i := 0; i < col-1 && i < len(text); i++ {
+		switch text[i] {
+		case '"':
+			quoted = !quoted
+		case ',':
+			if !quoted {
+				cell++
+			}
+		}
+	}
+	return cell
+}
+
+func names(cols []column, requiredOnly bool) string {
+	var out []string
+	for _, c := range cols {
+		if c.required || !requiredOnly {
+			out = append(out, c.name)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// decode turns the table's rows into structs with gocsv. Rows come from
+// our reader, with the canonical header, so gocsv's own reader (whose
+// line numbers drift) and its package-level settings are never used.
+func decode[T any](t *table) ([]T, error) {
+	var out []T
+	if len(t.rows) == 0 {
+		return out, nil
+	}
+	recs := make([][]string, 0, len(t.rows)+1)
+	recs = append(recs, t.header)
+	recs = append(recs, t.rows...)
+	if err := gocsv.UnmarshalDecoder(records(recs), &out); err != nil {
+		return nil, fmt.Errorf("%s: %w", t.path, err)
+	}
+	return out, nil
+}
+
+// records serves already-read rows to gocsv.
+type records [][]string
+
+func (r records) GetCSVRows() ([][]string, error) { return r, nil }

@@ -1,0 +1,321 @@
+// Package model is the partnership as the site presents it: goals, services,
+// partners and metrics joined together, with every derived figure (status,
+// direction of travel, savings, attribution by cost share, per household).
+// It is pure: it reads checked records and does no I/O, so every figure can
+// be tested against hand-computed values.
+package model
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/config"
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// Partnership is the whole model of one site.
+type Partnership struct {
+	Site     *config.Site
+	Goals    []*Goal
+	Services []*Service
+	Partners []*Partner
+	Metrics  []*Metric
+	// savings are the rows of savings.csv in file order.
+	savings []csvdata.Saving
+}
+
+// Goal is one stated aim, with the metrics that measure it.
+type Goal struct {
+	ID, Title, Summary string
+	Metrics            []*Metric
+}
+
+// Partner is one council.
+type Partner struct {
+	ID, Name, ShortName, Website string
+	Households                   int
+	CostShare                    float64 // percent, 0-100
+}
+
+// Service is one shared service.
+type Service struct {
+	ID, Name, Description string
+	Lead                  *Partner // nil when not given
+	Started               time.Time
+	Metrics               []*Metric
+}
+
+// Metric is one performance measure with its history.
+type Metric struct {
+	ID, Name, Description, Source string
+	Service                       *Service
+	Goal                          *Goal
+	Unit                          csvdata.Unit
+	Direction                     csvdata.Direction
+	Target                        *float64
+	Amber                         *float64 // as set in metrics.csv
+	Kind                          period.Kind
+	// Series holds the partnership-wide series first, if any, then one
+	// per partner in the order of partners.csv.
+	Series []*Series
+}
+
+// Series is a metric's figures for the partnership or for one partner.
+type Series struct {
+	Partner *Partner // nil for the partnership as a whole
+	Points  []Point  // in period order
+}
+
+// Point is one figure with what is derived from it.
+type Point struct {
+	Period period.Period
+	Value  float64
+	Target *float64 // the row's override or the metric's target
+	Amber  float64
+	Note   string
+	Rating Rating
+	Trend  Trend
+}
+
+// New joins checked data into the model. It assumes d passed csvdata's
+// checks; references that do not resolve are skipped, not panicked on.
+func New(site *config.Site, d *csvdata.Data) *Partnership {
+	p := &Partnership{Site: site, savings: d.Savings}
+	goals := map[string]*Goal{}
+	for _, g := range site.Goals {
+		goal := &Goal{ID: g.ID, Title: g.Title, Summary: g.Summary}
+		p.Goals = append(p.Goals, goal)
+		goals[g.ID] = goal
+	}
+	partners := map[string]*Partner{}
+	for _, r := range d.Partners {
+		pt := &Partner{ID: r.ID, Name: r.Name, ShortName: r.ShortName, Website: r.Website, Households: r.Households, CostShare: r.CostShare}
+		p.Partners = append(p.Partners, pt)
+		partners[r.ID] = pt
+	}
+	services := map[string]*Service{}
+	for _, r := range d.Services {
+		s := &Service{ID: r.ID, Name: r.Name, Description: r.Description, Lead: partners[r.LeadPartner], Started: r.Started}
+		p.Services = append(p.Services, s)
+		services[r.ID] = s
+	}
+	metrics := map[string]*Metric{}
+	for _, r := range d.Metrics {
+		m := &Metric{ID: r.ID, Name: r.Name, Description: r.Description, Source: r.Source,
+			Service: services[r.Service], Goal: goals[r.Goal], Unit: r.Unit, Direction: r.Direction,
+			Target: r.Target, Amber: r.Amber}
+		p.Metrics = append(p.Metrics, m)
+		metrics[r.ID] = m
+		if m.Service != nil {
+			m.Service.Metrics = append(m.Service.Metrics, m)
+		}
+		if m.Goal != nil {
+			m.Goal.Metrics = append(m.Goal.Metrics, m)
+		}
+	}
+	series := map[*Metric]map[string]*Series{}
+	for _, r := range d.Performance {
+		m := metrics[r.Metric]
+		if m == nil {
+			continue
+		}
+		if series[m] == nil {
+			series[m] = map[string]*Series{}
+		}
+		s := series[m][r.Partner]
+		if s == nil {
+			s = &Series{Partner: partners[r.Partner]}
+			series[m][r.Partner] = s
+		}
+		target := m.Target
+		if r.Target != nil {
+			target = r.Target
+		}
+		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Target: target, Note: r.Note})
+		m.Kind = r.Period.Kind
+	}
+	for _, m := range p.Metrics {
+		byPartner := series[m]
+		if s := byPartner[""]; s != nil {
+			m.Series = append(m.Series, s)
+		}
+		for _, pt := range p.Partners {
+			if s := byPartner[pt.ID]; s != nil {
+				m.Series = append(m.Series, s)
+			}
+		}
+		for _, s := range m.Series {
+			m.derive(s)
+		}
+	}
+	return p
+}
+
+// derive sorts a series and works out each point's amber, rating and trend.
+func (m *Metric) derive(s *Series) {
+	slices.SortStableFunc(s.Points, func(a, b Point) int { return period.Compare(a.Period, b.Period) })
+	for i := range s.Points {
+		pt := &s.Points[i]
+		pt.Amber = m.AmberFor(pt.Target)
+		pt.Rating = Rate(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit)
+		if i > 0 {
+			pt.Trend = TrendOf(pt.Value, s.Points[i-1].Value, m.Direction)
+		}
+	}
+}
+
+// AmberFor is the amber margin that applies with target t: the metric's
+// own margin when it sets one, otherwise 5% of t.
+func (m *Metric) AmberFor(t *float64) float64 {
+	if m.Amber != nil {
+		return *m.Amber
+	}
+	if t == nil {
+		return 0
+	}
+	return DefaultAmber(*t)
+}
+
+// Latest is the series' most recent point, or nil when it has none.
+func (s *Series) Latest() *Point {
+	if len(s.Points) == 0 {
+		return nil
+	}
+	return &s.Points[len(s.Points)-1]
+}
+
+// At is the series' point for period p, or nil.
+func (s *Series) At(p period.Period) *Point {
+	for i := range s.Points {
+		if s.Points[i].Period == p {
+			return &s.Points[i]
+		}
+	}
+	return nil
+}
+
+// Name is the partner's short name, or "Partnership" for the whole.
+func (s *Series) Name() string {
+	if s.Partner == nil {
+		return "Partnership"
+	}
+	return s.Partner.ShortName
+}
+
+// SeriesFor returns the series of the partner with id ("" for the
+// partnership as a whole), or nil.
+func (m *Metric) SeriesFor(id string) *Series {
+	for _, s := range m.Series {
+		if s.Partner == nil && id == "" || s.Partner != nil && s.Partner.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Status is the metric's overall status: the worst of its series' latest
+// ratings, as the contract says for metrics reported per partner.
+func (m *Metric) Status() Status {
+	worst := NoTarget
+	for _, s := range m.Series {
+		if l := s.Latest(); l != nil {
+			worst = max(worst, l.Rating.Status)
+		}
+	}
+	return worst
+}
+
+// Headline is the series whose latest point decides the overall status:
+// the first series with the worst latest rating. It is nil for a metric
+// without figures.
+func (m *Metric) Headline() *Series {
+	var out *Series
+	for _, s := range m.Series {
+		if l := s.Latest(); l != nil && (out == nil || l.Rating.Status > out.Latest().Rating.Status) {
+			out = s
+		}
+	}
+	return out
+}
+
+// Periods lists every period the metric has a figure for, in order.
+func (m *Metric) Periods() []period.Period {
+	var out []period.Period
+	for _, s := range m.Series {
+		for _, pt := range s.Points {
+			out = append(out, pt.Period)
+		}
+	}
+	slices.SortFunc(out, period.Compare)
+	return slices.Compact(out)
+}
+
+// Format writes a value of this metric with its unit, as in tables.
+func (m *Metric) Format(v float64) string { return Value(m.Unit, v) }
+
+// Counts tallies the overall statuses of metrics, in the order On track,
+// At risk, Off track, No target.
+type Counts struct {
+	OnTrack, AtRisk, OffTrack, NoTarget int
+}
+
+// CountStatuses tallies the statuses of metrics.
+func CountStatuses(ms []*Metric) Counts {
+	var c Counts
+	for _, m := range ms {
+		switch m.Status() {
+		case OnTrack:
+			c.OnTrack++
+		case AtRisk:
+			c.AtRisk++
+		case OffTrack:
+			c.OffTrack++
+		default:
+			c.NoTarget++
+		}
+	}
+	return c
+}
+
+// Goal returns the goal with id, or nil.
+func (p *Partnership) Goal(id string) *Goal { return find(p.Goals, id, func(g *Goal) string { return g.ID }) }
+
+// Service returns the service with id, or nil.
+func (p *Partnership) Service(id string) *Service {
+	return find(p.Services, id, func(s *Service) string { return s.ID })
+}
+
+// Partner returns the partner with id, or nil.
+func (p *Partnership) Partner(id string) *Partner {
+	return find(p.Partners, id, func(pt *Partner) string { return pt.ID })
+}
+
+// Metric returns the metric with id, or nil.
+func (p *Partnership) Metric(id string) *Metric {
+	return find(p.Metrics, id, func(m *Metric) string { return m.ID })
+}
+
+func find[T any](xs []*T, id string, key func(*T) string) *T {
+	for _, x := range xs {
+		if key(x) == id {
+			return x
+		}
+	}
+	return nil
+}
+
+// LatestPeriod is the most recent period any metric reports, of the most
+// common kind; the home page scorecard is "as at" this period.
+func (p *Partnership) LatestPeriod() period.Period {
+	var latest period.Period
+	for _, m := range p.Metrics {
+		for _, s := range m.Series {
+			if l := s.Latest(); l != nil && (latest.IsZero() || cmp.Compare(l.Period.End().Unix(), latest.End().Unix()) > 0) {
+				latest = l.Period
+			}
+		}
+	}
+	return latest
+}

@@ -1,0 +1,202 @@
+package model
+
+import (
+	"math"
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/config"
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+func f(v float64) *float64 { return &v }
+
+func TestRate(t *testing.T) {
+	H, L := csvdata.Higher, csvdata.Lower
+	tests := []struct {
+		name   string
+		v      float64
+		target *float64
+		amber  float64
+		dir    csvdata.Direction
+		unit   csvdata.Unit
+		want   string
+	}{
+		{"exactly on target", 99.5, f(99.5), 0.5, H, csvdata.Percent, "On track: at or above the target of 99.5%"},
+		{"above target", 99.9, f(99.5), 0.5, H, csvdata.Percent, "On track: at or above the target of 99.5%"},
+		{"exactly on the amber line", 99.0, f(99.5), 0.5, H, csvdata.Percent, "At risk: within 0.5 points of the target of 99.5%"},
+		{"just past the amber line", 98.99, f(99.5), 0.5, H, csvdata.Percent, "Off track: more than 0.5 points below the target of 99.5%"},
+		// 5% of 18 is 0.9; 18 + 0.9 is 18.900000000000002 in binary.
+		{"lower, on the default amber line", 18.9, f(18), DefaultAmber(18), L, csvdata.Days, "At risk: within 0.9 days of the target of 18 days"},
+		{"lower, past the amber line", 18.91, f(18), DefaultAmber(18), L, csvdata.Days, "Off track: more than 0.9 days above the target of 18 days"},
+		{"lower, on target", 18, f(18), DefaultAmber(18), L, csvdata.Days, "On track: at or below the target of 18 days"},
+		{"lower, better than target", 12.5, f(18), DefaultAmber(18), L, csvdata.Days, "On track: at or below the target of 18 days"},
+		{"negative target, at risk", -10.5, f(-10), DefaultAmber(-10), H, csvdata.Count, "At risk: within 0.5 of the target of -10"},
+		{"negative target, off track", -10.6, f(-10), DefaultAmber(-10), H, csvdata.Count, "Off track: more than 0.5 below the target of -10"},
+		{"negative target, on track", -9, f(-10), DefaultAmber(-10), H, csvdata.Count, "On track: at or above the target of -10"},
+		{"zero target leaves no amber band", 1, f(0), DefaultAmber(0), L, csvdata.Count, "Off track: above the target of 0"},
+		{"zero target met", 0, f(0), DefaultAmber(0), L, csvdata.Count, "On track: at or below the target of 0"},
+		{"no target", 50, nil, 0, H, csvdata.Percent, "No target: no target is set for this measure"},
+		{"money", 45000, f(50000), 2500, H, csvdata.GBP, "Off track: more than £2,500 below the target of £50,000"},
+		{"one point", 96, f(97), 1, H, csvdata.Percent, "At risk: within 1 point of the target of 97.0%"},
+	}
+	for _, tt := range tests {
+		if got := Rate(tt.v, tt.target, tt.amber, tt.dir, tt.unit).Rule(); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestTrend(t *testing.T) {
+	tests := []struct {
+		v, prev float64
+		dir     csvdata.Direction
+		want    Trend
+	}{
+		{99.5, 99.0, csvdata.Higher, Improving},
+		{98.0, 99.0, csvdata.Higher, Worsening},
+		{17, 18, csvdata.Lower, Improving},
+		{19, 18, csvdata.Lower, Worsening},
+		{0.1 + 0.2, 0.3, csvdata.Higher, NoChange}, // binary noise is no change
+	}
+	for _, tt := range tests {
+		if got := TrendOf(tt.v, tt.prev, tt.dir); got != tt.want {
+			t.Errorf("TrendOf(%v, %v, %s) = %v, want %v", tt.v, tt.prev, tt.dir, got, tt.want)
+		}
+	}
+}
+
+func testPartnership() *Partnership {
+	site := &config.Site{Title: "Test", Goals: config.DefaultGoals}
+	q := period.MustParse
+	d := &csvdata.Data{
+		Partners: []csvdata.Partner{
+			{ID: "north", Name: "North Council", ShortName: "North", Households: 40000, CostShare: 60},
+			{ID: "south", Name: "South Council", ShortName: "South", Households: 30000, CostShare: 40},
+		},
+		Services: []csvdata.Service{{ID: "ict", Name: "ICT", LeadPartner: "north"}, {ID: "rb", Name: "Revenues"}},
+		Metrics: []csvdata.Metric{
+			{ID: "uptime", Name: "Uptime", Service: "ict", Goal: "resilience", Unit: csvdata.Percent, Direction: csvdata.Higher, Target: f(99.5), Amber: f(0.5)},
+			{ID: "claims", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: csvdata.Days, Direction: csvdata.Lower, Target: f(18)},
+		},
+		Performance: []csvdata.Performance{
+			// Out of order on purpose: the model sorts by period.
+			{Metric: "uptime", Period: q("2024/25 Q2"), Value: 99.1},
+			{Metric: "uptime", Period: q("2024/25 Q1"), Value: 99.6},
+			{Metric: "claims", Period: q("2024/25 Q1"), Partner: "north", Value: 17},
+			{Metric: "claims", Period: q("2024/25 Q2"), Partner: "north", Value: 16.5},
+			{Metric: "claims", Period: q("2024/25 Q1"), Partner: "south", Value: 19},
+			// A row target overrides the metric's; amber is 5% of 20 = 1.
+			{Metric: "claims", Period: q("2024/25 Q2"), Partner: "south", Value: 21, Target: f(20)},
+		},
+		Savings: []csvdata.Saving{
+			{Service: "ict", Period: q("2024/25"), BaselineCost: 1_000_000, ActualCost: 900_000, TargetSaving: f(80_000), OneOffCost: f(20_000)},
+			{Service: "rb", Period: q("2024/25"), Partner: "north", BaselineCost: 500_000, ActualCost: 450_000, TargetSaving: f(60_000)},
+			{Service: "ict", Period: q("2025/26"), BaselineCost: 1_000_000, ActualCost: 850_000, TargetSaving: f(120_000)},
+		},
+	}
+	return New(site, d)
+}
+
+func TestMetricStatus(t *testing.T) {
+	p := testPartnership()
+	up := p.Metric("uptime")
+	// Latest is Q2 at 99.1: within 0.5 of 99.5, down from 99.6.
+	l := up.SeriesFor("").Latest()
+	if l.Rating.Status != AtRisk || l.Trend != Worsening || up.Status() != AtRisk {
+		t.Errorf("uptime latest = %+v, status %v", l, up.Status())
+	}
+	claims := p.Metric("claims")
+	north, south := claims.SeriesFor("north").Latest(), claims.SeriesFor("south").Latest()
+	if north.Rating.Status != OnTrack || north.Trend != Improving {
+		t.Errorf("north = %+v", north)
+	}
+	// South: 21 days against its own target of 20, amber 1: exactly on the
+	// amber line, so At risk; 19 -> 21 days is worse.
+	if south.Rating.Rule() != "At risk: within 1 day of the target of 20 days" || south.Trend != Worsening {
+		t.Errorf("south = %q %v", south.Rating.Rule(), south.Trend)
+	}
+	if claims.Status() != AtRisk || claims.Headline().Partner.ID != "south" {
+		t.Errorf("claims overall = %v, headline %v; want the worst partner, south", claims.Status(), claims.Headline().Name())
+	}
+	if got := CountStatuses(p.Metrics); got != (Counts{AtRisk: 2}) {
+		t.Errorf("counts = %+v", got)
+	}
+	if got := p.LatestPeriod().String(); got != "2024/25 Q2" {
+		t.Errorf("latest period = %s", got)
+	}
+	if p.Service("ict").Lead.ID != "north" || len(p.Goal("resilience").Metrics) != 1 {
+		t.Error("joins are wrong")
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
+
+func TestSavings(t *testing.T) {
+	p := testPartnership()
+	type want struct {
+		year                        string
+		saving, oneOff, net, target float64
+		status                      Status
+		cumNet, cumTarget           float64
+	}
+	tests := []struct {
+		name, service, partner string
+		years                  []want
+		perHousehold           float64 // cumulative net per household, 0 for none
+	}{
+		// 2024/25: ict 100,000 saved with 20,000 one-off; rb 50,000.
+		// Saving 150,000 against 80,000 + 60,000 = 140,000.
+		{"partnership", "", "", []want{
+			{"2024/25", 150_000, 20_000, 130_000, 140_000, OnTrack, 130_000, 140_000},
+			{"2025/26", 150_000, 0, 150_000, 120_000, OnTrack, 280_000, 260_000},
+		}, 0},
+		// North: 60% of ict (60,000 saved, 12,000 one-off, 48,000
+		// target) plus all of its own rb row (50,000 against 60,000).
+		{"north attributed", "", "north", []want{
+			{"2024/25", 110_000, 12_000, 98_000, 108_000, OnTrack, 98_000, 108_000},
+			{"2025/26", 90_000, 0, 90_000, 72_000, OnTrack, 188_000, 180_000},
+		}, 188_000.0 / 40_000},
+		{"south attributed", "", "south", []want{
+			{"2024/25", 40_000, 8_000, 32_000, 32_000, OnTrack, 32_000, 32_000},
+			{"2025/26", 60_000, 0, 60_000, 48_000, OnTrack, 92_000, 80_000},
+		}, 92_000.0 / 30_000},
+		// rb for north: 50,000 against 60,000, amber 3,000: Off track.
+		{"service and partner", "rb", "north", []want{
+			{"2024/25", 50_000, 0, 50_000, 60_000, OffTrack, 50_000, 60_000},
+		}, 50_000.0 / 40_000},
+		{"nothing attributed", "rb", "south", nil, 0},
+	}
+	for _, tt := range tests {
+		v := p.Savings(tt.service, tt.partner)
+		if len(v.Years) != len(tt.years) {
+			t.Errorf("%s: %d years, want %d", tt.name, len(v.Years), len(tt.years))
+			continue
+		}
+		for i, w := range tt.years {
+			y := v.Years[i]
+			if y.Period.String() != w.year || !near(y.Saving, w.saving) || !near(y.OneOff, w.oneOff) || !near(y.Net, w.net) ||
+				!near(*y.Target, w.target) || y.Rating.Status != w.status || !near(y.CumNet, w.cumNet) || !near(*y.CumTarget, w.cumTarget) {
+				t.Errorf("%s %s: got %+v (target %v, cum target %v)", tt.name, w.year, y, *y.Target, *y.CumTarget)
+			}
+		}
+		if l := v.Latest(); l != nil {
+			ph, ok := v.PerHousehold(l.CumNet)
+			if ok != (tt.perHousehold != 0) || !near(ph, tt.perHousehold) {
+				t.Errorf("%s: per household %v %v, want %v", tt.name, ph, ok, tt.perHousehold)
+			}
+		}
+	}
+	// Attribution must neither lose nor invent money.
+	all := p.Savings("", "").Latest().CumNet
+	n, s := p.Savings("", "north").Latest().CumNet, p.Savings("", "south").Latest().CumNet
+	if !near(n+s, all) {
+		t.Errorf("north %v + south %v != partnership %v", n, s, all)
+	}
+	if got := p.Savings("rb", "north").Years[0].Rating.Rule(); got != "Off track: more than £3,000 below the target of £60,000" {
+		t.Errorf("rule = %q", got)
+	}
+	if h, ok := p.Households(); !ok || h != 70_000 {
+		t.Errorf("households = %d %v", h, ok)
+	}
+}

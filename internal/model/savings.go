@@ -1,0 +1,141 @@
+package model
+
+import (
+	"slices"
+
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// SavingsYear is one financial year of savings, summed over the rows in
+// view and carried forward into cumulative totals.
+type SavingsYear struct {
+	Period   period.Period
+	Baseline float64 // cost without sharing
+	Actual   float64 // outturn
+	Saving   float64 // Baseline - Actual
+	OneOff   float64 // implementation costs
+	Net      float64 // Saving - OneOff
+	Target   *float64
+	// Rating compares Saving with Target, direction higher: the targets
+	// councils set are for recurring savings, before one-off costs.
+	Rating Rating
+	// Cumulative figures run over the years in order up to this one.
+	CumSaving, CumNet float64
+	CumTarget         *float64
+	Notes             []string
+}
+
+// Savings is a view of savings.csv: the whole partnership, one service,
+// one partner's attributed share, or one service's share for one partner.
+type Savings struct {
+	Service *Service // nil: every service
+	Partner *Partner // nil: the partnership as a whole
+	Years   []SavingsYear
+}
+
+// Savings builds the view for serviceID and partnerID, either of which may
+// be "" for all. A partner's view counts its own rows in full and its
+// cost_share of partnership-wide rows.
+func (p *Partnership) Savings(serviceID, partnerID string) *Savings {
+	v := &Savings{Service: p.Service(serviceID), Partner: p.Partner(partnerID)}
+	byYear := map[period.Period]*SavingsYear{}
+	for _, r := range p.savings {
+		if serviceID != "" && r.Service != serviceID {
+			continue
+		}
+		w := 1.0
+		if partnerID != "" {
+			switch r.Partner {
+			case partnerID:
+			case "":
+				if v.Partner == nil {
+					continue
+				}
+				w = v.Partner.CostShare / 100
+			default:
+				continue
+			}
+		}
+		y := byYear[r.Period]
+		if y == nil {
+			y = &SavingsYear{Period: r.Period}
+			byYear[r.Period] = y
+		}
+		y.Baseline += w * r.BaselineCost
+		y.Actual += w * r.ActualCost
+		if r.OneOffCost != nil {
+			y.OneOff += w * *r.OneOffCost
+		}
+		if r.TargetSaving != nil {
+			t := w * *r.TargetSaving
+			if y.Target != nil {
+				t += *y.Target
+			}
+			y.Target = &t
+		}
+		if r.Note != "" {
+			y.Notes = append(y.Notes, r.Note)
+		}
+	}
+	for _, y := range byYear {
+		v.Years = append(v.Years, *y)
+	}
+	slices.SortFunc(v.Years, func(a, b SavingsYear) int { return period.Compare(a.Period, b.Period) })
+	var cum SavingsYear
+	for i := range v.Years {
+		y := &v.Years[i]
+		y.Saving = y.Baseline - y.Actual
+		y.Net = y.Saving - y.OneOff
+		amber := 0.0
+		if y.Target != nil {
+			amber = DefaultAmber(*y.Target)
+		}
+		y.Rating = Rate(y.Saving, y.Target, amber, csvdata.Higher, csvdata.GBP)
+		cum.CumSaving += y.Saving
+		cum.CumNet += y.Net
+		if y.Target != nil {
+			t := *y.Target
+			if cum.CumTarget != nil {
+				t += *cum.CumTarget
+			}
+			cum.CumTarget = &t
+		}
+		y.CumSaving, y.CumNet, y.CumTarget = cum.CumSaving, cum.CumNet, cum.CumTarget
+	}
+	return v
+}
+
+// Latest is the most recent year, or nil when there are no savings.
+func (s *Savings) Latest() *SavingsYear {
+	if len(s.Years) == 0 {
+		return nil
+	}
+	return &s.Years[len(s.Years)-1]
+}
+
+// PerHousehold divides v by the partner's households. ok is false for the
+// partnership view or a partner without a household count.
+func (s *Savings) PerHousehold(v float64) (perHousehold float64, ok bool) {
+	if s.Partner == nil || s.Partner.Households <= 0 {
+		return 0, false
+	}
+	return v / float64(s.Partner.Households), true
+}
+
+// Households is the partnership's total households, when every partner
+// gives a count; it is the divisor for partnership-wide per household
+// figures.
+func (p *Partnership) Households() (int, bool) {
+	n := 0
+	for _, pt := range p.Partners {
+		if pt.Households <= 0 {
+			return 0, false
+		}
+		n += pt.Households
+	}
+	return n, n > 0
+}
+
+// HasSavings reports whether the site has any savings rows.
+func (p *Partnership) HasSavings() bool { return len(p.savings) > 0 }

@@ -1,0 +1,181 @@
+package model
+
+import (
+	"math"
+
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/format"
+)
+
+// Status is the rating of a figure against its target. The order matters:
+// a larger Status is worse, so the overall status of a metric reported per
+// partner is the largest of its partners' statuses.
+type Status int
+
+// The ratings, from best to worst; NoTarget sorts first because a figure
+// without a target cannot make a metric look worse than one with a target.
+const (
+	NoTarget Status = iota
+	OnTrack
+	AtRisk
+	OffTrack
+)
+
+// String is the word shown on the page; status is never shown by colour
+// alone.
+func (s Status) String() string {
+	switch s {
+	case OnTrack:
+		return "On track"
+	case AtRisk:
+		return "At risk"
+	case OffTrack:
+		return "Off track"
+	}
+	return "No target"
+}
+
+// Class is the CSS class for the status, used only alongside its word.
+func (s Status) Class() string {
+	switch s {
+	case OnTrack:
+		return "on-track"
+	case AtRisk:
+		return "at-risk"
+	case OffTrack:
+		return "off-track"
+	}
+	return "no-target"
+}
+
+// Rating is a status with the rule that produced it, because councillors
+// challenge ratings whose reason they cannot see.
+type Rating struct {
+	Status Status
+	// Reason completes the sentence "Status: ...", e.g. "within 0.5
+	// points of the target of 99.5%".
+	Reason string
+}
+
+// Rule is the whole rule as it is shown: "At risk: within 0.5 points of
+// the target of 99.5%".
+func (r Rating) Rule() string { return r.Status.String() + ": " + r.Reason }
+
+// DefaultAmberShare is the default amber margin as a share of the target.
+const DefaultAmberShare = 0.05
+
+// DefaultAmber is the amber margin used when a metric sets none: 5% of the
+// size of the target.
+func DefaultAmber(target float64) float64 { return math.Abs(target) * DefaultAmberShare }
+
+// Rate applies the contract's status rule. target is nil when there is no
+// target. The comparisons allow for binary rounding (a figure typed as
+// exactly on the amber line is on it), but no more.
+func Rate(v float64, target *float64, amber float64, dir csvdata.Direction, unit csvdata.Unit) Rating {
+	if target == nil {
+		return Rating{NoTarget, "no target is set for this measure"}
+	}
+	t, a := *target, math.Abs(amber)
+	eps := 1e-9 * math.Max(1, math.Max(math.Abs(t), a))
+	tgt := "the target of " + Value(unit, t)
+	margin := Margin(unit, a)
+	if dir == csvdata.Lower {
+		switch {
+		case v <= t+eps:
+			return Rating{OnTrack, "at or below " + tgt}
+		case a > 0 && v <= t+a+eps:
+			return Rating{AtRisk, "within " + margin + " of " + tgt}
+		case a > 0:
+			return Rating{OffTrack, "more than " + margin + " above " + tgt}
+		}
+		return Rating{OffTrack, "above " + tgt}
+	}
+	switch {
+	case v >= t-eps:
+		return Rating{OnTrack, "at or above " + tgt}
+	case a > 0 && v >= t-a-eps:
+		return Rating{AtRisk, "within " + margin + " of " + tgt}
+	case a > 0:
+		return Rating{OffTrack, "more than " + margin + " below " + tgt}
+	}
+	return Rating{OffTrack, "below " + tgt}
+}
+
+// Trend is the direction of travel against the previous period.
+type Trend int
+
+// The directions of travel. First means there is no earlier figure.
+const (
+	First Trend = iota
+	Improving
+	Worsening
+	NoChange
+)
+
+// String is the phrase shown beside a status.
+func (t Trend) String() string {
+	switch t {
+	case Improving:
+		return "Improving"
+	case Worsening:
+		return "Worsening"
+	case NoChange:
+		return "No change"
+	}
+	return "First figure"
+}
+
+// TrendOf compares v with the previous value prev by the metric's
+// direction. Values equal to six decimals are no change: the data is typed
+// by people to one or two decimals.
+func TrendOf(v, prev float64, dir csvdata.Direction) Trend {
+	d := format.Round(v, 6) - format.Round(prev, 6)
+	switch {
+	case d == 0:
+		return NoChange
+	case (d > 0) == (dir != csvdata.Lower):
+		return Improving
+	}
+	return Worsening
+}
+
+// Value formats a figure with its unit, as in tables: "99.2%", "£1,234",
+// "18.5 days".
+func Value(unit csvdata.Unit, v float64) string {
+	switch unit {
+	case csvdata.Percent:
+		return format.Percent(v)
+	case csvdata.GBP:
+		return format.Money(v)
+	case csvdata.Days:
+		return format.Trim(v, 1) + " " + format.Plural(v, "day", "days")
+	case csvdata.Hours:
+		return format.Trim(v, 1) + " " + format.Plural(v, "hour", "hours")
+	case csvdata.Minutes:
+		return format.Trim(v, 1) + " " + format.Plural(v, "minute", "minutes")
+	case csvdata.FTE:
+		return format.Trim(v, 1) + " FTE"
+	}
+	return format.Trim(v, 1)
+}
+
+// Prose formats a figure for a sentence: as Value, but millions of pounds
+// as "£1.2m".
+func Prose(unit csvdata.Unit, v float64) string {
+	if unit == csvdata.GBP {
+		return format.MoneyShort(v)
+	}
+	return Value(unit, v)
+}
+
+// Margin formats a difference: percentage differences are "points", since
+// "within 0.5% of 99.5%" would be ambiguous.
+func Margin(unit csvdata.Unit, a float64) string {
+	switch unit {
+	case csvdata.Percent, csvdata.Score:
+		return format.Trim(a, 2) + " " + format.Plural(a, "point", "points")
+	case csvdata.Count:
+		return format.Trim(a, 2)
+	}
+	return Value(unit, a)
+}

@@ -1,0 +1,191 @@
+// Package period holds the reporting periods that council performance and
+// savings figures are given for: UK financial years (April to March),
+// quarters of them, and calendar months.
+package period
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Kind says which sort of period a value is. A metric uses one kind only.
+type Kind int
+
+// The kinds of period, in no particular order.
+const (
+	Year Kind = iota + 1
+	Quarter
+	Month
+)
+
+// String names the kind in plain English, for error messages and headings.
+func (k Kind) String() string {
+	switch k {
+	case Year:
+		return "financial year"
+	case Quarter:
+		return "quarter"
+	case Month:
+		return "month"
+	}
+	return "unknown period"
+}
+
+// Period is one financial year, quarter or month. The zero value is not a
+// valid period.
+type Period struct {
+	Kind Kind
+	// Year is the calendar year in which the financial year starts
+	// (2024 for 2024/25), or the calendar year of a month.
+	Year int
+	// N is the quarter (1-4, Q1 is April to June) or the month (1-12).
+	N int
+}
+
+var (
+	yearRe    = regexp.MustCompile(`^(\d{4})[/-](\d{2}|\d{4})$`)
+	quarterRe = regexp.MustCompile(`^(\d{4})[/-](\d{2}|\d{4})\s*Q([1-4])$`)
+	monthRe   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+)
+
+// Parse reads "2024/25" (or "2024-25"), "2024/25 Q1" or "2024-06".
+// The error says what forms are accepted, because the person reading it is
+// looking at a spreadsheet, not at this code.
+func Parse(s string) (Period, error) {
+	s = strings.TrimSpace(s)
+	u := strings.ToUpper(s)
+	if m := quarterRe.FindStringSubmatch(u); m != nil {
+		y, err := fyStart(m[1], m[2])
+		if err != nil {
+			return Period{}, fmt.Errorf("period %q: %w", s, err)
+		}
+		q, _ := strconv.Atoi(m[3])
+		return Period{Kind: Quarter, Year: y, N: q}, nil
+	}
+	// "2024-06" would also match the year form with a two-digit end, so
+	// months are tried first: a financial year always ends the year after
+	// it starts, and "-06" cannot be that unless the start is 2005.
+	if m := monthRe.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		if (y+1)%100 != mo {
+			if mo < 1 || mo > 12 {
+				return Period{}, fmt.Errorf("period %q: month %d does not exist; write months as YYYY-MM, e.g. 2024-06", s, mo)
+			}
+			return Period{Kind: Month, Year: y, N: mo}, nil
+		}
+	}
+	if m := yearRe.FindStringSubmatch(s); m != nil {
+		y, err := fyStart(m[1], m[2])
+		if err != nil {
+			return Period{}, fmt.Errorf("period %q: %w", s, err)
+		}
+		return Period{Kind: Year, Year: y}, nil
+	}
+	return Period{}, fmt.Errorf("period %q is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06)", s)
+}
+
+func fyStart(start, end string) (int, error) {
+	y, _ := strconv.Atoi(start)
+	e, _ := strconv.Atoi(end)
+	want := y + 1
+	if len(end) == 2 {
+		want %= 100
+	}
+	if e != want {
+		return 0, fmt.Errorf("a financial year runs into the next year, so %d is followed by %0*d", y, len(end), want)
+	}
+	return y, nil
+}
+
+// MustParse is Parse for literals in tests and examples; it panics on error.
+func MustParse(s string) Period {
+	p, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// IsZero reports whether p is the zero Period.
+func (p Period) IsZero() bool { return p.Kind == 0 }
+
+// String gives the canonical form: "2024/25", "2024/25 Q1" or "2024-06".
+func (p Period) String() string {
+	switch p.Kind {
+	case Year:
+		return fmt.Sprintf("%d/%02d", p.Year, (p.Year+1)%100)
+	case Quarter:
+		return fmt.Sprintf("%d/%02d Q%d", p.Year, (p.Year+1)%100, p.N)
+	case Month:
+		return fmt.Sprintf("%d-%02d", p.Year, p.N)
+	}
+	return ""
+}
+
+// Label spells the period out for residents who do not know what "Q1" means
+// in local government: "April to June 2024".
+func (p Period) Label() string {
+	switch p.Kind {
+	case Year:
+		return fmt.Sprintf("April %d to March %d", p.Year, p.Year+1)
+	case Quarter:
+		s := p.Start()
+		e := p.End()
+		return fmt.Sprintf("%s to %s %d", s.Month(), e.Month(), e.Year())
+	case Month:
+		return fmt.Sprintf("%s %d", time.Month(p.N), p.Year)
+	}
+	return ""
+}
+
+// Start is the first day of the period.
+func (p Period) Start() time.Time {
+	switch p.Kind {
+	case Year:
+		return time.Date(p.Year, time.April, 1, 0, 0, 0, 0, time.UTC)
+	case Quarter:
+		return time.Date(p.Year, time.April+time.Month(3*(p.N-1)), 1, 0, 0, 0, 0, time.UTC)
+	case Month:
+		return time.Date(p.Year, time.Month(p.N), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Time{}
+}
+
+// End is the last day of the period.
+func (p Period) End() time.Time {
+	s := p.Start()
+	switch p.Kind {
+	case Year:
+		return s.AddDate(1, 0, -1)
+	case Quarter:
+		return s.AddDate(0, 3, -1)
+	case Month:
+		return s.AddDate(0, 1, -1)
+	}
+	return time.Time{}
+}
+
+// Compare orders periods by start date, then by kind so that a year sorts
+// before its first quarter; it returns -1, 0 or +1.
+func Compare(a, b Period) int {
+	if c := a.Start().Compare(b.Start()); c != 0 {
+		return c
+	}
+	switch {
+	case a.Kind < b.Kind:
+		return -1
+	case a.Kind > b.Kind:
+		return 1
+	}
+	return 0
+}
+
+// Contains reports whether q lies inside p: a quarter or month inside a
+// financial year, or a month inside a quarter.
+func (p Period) Contains(q Period) bool {
+	return !q.Start().Before(p.Start()) && !q.End().After(p.End())
+}
