@@ -51,7 +51,7 @@ type date struct {
 func (d *date) UnmarshalCSV(s string) error {
 	d.raw = strings.TrimSpace(s)
 	if d.raw != "" {
-		d.value, d.err = ParseDate(d.raw)
+		d.value, d.err = period.ParseDate(d.raw)
 	}
 	return nil
 }
@@ -72,10 +72,8 @@ func (p *periodCell) UnmarshalCSV(s string) error {
 }
 
 var (
-	digitsRe  = regexp.MustCompile(`^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$`)
-	isoDateRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	ukDateRe  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
-	slugRe    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	digitsRe = regexp.MustCompile(`^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$`)
+	slugRe   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
 // ParseNumber reads "1234.5", "1,234.5", "£1,234", "12%", "-1234" and
@@ -123,29 +121,6 @@ func numberError(s string) error {
 		return fmt.Errorf("write decimals with a point (12.5) and commas only between thousands (1,234)")
 	}
 	return fmt.Errorf("write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234)")
-}
-
-// ParseDate reads YYYY-MM-DD or DD/MM/YYYY. Month-first dates are never
-// accepted: "04/05/2024" is the 4th of May, as on any UK form.
-func ParseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	var y, m, d int
-	if p := isoDateRe.FindStringSubmatch(s); p != nil {
-		y, _ = strconv.Atoi(p[1])
-		m, _ = strconv.Atoi(p[2])
-		d, _ = strconv.Atoi(p[3])
-	} else if p := ukDateRe.FindStringSubmatch(s); p != nil {
-		d, _ = strconv.Atoi(p[1])
-		m, _ = strconv.Atoi(p[2])
-		y, _ = strconv.Atoi(p[3])
-	} else {
-		return time.Time{}, fmt.Errorf("write dates as YYYY-MM-DD or DD/MM/YYYY (day first)")
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return time.Time{}, fmt.Errorf("there is no such day; write dates as YYYY-MM-DD or DD/MM/YYYY (day first)")
-	}
-	return t, nil
 }
 
 // IsSlug reports whether s is a valid id: lower-case letters, digits and

@@ -280,7 +280,9 @@ func CountStatuses(ms []*Metric) Counts {
 }
 
 // Goal returns the goal with id, or nil.
-func (p *Partnership) Goal(id string) *Goal { return find(p.Goals, id, func(g *Goal) string { return g.ID }) }
+func (p *Partnership) Goal(id string) *Goal {
+	return find(p.Goals, id, func(g *Goal) string { return g.ID })
+}
 
 // Service returns the service with id, or nil.
 func (p *Partnership) Service(id string) *Service {

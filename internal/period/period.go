@@ -49,6 +49,8 @@ var (
 	yearRe    = regexp.MustCompile(`^(\d{4})[/-](\d{2}|\d{4})$`)
 	quarterRe = regexp.MustCompile(`^(\d{4})[/-](\d{2}|\d{4})\s*Q([1-4])$`)
 	monthRe   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+	isoDateRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	ukDateRe  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 )
 
 // Parse reads "2024/25" (or "2024-25"), "2024/25 Q1" or "2024-06".
@@ -188,4 +190,27 @@ func Compare(a, b Period) int {
 // financial year, or a month inside a quarter.
 func (p Period) Contains(q Period) bool {
 	return !q.Start().Before(p.Start()) && !q.End().After(p.End())
+}
+
+// ParseDate reads YYYY-MM-DD or DD/MM/YYYY. Month-first dates are never
+// accepted: "04/05/2024" is the 4th of May, as on any UK form.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	var y, m, d int
+	if p := isoDateRe.FindStringSubmatch(s); p != nil {
+		y, _ = strconv.Atoi(p[1])
+		m, _ = strconv.Atoi(p[2])
+		d, _ = strconv.Atoi(p[3])
+	} else if p := ukDateRe.FindStringSubmatch(s); p != nil {
+		d, _ = strconv.Atoi(p[1])
+		m, _ = strconv.Atoi(p[2])
+		y, _ = strconv.Atoi(p[3])
+	} else {
+		return time.Time{}, fmt.Errorf("write dates as YYYY-MM-DD or DD/MM/YYYY (day first)")
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, fmt.Errorf("there is no such day; write dates as YYYY-MM-DD or DD/MM/YYYY (day first)")
+	}
+	return t, nil
 }

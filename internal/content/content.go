@@ -1,0 +1,385 @@
+// Package content reads a site's content/**/*.md files: YAML front matter,
+// then CommonMark with GitHub tables, strikethrough, autolinks and
+// footnotes, through goldmark. Markdown is untrusted: raw HTML is dropped,
+// and links whose scheme could run script are turned back into plain text
+// on the syntax tree, never by editing HTML strings. Shortcodes are goldmark
+// nodes whose HTML the site fills in from the data.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/partnersite/partnersite/internal/config"
+	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/problem"
+)
+
+// Kind says what a content file is for.
+type Kind int
+
+// The kinds of content file.
+const (
+	Plain   Kind = iota // any other page, rendered at its own path
+	Home                // content/index.md
+	Report              // content/reports/SLUG.md
+	Section             // content/{reports,goals,services,partners,metrics}/index.md: intro to a list
+	Entity              // content/{goals,services,partners,metrics}/ID.md: commentary on a generated page
+)
+
+// Sections are the folders whose pages the site generates from data.
+var Sections = []string{"goals", "services", "partners", "metrics"}
+
+// Page is one markdown file.
+type Page struct {
+	Path    string // e.g. "content/reports/2025-q1.md"
+	Kind    Kind
+	Section string // for Entity and Section: "goals", "reports", ...
+	ID      string // for Entity and Report: the id or slug
+	URL     string // output folder relative to the site root, "" or ending in "/"
+
+	Title     string
+	Date      time.Time // zero when not given
+	Period    period.Period
+	PeriodSet bool
+	Summary   string
+	Draft     bool
+
+	Shortcodes []*Shortcode
+
+	doc ast.Node
+	src []byte // the body, after the front matter
+}
+
+// Set is every page of a site, with the markdown engine that parsed them.
+type Set struct {
+	Pages []*Page
+	md    goldmark.Markdown
+}
+
+// NewMarkdown configures goldmark once for a whole build; a goldmark
+// instance is safe to use from many goroutines.
+func NewMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.Strikethrough, extension.Linkify, extension.TaskList,
+			extension.Footnote, shortcodes{},
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		// No html.WithUnsafe: raw HTML becomes a comment, never markup.
+	)
+}
+
+// Load reads every .md file under content/ in fsys. Drafts are skipped
+// unless drafts is true.
+func Load(fsys fs.FS, drafts bool, pl *problem.List) *Set {
+	set := &Set{md: NewMarkdown()}
+	_ = fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != "content" {
+				pl.Errorf(p, 1, "cannot read: %v", err)
+			}
+			return nil
+		}
+		if d.IsDir() || path.Ext(p) != ".md" {
+			return nil
+		}
+		page := set.load(fsys, p, pl)
+		if page != nil && (!page.Draft || drafts) {
+			set.Pages = append(set.Pages, page)
+		}
+		return nil
+	})
+	return set
+}
+
+var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
+	raw, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		pl.Errorf(p, 1, "cannot read the file: %v", err)
+		return nil
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	page := &Page{Path: p}
+	if !classify(page, pl) {
+		return nil
+	}
+	body, bodyLine, fmOK := frontMatter(page, raw, pl)
+	if page.Draft {
+		return page
+	}
+	page.src = body
+	reader := text.NewReader(body)
+	doc := set.md.Parser().Parse(reader)
+	d := doc.(*ast.Document)
+	blockShortcodes(d, body)
+	if page.Title == "" && page.Kind != Entity && page.Kind != Home && page.Kind != Section {
+		page.Title = headingTitle(d, body)
+		if page.Title == "" && fmOK {
+			pl.Errorf(p, 1, "the page has no title; add \"title: ...\" to its front matter")
+		}
+	}
+	sanitise(d, body)
+	accessibleTables(d)
+	page.doc = d
+	page.Shortcodes = collectShortcodes(d)
+	for _, sc := range page.Shortcodes {
+		sc.Line = bodyLine + lineOf(body, sc.offset) - 1
+		if sc.Err != "" {
+			pl.Errorf(p, sc.Line, "%s", sc.Err)
+		}
+	}
+	return page
+}
+
+// classify works out the page's kind and URL from its path.
+func classify(page *Page, pl *problem.List) bool {
+	rel := strings.TrimSuffix(strings.TrimPrefix(page.Path, "content/"), ".md")
+	parts := strings.Split(rel, "/")
+	for _, part := range parts {
+		if !slugRe.MatchString(part) {
+			pl.Errorf(page.Path, 1, "%q cannot be part of a web address: name files and folders with lower-case letters, digits and hyphens", part+map[bool]string{true: ".md"}[part == parts[len(parts)-1]])
+			return false
+		}
+	}
+	last := parts[len(parts)-1]
+	switch {
+	case rel == "index":
+		page.Kind = Home
+	case len(parts) == 2 && (parts[0] == "reports" || slices.Contains(Sections, parts[0])) && last == "index":
+		page.Kind, page.Section, page.URL = Section, parts[0], parts[0]+"/"
+	case len(parts) == 2 && parts[0] == "reports":
+		page.Kind, page.Section, page.ID, page.URL = Report, "reports", last, rel+"/"
+	case len(parts) == 2 && slices.Contains(Sections, parts[0]):
+		page.Kind, page.Section, page.ID, page.URL = Entity, parts[0], last, rel+"/"
+	case len(parts) > 2 && (parts[0] == "reports" || slices.Contains(Sections, parts[0])):
+		pl.Errorf(page.Path, 1, "content/%s/ holds pages directly, not in sub-folders; move this file up to content/%s/", parts[0], parts[0])
+		return false
+	case last == "index":
+		page.Kind, page.URL = Plain, strings.Join(parts[:len(parts)-1], "/")+"/"
+	default:
+		page.Kind, page.URL = Plain, rel+"/"
+	}
+	return true
+}
+
+// frontMatter reads the YAML between the opening and closing "---" lines
+// and returns the body, the line the body starts on, and whether the front
+// matter could be read at all.
+func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
+	lines := bytes.SplitAfter(raw, []byte("\n"))
+	if len(lines) == 0 || strings.TrimSpace(string(lines[0])) != "---" {
+		return raw, 1, true
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if t := strings.TrimSpace(string(lines[i])); t == "---" || t == "..." {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		pl.Errorf(page.Path, 1, "front matter opens with --- but never closes; end it with a line of ---")
+		return raw, 1, false
+	}
+	yml := bytes.Join(lines[1:end], nil)
+	body := bytes.Join(lines[end+1:], nil)
+	bodyLine := end + 2
+	var doc yaml.Node
+	if err := yaml.Unmarshal(yml, &doc); err != nil {
+		line, msg := config.YAMLError(err)
+		pl.Errorf(page.Path, line+1, "front matter: %s", msg)
+		return body, bodyLine, false
+	}
+	if len(doc.Content) == 0 {
+		return body, bodyLine, true
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		pl.Errorf(page.Path, root.Line+1, "front matter must be settings such as \"title: ...\"")
+		return body, bodyLine, false
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		line := v.Line + 1 // +1 for the opening ---
+		if v.Kind != yaml.ScalarNode {
+			pl.Errorf(page.Path, line, "front matter: %s must be a single value", k.Value)
+			continue
+		}
+		val := strings.TrimSpace(v.Value)
+		switch k.Value {
+		case "title":
+			page.Title = val
+		case "summary":
+			page.Summary = val
+		case "date":
+			t, err := period.ParseDate(val)
+			if err != nil {
+				pl.Errorf(page.Path, line, "front matter: date %q is not a date: %v", val, err)
+			}
+			page.Date = t
+		case "period":
+			pr, err := period.Parse(val)
+			if err != nil {
+				pl.Errorf(page.Path, line, "front matter: %v", err)
+			}
+			page.Period, page.PeriodSet = pr, err == nil
+		case "draft":
+			switch strings.ToLower(val) {
+			case "true", "yes":
+				page.Draft = true
+			case "false", "no":
+			default:
+				pl.Errorf(page.Path, line, "front matter: draft must be true or false, not %q", val)
+			}
+		default:
+			pl.Warnf(page.Path, k.Line+1, "front matter: unknown setting %q is ignored; the settings are title, date, period, summary and draft", k.Value)
+		}
+	}
+	return body, bodyLine, true
+}
+
+// headingTitle takes a page's title from its first heading when the front
+// matter gives none, and removes that heading so it is not shown twice.
+func headingTitle(doc *ast.Document, src []byte) string {
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok && h.Level == 1 {
+			title := string(plainText(h, src))
+			doc.RemoveChild(doc, h)
+			return title
+		}
+	}
+	return ""
+}
+
+func plainText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.Bytes()
+}
+
+// safeSchemes are the only link schemes that may become links.
+var safeSchemes = []string{"", "http", "https", "mailto", "tel"}
+
+// SafeURL reports whether a link destination may become a link: relative,
+// or http, https, mailto or tel. Anything url.Parse rejects (control
+// characters, as in "java\x01script:") is refused too.
+func SafeURL(dest string) bool {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil {
+		return false
+	}
+	return slices.Contains(safeSchemes, strings.ToLower(u.Scheme))
+}
+
+// sanitise replaces links and images whose destination is not SafeURL with
+// their text, and turns a body's level-1 headings into level 2, since the
+// page title is the one <h1> of every page.
+func sanitise(doc *ast.Document, src []byte) {
+	type swap struct{ old, parent ast.Node }
+	var swaps []swap
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if !SafeURL(string(n.Destination)) {
+				swaps = append(swaps, swap{n, n.Parent()})
+			}
+		case *ast.Image:
+			if !SafeURL(string(n.Destination)) {
+				swaps = append(swaps, swap{n, n.Parent()})
+			}
+		case *ast.AutoLink:
+			if !SafeURL(string(n.URL(src))) {
+				swaps = append(swaps, swap{n, n.Parent()})
+			}
+		case *ast.Heading:
+			if n.Level == 1 {
+				n.Level = 2
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, s := range swaps {
+		var replacement ast.Node
+		switch n := s.old.(type) {
+		case *ast.AutoLink:
+			replacement = ast.NewString(n.Label(src))
+		default:
+			replacement = ast.NewString(plainText(n, src))
+		}
+		s.parent.ReplaceChild(s.parent, s.old, replacement)
+	}
+}
+
+// accessibleTables gives header cells scope="col" and aligned cells a class
+// (not an inline style, so a strict style policy still applies).
+func accessibleTables(doc *ast.Document) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		cell, ok := n.(*east.TableCell)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if cell.Parent().Kind() == east.KindTableHeader {
+			cell.SetAttributeString("scope", "col")
+		}
+		if cell.Alignment != east.AlignNone {
+			cell.SetAttributeString("class", "align-"+cell.Alignment.String())
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// Render writes the page body as HTML. The site must have set the HTML of
+// every shortcode first.
+func (set *Set) Render(p *Page) (template.HTML, error) {
+	if p.doc == nil {
+		return "", nil
+	}
+	var b bytes.Buffer
+	if err := set.md.Renderer().Render(&b, p.src, p.doc); err != nil {
+		return "", fmt.Errorf("rendering %s: %w", p.Path, err)
+	}
+	// goldmark escapes text and drops raw HTML; shortcode HTML comes from
+	// the site's own templates. So this is safe to mark as HTML.
+	return template.HTML(b.String()), nil
+}
+
+// Find returns the page of the given kind, section and id, or nil.
+func (set *Set) Find(kind Kind, section, id string) *Page {
+	for _, p := range set.Pages {
+		if p.Kind == kind && p.Section == section && p.ID == id {
+			return p
+		}
+	}
+	return nil
+}

@@ -1,0 +1,203 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/problem"
+)
+
+func write(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func loadOne(t *testing.T, body string) (*Set, *Page, []string) {
+	t.Helper()
+	dir := write(t, map[string]string{"content/about.md": body})
+	var pl problem.List
+	set := Load(os.DirFS(dir), false, &pl)
+	var probs []string
+	for _, p := range pl.All() {
+		probs = append(probs, p.String())
+	}
+	if len(set.Pages) != 1 {
+		return set, nil, probs
+	}
+	return set, set.Pages[0], probs
+}
+
+func render(t *testing.T, body string) string {
+	t.Helper()
+	set, p, probs := loadOne(t, "---\ntitle: T\n---\n"+body)
+	if p == nil || len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	for _, sc := range p.Shortcodes {
+		sc.HTML = []byte("[" + sc.Name + "]")
+	}
+	h, err := set.Render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(h)
+}
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // substrings of the output
+		not      []string // must not appear
+	}{
+		{"GFM table with scope and alignment classes", "| Year | Saving |\n|---|---:|\n| 2024/25 | £1,000 |\n",
+			[]string{`<th scope="col">Year</th>`, `<th scope="col" class="align-right">Saving</th>`, `<td class="align-right">£1,000</td>`}, []string{"style="}},
+		{"strikethrough", "~~old~~ new", []string{"<del>old</del> new"}, nil},
+		{"autolink", "see www.example.gov.uk today", []string{`<a href="http://www.example.gov.uk">www.example.gov.uk</a>`}, nil},
+		{"footnotes", "A claim.[^1]\n\n[^1]: The source.\n", []string{`<sup id="fnref:1">`, `The source.`}, nil},
+		{"heading anchors, and # becomes h2", "# Summary\n\n## Costs and savings\n", []string{`<h2 id="summary">Summary</h2>`, `<h2 id="costs-and-savings">`}, []string{"<h1"}},
+		{"raw HTML is dropped", "<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> more",
+			[]string{"<!-- raw HTML omitted -->"}, []string{"<script", "<img", "onerror"}},
+		{"javascript links become text", "[click](javascript:alert(1)) and [x](JaVaScRiPt:alert(2)) and <javascript:alert(3)>",
+			[]string{"click and x and javascript:alert(3)"}, []string{"<a", "href"}},
+		{"other script URLs", "[a](vbscript:msgbox) [b](data:text/html,<script>alert(1)</script>) ![c](javascript:alert(1))",
+			[]string{"a b c"}, []string{"<a", "<img", "href", "src="}},
+		{"safe links stay", "[gov](https://www.gov.uk) [page](../reports/) [mail](mailto:a@b.gov.uk)",
+			[]string{`<a href="https://www.gov.uk">gov</a>`, `<a href="../reports/">page</a>`, `<a href="mailto:a@b.gov.uk">mail</a>`}, nil},
+		{"block shortcode leaves the paragraph", "Intro.\n\n{{< chart metric=\"uptime\" >}}\n\nAfter.",
+			[]string{"<p>Intro.</p>\n[chart]<p>After.</p>"}, []string{"<p>[chart]"}},
+		{"inline shortcode stays in its sentence", `Availability was {{< value metric="uptime" >}} this quarter.`,
+			[]string{"<p>Availability was [value] this quarter.</p>"}, nil},
+		{"shortcodes in code stay literal", "`{{< chart metric=\"x\" >}}`\n\n```\n{{< scorecard >}}\n```\n",
+			[]string{"<code>{{&lt; chart metric=&quot;x&quot; &gt;}}</code>", "{{&lt; scorecard &gt;}}"}, []string{"[chart]", "[scorecard]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, tt.in)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("output lacks %q:\n%s", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(got, n) {
+					t.Errorf("output has %q:\n%s", n, got)
+				}
+			}
+		})
+	}
+}
+
+func TestShortcodeLines(t *testing.T) {
+	_, p, probs := loadOne(t, "---\ntitle: T\ndate: 2025-07-01\n---\n\nFirst {{< value metric=\"a\" show=\"status\" >}}.\n\n{{< chart metric=\"b\" partner=\"north\" >}}\n\n{{< chart metric=\"c\"\n")
+	want := []string{"content/about.md:10: a shortcode opened with {{< must close with >}} on the same line"}
+	if !slices.Equal(probs, want) {
+		t.Errorf("problems = %q, want %q", probs, want)
+	}
+	if len(p.Shortcodes) != 3 {
+		t.Fatalf("shortcodes = %d", len(p.Shortcodes))
+	}
+	a, b := p.Shortcodes[0], p.Shortcodes[1]
+	if a.Name != "value" || a.Line != 6 || a.Block || a.Arg("show") != "status" {
+		t.Errorf("first = %+v", a)
+	}
+	if b.Name != "chart" || b.Line != 8 || !b.Block || b.Arg("partner") != "north" {
+		t.Errorf("second = %+v", b)
+	}
+}
+
+func TestFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"good", "---\ntitle: About\ndate: 15/07/2025\nperiod: 2025/26 Q1\nsummary: S\n---\nBody", nil},
+		{"YAML syntax error names its line", "---\ntitle: About\nsummary: a: b\n---\nBody",
+			[]string{"content/about.md:3: front matter: YAML syntax: mapping values are not allowed in this context"}},
+		{"bad values name their lines", "---\ntitle: About\ndate: 2025-13-01\nperiod: Q1\ndraft: maybe\ncolour: red\n---\n",
+			[]string{
+				`content/about.md:3: front matter: date "2025-13-01" is not a date: there is no such day; write dates as YYYY-MM-DD or DD/MM/YYYY (day first)`,
+				`content/about.md:4: front matter: period "Q1" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06)`,
+				`content/about.md:5: front matter: draft must be true or false, not "maybe"`,
+				`content/about.md:6: warning: front matter: unknown setting "colour" is ignored; the settings are title, date, period, summary and draft`,
+			}},
+		{"unclosed", "---\ntitle: About\n", []string{
+			"content/about.md:1: front matter opens with --- but never closes; end it with a line of ---",
+		}},
+		{"title from the first heading", "# About us\n\nText", nil},
+		{"no title at all", "Text", []string{`content/about.md:1: the page has no title; add "title: ..." to its front matter`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, p, probs := loadOne(t, tt.in)
+			if !slices.Equal(probs, tt.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if tt.name == "title from the first heading" && p.Title != "About us" {
+				t.Errorf("title = %q", p.Title)
+			}
+			if tt.name == "good" && (p.Date.Format("2006-01-02") != "2025-07-15" || p.Period.String() != "2025/26 Q1" || p.Summary != "S") {
+				t.Errorf("page = %+v", p)
+			}
+		})
+	}
+}
+
+func TestClassifyAndDrafts(t *testing.T) {
+	dir := write(t, map[string]string{
+		"content/index.md":               "Home",
+		"content/reports/index.md":       "Intro",
+		"content/reports/2025-q1.md":     "---\ntitle: Q1\n---\n",
+		"content/reports/draft.md":       "---\ntitle: D\ndraft: true\n---\n{{< nonsense\n",
+		"content/services/ict.md":        "ICT notes",
+		"content/guides/how/index.md":    "# How",
+		"content/guides/glossary.md":     "# Glossary",
+		"content/Bad Name.md":            "# Bad",
+		"content/reports/2025/nested.md": "# Nested",
+	})
+	for _, drafts := range []bool{false, true} {
+		var pl problem.List
+		set := Load(os.DirFS(dir), drafts, &pl)
+		var got []string
+		for _, p := range set.Pages {
+			got = append(got, p.Path+" "+p.URL)
+		}
+		want := []string{
+			"content/guides/glossary.md guides/glossary/",
+			"content/guides/how/index.md guides/how/",
+			"content/index.md ",
+			"content/reports/2025-q1.md reports/2025-q1/",
+			"content/reports/index.md reports/",
+			"content/services/ict.md services/ict/",
+		}
+		if drafts {
+			want = slices.Insert(want, 4, "content/reports/draft.md reports/draft/")
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("drafts=%v pages:\n%s\nwant:\n%s", drafts, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		wantProbs := []string{
+			`content/Bad Name.md:1: "Bad Name.md" cannot be part of a web address: name files and folders with lower-case letters, digits and hyphens`,
+			"content/reports/2025/nested.md:1: content/reports/ holds pages directly, not in sub-folders; move this file up to content/reports/",
+		}
+		var probs []string
+		for _, p := range pl.All() {
+			probs = append(probs, p.String())
+		}
+		if !slices.Equal(probs, wantProbs) {
+			t.Errorf("drafts=%v problems:\n%s", drafts, strings.Join(probs, "\n"))
+		}
+	}
+}
