@@ -139,3 +139,27 @@ func (p *Partnership) Households() (int, bool) {
 
 // HasSavings reports whether the site has any savings rows.
 func (p *Partnership) HasSavings() bool { return len(p.savings) > 0 }
+
+// HasSavingsPeriod reports whether savings.csv has a row for year p.
+func (p *Partnership) HasSavingsPeriod(pr period.Period) bool {
+	for _, r := range p.savings {
+		if r.Period == pr {
+			return true
+		}
+	}
+	return false
+}
+
+// OwnSavings is the savings of the rows given for exactly this service and
+// partner ("" for the partnership-wide rows), with no attribution: the
+// rows as published.
+func (p *Partnership) OwnSavings(service, partner string) []SavingsYear {
+	own := &Partnership{Partners: p.Partners, Services: p.Services}
+	for _, r := range p.savings {
+		if r.Service == service && r.Partner == partner {
+			own.savings = append(own.savings, r)
+		}
+	}
+	// A view with no partner filter sums every row it is given.
+	return own.Savings("", "").Years
+}

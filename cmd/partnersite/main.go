@@ -1,0 +1,174 @@
+// Command partnersite builds a static website that shows whether a
+// shared-service partnership between councils delivers its goals, from CSV
+// data and markdown commentary. See the README and docs/ for the site
+// folder format; `partnersite --help` lists the commands.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/publish"
+	"github.com/partnersite/partnersite/internal/site"
+)
+
+const usage = `partnersite builds a website showing how a shared-service partnership
+between councils performs against its goals, from CSV data and markdown.
+
+Usage:
+  partnersite build [--source DIR] [--output DIR] [--drafts] [--portable]
+  partnersite check [--source DIR]
+  partnersite serve [--source DIR] [--addr 127.0.0.1:1313]
+  partnersite new DIR
+  partnersite version
+
+Commands:
+  build    build the site into --output (default SOURCE/public)
+  check    check every input file and list every problem; build nothing
+  serve    preview the site at --addr, rebuilding and reloading on change
+  new      write a small working site to DIR, which must be empty or absent
+  version  print the version
+
+Exit status: 0 success (warnings allowed), 1 problems in the input,
+2 wrong usage. Problems are printed one per line as PATH:LINE: message.
+`
+
+// exit codes
+const (
+	exitOK      = 0
+	exitProblem = 1
+	exitUsage   = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage marks a usage error, which exits 2.
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "build":
+		err = build(args[1:], stdout, stderr)
+	case "check":
+		err = check(args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "partnersite", version())
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "partnersite: unknown command %q\n\n%s", args[0], usage)
+		return exitUsage
+	}
+	var pe *problem.Error
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errUsage):
+		return exitUsage
+	case errors.As(err, &pe):
+		return exitProblem
+	}
+	fmt.Fprintln(stderr, "partnersite:", err)
+	return exitProblem
+}
+
+// flags parses a command's flags; on a usage error it prints the usage and
+// returns errUsage.
+func flags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage of partnersite %s:\n", fs.Name())
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errUsage
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "partnersite %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}
+
+func printProblems(pl *problem.List, stderr io.Writer) {
+	if pl == nil {
+		return
+	}
+	for _, p := range pl.All() {
+		fmt.Fprintln(stderr, p)
+	}
+}
+
+func build(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	source := fs.String("source", ".", "the site folder")
+	output := fs.String("output", "", "where to write the site (default SOURCE/public)")
+	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	portable := fs.Bool("portable", false, "write links that name index.html, so the site works opened from file://")
+	if err := flags(fs, args, stderr); err != nil {
+		return err
+	}
+	if *output == "" {
+		*output = filepath.Join(*source, "public")
+	}
+	start := time.Now()
+	out, pl, err := site.Build(os.DirFS(*source), site.Options{Drafts: *drafts, Portable: *portable})
+	printProblems(pl, stderr)
+	if err != nil {
+		return err
+	}
+	if err := publish.Write(out.Files, *output, *source); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d pages with %d charts (%d files) into %s in %s\n",
+		out.Pages, out.Charts, len(out.Files), *output, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func check(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	source := fs.String("source", ".", "the site folder")
+	if err := flags(fs, args, stderr); err != nil {
+		return err
+	}
+	pl, err := site.Check(os.DirFS(*source))
+	printProblems(pl, stderr)
+	fmt.Fprintf(stdout, "%d %s, %d %s\n", pl.Errors(), plural(pl.Errors(), "error", "errors"),
+		pl.Warnings(), plural(pl.Warnings(), "warning", "warnings"))
+	return err
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// version reports the module version the binary was built from.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// smallSite unpacks the small test site into a folder on disk.
+func smallSite(t *testing.T) string {
+	t.Helper()
+	a, err := txtar.ParseFile("../../internal/site/testdata/small.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func runCmd(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// snapshot reads every file under dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		files[strings.TrimPrefix(p, dir)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{nil, 2, "", "Usage:"},
+		{[]string{"--help"}, 0, "partnersite build [--source DIR]", ""},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"build", "--nope"}, 2, "", "flag provided but not defined: -nope"},
+		{[]string{"build", "extra"}, 2, "", `unexpected argument "extra"`},
+		{[]string{"version"}, 0, "partnersite ", ""},
+	}
+	for _, tt := range tests {
+		code, out, errs := runCmd(tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.inStdout) || !strings.Contains(errs, tt.inStderr) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d with %q / %q", tt.args, code, out, errs, tt.code, tt.inStdout, tt.inStderr)
+		}
+	}
+}
+
+func TestBuildAndCheck(t *testing.T) {
+	dir := smallSite(t)
+	code, out, errs := runCmd("build", "--source", dir)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errs)
+	}
+	if !regexp.MustCompile(`^built \d+ pages with \d+ charts \(\d+ files\) into .*public in \d`).MatchString(out) {
+		t.Errorf("summary line = %q", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "metrics", "uptime", "index.html")); err != nil {
+		t.Error(err)
+	}
+	code, out, _ = runCmd("check", "--source", dir)
+	if code != 0 || out != "0 errors, 0 warnings\n" {
+		t.Errorf("check: exit %d, %q", code, out)
+	}
+}
+
+// TestFailedBuildLeavesOutput checks atomicity: a build that fails leaves
+// the previous output exactly as it was, and every problem is listed.
+func TestFailedBuildLeavesOutput(t *testing.T) {
+	dir := smallSite(t)
+	out := filepath.Join(t.TempDir(), "site")
+	if code, _, errs := runCmd("build", "--source", dir, "--output", out); code != 0 {
+		t.Fatalf("first build failed: %s", errs)
+	}
+	before := snapshot(t, out)
+	bad := "metric,period,partner,value\nuptime,2024/25 Q1,,\"12,5%\"\nuptime,2024/25 Q2,west,99\n"
+	if err := os.WriteFile(filepath.Join(dir, "data", "performance.csv"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errs := runCmd("build", "--source", dir, "--output", out)
+	if code != 1 || stdout != "" {
+		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, stdout)
+	}
+	for _, want := range []string{
+		`data/performance.csv:2: value "12,5%" is not a number: write decimals with a point (12.5) and commas only between thousands (1,234)`,
+		`data/performance.csv:3: partner "west" is not a partner in data/partners.csv (known: north, south)`,
+	} {
+		if !strings.Contains(errs, want+"\n") {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if after := snapshot(t, out); !maps.Equal(before, after) {
+		t.Error("a failed build changed the previous output")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("temporary folders left beside the output: %v", entries)
+	}
+	// check lists every problem and counts them in its last line.
+	code, stdout, errs = runCmd("check", "--source", dir)
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	warnings := 0
+	for _, l := range lines {
+		if !regexp.MustCompile(`^[a-z/.0-9-]+:\d+: `).MatchString(l) {
+			t.Errorf("not a PATH:LINE: line: %q", l)
+		}
+		if strings.Contains(l, ": warning: ") {
+			warnings++
+		}
+	}
+	want := fmt.Sprintf("%d errors, %d warnings\n", len(lines)-warnings, warnings)
+	if code != 1 || stdout != want || len(lines)-warnings < 2 {
+		t.Errorf("check: exit %d, %q; want 1 and %q", code, stdout, want)
+	}
+}
+
+func TestRefusesToClobber(t *testing.T) {
+	dir := smallSite(t)
+	docs := t.TempDir()
+	if err := os.WriteFile(filepath.Join(docs, "thesis.docx"), []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCmd("build", "--source", dir, "--output", docs)
+	if code != 1 || !strings.Contains(errs, "does not look like a built site") {
+		t.Errorf("exit %d, %s", code, errs)
+	}
+	if b, _ := os.ReadFile(filepath.Join(docs, "thesis.docx")); string(b) != "precious" {
+		t.Error("the folder was replaced")
+	}
+	code, _, errs = runCmd("build", "--source", dir, "--output", dir)
+	if code != 1 || !strings.Contains(errs, "holds the site's own files") {
+		t.Errorf("exit %d, %s", code, errs)
+	}
+}

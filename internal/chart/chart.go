@@ -1,0 +1,411 @@
+// Package chart turns the model into figures: a headline title that says
+// the message, a plain subtitle, a one-sentence summary generated from the
+// data, the figures as a table, and (for the browser) chart options built
+// with go-echarts. The summary and table carry everything, so a page reads
+// fully with JavaScript off, in print and in a screen reader; the chart is
+// an addition for sighted readers with JavaScript.
+package chart
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// Figure is one chart with everything that stands in for it.
+type Figure struct {
+	ID       string // stable, unique within its page
+	Title    string // says the message: "Claims: missing the target of 18 days"
+	Subtitle string // measure, unit and periods
+	Summary  string // one or two plain-English sentences from the data
+	Table    Table
+	CSV      string // site-root-relative path of the CSV download
+	// Label is the chart container's accessible name.
+	Label string
+	// Option is the chart's ECharts option as JSON, or nil when the
+	// figure has no chart (no figures to draw).
+	Option []byte
+}
+
+// Table is a figure's data as an HTML table.
+type Table struct {
+	Caption string
+	Head    []string
+	Rows    []Row
+}
+
+// Row is one table row; Head is its row header (th scope="row").
+type Row struct {
+	Head  string
+	Cells []Cell
+}
+
+// Cell is one table cell. Num right-aligns figures; Status, when set,
+// shows the status word with its class.
+type Cell struct {
+	Text   string
+	Num    bool
+	Status *model.Status
+	Title  string // the rule behind a status, shown on hover and in print
+}
+
+func num(s string) Cell { return Cell{Text: s, Num: true} }
+
+func status(r model.Rating) Cell {
+	s := r.Status
+	return Cell{Text: s.String(), Status: &s, Title: r.Rule()}
+}
+
+// unitLabel names what a unit measures, for subtitles.
+func unitLabel(u csvdata.Unit) string {
+	switch u {
+	case csvdata.Percent:
+		return "Percentage"
+	case csvdata.GBP:
+		return "Pounds"
+	case csvdata.Days:
+		return "Days"
+	case csvdata.Hours:
+		return "Hours"
+	case csvdata.Minutes:
+		return "Minutes"
+	case csvdata.FTE:
+		return "Full-time equivalent staff"
+	case csvdata.Score:
+		return "Score"
+	}
+	return "Number"
+}
+
+func kindAdverb(k period.Kind) string {
+	switch k {
+	case period.Year:
+		return "by financial year"
+	case period.Quarter:
+		return "by quarter"
+	case period.Month:
+		return "by month"
+	}
+	return ""
+}
+
+// headline phrases a rating for a figure title.
+func headline(s model.Status, target string) string {
+	switch s {
+	case model.OnTrack:
+		return "meeting the target of " + target
+	case model.AtRisk:
+		return "just short of the target of " + target
+	case model.OffTrack:
+		return "missing the target of " + target
+	}
+	return "no target set"
+}
+
+// Metric builds the figure for a metric: every series, or only the
+// partner's when partnerID is set ("" for all).
+func Metric(m *model.Metric, partnerID, id string) *Figure {
+	series := m.Series
+	if partnerID != "" {
+		series = nil
+		if s := m.SeriesFor(partnerID); s != nil {
+			series = []*model.Series{s}
+		}
+	}
+	fig := &Figure{ID: id, CSV: csvdata.PerformanceFile}
+	periods := periodsOf(series)
+	head := headlineSeries(series)
+	fig.Title = m.Name
+	if head != nil {
+		l := head.Latest()
+		who := ""
+		if head.Partner != nil && len(series) > 1 {
+			who = head.Partner.ShortName + " "
+		}
+		target := ""
+		if l.Target != nil {
+			target = m.Format(*l.Target)
+		}
+		fig.Title = m.Name + ": " + who + headline(l.Rating.Status, target)
+	}
+	better := "Higher is better."
+	if m.Direction == csvdata.Lower {
+		better = "Lower is better."
+	}
+	fig.Subtitle = unitLabel(m.Unit) + ", " + kindAdverb(m.Kind)
+	if len(periods) > 0 {
+		fig.Subtitle += fmt.Sprintf(", %s to %s", periods[0], periods[len(periods)-1])
+	}
+	fig.Subtitle += ". " + better
+	fig.Summary = metricSummary(m, series, head)
+	fig.Label = fig.Title + ". " + fig.Summary
+	fig.Table = metricTable(m, series, periods)
+	fig.Option = metricOption(m, series, periods)
+	return fig
+}
+
+func periodsOf(series []*model.Series) []period.Period {
+	m := &model.Metric{Series: series}
+	return m.Periods()
+}
+
+func headlineSeries(series []*model.Series) *model.Series {
+	m := &model.Metric{Series: series}
+	return m.Headline()
+}
+
+func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) string {
+	if head == nil {
+		return "There are no figures for " + lowerFirst(m.Name) + " yet."
+	}
+	l := head.Latest()
+	var b strings.Builder
+	subject := lowerFirst(m.Name)
+	if head.Partner != nil {
+		subject += " in " + head.Partner.ShortName
+	}
+	fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Format(l.Value))
+	if l.Target != nil {
+		fmt.Fprintf(&b, " against a target of %s: %s", m.Format(*l.Target), l.Rating.Status)
+	} else {
+		b.WriteString("; no target is set")
+	}
+	pts := head.Points
+	switch {
+	case len(pts) < 2:
+		b.WriteString(". This is the first figure.")
+	case l.Trend == model.NoChange:
+		fmt.Fprintf(&b, ", no change from %s.", pts[len(pts)-2].Period)
+	default:
+		prev := pts[len(pts)-2]
+		fmt.Fprintf(&b, ", %s from %s in %s.", strings.ToLower(l.Trend.String()), m.Format(prev.Value), prev.Period)
+	}
+	if len(series) > 1 {
+		var parts []string
+		for _, s := range series {
+			if s == head || s.Latest() == nil {
+				continue
+			}
+			sl := s.Latest()
+			parts = append(parts, fmt.Sprintf("%s %s (%s, %s)", s.Name(), m.Format(sl.Value), sl.Rating.Status, sl.Period))
+		}
+		if len(parts) > 0 {
+			b.WriteString(" Elsewhere: " + strings.Join(parts, "; ") + ".")
+		}
+	}
+	return b.String()
+}
+
+func metricTable(m *model.Metric, series []*model.Series, periods []period.Period) Table {
+	t := Table{Caption: m.Name + " (" + strings.ToLower(unitLabel(m.Unit)) + "), " + kindAdverb(m.Kind)}
+	t.Head = []string{"Period"}
+	// One target column when every series has the same target in every
+	// period, which is the usual case; otherwise one per series.
+	shared := sharedTargets(series, periods)
+	for _, s := range series {
+		if len(series) == 1 {
+			t.Head = append(t.Head, "Value")
+		} else {
+			t.Head = append(t.Head, s.Name())
+		}
+		if !shared {
+			t.Head = append(t.Head, s.Name()+" target")
+		}
+		t.Head = append(t.Head, statusHead(s, len(series)))
+	}
+	if shared {
+		t.Head = append(t.Head, "Target")
+	}
+	for _, p := range periods {
+		row := Row{Head: p.String()}
+		var target *float64
+		for _, s := range series {
+			pt := s.At(p)
+			if pt == nil {
+				row.Cells = append(row.Cells, num("–"))
+				if !shared {
+					row.Cells = append(row.Cells, num("–"))
+				}
+				row.Cells = append(row.Cells, Cell{Text: "–"})
+				continue
+			}
+			row.Cells = append(row.Cells, num(m.Format(pt.Value)))
+			if !shared {
+				row.Cells = append(row.Cells, num(targetText(m, pt.Target)))
+			}
+			row.Cells = append(row.Cells, status(pt.Rating))
+			if target == nil {
+				target = pt.Target
+			}
+		}
+		if shared {
+			row.Cells = append(row.Cells, num(targetText(m, target)))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func statusHead(s *model.Series, n int) string {
+	if n == 1 {
+		return "Status"
+	}
+	return s.Name() + " status"
+}
+
+func targetText(m *model.Metric, t *float64) string {
+	if t == nil {
+		return "None"
+	}
+	return m.Format(*t)
+}
+
+func sharedTargets(series []*model.Series, periods []period.Period) bool {
+	for _, p := range periods {
+		var first *float64
+		seen := false
+		for _, s := range series {
+			pt := s.At(p)
+			if pt == nil {
+				continue
+			}
+			if !seen {
+				first, seen = pt.Target, true
+				continue
+			}
+			if (first == nil) != (pt.Target == nil) || first != nil && *first != *pt.Target {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Savings builds the figure for a savings view.
+func Savings(v *model.Savings, id string) *Figure {
+	fig := &Figure{ID: id, CSV: csvdata.SavingsFile}
+	scope := "Partnership"
+	switch {
+	case v.Service != nil && v.Partner != nil:
+		scope = v.Service.Name + " for " + v.Partner.ShortName
+	case v.Service != nil:
+		scope = v.Service.Name
+	case v.Partner != nil:
+		scope = v.Partner.ShortName + "'s share of"
+	}
+	l := v.Latest()
+	fig.Title = scope + " savings"
+	if l != nil && l.Target != nil {
+		fig.Title += ": " + headline(l.Rating.Status, format.MoneyShort(*l.Target)) + " in " + l.Period.String()
+	}
+	if len(v.Years) > 0 {
+		fig.Subtitle = fmt.Sprintf("Pounds, by financial year, %s to %s. Saving is the cost without sharing less the actual cost.", v.Years[0].Period, l.Period)
+	}
+	fig.Summary = savingsSummary(v)
+	fig.Label = fig.Title + ". " + fig.Summary
+	fig.Table = savingsTable(v, scope)
+	fig.Option = savingsOption(v)
+	return fig
+}
+
+func savingsSummary(v *model.Savings) string {
+	l := v.Latest()
+	if l == nil {
+		return "There are no savings figures for this yet."
+	}
+	who := "the partnership"
+	switch {
+	case v.Partner != nil && v.Service != nil:
+		who = v.Partner.ShortName + "'s share of " + v.Service.Name
+	case v.Partner != nil:
+		who = v.Partner.ShortName + "'s share"
+	case v.Service != nil:
+		who = v.Service.Name
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "In %s %s saved %s", l.Period, who, format.MoneyShort(l.Saving))
+	if l.Target != nil {
+		fmt.Fprintf(&b, " against a target of %s: %s", format.MoneyShort(*l.Target), l.Rating.Status)
+	}
+	b.WriteString(".")
+	if l.OneOff != 0 {
+		fmt.Fprintf(&b, " After one-off costs of %s, the net saving was %s.", format.MoneyShort(l.OneOff), format.MoneyShort(l.Net))
+	}
+	if len(v.Years) > 1 {
+		fmt.Fprintf(&b, " From %s to %s the net saving totals %s", v.Years[0].Period, l.Period, format.MoneyShort(l.CumNet))
+		if l.CumTarget != nil {
+			fmt.Fprintf(&b, ", against targets totalling %s", format.MoneyShort(*l.CumTarget))
+		}
+		b.WriteString(".")
+	}
+	if ph, ok := v.PerHousehold(l.CumNet); ok {
+		fmt.Fprintf(&b, " That is %s for each of %s's %s households.", format.Pence(ph), v.Partner.ShortName, format.Fixed(float64(v.Partner.Households), 0))
+	}
+	return b.String()
+}
+
+func savingsTable(v *model.Savings, scope string) Table {
+	t := Table{Caption: scope + " savings by financial year (£)",
+		Head: []string{"Year", "Cost without sharing", "Actual cost", "Saving", "Target saving", "Status", "One-off costs", "Net saving", "Net saving to date"}}
+	perHousehold := v.Partner != nil && v.Partner.Households > 0
+	if perHousehold {
+		t.Head = append(t.Head, "Net saving to date per household")
+	}
+	for _, y := range v.Years {
+		target := "None"
+		if y.Target != nil {
+			target = format.Money(*y.Target)
+		}
+		row := Row{Head: y.Period.String(), Cells: []Cell{
+			num(format.Money(y.Baseline)), num(format.Money(y.Actual)), num(format.Money(y.Saving)), num(target),
+			status(y.Rating), num(format.Money(y.OneOff)), num(format.Money(y.Net)), num(format.Money(y.CumNet)),
+		}}
+		if perHousehold {
+			ph, _ := v.PerHousehold(y.CumNet)
+			row.Cells = append(row.Cells, num(format.Pence(ph)))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	// Keep acronyms such as "ICT" as they are.
+	if len(s) > 1 && strings.ToUpper(s[:2]) == s[:2] {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// HeadCell is a column header; Num right-aligns it over a column of figures.
+type HeadCell struct {
+	Text string
+	Num  bool
+}
+
+// HeadCells returns the header with alignment taken from the first row, so
+// a column's header lines up with its figures.
+func (t Table) HeadCells() []HeadCell {
+	out := make([]HeadCell, len(t.Head))
+	for i, h := range t.Head {
+		out[i].Text = h
+		if i > 0 && len(t.Rows) > 0 && i-1 < len(t.Rows[0].Cells) {
+			out[i].Num = t.Rows[0].Cells[i-1].Num
+		}
+	}
+	return out
+}
+
+// OptionJS returns the option for a <script type="application/json">
+// element. encoding/json escapes <, > and & (and U+2028 and U+2029) in
+// every string, so no text from a CSV can close the element or become
+// script; html/template then inserts it as it is.
+func (f *Figure) OptionJS() template.JS { return template.JS(f.Option) }

@@ -1,0 +1,474 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/model"
+)
+
+// Neutralise stops a spreadsheet from running a text cell as a formula:
+// a cell that starts with =, +, -, @, a tab or a carriage return gets a
+// leading apostrophe, which spreadsheets show as text and do not run.
+func Neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// num writes a figure for a CSV: plain digits a spreadsheet reads as a
+// number, rounded to remove binary noise from derived figures.
+func num(v float64, places int) string {
+	return strconv.FormatFloat(format.Round(v, places), 'f', -1, 64)
+}
+
+func opt(v *float64, places int) string {
+	if v == nil {
+		return ""
+	}
+	return num(*v, places)
+}
+
+// table is one CSV download being built.
+type table struct {
+	name, description string
+	header            []string
+	rows              [][]string
+}
+
+// text adds a row whose text cells are neutralised; numbers are written by
+// num and never start with a formula character other than "-", which is
+// why only text passes through Neutralise.
+func (t *table) add(cells ...cell) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		if c.text {
+			row[i] = Neutralise(c.v)
+		} else {
+			row[i] = c.v
+		}
+	}
+	t.rows = append(t.rows, row)
+}
+
+type cell struct {
+	v    string
+	text bool
+}
+
+func tx(s string) cell  { return cell{s, true} }
+func nm(s string) cell  { return cell{s, false} }
+func idc(s string) cell { return cell{s, false} } // ids are slugs: never formulas
+
+func (t *table) bytes() ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.Write(t.header); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(t.rows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// tables builds the downloads: each input file as published, with the
+// derived figures beside the figures they come from.
+func (b *builder) tables() []*table {
+	p := b.p
+	partners := &table{name: "partners.csv", description: "The councils in the partnership, their share of costs and savings, and their attributed net saving to date.",
+		header: []string{"id", "name", "short_name", "website", "households", "cost_share", "net_saving_to_date", "net_saving_to_date_per_household"}}
+	for _, pt := range p.Partners {
+		net, perHH := "", ""
+		if l := p.Savings("", pt.ID).Latest(); l != nil {
+			net = num(l.CumNet, 2)
+			if pt.Households > 0 {
+				perHH = num(l.CumNet/float64(pt.Households), 2)
+			}
+		}
+		hh := ""
+		if pt.Households > 0 {
+			hh = strconv.Itoa(pt.Households)
+		}
+		partners.add(idc(pt.ID), tx(pt.Name), tx(pt.ShortName), tx(pt.Website), nm(hh), nm(num(pt.CostShare, 4)), nm(net), nm(perHH))
+	}
+	services := &table{name: "services.csv", description: "The shared services.",
+		header: []string{"id", "name", "lead_partner", "started", "description"}}
+	for _, s := range p.Services {
+		lead, started := "", ""
+		if s.Lead != nil {
+			lead = s.Lead.ID
+		}
+		if !s.Started.IsZero() {
+			started = s.Started.Format("2006-01-02")
+		}
+		services.add(idc(s.ID), tx(s.Name), idc(lead), nm(started), tx(s.Description))
+	}
+	metrics := &table{name: "metrics.csv", description: "The performance measures, their targets, and their latest status.",
+		header: []string{"id", "name", "service", "goal", "unit", "direction", "target", "amber", "description", "source", "latest_period", "status"}}
+	for _, m := range p.Metrics {
+		latest := ""
+		if _, pt := m.AsAt(zeroPeriod); pt != nil {
+			latest = pt.Period.String()
+		}
+		metrics.add(idc(m.ID), tx(m.Name), idc(m.Service.ID), idc(m.Goal.ID), idc(string(m.Unit)), idc(string(m.Direction)),
+			nm(opt(m.Target, 6)), nm(opt(m.Amber, 6)), tx(m.Description), tx(m.Source), nm(latest), tx(m.Status().String()))
+	}
+	perf := &table{name: "performance.csv", description: "Every figure for every metric and period, with the target and amber margin applied, the status and the direction of travel.",
+		header: []string{"metric", "period", "partner", "value", "target", "amber", "status", "status_rule", "direction_of_travel", "note"}}
+	for _, m := range p.Metrics {
+		for _, s := range m.Series {
+			who := ""
+			if s.Partner != nil {
+				who = s.Partner.ID
+			}
+			for _, pt := range s.Points {
+				amber := ""
+				if pt.Target != nil {
+					amber = num(pt.Amber, 6)
+				}
+				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(num(pt.Value, 6)), nm(opt(pt.Target, 6)), nm(amber),
+					tx(pt.Rating.Status.String()), tx(pt.Rating.Rule()), tx(pt.Trend.String()), tx(pt.Note))
+			}
+		}
+	}
+	out := []*table{partners, services, metrics, perf}
+	if p.HasSavings() {
+		sv := &table{name: "savings.csv", description: "Savings by service, partner and financial year, with the saving, net saving and status against target.",
+			header: []string{"service", "period", "partner", "baseline_cost", "actual_cost", "saving", "target_saving", "status", "one_off_cost", "net_saving", "note"}}
+		for _, s := range p.Services {
+			for _, pt := range append([]*model.Partner{nil}, p.Partners...) {
+				if pt != nil && !b.hasOwnSavings(s.ID, pt.ID) {
+					continue
+				}
+				pid := ""
+				if pt != nil {
+					pid = pt.ID
+				}
+				for _, y := range b.ownSavings(s.ID, pid) {
+					sv.add(idc(s.ID), nm(y.Period.String()), idc(pid), nm(num(y.Baseline, 2)), nm(num(y.Actual, 2)), nm(num(y.Saving, 2)),
+						nm(opt(y.Target, 2)), tx(y.Rating.Status.String()), nm(num(y.OneOff, 2)), nm(num(y.Net, 2)), tx(strings.Join(y.Notes, " ")))
+				}
+			}
+		}
+		attributed := &table{name: "savings-by-partner.csv", description: "Each partner's attributed savings by financial year: its own rows in full and its cost share of partnership-wide rows.",
+			header: []string{"partner", "period", "saving", "target_saving", "one_off_cost", "net_saving", "net_saving_to_date", "net_saving_to_date_per_household"}}
+		for _, pt := range p.Partners {
+			v := p.Savings("", pt.ID)
+			for _, y := range v.Years {
+				ph := ""
+				if h, ok := v.PerHousehold(y.CumNet); ok {
+					ph = num(h, 2)
+				}
+				attributed.add(idc(pt.ID), nm(y.Period.String()), nm(num(y.Saving, 2)), nm(opt(y.Target, 2)), nm(num(y.OneOff, 2)),
+					nm(num(y.Net, 2)), nm(num(y.CumNet, 2)), nm(ph))
+			}
+		}
+		out = append(out, sv, attributed)
+	}
+	return out
+}
+
+// hasOwnSavings reports whether a partner has rows of its own for a service.
+func (b *builder) hasOwnSavings(service, partner string) bool {
+	return len(b.ownSavings(service, partner)) > 0
+}
+
+// ownSavings is the savings of the rows given for exactly this service
+// and partner ("" for partnership-wide rows), without attribution.
+func (b *builder) ownSavings(service, partner string) []model.SavingsYear {
+	return b.p.OwnSavings(service, partner)
+}
+
+func (b *builder) dataFiles() []DataFile {
+	var out []DataFile
+	for _, t := range b.tables() {
+		out = append(out, DataFile{Name: t.name, Description: t.description, Rows: len(t.rows)})
+	}
+	return append(out, DataFile{Name: "data.json", Description: "Everything above in one JSON file, with the licence."})
+}
+
+// writeData adds the downloads, data.json, sitemap.xml and feed.xml.
+func (b *builder) writeData() error {
+	for _, t := range b.tables() {
+		data, err := t.bytes()
+		if err != nil {
+			return fmt.Errorf("writing data/%s: %w", t.name, err)
+		}
+		b.out["data/"+t.name] = data
+	}
+	js, err := json.MarshalIndent(b.jsonData(), "", "  ")
+	if err != nil {
+		return fmt.Errorf("writing data/data.json: %w", err)
+	}
+	b.out["data/data.json"] = append(js, '\n')
+	if b.out["sitemap.xml"], err = b.sitemap(); err != nil {
+		return err
+	}
+	b.out["feed.xml"], err = b.feed()
+	return err
+}
+
+type jsonLicence struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	URL         string `json:"url"`
+	Attribution string `json:"attribution"`
+}
+
+type jsonSite struct {
+	Title       string          `json:"title"`
+	Description string          `json:"description,omitempty"`
+	Licence     jsonLicence     `json:"licence"`
+	Goals       []jsonGoal      `json:"goals"`
+	Partners    []jsonPartner   `json:"partners"`
+	Services    []jsonService   `json:"services"`
+	Metrics     []jsonMetric    `json:"metrics"`
+	Savings     []jsonSavingsYr `json:"savings"`
+}
+
+type jsonGoal struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Summary string `json:"summary,omitempty"`
+}
+
+type jsonPartner struct {
+	ID         string          `json:"id"`
+	Name       string          `json:"name"`
+	ShortName  string          `json:"short_name"`
+	Website    string          `json:"website,omitempty"`
+	Households int             `json:"households,omitempty"`
+	CostShare  float64         `json:"cost_share"`
+	Savings    []jsonSavingsYr `json:"attributed_savings"`
+}
+
+type jsonService struct {
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	LeadPartner string          `json:"lead_partner,omitempty"`
+	Started     string          `json:"started,omitempty"`
+	Description string          `json:"description,omitempty"`
+	Savings     []jsonSavingsYr `json:"savings"`
+}
+
+type jsonMetric struct {
+	ID          string       `json:"id"`
+	Name        string       `json:"name"`
+	Service     string       `json:"service"`
+	Goal        string       `json:"goal"`
+	Unit        string       `json:"unit"`
+	Direction   string       `json:"direction"`
+	Target      *float64     `json:"target"`
+	Amber       *float64     `json:"amber"`
+	Description string       `json:"description,omitempty"`
+	Source      string       `json:"source,omitempty"`
+	Status      string       `json:"status"`
+	Series      []jsonSeries `json:"series"`
+}
+
+type jsonSeries struct {
+	Partner string      `json:"partner,omitempty"`
+	Points  []jsonPoint `json:"points"`
+}
+
+type jsonPoint struct {
+	Period string   `json:"period"`
+	Value  float64  `json:"value"`
+	Target *float64 `json:"target"`
+	Amber  *float64 `json:"amber"`
+	Status string   `json:"status"`
+	Rule   string   `json:"status_rule"`
+	Trend  string   `json:"direction_of_travel"`
+	Note   string   `json:"note,omitempty"`
+}
+
+type jsonSavingsYr struct {
+	Period       string   `json:"period"`
+	Baseline     float64  `json:"baseline_cost"`
+	Actual       float64  `json:"actual_cost"`
+	Saving       float64  `json:"saving"`
+	Target       *float64 `json:"target_saving"`
+	Status       string   `json:"status"`
+	OneOff       float64  `json:"one_off_cost"`
+	Net          float64  `json:"net_saving"`
+	CumNet       float64  `json:"net_saving_to_date"`
+	PerHousehold *float64 `json:"net_saving_to_date_per_household,omitempty"`
+}
+
+func r2(v float64) float64 { return format.Round(v, 2) }
+
+func r2p(v *float64) *float64 {
+	if v == nil {
+		return nil
+	}
+	x := r2(*v)
+	return &x
+}
+
+func jsonSavings(v *model.Savings) []jsonSavingsYr {
+	out := []jsonSavingsYr{}
+	for _, y := range v.Years {
+		j := jsonSavingsYr{Period: y.Period.String(), Baseline: r2(y.Baseline), Actual: r2(y.Actual), Saving: r2(y.Saving),
+			Target: r2p(y.Target), Status: y.Rating.Status.String(), OneOff: r2(y.OneOff), Net: r2(y.Net), CumNet: r2(y.CumNet)}
+		if ph, ok := v.PerHousehold(y.CumNet); ok {
+			j.PerHousehold = r2p(&ph)
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func (b *builder) jsonData() jsonSite {
+	p := b.p
+	l := b.cfg.Licence
+	js := jsonSite{Title: b.cfg.Title, Description: b.cfg.Description,
+		Licence: jsonLicence{ID: l.ID, Name: l.Name, URL: l.URL, Attribution: l.Attribution},
+		Goals:   []jsonGoal{}, Partners: []jsonPartner{}, Services: []jsonService{}, Metrics: []jsonMetric{},
+		Savings: jsonSavings(p.Savings("", ""))}
+	for _, g := range p.Goals {
+		js.Goals = append(js.Goals, jsonGoal{g.ID, g.Title, g.Summary})
+	}
+	for _, pt := range p.Partners {
+		js.Partners = append(js.Partners, jsonPartner{ID: pt.ID, Name: pt.Name, ShortName: pt.ShortName, Website: pt.Website,
+			Households: pt.Households, CostShare: pt.CostShare, Savings: jsonSavings(p.Savings("", pt.ID))})
+	}
+	for _, s := range p.Services {
+		j := jsonService{ID: s.ID, Name: s.Name, Description: s.Description, Savings: jsonSavings(p.Savings(s.ID, ""))}
+		if s.Lead != nil {
+			j.LeadPartner = s.Lead.ID
+		}
+		if !s.Started.IsZero() {
+			j.Started = s.Started.Format("2006-01-02")
+		}
+		js.Services = append(js.Services, j)
+	}
+	for _, m := range p.Metrics {
+		jm := jsonMetric{ID: m.ID, Name: m.Name, Service: m.Service.ID, Goal: m.Goal.ID, Unit: string(m.Unit), Direction: string(m.Direction),
+			Target: m.Target, Amber: m.Amber, Description: m.Description, Source: m.Source, Status: m.Status().String(), Series: []jsonSeries{}}
+		for _, s := range m.Series {
+			scope := jsonSeries{Points: []jsonPoint{}}
+			if s.Partner != nil {
+				scope.Partner = s.Partner.ID
+			}
+			for _, pt := range s.Points {
+				jp := jsonPoint{Period: pt.Period.String(), Value: pt.Value, Target: pt.Target, Status: pt.Rating.Status.String(),
+					Rule: pt.Rating.Rule(), Trend: pt.Trend.String(), Note: pt.Note}
+				if pt.Target != nil {
+					a := format.Round(pt.Amber, 6)
+					jp.Amber = &a
+				}
+				scope.Points = append(scope.Points, jp)
+			}
+			jm.Series = append(jm.Series, scope)
+		}
+		js.Metrics = append(js.Metrics, jm)
+	}
+	return js
+}
+
+// htmlPages lists the URLs of every HTML page except 404.html.
+func (b *builder) htmlPages() []string {
+	var out []string
+	for p := range b.out {
+		if strings.HasSuffix(p, "index.html") {
+			out = append(out, strings.TrimSuffix(p, "index.html"))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (b *builder) abs(url string) string { return b.cfg.BaseURL + url }
+
+func (b *builder) sitemap() ([]byte, error) {
+	type u struct {
+		Loc string `xml:"loc"`
+	}
+	type set struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []u      `xml:"url"`
+	}
+	s := set{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range b.htmlPages() {
+		s.URLs = append(s.URLs, u{b.abs(p)})
+	}
+	return marshalXML(s, "sitemap.xml")
+}
+
+func (b *builder) feed() ([]byte, error) {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Link    link   `xml:"link"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary,omitempty"`
+	}
+	type author struct {
+		Name string `xml:"name"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Title   string   `xml:"title"`
+		ID      string   `xml:"id"`
+		Links   []link   `xml:"link"`
+		Updated string   `xml:"updated"`
+		Author  author   `xml:"author"`
+		Rights  string   `xml:"rights"`
+		Entries []entry  `xml:"entry"`
+	}
+	f := feed{NS: "http://www.w3.org/2005/Atom", Title: b.cfg.Title + ": reports", ID: b.feedID(""),
+		Links:  []link{{Href: b.abs("feed.xml"), Rel: "self"}, {Href: b.abs("reports/")}},
+		Author: author{b.cfg.Title}, Rights: b.cfg.Licence.Attribution}
+	// The feed's date comes from content, never from the clock, so that
+	// two builds of the same input are identical.
+	var updated time.Time
+	for _, r := range b.reports {
+		if r.Date.After(updated) {
+			updated = r.Date
+		}
+		f.Entries = append(f.Entries, entry{Title: r.Title, ID: b.feedID(r.URL), Link: link{Href: b.abs(r.URL)},
+			Updated: r.Date.Format(time.RFC3339), Summary: r.Summary})
+	}
+	if updated.IsZero() {
+		updated = b.p.LatestPeriod().End()
+	}
+	f.Updated = updated.Format(time.RFC3339)
+	if contact := b.cfg.Contact.Name; contact != "" {
+		f.Author.Name = contact
+	}
+	return marshalXML(f, "feed.xml")
+}
+
+// feedID is an Atom id: the page's address when base_url is set, or a
+// tag URI made from the title, which stays stable without one.
+func (b *builder) feedID(url string) string {
+	if b.cfg.BaseURL != "" {
+		return b.abs(url)
+	}
+	return "urn:partnersite:" + path.Join(strings.ToLower(strings.Join(strings.Fields(b.cfg.Title), "-")), url)
+}
+
+func marshalXML(v any, name string) ([]byte, error) {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("writing %s: %w", name, err)
+	}
+	return append([]byte(xml.Header), append(out, '\n')...), nil
+}

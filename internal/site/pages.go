@@ -1,0 +1,184 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/chart"
+	"github.com/partnersite/partnersite/internal/config"
+	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// Base is what every page template receives; page kinds embed it. Its
+// methods are what templates use to write links, so every link goes
+// through Rel and stays relative.
+type Base struct {
+	Site        *config.Site
+	P           *model.Partnership
+	Kind        string // the template: "home", "metric", ...
+	Title       string
+	Description string
+	URL         string // the page's folder, "" for home, "metrics/x/" for others
+	Breadcrumbs []Crumb
+	Nav         []NavItem
+	Footer      []NavItem
+	Body        template.HTML // rendered markdown commentary, if any
+	Figures     []*chart.Figure
+	// Charts counts figures that have a chart option, so the chart
+	// script is loaded only on pages that need it.
+	Charts   int
+	portable bool
+	// rootPrefix overrides the relative prefix: 404.html is served at
+	// any depth, so it links from the site's root path instead.
+	rootPrefix string
+	Updated    time.Time // from content only, for print
+}
+
+// Crumb is one breadcrumb; the last one is the page itself.
+type Crumb struct {
+	Title, URL string
+}
+
+// NavItem is one link of the site navigation.
+type NavItem struct {
+	Title, URL string
+	Current    bool
+}
+
+// Rel turns a site-root path ("" for home, "metrics/x/" for a page,
+// "assets/site.css" for a file) into a link relative to this page. With
+// --portable, links to folders name index.html so they work from file://.
+func (b *Base) Rel(target string) string {
+	prefix := b.rootPrefix
+	if prefix == "" {
+		prefix = strings.Repeat("../", strings.Count(b.URL, "/"))
+	}
+	out := prefix + target
+	if b.portable && (target == "" || strings.HasSuffix(target, "/")) {
+		out += "index.html"
+	}
+	if out == "" {
+		return "./"
+	}
+	return out
+}
+
+// IsCurrent reports whether url is this page or a section above it, for
+// aria-current in the navigation.
+func (b *Base) IsCurrent(url string) bool {
+	if url == "" {
+		return b.URL == ""
+	}
+	return strings.HasPrefix(b.URL, url)
+}
+
+// HomePage is index.html.
+type HomePage struct {
+	Base
+	Savings      *model.Savings
+	SavingsFig   *chart.Figure
+	PerHousehold string // partnership net saving to date per household, or ""
+	Scorecard    []ScoreGoal
+	AsAt         period.Period
+	Latest       *ReportLink
+	Counts       model.Counts
+}
+
+// ScoreGoal is one goal's part of a scorecard.
+type ScoreGoal struct {
+	Goal   *model.Goal
+	Rows   []ScoreRow
+	Counts model.Counts
+}
+
+// ScoreRow is one metric's line in a scorecard.
+type ScoreRow struct {
+	Metric  *model.Metric
+	Who     string // the partner whose figure decides the status, or ""
+	Period  period.Period
+	Value   string
+	Target  string
+	Rating  model.Rating
+	Trend   model.Trend
+	HasData bool
+}
+
+// GoalPage is goals/ID/.
+type GoalPage struct {
+	Base
+	Goal   *model.Goal
+	Counts model.Counts
+	Rows   []ScoreRow
+}
+
+// ServicePage is services/ID/.
+type ServicePage struct {
+	Base
+	Service    *model.Service
+	Rows       []ScoreRow
+	SavingsFig *chart.Figure
+}
+
+// PartnerPage is partners/ID/.
+type PartnerPage struct {
+	Base
+	Partner      *model.Partner
+	Savings      *model.Savings
+	SavingsFig   *chart.Figure
+	Share        string // share of the partnership's net saving to date
+	PerHousehold string
+	Rows         []ScoreRow // metrics reported for this partner
+}
+
+// MetricPage is metrics/ID/.
+type MetricPage struct {
+	Base
+	Metric *model.Metric
+	Figure *chart.Figure
+	Latest []ScoreRow // one per series
+	Notes  []Note
+	Amber  string
+}
+
+// Note is a note from performance.csv, shown under a metric's table.
+type Note struct {
+	Period period.Period
+	Who    string
+	Text   string
+}
+
+// ListPage is a list of goals, services, partners, metrics or reports.
+type ListPage struct {
+	Base
+	Rows    []ScoreRow
+	Reports []ReportLink
+}
+
+// ReportLink is one report in a list.
+type ReportLink struct {
+	Title, URL, Summary string
+	Date                time.Time
+	Period              period.Period
+	HasPeriod           bool
+}
+
+// ContentPage is a report or a plain page.
+type ContentPage struct {
+	Base
+	Page *content.Page
+}
+
+// DataPage is data/, the downloads.
+type DataPage struct {
+	Base
+	Files []DataFile
+}
+
+// DataFile is one download.
+type DataFile struct {
+	Name, Description string
+	Rows              int
+}

@@ -1,0 +1,239 @@
+package site
+
+import (
+	"fmt"
+	"html"
+	"slices"
+	"strings"
+
+	"github.com/partnersite/partnersite/internal/chart"
+	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// drawFunc renders a resolved shortcode for one page.
+type drawFunc func(bs *Base) ([]byte, error)
+
+// shortcodeArgs are the arguments each shortcode takes.
+var shortcodeArgs = map[string][]string{
+	"chart":     {"metric", "partner"},
+	"scorecard": {"period"},
+	"savings":   {"service", "partner"},
+	"value":     {"metric", "period", "partner", "show"},
+}
+
+// resolve checks a shortcode against the data and returns how to draw it,
+// or nil after reporting what is wrong at the shortcode's line.
+func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
+	fail := func(format string, args ...any) drawFunc {
+		b.pl.Errorf(pg.Path, sc.Line, format, args...)
+		return nil
+	}
+	allowed, ok := shortcodeArgs[sc.Name]
+	if !ok {
+		return fail("unknown shortcode %q; the shortcodes are chart, scorecard, savings and value", sc.Name)
+	}
+	for _, a := range sc.ArgNames() {
+		if !slices.Contains(allowed, a) {
+			return fail("shortcode %s has no argument %q; it takes %s", sc.Name, a, strings.Join(allowed, ", "))
+		}
+	}
+	if !sc.Block && sc.Name != "value" {
+		return fail("shortcode %s draws a figure, so it must stand on a line of its own with a blank line before and after", sc.Name)
+	}
+	var metric *model.Metric
+	if id, set := sc.Args["metric"]; set || sc.Name == "chart" || sc.Name == "value" {
+		if metric = b.p.Metric(id); metric == nil {
+			return fail("shortcode %s: metric %q is not in data/metrics.csv%s", sc.Name, id, b.suggestMetric(id))
+		}
+	}
+	var partner *model.Partner
+	if id, set := sc.Args["partner"]; set {
+		if partner = b.p.Partner(id); partner == nil {
+			return fail("shortcode %s: partner %q is not in data/partners.csv", sc.Name, id)
+		}
+		if metric != nil && metric.SeriesFor(id) == nil {
+			return fail("shortcode %s: metric %q has no figures for partner %q", sc.Name, metric.ID, id)
+		}
+	}
+	var at period.Period
+	if raw, set := sc.Args["period"]; set {
+		p, err := period.Parse(raw)
+		if err != nil {
+			return fail("shortcode %s: %v", sc.Name, err)
+		}
+		at = p
+	}
+	switch sc.Name {
+	case "chart":
+		return func(bs *Base) ([]byte, error) {
+			pid := ""
+			if partner != nil {
+				pid = partner.ID
+			}
+			f := bs.figure(chart.Metric(metric, pid, "chart-"+metric.ID+suffix(pid)))
+			return b.theme.Partial("figure", figureData{Fig: f, Page: bs})
+		}
+	case "savings":
+		sid, pid := sc.Args["service"], ""
+		if sid != "" && b.p.Service(sid) == nil {
+			return fail("shortcode savings: service %q is not in data/services.csv", sid)
+		}
+		if partner != nil {
+			pid = partner.ID
+		}
+		if len(b.p.Savings(sid, pid).Years) == 0 {
+			return fail("shortcode savings: there are no savings figures for this in data/savings.csv")
+		}
+		return func(bs *Base) ([]byte, error) {
+			f := bs.figure(chart.Savings(b.p.Savings(sid, pid), "chart-savings"+suffix(sid)+suffix(pid)))
+			return b.theme.Partial("figure", figureData{Fig: f, Page: bs})
+		}
+	case "scorecard":
+		if !at.IsZero() && !b.p.HasPeriod(at) {
+			return fail("shortcode scorecard: no metric has figures for period %s", at)
+		}
+		return func(bs *Base) ([]byte, error) {
+			return b.theme.Partial("scorecard", scorecardData{Goals: b.scorecard(at), AsAt: at, Page: bs})
+		}
+	}
+	// value
+	show := sc.Args["show"]
+	if show == "" {
+		show = "value"
+	}
+	if show != "value" && show != "target" && show != "status" {
+		return fail("shortcode value: show=%q must be \"value\", \"target\" or \"status\"", show)
+	}
+	var s *model.Series
+	if partner != nil {
+		s = metric.SeriesFor(partner.ID)
+	} else if s = metric.SeriesFor(""); s == nil {
+		return fail("shortcode value: metric %q is reported per partner; add partner=\"...\" (one of %s)", metric.ID, seriesNames(metric))
+	}
+	pt := s.Latest()
+	if !at.IsZero() {
+		pt = s.At(at)
+	}
+	if pt == nil {
+		return fail("shortcode value: metric %q has no figure for %s%s", metric.ID, orLatest(at), periodRange(s))
+	}
+	var text string
+	switch show {
+	case "value":
+		text = html.EscapeString(model.Prose(metric.Unit, pt.Value))
+	case "target":
+		if pt.Target == nil {
+			text = "no target"
+		} else {
+			text = html.EscapeString(model.Prose(metric.Unit, *pt.Target))
+		}
+	case "status":
+		text = fmt.Sprintf(`<span class="status %s" title="%s">%s</span>`, pt.Rating.Status.Class(),
+			html.EscapeString(pt.Rating.Rule()), pt.Rating.Status)
+	}
+	return func(*Base) ([]byte, error) { return []byte(text), nil }
+}
+
+func suffix(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "-" + id
+}
+
+func orLatest(p period.Period) string {
+	if p.IsZero() {
+		return "any period"
+	}
+	return "period " + p.String()
+}
+
+func periodRange(s *model.Series) string {
+	if len(s.Points) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (it has %s to %s)", s.Points[0].Period, s.Latest().Period)
+}
+
+func seriesNames(m *model.Metric) string {
+	var out []string
+	for _, s := range m.Series {
+		if s.Partner != nil {
+			out = append(out, s.Partner.ID)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func (b *builder) suggestMetric(id string) string {
+	for _, m := range b.p.Metrics {
+		if strings.Contains(m.ID, id) || strings.Contains(id, m.ID) {
+			return fmt.Sprintf(" (did you mean %q?)", m.ID)
+		}
+	}
+	return ""
+}
+
+// figureData is what partials/figure.html receives.
+type figureData struct {
+	Fig  *chart.Figure
+	Page *Base
+}
+
+// scorecardData is what partials/scorecard.html receives.
+type scorecardData struct {
+	Goals []ScoreGoal
+	AsAt  period.Period
+	Page  *Base
+}
+
+// scorecard lists every goal with its metrics' status at period at (the
+// latest figures when at is zero).
+func (b *builder) scorecard(at period.Period) []ScoreGoal {
+	var out []ScoreGoal
+	for _, g := range b.p.Goals {
+		sg := ScoreGoal{Goal: g, Counts: model.CountStatuses(g.Metrics)}
+		for _, m := range g.Metrics {
+			sg.Rows = append(sg.Rows, scoreRowAt(m, at))
+		}
+		out = append(out, sg)
+	}
+	return out
+}
+
+// scoreRowAt is a metric's scorecard line at period at.
+func scoreRowAt(m *model.Metric, at period.Period) ScoreRow {
+	s, pt := m.AsAt(at)
+	row := ScoreRow{Metric: m}
+	if pt == nil {
+		return row
+	}
+	if s.Partner != nil && len(m.Series) > 1 {
+		row.Who = s.Partner.ShortName
+	}
+	return fill(row, m, pt)
+}
+
+// seriesRow is one series' latest line.
+func seriesRow(m *model.Metric, s *model.Series) ScoreRow {
+	row := ScoreRow{Metric: m, Who: s.Name()}
+	if pt := s.Latest(); pt != nil {
+		row = fill(row, m, pt)
+	}
+	return row
+}
+
+func fill(row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
+	row.HasData = true
+	row.Period = pt.Period
+	row.Value = m.Format(pt.Value)
+	row.Target = "None"
+	if pt.Target != nil {
+		row.Target = m.Format(*pt.Target)
+	}
+	row.Rating = pt.Rating
+	row.Trend = pt.Trend
+	return row
+}

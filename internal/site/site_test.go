@@ -1,0 +1,231 @@
+package site
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+// unpack writes a txtar site to a real folder on disk and returns it, with
+// the files whose names start "want-" held back as expectations.
+func unpack(t *testing.T, name string) (string, map[string]string) {
+	t.Helper()
+	a, err := txtar.ParseFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	want := map[string]string{}
+	for _, f := range a.Files {
+		if strings.HasPrefix(f.Name, "want-") {
+			want[f.Name] = string(f.Data)
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, want
+}
+
+func build(t *testing.T, dir string, opts Options) *Output {
+	t.Helper()
+	out, pl, err := Build(os.DirFS(dir), opts)
+	if err != nil {
+		t.Fatalf("build failed:\n%v", err)
+	}
+	for _, p := range pl.All() {
+		t.Logf("%s", p)
+	}
+	return out
+}
+
+func TestGolden(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	out := build(t, dir, Options{})
+	var a txtar.Archive
+	a.Comment = []byte("Every file built from small.txtar except assets/. Regenerate with -update.\n")
+	for _, p := range out.Paths() {
+		if !strings.HasPrefix(p, "assets/") {
+			a.Files = append(a.Files, txtar.File{Name: p, Data: out.Files[p]})
+		}
+	}
+	got := txtar.Format(&a)
+	golden := filepath.Join("testdata", "small.golden.txtar")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		wa := txtar.Parse(want)
+		wantFiles := map[string][]byte{}
+		for _, f := range wa.Files {
+			wantFiles[f.Name] = f.Data
+		}
+		for _, f := range a.Files {
+			if w, ok := wantFiles[f.Name]; !ok {
+				t.Errorf("new file %s", f.Name)
+			} else if !bytes.Equal(w, f.Data) {
+				t.Errorf("%s differs from the golden file:\n%s", f.Name, firstDiff(string(w), string(f.Data)))
+			}
+			delete(wantFiles, f.Name)
+		}
+		for name := range wantFiles {
+			t.Errorf("missing file %s", name)
+		}
+		t.Log("if the change is intended, run go test ./internal/site -run TestGolden -update and review the diff")
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(wl), len(gl)) {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\n-want: %s\n+got:  %s", i+1, w, g)
+		}
+	}
+	return ""
+}
+
+// TestFigures checks the figures a reader sees on the built pages against
+// values worked out by hand from small.txtar.
+func TestFigures(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	out := build(t, dir, Options{})
+	page := func(p string) string { return string(out.Files[p]) }
+	tests := []struct{ file, want string }{
+		// Savings: 2023/24 ict 100,000 less 20,000 one-off = 80,000;
+		// 2024/25 ict 150,000 plus rb (north) 50,000 = 200,000.
+		{"index.html", `<p class="card-figure">£280,000</p>`},
+		// Households 70,000: 280,000 / 70,000 = £4.00.
+		{"index.html", "That is £4.00 for each household in the partnership."},
+		{"index.html", "Availability was 99.0% (<span class=\"status at-risk\" title=\"At risk: within 0.5 points of the target of 99.5%\">At risk</span>)."},
+		// North: 60% of ict (48,000 net in 2023/24, 90,000 in 2024/25)
+		// plus its own rb 50,000: 188,000; per household / 40,000 = 4.70.
+		{"partners/north/index.html", "£188,000"},
+		{"partners/north/index.html", "£4.70"},
+		// North's share: 188,000 / 280,000 = 67.14% -> 67.1%.
+		{"partners/north/index.html", "67.1% of the partnership's net saving"},
+		// South: 40% of 80,000 + 40% of 150,000 = 92,000; / 30,000 = 3.066… -> £3.07.
+		{"partners/index.html", `<td class="num">£92,000</td><td class="num">£3.07</td>`},
+		{"reports/q2/index.html", "South took 21 days against\n20 days."},
+		{"reports/q2/index.html", "In July to September 2024 (2024/25 Q2), days to process claims in South was 21 days against a target of 20 days: At risk, worsening from 19 days in 2024/25 Q1."},
+		{"metrics/claims/index.html", `<td class="num">21 days</td><td class="num">20 days</td>`},
+		{"metrics/spend/index.html", "No target"},
+		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,0,140000,188000,4.7\n"},
+		{"data/performance.csv", "claims,2024/25 Q2,south,21,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.\n"},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(page(tt.file), tt.want) {
+			t.Errorf("%s lacks %q", tt.file, tt.want)
+		}
+	}
+}
+
+// TestDeterministic builds the same input twice, on one core and on four,
+// and expects identical bytes.
+func TestDeterministic(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	prev := runtime.GOMAXPROCS(1)
+	a := build(t, dir, Options{})
+	runtime.GOMAXPROCS(4)
+	b := build(t, dir, Options{})
+	runtime.GOMAXPROCS(prev)
+	if !slices.Equal(a.Paths(), b.Paths()) {
+		t.Fatalf("different files: %v vs %v", a.Paths(), b.Paths())
+	}
+	for _, p := range a.Paths() {
+		if !bytes.Equal(a.Files[p], b.Files[p]) {
+			t.Errorf("%s differs between builds", p)
+		}
+	}
+}
+
+func TestPortable(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	out := build(t, dir, Options{Portable: true})
+	home := string(out.Files["index.html"])
+	for _, want := range []string{`href="reports/index.html"`, `href="index.html"`, `href="metrics/uptime/index.html"`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("portable home page lacks %s", want)
+		}
+	}
+	metric := string(out.Files["metrics/uptime/index.html"])
+	if !strings.Contains(metric, `href="../../index.html"`) || !strings.Contains(metric, `href="../../assets/site.css"`) {
+		t.Error("portable metric page does not link relatively with index.html")
+	}
+}
+
+// TestLinksAreRelative checks no page links to the site by absolute path
+// and nothing is loaded from another host.
+func TestLinksAreRelative(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	out := build(t, dir, Options{})
+	attr := regexp.MustCompile(`(href|src)="([^"]*)"`)
+	for _, p := range out.Paths() {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" {
+			continue
+		}
+		for _, m := range attr.FindAllStringSubmatch(string(out.Files[p]), -1) {
+			u := m[2]
+			if strings.HasPrefix(u, "/") {
+				t.Errorf("%s: root-absolute link %s", p, u)
+			}
+			if m[1] == "src" && strings.Contains(u, "://") {
+				t.Errorf("%s loads %s from another host", p, u)
+			}
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir, want := unpack(t, "errors.txtar")
+	_, pl, err := Build(os.DirFS(dir), Options{})
+	if err == nil {
+		t.Fatal("build succeeded; want errors")
+	}
+	var got []string
+	for _, p := range pl.All() {
+		got = append(got, p.String())
+	}
+	wantLines := strings.Split(strings.TrimSpace(want["want-problems"]), "\n")
+	if !slices.Equal(got, wantLines) {
+		t.Errorf("problems:\n%s\n\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantLines, "\n"))
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	for in, want := range map[string]string{"=1+2": "'=1+2", "+1": "'+1", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)",
+		"\tx": "'\tx", "\rx": "'\rx", "North": "North", "": "", "1-2": "1-2"} {
+		if got := Neutralise(in); got != want {
+			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,170 @@
+// Package theme loads the templates and assets that pages are drawn with.
+// The built-in "default" theme is embedded in the binary; a site's own
+// themes/NAME/ folder overrides it file by file, so a council can replace
+// one template or add its logo without copying the rest.
+//
+// A theme has four folders: layouts/base.html defines "base", which every
+// page runs; partials/*.html define shared pieces; pages/KIND.html define
+// "main" (and optionally "head") for one kind of page; assets/ is copied to
+// public/assets/ as it is.
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/partnersite/partnersite"
+)
+
+// Theme is a parsed theme, ready to render pages. It is safe for concurrent
+// use: templates are parsed once and only executed afterwards.
+type Theme struct {
+	pages  map[string]*template.Template
+	assets map[string][]byte // path under assets/ to content
+}
+
+// layers returns the file systems a theme reads, the site's own first.
+func layers(site fs.FS, name string) ([]fs.FS, error) {
+	def, err := fs.Sub(partnersite.DefaultTheme, "themes/default")
+	if err != nil {
+		return nil, fmt.Errorf("built-in theme: %w", err)
+	}
+	var out []fs.FS
+	for _, n := range slices.Compact([]string{name, "default"}) {
+		dir := path.Join("themes", n)
+		if st, err := fs.Stat(site, dir); err == nil && st.IsDir() {
+			sub, err := fs.Sub(site, dir)
+			if err != nil {
+				return nil, fmt.Errorf("theme %s: %w", n, err)
+			}
+			out = append(out, sub)
+		} else if n != "default" {
+			return nil, fmt.Errorf("theme %q: there is no folder %s", name, dir)
+		}
+	}
+	return append(out, def), nil
+}
+
+// files lists every file under dir across the layers, each path taken from
+// the first layer that has it.
+func files(ls []fs.FS, dir string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, l := range ls {
+		err := fs.WalkDir(l, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == dir {
+					return fs.SkipDir // a layer need not have every folder
+				}
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			if _, seen := out[p]; seen {
+				return nil
+			}
+			b, err := fs.ReadFile(l, p)
+			if err != nil {
+				return err
+			}
+			out[p] = b
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Load parses the theme called name for the site in fsys, with funcs
+// available to every template.
+func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
+	ls, err := layers(site, name)
+	if err != nil {
+		return nil, err
+	}
+	t := &Theme{pages: map[string]*template.Template{}}
+	if t.assets, err = files(ls, "assets"); err != nil {
+		return nil, fmt.Errorf("theme assets: %w", err)
+	}
+	shared, err := files(ls, "partials")
+	if err != nil {
+		return nil, fmt.Errorf("theme partials: %w", err)
+	}
+	layouts, err := files(ls, "layouts")
+	if err != nil {
+		return nil, fmt.Errorf("theme layouts: %w", err)
+	}
+	for k, v := range layouts {
+		shared[k] = v
+	}
+	base := template.New("").Funcs(funcs)
+	for _, p := range sortedKeys(shared) {
+		if _, err := base.New(p).Parse(string(shared[p])); err != nil {
+			return nil, fmt.Errorf("theme file %s: %w", p, err)
+		}
+	}
+	if base.Lookup("base") == nil {
+		return nil, fmt.Errorf("theme %q: layouts/base.html must define \"base\"", name)
+	}
+	pages, err := files(ls, "pages")
+	if err != nil {
+		return nil, fmt.Errorf("theme pages: %w", err)
+	}
+	for _, p := range sortedKeys(pages) {
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("theme file %s: %w", p, err)
+		}
+		if _, err := clone.New(p).Parse(string(pages[p])); err != nil {
+			return nil, fmt.Errorf("theme file %s: %w", p, err)
+		}
+		t.pages[strings.TrimSuffix(path.Base(p), ".html")] = clone
+	}
+	return t, nil
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Page renders the page template kind (pages/KIND.html) with data.
+func (t *Theme) Page(kind string, data any) ([]byte, error) {
+	tmpl, ok := t.pages[kind]
+	if !ok {
+		return nil, fmt.Errorf("theme has no pages/%s.html", kind)
+	}
+	var b bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&b, "base", data); err != nil {
+		return nil, fmt.Errorf("page template %s: %w", kind, err)
+	}
+	return b.Bytes(), nil
+}
+
+// Partial renders a named template from partials/ with data, for pieces
+// that are put into markdown, such as a shortcode's figure.
+func (t *Theme) Partial(name string, data any) ([]byte, error) {
+	tmpl, ok := t.pages["page"]
+	if !ok {
+		return nil, fmt.Errorf("theme has no pages/page.html")
+	}
+	var b bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		return nil, fmt.Errorf("partial %s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
+
+// Assets returns the theme's asset files by path under assets/.
+func (t *Theme) Assets() map[string][]byte { return t.assets }
