@@ -1,0 +1,151 @@
+package chart
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/config"
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+func f(v float64) *float64 { return &v }
+
+// partnership builds a model with one metric whose figures are given.
+func partnership(unit csvdata.Unit, dir csvdata.Direction, target *float64, rows ...csvdata.Performance) *model.Partnership {
+	d := &csvdata.Data{
+		Partners: []csvdata.Partner{{ID: "north", Name: "North Council", ShortName: "North", CostShare: 60, Households: 40000},
+			{ID: "south", Name: "South Council", ShortName: "South", CostShare: 40}},
+		Services: []csvdata.Service{{ID: "rb", Name: "Revenues"}},
+		Metrics:  []csvdata.Metric{{ID: "m", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: unit, Direction: dir, Target: target}},
+	}
+	for _, r := range rows {
+		r.Metric = "m"
+		d.Performance = append(d.Performance, r)
+	}
+	return model.New(&config.Site{Goals: config.DefaultGoals}, d)
+}
+
+func row(p string, v float64) csvdata.Performance {
+	return csvdata.Performance{Period: period.MustParse(p), Value: v}
+}
+
+func TestMetricSummaries(t *testing.T) {
+	tests := []struct {
+		name      string
+		dir       csvdata.Direction
+		target    *float64
+		rows      []csvdata.Performance
+		title     string
+		summary   string
+		tableHead string
+	}{
+		{"on track, improving", csvdata.Lower, f(18), []csvdata.Performance{row("2024/25 Q1", 19), row("2024/25 Q2", 17.5)},
+			"Days to process claims: meeting the target of 18 days",
+			"In July to September 2024 (2024/25 Q2), days to process claims was 17.5 days against a target of 18 days: On track, improving from 19 days in 2024/25 Q1.",
+			"Period|Value|Status|Target"},
+		{"at risk, worsening", csvdata.Lower, f(18), []csvdata.Performance{row("2024/25 Q1", 17), row("2024/25 Q2", 18.9)},
+			"Days to process claims: just short of the target of 18 days",
+			"In July to September 2024 (2024/25 Q2), days to process claims was 18.9 days against a target of 18 days: At risk, worsening from 17 days in 2024/25 Q1.",
+			"Period|Value|Status|Target"},
+		{"off track, no change", csvdata.Higher, f(20), []csvdata.Performance{row("2024/25 Q1", 12), row("2024/25 Q2", 12)},
+			"Days to process claims: missing the target of 20 days",
+			"In July to September 2024 (2024/25 Q2), days to process claims was 12 days against a target of 20 days: Off track, no change from 2024/25 Q1.",
+			"Period|Value|Status|Target"},
+		{"no target, first figure", csvdata.Lower, nil, []csvdata.Performance{row("2024/25", 12)},
+			"Days to process claims: no target set",
+			"In April 2024 to March 2025 (2024/25), days to process claims was 12 days; no target is set. This is the first figure.",
+			"Period|Value|Status|Target"},
+		{"no figures", csvdata.Lower, f(18), nil,
+			"Days to process claims",
+			"There are no figures for days to process claims yet.",
+			"Period|Target"},
+		{"per partner: worst decides, others listed", csvdata.Lower, f(18), []csvdata.Performance{
+			{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 16},
+			{Period: period.MustParse("2024/25 Q1"), Partner: "south", Value: 21},
+		},
+			"Days to process claims: South missing the target of 18 days",
+			"In April to June 2024 (2024/25 Q1), days to process claims in South was 21 days against a target of 18 days: Off track. This is the first figure. Elsewhere: North 16 days (On track, 2024/25 Q1).",
+			"Period|North|North status|South|South status|Target"},
+	}
+	for _, tt := range tests {
+		p := partnership(csvdata.Days, tt.dir, tt.target, tt.rows...)
+		fig := Metric(p.Metric("m"), "", "chart-m")
+		if fig.Title != tt.title {
+			t.Errorf("%s: title %q, want %q", tt.name, fig.Title, tt.title)
+		}
+		if fig.Summary != tt.summary {
+			t.Errorf("%s: summary\n%q\nwant\n%q", tt.name, fig.Summary, tt.summary)
+		}
+		if got := strings.Join(fig.Table.Head, "|"); got != tt.tableHead {
+			t.Errorf("%s: table head %q, want %q", tt.name, got, tt.tableHead)
+		}
+		if len(fig.Table.Rows) != len(p.Metric("m").Periods()) {
+			t.Errorf("%s: %d rows", tt.name, len(fig.Table.Rows))
+		}
+	}
+}
+
+func TestMetricTableCells(t *testing.T) {
+	// South's row target of 20 differs from North's 18, so each partner
+	// gets its own target column.
+	p := partnership(csvdata.Days, csvdata.Lower, f(18),
+		csvdata.Performance{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 16},
+		csvdata.Performance{Period: period.MustParse("2024/25 Q1"), Partner: "south", Value: 21, Target: f(20)},
+		csvdata.Performance{Period: period.MustParse("2024/25 Q2"), Partner: "north", Value: 17},
+	)
+	fig := Metric(p.Metric("m"), "", "x")
+	if got := strings.Join(fig.Table.Head, "|"); got != "Period|North|North target|North status|South|South target|South status" {
+		t.Errorf("head = %s", got)
+	}
+	var cells []string
+	for _, c := range fig.Table.Rows[1].Cells {
+		cells = append(cells, c.Text)
+	}
+	if got := strings.Join(cells, "|"); got != "17 days|18 days|On track|–|–|–" {
+		t.Errorf("row 2 = %s", got)
+	}
+	if st := fig.Table.Rows[0].Cells[5]; st.Status == nil || *st.Status != model.AtRisk || st.Title != "At risk: within 1 day of the target of 20 days" {
+		t.Errorf("south status cell = %+v", st)
+	}
+	heads := fig.Table.HeadCells()
+	if heads[0].Num || !heads[1].Num || heads[3].Num {
+		t.Errorf("head alignment = %+v", heads)
+	}
+}
+
+func TestSavingsSummary(t *testing.T) {
+	q := period.MustParse
+	d := &csvdata.Data{
+		Partners: []csvdata.Partner{{ID: "north", Name: "North Council", ShortName: "North", CostShare: 60, Households: 40000},
+			{ID: "south", Name: "South Council", ShortName: "South", CostShare: 40}},
+		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}},
+		Savings: []csvdata.Saving{
+			{Service: "ict", Period: q("2023/24"), BaselineCost: 3_000_000, ActualCost: 2_900_000, TargetSaving: f(150_000), OneOffCost: f(400_000)},
+			{Service: "ict", Period: q("2024/25"), BaselineCost: 3_000_000, ActualCost: 1_700_000, TargetSaving: f(1_000_000), OneOffCost: f(50_000)},
+		},
+	}
+	p := model.New(&config.Site{Goals: config.DefaultGoals}, d)
+	fig := Savings(p.Savings("", ""), "s")
+	// 2024/25: saving 1.3m against 1m; net 1.25m. To date: -300,000 + 1.25m = 950,000 against 1.15m.
+	want := "In 2024/25 the partnership saved £1.3m against a target of £1m: On track. After one-off costs of £50,000, the net saving was £1.3m. From 2023/24 to 2024/25 the net saving totals £950,000, against targets totalling £1.2m."
+	if fig.Summary != want {
+		t.Errorf("summary\n%q\nwant\n%q", fig.Summary, want)
+	}
+	if fig.Title != "Partnership savings: meeting the target of £1m in 2024/25" {
+		t.Errorf("title %q", fig.Title)
+	}
+	// North: 60% of everything; 950,000 * 0.6 = 570,000 over 40,000 households = £14.25.
+	north := Savings(p.Savings("", "north"), "n")
+	if !strings.HasSuffix(north.Summary, "That is £14.25 for each of North's 40,000 households.") {
+		t.Errorf("north summary %q", north.Summary)
+	}
+	last := north.Table.Rows[1].Cells
+	if last[len(last)-1].Text != "£14.25" || last[len(last)-2].Text != "£570,000" {
+		t.Errorf("north last row = %+v", last)
+	}
+	if first := Savings(p.Savings("", "north"), "n").Table.Rows[0].Cells[6].Text; first != "-£180,000" {
+		t.Errorf("north 2023/24 net = %s, want -£180,000 (60%% of 100,000 - 400,000)", first)
+	}
+}

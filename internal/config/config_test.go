@@ -1,0 +1,80 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/problem"
+)
+
+func load(t *testing.T, yml string) (*Site, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var pl problem.List
+	s := Load(os.DirFS(dir), &pl)
+	var got []string
+	for _, p := range pl.All() {
+		got = append(got, p.String())
+	}
+	return s, got
+}
+
+func TestDefaults(t *testing.T) {
+	s, probs := load(t, "title: T\n")
+	if len(probs) != 0 {
+		t.Fatal(probs)
+	}
+	if s.Language != "en-GB" || s.Licence.ID != "OGL-UK-3.0" || s.Theme != "default" || !slices.Equal(s.GoalIDs(), []string{"efficiency", "resilience", "capacity"}) {
+		t.Errorf("defaults = %+v", s)
+	}
+	if s.Licence.Attribution != "Contains public sector information licensed under the Open Government Licence v3.0." {
+		t.Errorf("attribution = %q", s.Licence.Attribution)
+	}
+}
+
+func TestSettings(t *testing.T) {
+	s, probs := load(t, "title: T\nbase_url: https://example.org/x\ngoals:\n  - id: speed\n    title: Speed\ncontact:\n  name: Team\n  email: a@example.org\n")
+	if len(probs) != 0 {
+		t.Fatal(probs)
+	}
+	if s.BaseURL != "https://example.org/x/" || !slices.Equal(s.GoalIDs(), []string{"speed"}) || s.Contact.Email != "a@example.org" {
+		t.Errorf("site = %+v", s)
+	}
+}
+
+func TestProblems(t *testing.T) {
+	tests := []struct{ name, yml, want string }{
+		{"missing title", "description: D\n", "site.yaml:1: title is missing; add a line such as: title: Shared services partnership"},
+		{"syntax", "title: T\nnotice: a: b\n", "site.yaml:2: YAML syntax: mapping values are not allowed in this context"},
+		{"bad values", "title: T\nbase_url: www.example.org\nlicence: MIT\nlanguage: english language\ntheme: My Theme\ncolour: red\ngoals:\n  - id: Speed\n    title: S\n  - id: speed\n    title: S\n  - title: No id\ncontact:\n  email: nobody\n  url: example.org\n",
+			strings.Join([]string{
+				`site.yaml:2: base_url "www.example.org" must be a full web address starting https://`,
+				`site.yaml:3: licence "MIT" is not one partnersite knows the wording of: use OGL-UK-3.0, CC-BY-4.0 or CC0-1.0`,
+				`site.yaml:4: language "english language" is not a language tag such as en-GB or cy`,
+				`site.yaml:5: theme "My Theme" must be a folder name under themes/ (lower-case letters, digits and hyphens)`,
+				`site.yaml:6: warning: unknown setting "colour" is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice and contact`,
+				`site.yaml:8: goal id "Speed" is not a valid id: use lower-case letters, digits and hyphens`,
+				`site.yaml:12: each goal needs an id and a title`,
+				`site.yaml:14: contact email "nobody" is not an email address`,
+				`site.yaml:15: contact url "example.org" must be a full web address starting https://`,
+			}, "\n")},
+		{"duplicate goal", "title: T\ngoals:\n  - id: a\n    title: A\n  - id: a\n    title: B\n", `site.yaml:5: goal id "a" is used twice: line 3 has it already`},
+	}
+	for _, tt := range tests {
+		_, probs := load(t, tt.yml)
+		if got := strings.Join(probs, "\n"); got != tt.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tt.name, got, tt.want)
+		}
+	}
+	var pl problem.List
+	Load(os.DirFS(t.TempDir()), &pl)
+	if got := pl.All(); len(got) != 1 || got[0].String() != "site.yaml:1: the file is missing; every site needs a site.yaml with at least a title" {
+		t.Errorf("missing file: %v", got)
+	}
+}

@@ -1,0 +1,74 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExampleSite builds the repository's own example site, which must have
+// no problems at all: it is what a council copies to start.
+func TestExampleSite(t *testing.T) {
+	out, pl, err := Build(os.DirFS("../.."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pl.All() {
+		t.Errorf("example site: %s", p)
+	}
+	for _, p := range []string{"index.html", "goals/efficiency/index.html", "services/ict/index.html", "partners/east-herts/index.html",
+		"metrics/rb-new-claims-days/index.html", "reports/index.html", "reports/2026-27-q2/index.html", "about/index.html",
+		"data/index.html", "data/performance.csv", "data/data.json", "sitemap.xml", "feed.xml", "404.html", "assets/site.css"} {
+		if _, ok := out.Files[p]; !ok {
+			t.Errorf("example site lacks %s", p)
+		}
+	}
+	if !strings.Contains(string(out.Files["feed.xml"]), "<id>https://shared-services.example.org/reports/2026-27-q2/</id>") {
+		t.Error("feed lacks the latest report")
+	}
+	for _, p := range out.Paths() {
+		if strings.HasSuffix(p, ".html") && !strings.Contains(string(out.Files[p]), "All figures on this site are illustrative.") {
+			t.Errorf("%s does not say the figures are illustrative", p)
+		}
+	}
+}
+
+// TestThemeOverride replaces one template and adds one asset; everything
+// else still comes from the built-in theme.
+func TestThemeOverride(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	files := map[string]string{
+		"themes/council/pages/page.html": `{{define "main"}}<h1>Council: {{.Page.Title}}</h1>{{.Body}}{{end}}`,
+		"themes/council/assets/logo.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+		"site.yaml":                      "title: Small\ntheme: council\nbase_url: https://example.org/\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := build(t, dir, Options{})
+	if !strings.Contains(string(out.Files["about/index.html"]), "<h1>Council: About</h1>") {
+		t.Error("the site's page template did not override the default")
+	}
+	if !strings.Contains(string(out.Files["about/index.html"]), `<a class="skip-link"`) {
+		t.Error("the default base layout was lost")
+	}
+	if _, ok := out.Files["assets/logo.svg"]; !ok {
+		t.Error("the theme's asset was not copied")
+	}
+	if _, ok := out.Files["assets/site.css"]; !ok {
+		t.Error("the default stylesheet was not kept")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: S\ntheme: missing\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Build(os.DirFS(dir), Options{}); err == nil || !strings.Contains(err.Error(), `site.yaml:1: theme "missing": there is no folder themes/missing`) {
+		t.Errorf("missing theme: %v", err)
+	}
+}
