@@ -9,3 +9,5 @@ require (
 	golang.org/x/text v0.44.0
 	golang.org/x/tools v0.52.0
 )
+
+require github.com/go-echarts/go-echarts/v2 v2.6.7 // indirect

@@ -27,6 +27,8 @@ type Figure struct {
 	CSV      string // site-root-relative path of the CSV download
 	// Label is the chart container's accessible name.
 	Label string
+	// Unit tells assets/charts.js how to format axis labels and tooltips.
+	Unit csvdata.Unit
 	// Option is the chart's ECharts option as JSON, or nil when the
 	// figure has no chart (no figures to draw).
 	Option []byte
@@ -145,7 +147,8 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	fig.Summary = metricSummary(m, series, head)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = metricTable(m, series, periods)
-	fig.Option = metricOption(m, series, periods)
+	fig.Unit = m.Unit
+	fig.Option = metricOption(m, series, periods, fig.Label)
 	return fig
 }
 
@@ -173,7 +176,7 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	if l.Target != nil {
 		fmt.Fprintf(&b, " against a target of %s: %s", m.Format(*l.Target), l.Rating.Status)
 	} else {
-		b.WriteString("; no target is set")
+		b.WriteString(" (no target is set)")
 	}
 	pts := head.Points
 	switch {
@@ -309,7 +312,8 @@ func Savings(v *model.Savings, id string) *Figure {
 	fig.Summary = savingsSummary(v)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = savingsTable(v, scope)
-	fig.Option = savingsOption(v)
+	fig.Unit = csvdata.GBP
+	fig.Option = savingsOption(v, fig.Label)
 	return fig
 }
 

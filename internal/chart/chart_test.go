@@ -55,7 +55,7 @@ func TestMetricSummaries(t *testing.T) {
 			"Period|Value|Status|Target"},
 		{"no target, first figure", csvdata.Lower, nil, []csvdata.Performance{row("2024/25", 12)},
 			"Days to process claims: no target set",
-			"In April 2024 to March 2025 (2024/25), days to process claims was 12 days; no target is set. This is the first figure.",
+			"In April 2024 to March 2025 (2024/25), days to process claims was 12 days (no target is set). This is the first figure.",
 			"Period|Value|Status|Target"},
 		{"no figures", csvdata.Lower, f(18), nil,
 			"Days to process claims",

@@ -1,13 +1,171 @@
 package chart
 
 import (
+	"encoding/json"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 )
 
-// metricOption and savingsOption build the ECharts options. They return
-// nil until the charts issue lands: a figure without an option is drawn as
-// its summary and table alone, which is complete on its own.
-func metricOption(_ *model.Metric, _ []*model.Series, _ []period.Period) []byte { return nil }
+// go-echarts builds the options; partnersite never uses its page or chart
+// rendering, which writes options into an inline script unescaped, turns
+// "__f__...__f__" strings into raw JavaScript, hides JSON errors and gives
+// charts random ids. Options are marshalled here with encoding/json, which
+// escapes <, >, & and U+2028/2029, and travel in a
+// <script type="application/json"> that assets/charts.js reads.
 
-func savingsOption(_ *model.Savings) []byte { return nil }
+// Palette is the UK Government Analysis Function's categorical palette,
+// chosen for contrast against white and between neighbours.
+var Palette = []string{"#12436D", "#28A197", "#801650", "#F46A25"}
+
+// TargetColour is the dashed target line.
+const TargetColour = "#3D3D3D"
+
+// symbols give each series its own marker shape, so series never differ by
+// colour alone.
+var symbols = []string{"circle", "rect", "triangle", "diamond"}
+
+// common sets what every chart shares: legend above, tooltips on the axis,
+// ARIA descriptions and decal patterns on, and the palette.
+func common(unit, label string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "0"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		// ECharts writes aria.label.description as the container's
+		// aria-label; without it, it would replace the plain-English
+		// label with a generated one.
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: label},
+			Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
+		charts.WithColorsOpts(opts.Colors(Palette)),
+		charts.WithGridOpts(opts.Grid{Top: "48", Left: "8", Right: "16", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithAnimation(false),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unit}),
+	}
+}
+
+// marshal finishes an option: it drops go-echarts' empty title and
+// toolbox, and marshals with encoding/json, failing loudly on NaN rather
+// than rendering an empty chart.
+func marshal(obj map[string]any) []byte {
+	delete(obj, "title")
+	delete(obj, "toolbox")
+	b, err := json.Marshal(obj)
+	if err != nil {
+		// Only a NaN or infinity can cause this, and csvdata refuses
+		// both; a figure without a chart still has its table.
+		return nil
+	}
+	return b
+}
+
+func metricOption(m *model.Metric, series []*model.Series, periods []period.Period, label string) []byte {
+	if len(periods) == 0 {
+		return nil
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(common(unitLabel(m.Unit), label)...)
+	// A line chart need not start at zero: availability moving between
+	// 98.7% and 99.8% would be a flat line on a 0-100 axis.
+	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unitLabel(m.Unit), Scale: opts.Bool(true)}))
+	x := make([]string, len(periods))
+	for i, p := range periods {
+		x[i] = p.String()
+	}
+	line.SetXAxis(x)
+	for i, s := range series {
+		data := make([]opts.LineData, len(periods))
+		for j, p := range periods {
+			data[j] = opts.LineData{Value: "-"} // ECharts' mark for a gap
+			if pt := s.At(p); pt != nil {
+				data[j] = opts.LineData{Value: format.Round(pt.Value, 6)}
+			}
+		}
+		line.AddSeries(s.Name(), data,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 8, ShowSymbol: opts.Bool(true)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 3}))
+	}
+	if target := targetSeries(series, periods); target != nil {
+		line.AddSeries("Target", target,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "none", Step: "middle"}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: TargetColour}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: TargetColour}))
+	}
+	line.Validate()
+	return marshal(line.JSON())
+}
+
+// targetSeries is the target for each period, taken from the first series
+// that has one; nil when no period has a target.
+func targetSeries(series []*model.Series, periods []period.Period) []opts.LineData {
+	out := make([]opts.LineData, len(periods))
+	any := false
+	for j, p := range periods {
+		out[j] = opts.LineData{Value: "-"}
+		for _, s := range series {
+			if pt := s.At(p); pt != nil && pt.Target != nil {
+				out[j] = opts.LineData{Value: format.Round(*pt.Target, 6)}
+				any = true
+				break
+			}
+		}
+	}
+	if !any {
+		return nil
+	}
+	return out
+}
+
+func savingsOption(v *model.Savings, label string) []byte {
+	if len(v.Years) == 0 {
+		return nil
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(common("Pounds", label)...)
+	x := make([]string, len(v.Years))
+	saving := make([]opts.BarData, len(v.Years))
+	net := make([]opts.BarData, len(v.Years))
+	target := make([]opts.BarData, len(v.Years))
+	hasTarget := false
+	for i, y := range v.Years {
+		x[i] = y.Period.String()
+		saving[i] = opts.BarData{Value: format.Round(y.Saving, 2)}
+		net[i] = opts.BarData{Value: format.Round(y.Net, 2)}
+		target[i] = opts.BarData{Value: "-"}
+		if y.Target != nil {
+			target[i] = opts.BarData{Value: format.Round(*y.Target, 2)}
+			hasTarget = true
+		}
+	}
+	bar.SetXAxis(x)
+	bar.AddSeries("Saving", saving)
+	bar.AddSeries("Net saving after one-off costs", net)
+	bar.Validate()
+	out := marshal(bar.JSON())
+	if !hasTarget || out == nil {
+		return out
+	}
+	// The target is a dashed line over the bars. go-echarts' Bar has no
+	// line series, so it is added to the marshalled option.
+	var obj map[string]any
+	if err := json.Unmarshal(out, &obj); err != nil {
+		return nil
+	}
+	series, ok := obj["series"].([]any)
+	if !ok {
+		return nil
+	}
+	tdata := make([]any, len(target))
+	for i, t := range target {
+		tdata[i] = t.Value
+	}
+	obj["series"] = append(series, map[string]any{
+		"name": "Target saving", "type": "line", "data": tdata, "symbol": "none", "step": "middle",
+		"lineStyle": map[string]any{"type": "dashed", "width": 2, "color": TargetColour},
+		"itemStyle": map[string]any{"color": TargetColour},
+	})
+	return marshal(obj)
+}

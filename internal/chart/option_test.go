@@ -1,0 +1,115 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/config"
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+// golden compares got with testdata/name, indented for a readable diff.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	var pretty bytes.Buffer
+	if err := json.Indent(&pretty, got, "", "  "); err != nil {
+		t.Fatalf("%s: option is not valid JSON: %v", name, err)
+	}
+	pretty.WriteByte('\n')
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, pretty.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/chart -update)", err)
+	}
+	if !bytes.Equal(pretty.Bytes(), want) {
+		t.Errorf("%s differs from its golden file; run go test ./internal/chart -update and review the diff\ngot:\n%s", name, pretty.String())
+	}
+}
+
+func TestOptionGolden(t *testing.T) {
+	q := period.MustParse
+	// A metric per partner with a row target override and a gap.
+	p := partnership(csvdata.Days, csvdata.Lower, f(18),
+		csvdata.Performance{Period: q("2024/25 Q1"), Partner: "north", Value: 16},
+		csvdata.Performance{Period: q("2024/25 Q2"), Partner: "north", Value: 17.25},
+		csvdata.Performance{Period: q("2024/25 Q2"), Partner: "south", Value: 21, Target: f(20)},
+	)
+	golden(t, "line.json", Metric(p.Metric("m"), "", "chart-m").Option)
+	golden(t, "line-partner.json", Metric(p.Metric("m"), "north", "chart-m-north").Option)
+
+	d := &csvdata.Data{
+		Partners: []csvdata.Partner{{ID: "north", Name: "North", ShortName: "North", CostShare: 100}},
+		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}},
+		Savings: []csvdata.Saving{
+			{Service: "ict", Period: q("2023/24"), BaselineCost: 100, ActualCost: 120, OneOffCost: f(10)},
+			{Service: "ict", Period: q("2024/25"), BaselineCost: 100, ActualCost: 80, TargetSaving: f(25)},
+		},
+	}
+	sp := model.New(&config.Site{Goals: config.DefaultGoals}, d)
+	bar := Savings(sp.Savings("", ""), "chart-savings").Option
+	golden(t, "bar.json", bar)
+
+	// Golden files can be regenerated without reading them, so the shape
+	// that matters is asserted here too.
+	for name, tc := range map[string]struct {
+		option []byte
+		want   string
+	}{
+		"line": {Metric(p.Metric("m"), "", "chart-m").Option, "North:line South:line Target:line"},
+		"bar":  {bar, "Saving:bar Net saving after one-off costs:bar Target saving:line"},
+	} {
+		var v struct {
+			Series []struct{ Name, Type string } `json:"series"`
+		}
+		if err := json.Unmarshal(tc.option, &v); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range v.Series {
+			got = append(got, s.Name+":"+s.Type)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s series = %v, want %s", name, got, tc.want)
+		}
+	}
+}
+
+// TestOptionIsInert checks that text from a CSV cannot escape the JSON or
+// become a function: go-echarts' "__f__" marker stays a plain string.
+func TestOptionIsInert(t *testing.T) {
+	p := partnership(csvdata.Percent, csvdata.Higher, f(99), csvdata.Performance{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 99.5})
+	p.Metric("m").Name = "</script><script>alert(1)</script> __f__alert(2)__f__ <img src=x onerror=alert(3)> \u2028"
+	p.Partners[0].ShortName = "</script><b>"
+	opt := string(Metric(p.Metric("m"), "", "x").Option)
+	for _, bad := range []string{"<", ">", "\u2028", "function"} {
+		if strings.Contains(opt, bad) {
+			t.Errorf("option contains %q:\n%s", bad, opt)
+		}
+	}
+	for _, want := range []string{`\u003c/script\u003e\u003cb\u003e`, `__f__alert(2)__f__`, `\u2028`} {
+		if !strings.Contains(opt, want) {
+			t.Errorf("option lacks %s", want)
+		}
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(opt), &v); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,65 @@
+// partnersite charts. Loaded with defer, only on pages that have charts.
+// Each chart's ECharts option travels as JSON in a
+// <script type="application/json"> beside its container; this file parses
+// it (never evaluates it), adds the formatters that JSON cannot carry, and
+// draws with the SVG renderer, which prints crisply. With JavaScript off the
+// figure's summary and table carry everything.
+(function () {
+  "use strict";
+  if (typeof window.echarts === "undefined") {
+    return;
+  }
+  var one = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+  var pct = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  var gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+
+  function withUnit(word, plural) {
+    return function (v) {
+      return one.format(v) + " " + (v === 1 ? word : plural);
+    };
+  }
+
+  // Formats match the tables: 99.2%, £1,234, 18.5 days.
+  var formats = {
+    percent: function (v) { return pct.format(v) + "%"; },
+    gbp: function (v) { return gbp.format(v); },
+    days: withUnit("day", "days"),
+    hours: withUnit("hour", "hours"),
+    minutes: withUnit("minute", "minutes"),
+    fte: function (v) { return one.format(v) + " FTE"; }
+  };
+
+  function draw(el) {
+    var source = document.getElementById(el.getAttribute("data-option"));
+    if (!source) {
+      return;
+    }
+    var option;
+    try {
+      option = JSON.parse(source.textContent);
+    } catch (e) {
+      return; // the summary and table still stand
+    }
+    var format = formats[el.getAttribute("data-unit")] || function (v) { return one.format(v); };
+    (option.yAxis || []).forEach(function (axis) {
+      axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format });
+    });
+    // valueFormatter keeps ECharts' own tooltip markup, which escapes
+    // series and category names.
+    option.tooltip = Object.assign({}, option.tooltip, {
+      valueFormatter: function (v) {
+        return v === undefined || v === null || v === "-" ? "No figure" : format(v);
+      }
+    });
+    var chart = window.echarts.init(el, null, { renderer: "svg" });
+    chart.setOption(option);
+    el.setAttribute("data-drawn", "true");
+    window.addEventListener("resize", function () { chart.resize(); });
+    window.addEventListener("beforeprint", function () { chart.resize(); });
+  }
+
+  var charts = document.querySelectorAll(".chart[data-option]");
+  for (var i = 0; i < charts.length; i++) {
+    draw(charts[i]);
+  }
+})();
