@@ -3,6 +3,9 @@ module github.com/partnersite/partnersite
 go 1.26.0
 
 require (
+	github.com/chromedp/cdproto v0.159.0
+	github.com/chromedp/chromedp v0.23.0
+	github.com/go-echarts/go-echarts/v2 v2.6.7
 	github.com/gocarina/gocsv v0.0.0-20240520201108-78e41c74b4b1
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
@@ -10,4 +13,4 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
-require github.com/go-echarts/go-echarts/v2 v2.6.7 // indirect
+require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect

@@ -341,9 +341,14 @@ func savingsSummary(v *model.Savings) string {
 		fmt.Fprintf(&b, " After one-off costs of %s, the net saving was %s.", format.MoneyShort(l.OneOff), format.MoneyShort(l.Net))
 	}
 	if len(v.Years) > 1 {
-		fmt.Fprintf(&b, " From %s to %s the net saving totals %s", v.Years[0].Period, l.Period, format.MoneyShort(l.CumNet))
+		// Targets are for savings before one-off costs, so the totals
+		// compare like with like before the net figure is given.
+		fmt.Fprintf(&b, " From %s to %s savings total %s", v.Years[0].Period, l.Period, format.MoneyShort(l.CumSaving))
 		if l.CumTarget != nil {
-			fmt.Fprintf(&b, ", against targets totalling %s", format.MoneyShort(*l.CumTarget))
+			fmt.Fprintf(&b, " against targets totalling %s", format.MoneyShort(*l.CumTarget))
+		}
+		if l.CumOneOff != 0 {
+			fmt.Fprintf(&b, "; after one-off costs of %s the net saving is %s", format.MoneyShort(l.CumOneOff), format.MoneyShort(l.CumNet))
 		}
 		b.WriteString(".")
 	}

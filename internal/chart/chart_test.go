@@ -128,8 +128,9 @@ func TestSavingsSummary(t *testing.T) {
 	}
 	p := model.New(&config.Site{Goals: config.DefaultGoals}, d)
 	fig := Savings(p.Savings("", ""), "s")
-	// 2024/25: saving 1.3m against 1m; net 1.25m. To date: -300,000 + 1.25m = 950,000 against 1.15m.
-	want := "In 2024/25 the partnership saved £1.3m against a target of £1m: On track. After one-off costs of £50,000, the net saving was £1.3m. From 2023/24 to 2024/25 the net saving totals £950,000, against targets totalling £1.2m."
+	// 2024/25: saving 1.3m against 1m; net 1.25m. To date: savings
+	// 100,000 + 1.3m = 1.4m against 1.15m; one-off 450,000; net 950,000.
+	want := "In 2024/25 the partnership saved £1.3m against a target of £1m: On track. After one-off costs of £50,000, the net saving was £1.3m. From 2023/24 to 2024/25 savings total £1.4m against targets totalling £1.2m; after one-off costs of £450,000 the net saving is £950,000."
 	if fig.Summary != want {
 		t.Errorf("summary\n%q\nwant\n%q", fig.Summary, want)
 	}

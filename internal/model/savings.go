@@ -21,9 +21,9 @@ type SavingsYear struct {
 	// councils set are for recurring savings, before one-off costs.
 	Rating Rating
 	// Cumulative figures run over the years in order up to this one.
-	CumSaving, CumNet float64
-	CumTarget         *float64
-	Notes             []string
+	CumSaving, CumOneOff, CumNet float64
+	CumTarget                    *float64
+	Notes                        []string
 }
 
 // Savings is a view of savings.csv: the whole partnership, one service,
@@ -93,6 +93,7 @@ func (p *Partnership) Savings(serviceID, partnerID string) *Savings {
 		}
 		y.Rating = Rate(y.Saving, y.Target, amber, csvdata.Higher, csvdata.GBP)
 		cum.CumSaving += y.Saving
+		cum.CumOneOff += y.OneOff
 		cum.CumNet += y.Net
 		if y.Target != nil {
 			t := *y.Target
@@ -101,7 +102,7 @@ func (p *Partnership) Savings(serviceID, partnerID string) *Savings {
 			}
 			cum.CumTarget = &t
 		}
-		y.CumSaving, y.CumNet, y.CumTarget = cum.CumSaving, cum.CumNet, cum.CumTarget
+		y.CumSaving, y.CumOneOff, y.CumNet, y.CumTarget = cum.CumSaving, cum.CumOneOff, cum.CumNet, cum.CumTarget
 	}
 	return v
 }
