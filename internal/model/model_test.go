@@ -200,3 +200,35 @@ func TestSavings(t *testing.T) {
 		t.Errorf("households = %d %v", h, ok)
 	}
 }
+
+func TestValueFormats(t *testing.T) {
+	tests := []struct {
+		unit          csvdata.Unit
+		v             float64
+		value, prose  string
+		margin        string
+		marginOfValue float64
+	}{
+		{csvdata.Percent, 99.14, "99.1%", "99.1%", "0.5 points", 0.5},
+		{csvdata.GBP, 1234567, "£1,234,567", "£1.2m", "£2,500", 2500},
+		{csvdata.GBP, 350000, "£350,000", "£350,000", "£1", 1},
+		{csvdata.Days, 18.5, "18.5 days", "18.5 days", "0.9 days", 0.9},
+		{csvdata.Days, 1, "1 day", "1 day", "1 day", 1},
+		{csvdata.Hours, 1200, "1,200 hours", "1,200 hours", "60 hours", 60},
+		{csvdata.Minutes, 4.25, "4.3 minutes", "4.3 minutes", "0.2 minutes", 0.2},
+		{csvdata.FTE, 12.5, "12.5 FTE", "12.5 FTE", "0.5 FTE", 0.5},
+		{csvdata.Count, 1234, "1,234", "1,234", "1", 1},
+		{csvdata.Score, 7.25, "7.3", "7.3", "0.25 points", 0.25},
+	}
+	for _, tt := range tests {
+		if got := Value(tt.unit, tt.v); got != tt.value {
+			t.Errorf("Value(%s, %v) = %q, want %q", tt.unit, tt.v, got, tt.value)
+		}
+		if got := Prose(tt.unit, tt.v); got != tt.prose {
+			t.Errorf("Prose(%s, %v) = %q, want %q", tt.unit, tt.v, got, tt.prose)
+		}
+		if got := Margin(tt.unit, tt.marginOfValue); got != tt.margin {
+			t.Errorf("Margin(%s, %v) = %q, want %q", tt.unit, tt.marginOfValue, got, tt.margin)
+		}
+	}
+}
