@@ -5,18 +5,24 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/publish"
+	"github.com/partnersite/partnersite/internal/serve"
 	"github.com/partnersite/partnersite/internal/site"
+	"github.com/partnersite/partnersite/internal/starter"
 )
 
 const usage = `partnersite builds a website showing how a shared-service partnership
@@ -68,6 +74,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = build(args[1:], stdout, stderr)
 	case "check":
 		err = check(args[1:], stdout, stderr)
+	case "serve":
+		err = serveCmd(args[1:], stdout, stderr)
+	case "new":
+		err = newCmd(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "partnersite", version())
 		return exitOK
@@ -163,6 +173,57 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+func serveCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	source := fs.String("source", ".", "the site folder")
+	addr := fs.String("addr", "127.0.0.1:1313", "the address to serve on; loopback keeps the preview on this computer")
+	if err := flags(fs, args, stderr); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("cannot serve on %s: %w", *addr, err)
+	}
+	if host, _, _ := net.SplitHostPort(*addr); !isLoopback(host) {
+		fmt.Fprintf(stderr, "warning: serving on %s, which other computers can reach\n", *addr)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	logf := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
+	fmt.Fprintf(stdout, "previewing %s at http://%s/ (press Ctrl-C to stop)\n", *source, ln.Addr())
+	if err := serve.New(*source, logf).Serve(ctx, ln); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func newCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: partnersite new DIR")
+		return errUsage
+	}
+	dir := fs.Arg(0)
+	if err := starter.Write(dir); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote a starter site to %s\nnext: partnersite serve --source %s\n", dir, dir)
+	return nil
 }
 
 // version reports the module version the binary was built from.

@@ -166,3 +166,30 @@ func TestRefusesToClobber(t *testing.T) {
 		t.Errorf("exit %d, %s", code, errs)
 	}
 }
+
+func TestNewBuildsAndPassesCheck(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my-partnership")
+	if code, out, errs := runCmd("new", dir); code != 0 || !strings.Contains(out, "wrote a starter site") {
+		t.Fatalf("new: exit %d, %s %s", code, out, errs)
+	}
+	code, out, errs := runCmd("check", "--source", dir)
+	if code != 0 || !strings.HasPrefix(out, "0 errors") {
+		t.Errorf("check of the starter site: exit %d, %s\n%s", code, out, errs)
+	}
+	if code, _, errs := runCmd("build", "--source", dir); code != 0 {
+		t.Errorf("build of the starter site: exit %d\n%s", code, errs)
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(index), "_partnersite") {
+		t.Error("built pages carry the preview server's reload script")
+	}
+	if code, _, errs := runCmd("new", dir); code != 1 || !strings.Contains(errs, "is not empty") {
+		t.Errorf("new over a non-empty folder: exit %d, %s", code, errs)
+	}
+	if code, _, _ := runCmd("new"); code != 2 {
+		t.Errorf("new without a folder: exit %d, want 2", code)
+	}
+}

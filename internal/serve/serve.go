@@ -1,0 +1,328 @@
+// Package serve is partnersite's preview server. It builds the site into
+// memory (never into public/), serves it on loopback, watches the inputs,
+// rebuilds after each batch of saves and reloads every open page through
+// server-sent events. A failed rebuild keeps serving the last good site
+// with its problems, each PATH:LINE: message, shown over every page;
+// fixing the file brings the site back without a manual refresh.
+//
+// It is a development server: it serves only the files of the build, turns
+// away path traversal and requests for any host but its own (DNS
+// rebinding), and stops cleanly when its context ends.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/site"
+)
+
+// Prefix is where the server's own files live; no site page can be there
+// because site paths are slugs.
+const Prefix = "/_partnersite/"
+
+// Server previews one site.
+type Server struct {
+	source string
+	logf   func(string, ...any)
+
+	mu       sync.RWMutex
+	files    map[string][]byte // the last good build
+	problems []problem.Problem // of the last build; nil when it succeeded
+	version  int               // counts builds, good or bad
+	changed  chan struct{}     // closed and replaced on each build
+
+	// Built is called after every build, for tests and logs; it may be nil.
+	Built func(version int, took time.Duration, problems []problem.Problem)
+}
+
+// New returns a server for the site folder source. logf receives progress
+// lines; nil discards them.
+func New(source string, logf func(string, ...any)) *Server {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	return &Server{source: source, logf: logf, changed: make(chan struct{})}
+}
+
+// Build rebuilds the site from its folder and publishes the result to the
+// server: the new site when it built, or the problems over the old one.
+func (s *Server) Build() {
+	start := time.Now()
+	out, pl, err := site.Build(os.DirFS(s.source), site.Options{})
+	took := time.Since(start)
+	var probs []problem.Problem
+	if err != nil {
+		var pe *problem.Error
+		if errors.As(err, &pe) {
+			probs = pe.Problems
+		} else {
+			probs = []problem.Problem{{Path: "site", Line: 1, Message: err.Error()}}
+		}
+	}
+	s.mu.Lock()
+	if err == nil {
+		s.files = out.Files
+	}
+	s.problems = probs
+	s.version++
+	v := s.version
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+	if err != nil {
+		for _, p := range probs {
+			s.logf("%s", p)
+		}
+		s.logf("build failed with %d problems; still serving the last good site", len(probs))
+	} else {
+		for _, p := range pl.All() {
+			s.logf("%s", p)
+		}
+		s.logf("built %d pages in %s", out.Pages, took.Round(time.Millisecond))
+	}
+	if s.Built != nil {
+		s.Built(v, took, probs)
+	}
+}
+
+// Serve builds the site, then serves it on ln and rebuilds on every change
+// until ctx ends. It returns nil after a clean shutdown.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	w, err := newWatcher(s.source)
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", s.source, err)
+	}
+	s.Build()
+	changed := make(chan struct{}, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go w.run(ctx, changed, s.logf)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-changed:
+				s.Build()
+			}
+		}
+	}()
+	srv := &http.Server{Handler: s.Handler(ln.Addr().String()), ReadHeaderTimeout: 10 * time.Second,
+		// Requests share the serve context, so open event streams end as
+		// soon as it does and shutdown need not wait for them.
+		BaseContext: func(net.Listener) context.Context { return ctx }}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shut, done := context.WithTimeout(context.Background(), 2*time.Second)
+	defer done()
+	if err := srv.Shutdown(shut); err != nil {
+		return fmt.Errorf("stopping the server: %w", err)
+	}
+	return nil
+}
+
+// allowedHosts are the Host headers the server answers: the address it
+// listens on, and localhost names for the same port. Any other name could
+// be a DNS rebinding attack from a page on the web.
+func allowedHosts(addr string) map[string]bool {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return map[string]bool{addr: true}
+	}
+	hosts := map[string]bool{net.JoinHostPort(host, port): true}
+	for _, h := range []string{"localhost", "127.0.0.1", "::1"} {
+		hosts[net.JoinHostPort(h, port)] = true
+	}
+	return hosts
+}
+
+// Handler serves the site for a server listening on addr.
+func (s *Server) Handler(addr string) http.Handler {
+	hosts := allowedHosts(addr)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !hosts[r.Host] {
+			http.Error(w, "this preview server answers only to "+addr, http.StatusForbidden)
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		if !safePath(r) {
+			http.Error(w, "bad path", http.StatusBadRequest)
+			return
+		}
+		switch r.URL.Path {
+		case Prefix + "reload.js":
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			_, _ = w.Write([]byte(reloadJS))
+			return
+		case Prefix + "overlay.css":
+			w.Header().Set("Content-Type", "text/css; charset=utf-8")
+			_, _ = w.Write([]byte(overlayCSS))
+			return
+		case Prefix + "events":
+			s.events(w, r)
+			return
+		}
+		s.file(w, r)
+	})
+}
+
+// safePath refuses any path with a ".." segment or a backslash, however it
+// was encoded (/../, /%2e%2e/, /..%5c).
+func safePath(r *http.Request) bool {
+	for _, p := range []string{r.URL.Path, r.URL.RawPath, r.RequestURI} {
+		lower := strings.ToLower(p)
+		if strings.Contains(lower, "%5c") || strings.Contains(p, "\\") || strings.Contains(lower, "%2e%2e") {
+			return false
+		}
+		for _, seg := range strings.Split(p, "/") {
+			if seg == ".." {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (s *Server) file(w http.ResponseWriter, r *http.Request) {
+	p := strings.TrimPrefix(r.URL.Path, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	s.mu.RLock()
+	files, probs, version := s.files, s.problems, s.version
+	s.mu.RUnlock()
+	body, ok := files[p]
+	status := http.StatusOK
+	if !ok {
+		if _, isDir := files[p+"/index.html"]; isDir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		body, status, p = files["404.html"], http.StatusNotFound, "404.html"
+		if body == nil {
+			body = []byte("<!DOCTYPE html><html lang=\"en\"><head><title>Not found</title></head><body><h1>Not found</h1></body></html>")
+		}
+	}
+	ct := mime.TypeByExtension(path.Ext(p))
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	if strings.HasPrefix(ct, "text/html") {
+		body = inject(body, version, probs)
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
+}
+
+var overlay = template.Must(template.New("overlay").Parse(`<div class="partnersite-errors" role="alert" aria-labelledby="partnersite-errors-title">
+<p id="partnersite-errors-title"><strong>The site did not rebuild: {{len .}} {{if eq (len .) 1}}problem{{else}}problems{{end}}.</strong> You are seeing the last version that built. Fix these and save; the page reloads by itself.</p>
+<ul>{{range .}}<li><code>{{.String}}</code></li>{{end}}</ul>
+</div>
+`))
+
+// inject adds the live-reload script to a page, and the overlay listing the
+// problems when the last build failed. Only the preview server does this:
+// built sites never carry either.
+func inject(page []byte, version int, probs []problem.Problem) []byte {
+	var head bytes.Buffer
+	fmt.Fprintf(&head, `<link rel="stylesheet" href="%soverlay.css"><script defer src="%sreload.js" data-version="%d"></script>`+"\n", Prefix, Prefix, version)
+	out := insertBefore(page, "</head>", head.Bytes())
+	if len(probs) == 0 {
+		return out
+	}
+	var b bytes.Buffer
+	_ = overlay.Execute(&b, probs)
+	i := bytes.Index(out, []byte("<body"))
+	if i < 0 {
+		return append(b.Bytes(), out...)
+	}
+	j := bytes.IndexByte(out[i:], '>')
+	if j < 0 {
+		return out
+	}
+	at := i + j + 1
+	return append(out[:at:at], append(b.Bytes(), out[at:]...)...)
+}
+
+func insertBefore(page []byte, marker string, add []byte) []byte {
+	i := bytes.LastIndex(page, []byte(marker))
+	if i < 0 {
+		return append(add, page...)
+	}
+	return append(page[:i:i], append(add, page[i:]...)...)
+}
+
+// events streams the build version to a page: one message now and one
+// after every build. The page reloads when the version differs from the
+// one it was served with.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	for {
+		s.mu.RLock()
+		v, ch := s.version, s.changed
+		s.mu.RUnlock()
+		if _, err := fmt.Fprintf(w, "data: %s\n\n", strconv.Itoa(v)); err != nil {
+			return
+		}
+		fl.Flush()
+		select {
+		case <-r.Context().Done():
+			return
+		case <-ch:
+		}
+	}
+}
+
+const reloadJS = `// partnersite preview: reloads the page when the site is rebuilt.
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var version = me ? me.getAttribute("data-version") : null;
+  var source = new EventSource("` + Prefix + `events");
+  source.onmessage = function (e) {
+    if (version !== null && e.data !== version) {
+      source.close();
+      location.reload();
+    }
+  };
+})();
+`
+
+const overlayCSS = `.partnersite-errors { position: sticky; top: 0; z-index: 1000; margin: 0; padding: 1rem 1.25rem;
+  background: #fff; color: #0b0c0c; border: 5px solid #d4351c; font: 16px/1.5 system-ui, sans-serif; max-height: 60vh; overflow: auto; }
+.partnersite-errors ul { margin: 0.5rem 0 0; padding-left: 1.25rem; }
+.partnersite-errors code { font: 15px/1.4 ui-monospace, monospace; white-space: pre-wrap; word-break: break-word; }
+`

@@ -1,0 +1,161 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Watched folders, relative to the site folder. The site folder itself is
+// watched (not recursively) for site.yaml.
+var watched = []string{"data", "content", "themes"}
+
+// ignored reports whether a file name is an editor's temporary or backup
+// file. Editors save by writing such a file and renaming it over the real
+// one; the rename is the event that matters.
+func ignored(name string) bool {
+	base := filepath.Base(name)
+	switch {
+	case base == "4913", // vim's test write
+		base == ".DS_Store",
+		strings.HasSuffix(base, "~"),
+		strings.HasSuffix(base, ".swp"), strings.HasSuffix(base, ".swx"), strings.HasSuffix(base, ".swo"),
+		strings.HasPrefix(base, ".#"),
+		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"),
+		strings.HasSuffix(base, "___jb_tmp___"), strings.HasSuffix(base, "___jb_old___"),
+		strings.HasSuffix(base, ".tmp"),
+		strings.HasPrefix(base, "~$"): // Excel's lock file
+		return true
+	}
+	return false
+}
+
+// relevant reports whether a change to path can change the site: site.yaml,
+// or anything under the watched folders.
+func relevant(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || ignored(path) {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	if rel == "site.yaml" {
+		return true
+	}
+	for _, w := range watched {
+		if rel == w || strings.HasPrefix(rel, w+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// watcher watches a site's inputs with fsnotify, which is not recursive:
+// every folder is added, and folders created or renamed later are added
+// when they appear.
+type watcher struct {
+	root string
+	fs   *fsnotify.Watcher
+}
+
+func newWatcher(root string) (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{root: root, fs: fw}
+	// Watch folders, not files: a rename-save replaces the file, and a
+	// watch on the old file would be lost.
+	if err := fw.Add(root); err != nil {
+		fw.Close()
+		return nil, err
+	}
+	for _, d := range watched {
+		if err := w.addTree(filepath.Join(root, d)); err != nil {
+			fw.Close()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// addTree watches dir and every folder below it; a missing dir is fine,
+// since the site root watch sees it appear.
+func (w *watcher) addTree(dir string) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() {
+			return w.fs.Add(p)
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// Quiet is how long the watcher waits after the last change before it
+// rebuilds, so that a burst of saves gives one rebuild of the final
+// content. MaxWait caps the wait during a long burst.
+const (
+	Quiet   = 60 * time.Millisecond
+	MaxWait = 500 * time.Millisecond
+)
+
+// run sends on changed once per batch of relevant events, until ctx ends.
+func (w *watcher) run(ctx context.Context, changed chan<- struct{}, logf func(string, ...any)) {
+	defer w.fs.Close()
+	var timer <-chan time.Time
+	var first time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			logf("watch: %v", err)
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Create) {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() && relevant(w.root, ev.Name) {
+					if err := w.addTree(ev.Name); err != nil {
+						logf("watch: %v", err)
+					}
+				}
+			}
+			if !relevant(w.root, ev.Name) || ev.Op == fsnotify.Chmod {
+				continue
+			}
+			now := time.Now()
+			if timer == nil {
+				first = now
+			}
+			wait := Quiet
+			if left := MaxWait - now.Sub(first); left < wait {
+				wait = max(left, 0)
+			}
+			timer = time.After(wait)
+		case <-timer:
+			timer = nil
+			select {
+			case changed <- struct{}{}:
+			default: // a rebuild is already due; it will read the latest files
+			}
+		}
+	}
+}
