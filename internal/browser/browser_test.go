@@ -3,23 +3,21 @@ package browser
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
-	"slices"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/partnersite/partnersite/internal/site"
+	"github.com/partnersite/partnersite/internal/starter"
 )
 
 // chromium finds Debian's Chromium, or skips the test outside CI.
@@ -58,6 +56,20 @@ func browserContext(t *testing.T) context.Context {
 func buildExample(t *testing.T) *site.Output {
 	t.Helper()
 	out, _, err := site.Build(os.DirFS("../.."), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// buildStarter builds the site that `partnersite new` writes.
+func buildStarter(t *testing.T) *site.Output {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "starter")
+	if err := starter.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := site.Build(os.DirFS(dir), site.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,118 +181,3 @@ const allChartsDrawn = `(() => {
   const cs = [...document.querySelectorAll(".chart[data-option]")];
   return cs.every(c => c.querySelector("svg path"));
 })()`
-
-func TestEveryPageInChromium(t *testing.T) {
-	out := buildExample(t)
-	ctx := browserContext(t)
-	srv := httptest.NewServer(Handler(out.Files, CSP))
-	defer srv.Close()
-	u, _ := url.Parse(srv.URL)
-	rec := &recorder{host: u.Host}
-	if err := rec.listen(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ps := pages(out)
-	totalCharts := 0
-	for _, p := range ps {
-		rec.visit(p)
-		pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		err := chromedp.Do(pctx, chromedp.Navigate(srv.URL+p))
-		var ok bool
-		if err == nil {
-			ok, err = chromedp.Run(pctx, chromedp.Poll[bool](allChartsDrawn, chromedp.WithPollingTimeout(15*time.Second)))
-		}
-		var st figureState
-		if err == nil {
-			st, err = chromedp.Run(pctx, chromedp.Evaluate[figureState](readFigures))
-		}
-		cancel()
-		if err != nil {
-			t.Errorf("%s: %v", p, err)
-			continue
-		}
-		if !ok || st.Drawn != st.Charts {
-			t.Errorf("%s: %d of %d charts drawn", p, st.Drawn, st.Charts)
-		}
-		if st.Charts != st.Figures || st.AriaLabels != st.Charts {
-			t.Errorf("%s: %d figures, %d charts, %d with an accessible name", p, st.Figures, st.Charts, st.AriaLabels)
-		}
-		if st.H1 != 1 {
-			t.Errorf("%s: %d h1 elements, want 1", p, st.H1)
-		}
-		totalCharts += st.Charts
-	}
-	// Give late events (a failed asset, an error in a deferred script) a
-	// moment to arrive, then collect them all.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](`1`)); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range rec.take() {
-		t.Error(p)
-	}
-	if totalCharts < 40 {
-		t.Errorf("only %d charts across %d pages; the example site should have many", totalCharts, len(ps))
-	}
-	t.Logf("%d pages, %d charts drawn in Chromium under the strict CSP", len(ps), totalCharts)
-}
-
-// TestWithoutJavaScript reloads every page with scripts disabled: every
-// figure keeps its summary and table, no chart is drawn, the navigation is
-// there, and every link on every page leads to a page that exists.
-func TestWithoutJavaScript(t *testing.T) {
-	out := buildExample(t)
-	ctx := browserContext(t)
-	srv := httptest.NewServer(Handler(out.Files, CSP))
-	defer srv.Close()
-	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
-		t.Fatal(err)
-	}
-	links := map[string]string{}
-	for _, p := range pages(out) {
-		pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		err := chromedp.Do(pctx, chromedp.Navigate(srv.URL+p))
-		var st figureState
-		var hrefs []string
-		if err == nil {
-			// Script execution is off for the page, so read it through the
-			// DevTools protocol, which is not the page's own script.
-			st, err = chromedp.Run(pctx, chromedp.EvaluateAsDevTools[figureState](readFigures))
-		}
-		if err == nil {
-			hrefs, err = chromedp.Run(pctx, chromedp.EvaluateAsDevTools[[]string](`[...document.querySelectorAll("a[href]")].map(a => a.href)`))
-		}
-		cancel()
-		if err != nil {
-			t.Errorf("%s: %v", p, err)
-			continue
-		}
-		if st.Drawn != 0 {
-			t.Errorf("%s: %d charts drawn with JavaScript off", p, st.Drawn)
-		}
-		if st.Summaries != st.Figures || st.Tables != st.Figures {
-			t.Errorf("%s: of %d figures, %d have a summary and %d a table", p, st.Figures, st.Summaries, st.Tables)
-		}
-		if st.NavLinks < 5 {
-			t.Errorf("%s: navigation has %d links", p, st.NavLinks)
-		}
-		for _, h := range hrefs {
-			if strings.HasPrefix(h, srv.URL) {
-				links[strings.SplitN(strings.TrimPrefix(h, srv.URL), "#", 2)[0]] = p
-			}
-		}
-	}
-	var broken []string
-	for link, from := range links {
-		target := strings.TrimPrefix(link, "/")
-		if target == "" || strings.HasSuffix(target, "/") {
-			target += "index.html"
-		}
-		if _, ok := out.Files[target]; !ok {
-			broken = append(broken, link+" (linked from "+from+")")
-		}
-	}
-	slices.Sort(broken)
-	for _, b := range broken {
-		t.Errorf("broken link: %s", b)
-	}
-}

@@ -71,6 +71,13 @@ type Page struct {
 type Set struct {
 	Pages []*Page
 	md    goldmark.Markdown
+	opts  Options
+}
+
+// Options change how content is read.
+type Options struct {
+	Drafts   bool // include pages marked draft: true
+	Portable bool // relative links to folders name index.html, for file://
 }
 
 // NewMarkdown configures goldmark once for a whole build; a goldmark
@@ -88,9 +95,9 @@ func NewMarkdown() goldmark.Markdown {
 }
 
 // Load reads every .md file under content/ in fsys. Drafts are skipped
-// unless drafts is true.
-func Load(fsys fs.FS, drafts bool, pl *problem.List) *Set {
-	set := &Set{md: NewMarkdown()}
+// unless opts.Drafts is set.
+func Load(fsys fs.FS, opts Options, pl *problem.List) *Set {
+	set := &Set{md: NewMarkdown(), opts: opts}
 	_ = fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != "content" {
@@ -102,7 +109,7 @@ func Load(fsys fs.FS, drafts bool, pl *problem.List) *Set {
 			return nil
 		}
 		page := set.load(fsys, p, pl)
-		if page != nil && (!page.Draft || drafts) {
+		if page != nil && (!page.Draft || opts.Drafts) {
 			set.Pages = append(set.Pages, page)
 		}
 		return nil
@@ -139,6 +146,9 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 		}
 	}
 	sanitise(d, body)
+	if set.opts.Portable {
+		portableLinks(d)
+	}
 	accessibleTables(d)
 	page.doc = d
 	page.Shortcodes = collectShortcodes(d)
@@ -339,6 +349,37 @@ func sanitise(doc *ast.Document, src []byte) {
 		}
 		s.parent.ReplaceChild(s.parent, s.old, replacement)
 	}
+}
+
+// portableLinks makes relative links to folders name their index.html, as
+// the site's own links do in a portable build, so that they open from
+// file:// where no server turns a folder into its index page.
+func portableLinks(doc *ast.Document) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			l.Destination = []byte(PortableURL(string(l.Destination)))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// PortableURL adds index.html to a relative link that names a folder:
+// "../data/" becomes "../data/index.html", "reports/q2/#costs" becomes
+// "reports/q2/index.html#costs". Other links are returned as they are.
+func PortableURL(dest string) string {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") || u.Path == "" && dest != "" {
+		return dest
+	}
+	switch {
+	case u.Path == "." || u.Path == "..":
+		u.Path += "/index.html"
+	case strings.HasSuffix(u.Path, "/"):
+		u.Path += "index.html"
+	default:
+		return dest
+	}
+	return u.String()
 }
 
 // accessibleTables gives header cells scope="col" and aligned cells a class

@@ -29,7 +29,7 @@ func loadOne(t *testing.T, body string) (*Set, *Page, []string) {
 	t.Helper()
 	dir := write(t, map[string]string{"content/about.md": body})
 	var pl problem.List
-	set := Load(os.DirFS(dir), false, &pl)
+	set := Load(os.DirFS(dir), Options{}, &pl)
 	var probs []string
 	for _, p := range pl.All() {
 		probs = append(probs, p.String())
@@ -169,7 +169,7 @@ func TestClassifyAndDrafts(t *testing.T) {
 	})
 	for _, drafts := range []bool{false, true} {
 		var pl problem.List
-		set := Load(os.DirFS(dir), drafts, &pl)
+		set := Load(os.DirFS(dir), Options{Drafts: drafts}, &pl)
 		var got []string
 		for _, p := range set.Pages {
 			got = append(got, p.Path+" "+p.URL)
@@ -198,6 +198,23 @@ func TestClassifyAndDrafts(t *testing.T) {
 		}
 		if !slices.Equal(probs, wantProbs) {
 			t.Errorf("drafts=%v problems:\n%s", drafts, strings.Join(probs, "\n"))
+		}
+	}
+}
+
+func TestPortableURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"../data/":            "../data/index.html",
+		"reports/q2/#costs":   "reports/q2/index.html#costs",
+		"..":                  "../index.html",
+		"../data/data.json":   "../data/data.json",
+		"https://www.gov.uk/": "https://www.gov.uk/",
+		"#summary":            "#summary",
+		"/absolute/":          "/absolute/",
+		"mailto:a@b.gov.uk":   "mailto:a@b.gov.uk",
+	} {
+		if got := PortableURL(in); got != want {
+			t.Errorf("PortableURL(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -94,7 +94,7 @@ func load(src fs.FS, opts Options) (*builder, error) {
 	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}}
 	b.cfg = config.Load(src, b.pl)
 	data := csvdata.Load(src, b.cfg.GoalIDs(), b.pl)
-	b.content = content.Load(src, opts.Drafts, b.pl)
+	b.content = content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable}, b.pl)
 	th, err := theme.Load(src, b.cfg.Theme, funcs)
 	if err != nil {
 		b.pl.Errorf(config.File, 1, "%v", err)

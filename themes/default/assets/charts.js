@@ -52,6 +52,15 @@
       }
     });
     var chart = window.echarts.init(el, null, { renderer: "svg" });
+    // ECharts draws its SVG at a fixed size in pixels. A viewBox lets the
+    // print stylesheet scale it to the paper instead of cutting it off.
+    chart.on("finished", function () {
+      var svg = el.querySelector("svg");
+      if (svg && svg.getAttribute("width")) {
+        svg.setAttribute("viewBox", "0 0 " + parseFloat(svg.getAttribute("width")) + " " + parseFloat(svg.getAttribute("height")));
+        svg.setAttribute("preserveAspectRatio", "xMinYMin meet");
+      }
+    });
     chart.setOption(option);
     el.setAttribute("data-drawn", "true");
     window.addEventListener("resize", function () { chart.resize(); });
