@@ -61,8 +61,9 @@ type builder struct {
 	content *content.Set
 	theme   *theme.Theme
 	pl      *problem.List
-	reports []*content.Page // newest first
-	plain   []*content.Page
+	reports   []*content.Page // newest first
+	plain     []*content.Page
+	statement *content.Page // content/accessibility.md, if any
 
 	mu     sync.Mutex
 	out    map[string][]byte
@@ -136,6 +137,11 @@ func (b *builder) checkContent() {
 				b.pl.Errorf(pg.Path, 1, "period %s has no figures in the data; a report's period names the period it reports on", pg.Period)
 			}
 		case content.Plain:
+			if pg.URL == "accessibility/" {
+				// The council's own words for the generated statement.
+				b.statement = pg
+				continue
+			}
 			for _, r := range append(slices.Clone(reserved), "reports/", "404/") {
 				if strings.HasPrefix(pg.URL, r) {
 					b.pl.Errorf(pg.Path, 1, "this page would be written to %s, which the site generates itself; move or rename it", pg.URL)
@@ -233,6 +239,7 @@ func (b *builder) base(kind, url, title string, crumbs ...Crumb) Base {
 	for _, pg := range b.plain {
 		bs.Footer = append(bs.Footer, NavItem{Title: pg.Title, URL: pg.URL, Current: pg.URL == url})
 	}
+	bs.Footer = append(bs.Footer, NavItem{Title: "Accessibility statement", URL: "accessibility/", Current: url == "accessibility/"})
 	return bs
 }
 
@@ -300,6 +307,7 @@ func (b *builder) jobs() []job {
 	b.add(html("metrics/"), func() ([]byte, error) { return b.list("metrics", "metrics/", "Metrics") }, &js)
 	b.add(html("reports/"), func() ([]byte, error) { return b.list("reports", "reports/", "Reports") }, &js)
 	b.add(html("data/"), b.dataPage, &js)
+	b.add(html("accessibility/"), b.accessibility, &js)
 	for _, g := range b.p.Goals {
 		b.add(html("goals/"+g.ID+"/"), func() ([]byte, error) { return b.goal(g) }, &js)
 	}
@@ -460,6 +468,9 @@ func (b *builder) metric(m *model.Metric) ([]byte, error) {
 	for _, s := range m.Series {
 		pg.Latest = append(pg.Latest, seriesRow(m, s))
 		for _, pt := range s.Points {
+			if pt.Target != m.Target {
+				pg.TargetVaries = true
+			}
 			if pt.Note != "" {
 				who := ""
 				if s.Partner != nil {
@@ -487,6 +498,31 @@ func (b *builder) contentPage(kind string, pg *content.Page, crumbs ...Crumb) ([
 		return nil, err
 	}
 	return b.draw(kind, &cp.Base, cp)
+}
+
+// AxeVersion is the axe-core release the browser tests hold every page to;
+// the accessibility statement names it. A test keeps it in step with
+// package.json.
+const AxeVersion = "4.14.1"
+
+func (b *builder) accessibility() ([]byte, error) {
+	pg := &StatementPage{Base: b.base("accessibility", "accessibility/", "Accessibility statement"), AxeVersion: AxeVersion}
+	pg.Description = "How accessible this site is, how it was tested, and how to report a problem."
+	// The date comes from the input, never the clock: the statement's own
+	// date when the council writes one, else the newest dated content.
+	if b.statement != nil && !b.statement.Date.IsZero() {
+		pg.Tested = b.statement.Date
+	} else {
+		for _, c := range b.content.Pages {
+			if c.Date.After(pg.Tested) {
+				pg.Tested = c.Date
+			}
+		}
+	}
+	if err := b.commentary(&pg.Base, b.statement); err != nil {
+		return nil, err
+	}
+	return b.draw("accessibility", &pg.Base, pg)
 }
 
 func (b *builder) dataPage() ([]byte, error) {

@@ -72,3 +72,45 @@ func TestThemeOverride(t *testing.T) {
 		t.Errorf("missing theme: %v", err)
 	}
 }
+
+// TestStatement checks the accessibility statement: on every site, linked
+// from every page, with the date from the input and the contact from
+// site.yaml, naming the axe-core version that package.json pins.
+func TestStatement(t *testing.T) {
+	pkg, err := os.ReadFile("../../package.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(pkg), `"axe-core": "`+AxeVersion+`"`) {
+		t.Errorf("package.json does not pin axe-core %s, which the statement names", AxeVersion)
+	}
+	dir, _ := unpack(t, "small.txtar")
+	out := build(t, dir, Options{})
+	st := string(out.Files["accessibility/index.html"])
+	for _, want := range []string{
+		"<h1>Accessibility statement</h1>",
+		"axe-core " + AxeVersion,
+		"This statement was prepared on 1 November 2024.", // the newest content date in small.txtar
+		`contact Test Team by email at <a href="mailto:test@example.org">test@example.org</a>.`,
+		"Equality Advisory and Support Service",
+	} {
+		if !strings.Contains(st, want) {
+			t.Errorf("statement lacks %q", want)
+		}
+	}
+	for _, p := range out.Paths() {
+		if strings.HasSuffix(p, ".html") && !strings.Contains(string(out.Files[p]), "Accessibility statement</a>") {
+			t.Errorf("%s does not link to the accessibility statement", p)
+		}
+	}
+	// The council's own words and date, from content/accessibility.md.
+	writeTo := filepath.Join(dir, "content", "accessibility.md")
+	if err := os.WriteFile(writeTo, []byte("---\ntitle: Accessibility\ndate: 2026-10-01\n---\nOur PDF archive before 2020 is not accessible.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = build(t, dir, Options{})
+	st = string(out.Files["accessibility/index.html"])
+	if !strings.Contains(st, "prepared on 1 October 2026") || !strings.Contains(st, "Our PDF archive before 2020 is not accessible.") {
+		t.Error("content/accessibility.md did not feed the statement")
+	}
+}

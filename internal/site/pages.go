@@ -141,6 +141,8 @@ type MetricPage struct {
 	Latest []ScoreRow // one per series
 	Notes  []Note
 	Amber  string
+	// TargetVaries is true when some periods set their own target.
+	TargetVaries bool
 }
 
 // Note is a note from performance.csv, shown under a metric's table.
@@ -181,4 +183,11 @@ type DataPage struct {
 type DataFile struct {
 	Name, Description string
 	Rows              int
+}
+
+// StatementPage is accessibility/, the accessibility statement.
+type StatementPage struct {
+	Base
+	Tested     time.Time // zero when the input has no date
+	AxeVersion string
 }
