@@ -55,12 +55,12 @@ func (o *Output) Paths() []string {
 
 // builder holds one build's state.
 type builder struct {
-	opts    Options
-	cfg     *config.Site
-	p       *model.Partnership
-	content *content.Set
-	theme   *theme.Theme
-	pl      *problem.List
+	opts      Options
+	cfg       *config.Site
+	p         *model.Partnership
+	content   *content.Set
+	theme     *theme.Theme
+	pl        *problem.List
 	reports   []*content.Page // newest first
 	plain     []*content.Page
 	statement *content.Page // content/accessibility.md, if any
@@ -468,7 +468,7 @@ func (b *builder) metric(m *model.Metric) ([]byte, error) {
 	for _, s := range m.Series {
 		pg.Latest = append(pg.Latest, seriesRow(m, s))
 		for _, pt := range s.Points {
-			if pt.Target != m.Target {
+			if (pt.Target == nil) != (m.Target == nil) || pt.Target != nil && *pt.Target != *m.Target {
 				pg.TargetVaries = true
 			}
 			if pt.Note != "" {
