@@ -81,6 +81,9 @@ var (
 // sit between thousands, so the continental "12,5" is refused rather than
 // read as 125 or 12.5. NaN and infinities are refused: they are not figures.
 func ParseNumber(s string) (float64, error) {
+	if v, ok := plainNumber(s); ok {
+		return v, nil
+	}
 	t := strings.TrimSpace(s)
 	neg := false
 	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
@@ -116,6 +119,32 @@ func ParseNumber(s string) (float64, error) {
 	return v, nil
 }
 
+// plainNumber is the fast path for the common form, digits with at most one
+// point and an optional leading minus, which needs no regular expression.
+func plainNumber(s string) (float64, bool) {
+	if s == "" || len(s) > 20 {
+		return 0, false
+	}
+	start, dot := 0, false
+	if s[0] == '-' {
+		start = 1
+	}
+	if start == len(s) {
+		return 0, false
+	}
+	for i := start; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && !dot && i > start && i < len(s)-1:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
 func numberError(s string) error {
 	if strings.Contains(s, ",") {
 		return fmt.Errorf("write decimals with a point (12.5) and commas only between thousands (1,234)")
@@ -125,7 +154,22 @@ func numberError(s string) error {
 
 // IsSlug reports whether s is a valid id: lower-case letters, digits and
 // single hyphens. Ids become folder names in URLs.
-func IsSlug(s string) bool { return slugRe.MatchString(s) }
+func IsSlug(s string) bool {
+	// A loop, not slugRe: ids are checked on every row of every file.
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Slugify suggests an id for a name, for the hint in an error message.
 func Slugify(s string) string {

@@ -242,6 +242,26 @@ type partnerRow struct {
 	CostShare  number `csv:"cost_share"`
 }
 
+// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
+// to the row by column name, which avoids reflection on every cell.
+func (r *partnerRow) UnmarshalCSVWithFields(col, v string) error {
+	switch col {
+	case "id":
+		return r.ID.UnmarshalCSV(v)
+	case "name":
+		return r.Name.UnmarshalCSV(v)
+	case "short_name":
+		return r.ShortName.UnmarshalCSV(v)
+	case "website":
+		return r.Website.UnmarshalCSV(v)
+	case "households":
+		return r.Households.UnmarshalCSV(v)
+	case "cost_share":
+		return r.CostShare.UnmarshalCSV(v)
+	}
+	return nil
+}
+
 var partnerCols = []column{{"id", true}, {"name", true}, {"short_name", false}, {"website", false}, {"households", false}, {"cost_share", true}}
 
 func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
@@ -249,7 +269,7 @@ func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 	var out []Partner
 	for i, r := range rows {
 		c := &checker{t: t, row: i, pl: pl}
-		p := Partner{Line: t.lines[i][0], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+		p := Partner{Line: t.rowLine[i], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			ShortName: string(r.ShortName), Website: string(r.Website)}
 		if p.ShortName == "" {
 			p.ShortName = p.Name
@@ -284,6 +304,24 @@ type serviceRow struct {
 	Description text `csv:"description"`
 }
 
+// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
+// to the row by column name, which avoids reflection on every cell.
+func (r *serviceRow) UnmarshalCSVWithFields(col, v string) error {
+	switch col {
+	case "id":
+		return r.ID.UnmarshalCSV(v)
+	case "name":
+		return r.Name.UnmarshalCSV(v)
+	case "lead_partner":
+		return r.LeadPartner.UnmarshalCSV(v)
+	case "started":
+		return r.Started.UnmarshalCSV(v)
+	case "description":
+		return r.Description.UnmarshalCSV(v)
+	}
+	return nil
+}
+
 var serviceCols = []column{{"id", true}, {"name", true}, {"lead_partner", false}, {"started", false}, {"description", false}}
 
 func loadServices(fsys fs.FS, pl *problem.List) []Service {
@@ -291,7 +329,7 @@ func loadServices(fsys fs.FS, pl *problem.List) []Service {
 	var out []Service
 	for i, r := range rows {
 		c := &checker{t: t, row: i, pl: pl}
-		s := Service{Line: t.lines[i][0], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+		s := Service{Line: t.rowLine[i], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description)}
 		if r.Started.err != nil {
 			c.errorf("started", "started %q is not a date: %v", r.Started.raw, r.Started.err)
@@ -315,6 +353,34 @@ type metricRow struct {
 	Source      text   `csv:"source"`
 }
 
+// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
+// to the row by column name, which avoids reflection on every cell.
+func (r *metricRow) UnmarshalCSVWithFields(col, v string) error {
+	switch col {
+	case "id":
+		return r.ID.UnmarshalCSV(v)
+	case "name":
+		return r.Name.UnmarshalCSV(v)
+	case "service":
+		return r.Service.UnmarshalCSV(v)
+	case "goal":
+		return r.Goal.UnmarshalCSV(v)
+	case "unit":
+		return r.Unit.UnmarshalCSV(v)
+	case "direction":
+		return r.Direction.UnmarshalCSV(v)
+	case "target":
+		return r.Target.UnmarshalCSV(v)
+	case "amber":
+		return r.Amber.UnmarshalCSV(v)
+	case "description":
+		return r.Description.UnmarshalCSV(v)
+	case "source":
+		return r.Source.UnmarshalCSV(v)
+	}
+	return nil
+}
+
 var metricCols = []column{{"id", true}, {"name", true}, {"service", true}, {"goal", true}, {"unit", true},
 	{"direction", true}, {"target", false}, {"amber", false}, {"description", false}, {"source", false}}
 
@@ -323,7 +389,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 	var out []Metric
 	for i, r := range rows {
 		c := &checker{t: t, row: i, pl: pl}
-		m := Metric{Line: t.lines[i][0], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+		m := Metric{Line: t.rowLine[i], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, true),
 			Target: c.optional("target", r.Target), Amber: c.optional("amber", r.Amber),
 			Description: string(r.Description), Source: string(r.Source)}
@@ -363,6 +429,26 @@ type performanceRow struct {
 	Note    text       `csv:"note"`
 }
 
+// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
+// to the row by column name, which avoids reflection on every cell.
+func (r *performanceRow) UnmarshalCSVWithFields(col, v string) error {
+	switch col {
+	case "metric":
+		return r.Metric.UnmarshalCSV(v)
+	case "period":
+		return r.Period.UnmarshalCSV(v)
+	case "partner":
+		return r.Partner.UnmarshalCSV(v)
+	case "value":
+		return r.Value.UnmarshalCSV(v)
+	case "target":
+		return r.Target.UnmarshalCSV(v)
+	case "note":
+		return r.Note.UnmarshalCSV(v)
+	}
+	return nil
+}
+
 var performanceCols = []column{{"metric", true}, {"period", true}, {"partner", false}, {"value", true}, {"target", false}, {"note", false}}
 
 func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
@@ -373,7 +459,7 @@ func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
 	out := make([]Performance, 0, len(rows))
 	for i, r := range rows {
 		c := &checker{t: t, row: i, pl: pl}
-		p := Performance{Line: t.lines[i][0], Metric: c.id("metric", r.Metric, true), Period: c.period("period", r.Period),
+		p := Performance{Line: t.rowLine[i], Metric: c.id("metric", r.Metric, true), Period: c.period("period", r.Period),
 			Partner: c.id("partner", r.Partner, false), Target: c.optional("target", r.Target), Note: string(r.Note)}
 		p.Value, _ = c.number("value", r.Value, true)
 		out = append(out, p)
@@ -392,6 +478,30 @@ type savingRow struct {
 	Note         text       `csv:"note"`
 }
 
+// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
+// to the row by column name, which avoids reflection on every cell.
+func (r *savingRow) UnmarshalCSVWithFields(col, v string) error {
+	switch col {
+	case "service":
+		return r.Service.UnmarshalCSV(v)
+	case "period":
+		return r.Period.UnmarshalCSV(v)
+	case "partner":
+		return r.Partner.UnmarshalCSV(v)
+	case "baseline_cost":
+		return r.BaselineCost.UnmarshalCSV(v)
+	case "actual_cost":
+		return r.ActualCost.UnmarshalCSV(v)
+	case "target_saving":
+		return r.TargetSaving.UnmarshalCSV(v)
+	case "one_off_cost":
+		return r.OneOffCost.UnmarshalCSV(v)
+	case "note":
+		return r.Note.UnmarshalCSV(v)
+	}
+	return nil
+}
+
 var savingCols = []column{{"service", true}, {"period", true}, {"partner", false}, {"baseline_cost", true},
 	{"actual_cost", true}, {"target_saving", false}, {"one_off_cost", false}, {"note", false}}
 
@@ -400,7 +510,7 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 	var out []Saving
 	for i, r := range rows {
 		c := &checker{t: t, row: i, pl: pl}
-		s := Saving{Line: t.lines[i][0], Service: c.id("service", r.Service, true), Period: c.period("period", r.Period),
+		s := Saving{Line: t.rowLine[i], Service: c.id("service", r.Service, true), Period: c.period("period", r.Period),
 			Partner: c.id("partner", r.Partner, false), TargetSaving: c.optional("target_saving", r.TargetSaving),
 			OneOffCost: c.optional("one_off_cost", r.OneOffCost), Note: string(r.Note)}
 		s.BaselineCost, _ = c.number("baseline_cost", r.BaselineCost, true)
@@ -481,42 +591,17 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 		}
 	}
 
+	// Keys hold the typed period: formatting it to a string for every one
+	// of half a million rows would cost more than the check itself.
 	type key struct {
-		metric, period, partner string
+		metric  string
+		period  period.Period
+		partner string
 	}
-	seen := map[key]int{}
-	kinds := map[string]Performance{}
-	reported := map[string]bool{}
+	d.checkPerformance(metrics, partners, unit, pl)
+	reported := make(map[string]bool, len(d.Metrics))
 	for _, p := range d.Performance {
-		if !metrics[p.Metric] {
-			pl.Errorf(PerformanceFile, p.Line, "metric %q is not a metric in %s%s", p.Metric, MetricsFile, suggest(p.Metric, metrics))
-		}
-		if p.Partner != "" && !partners[p.Partner] {
-			pl.Errorf(PerformanceFile, p.Line, "partner %q is not a partner in %s%s", p.Partner, PartnersFile, suggest(p.Partner, partners))
-		}
 		reported[p.Metric] = true
-		if p.Period.IsZero() {
-			continue // already reported; comparing it would only add noise
-		}
-		k := key{p.Metric, p.Period.String(), p.Partner}
-		if first, dup := seen[k]; dup {
-			who := "the partnership as a whole"
-			if p.Partner != "" {
-				who = "partner " + p.Partner
-			}
-			pl.Errorf(PerformanceFile, p.Line, "duplicate row: metric %q, period %s, %s is also on line %d; keep one", p.Metric, p.Period, who, first)
-		} else {
-			seen[k] = p.Line
-		}
-		if first, ok := kinds[p.Metric]; !ok {
-			kinds[p.Metric] = p
-		} else if first.Period.Kind != p.Period.Kind {
-			pl.Errorf(PerformanceFile, p.Line, "metric %q mixes kinds of period: line %d gives a %s (%s), this row a %s (%s); one metric uses one kind",
-				p.Metric, first.Line, first.Period.Kind, first.Period, p.Period.Kind, p.Period)
-		}
-		if u := unit[p.Metric]; u == Percent && (p.Value < 0 || p.Value > 100) {
-			pl.Warnf(PerformanceFile, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
-		}
 	}
 	for _, m := range d.Metrics {
 		if d.performanceRead && !reported[m.ID] {
@@ -524,8 +609,11 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 		}
 	}
 
-	type skey struct{ service, period string }
-	savingSeen := map[key]int{}
+	type skey struct {
+		service string
+		period  period.Period
+	}
+	savingSeen := make(map[key]int, len(d.Savings))
 	wide := map[skey]int{}
 	split := map[skey]int{}
 	for _, s := range d.Savings {
@@ -538,13 +626,13 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 		if s.Period.IsZero() {
 			continue
 		}
-		k := key{s.Service, s.Period.String(), s.Partner}
+		k := key{s.Service, s.Period, s.Partner}
 		if first, dup := savingSeen[k]; dup {
 			pl.Errorf(SavingsFile, s.Line, "duplicate row: service %q, period %s, partner %q is also on line %d; keep one", s.Service, s.Period, s.Partner, first)
 			continue
 		}
 		savingSeen[k] = s.Line
-		sk := skey{s.Service, s.Period.String()}
+		sk := skey{s.Service, s.Period}
 		if s.Partner == "" {
 			wide[sk] = s.Line
 		} else if _, ok := split[sk]; !ok {
@@ -556,6 +644,77 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 				pl.Errorf(SavingsFile, max(l1, l2), "service %q in %s has a partnership-wide row (line %d) and per-partner rows (line %d); give one or the other, or the saving is counted twice",
 					s.Service, s.Period, l1, l2)
 			}
+		}
+	}
+}
+
+// checkPerformance applies the cross-file rules to performance.csv. It is
+// the hot loop of loading a large site, so ids are looked up once per run
+// of rows with the same metric, and duplicates are found on a packed
+// integer key rather than on strings.
+func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[string]Unit, pl *problem.List) {
+	partnerNo := map[string]uint64{"": 0}
+	for _, p := range d.Partners {
+		if _, ok := partnerNo[p.ID]; !ok {
+			partnerNo[p.ID] = uint64(len(partnerNo))
+		}
+	}
+	metricNo := make(map[string]uint64, len(d.Metrics))
+	seen := make(map[uint64]int, len(d.Performance))
+	type metricState struct {
+		no    uint64
+		known bool
+		unit  Unit
+		first *Performance // the first row, whose period kind the others must share
+	}
+	states := make(map[string]*metricState, len(d.Metrics))
+	var cur *metricState
+	curID := "\x00"
+	for i := range d.Performance {
+		p := &d.Performance[i]
+		if p.Metric != curID {
+			curID = p.Metric
+			if cur = states[p.Metric]; cur == nil {
+				no, ok := metricNo[p.Metric]
+				if !ok {
+					no = uint64(len(metricNo))
+					metricNo[p.Metric] = no
+				}
+				cur = &metricState{no: no, known: metrics[p.Metric], unit: unit[p.Metric]}
+				states[p.Metric] = cur
+			}
+		}
+		if !cur.known {
+			pl.Errorf(PerformanceFile, p.Line, "metric %q is not a metric in %s%s", p.Metric, MetricsFile, suggest(p.Metric, metrics))
+		}
+		pno, knownPartner := partnerNo[p.Partner]
+		if !knownPartner {
+			pl.Errorf(PerformanceFile, p.Line, "partner %q is not a partner in %s%s", p.Partner, PartnersFile, suggest(p.Partner, partners))
+			pno = uint64(len(partnerNo))
+			partnerNo[p.Partner] = pno
+		}
+		if p.Period.IsZero() {
+			continue // already reported; comparing it would only add noise
+		}
+		// metric (24 bits) | partner (12 bits) | kind (2) | year (16) | n (4)
+		k := cur.no<<40 | (pno&0xfff)<<28 | uint64(p.Period.Kind&3)<<26 | uint64(p.Period.Year&0xffff)<<4 | uint64(p.Period.N&0xf)
+		if first, dup := seen[k]; dup {
+			who := "the partnership as a whole"
+			if p.Partner != "" {
+				who = "partner " + p.Partner
+			}
+			pl.Errorf(PerformanceFile, p.Line, "duplicate row: metric %q, period %s, %s is also on line %d; keep one", p.Metric, p.Period, who, first)
+		} else {
+			seen[k] = p.Line
+		}
+		if cur.first == nil {
+			cur.first = p
+		} else if first := cur.first; first.Period.Kind != p.Period.Kind {
+			pl.Errorf(PerformanceFile, p.Line, "metric %q mixes kinds of period: line %d gives a %s (%s), this row a %s (%s); one metric uses one kind",
+				p.Metric, first.Line, first.Period.Kind, first.Period, p.Period.Kind, p.Period)
+		}
+		if cur.unit == Percent && (p.Value < 0 || p.Value > 100) {
+			pl.Warnf(PerformanceFile, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
 		}
 	}
 }

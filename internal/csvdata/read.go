@@ -8,8 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
@@ -30,19 +32,22 @@ type table struct {
 	headerLine int
 	header     []string        // canonical (lower-case, trimmed) names
 	rows       [][]string      // data rows, blank rows removed, padded to the header's width
-	lines      [][]int         // the physical line of each cell of each row
+	rowLine    []int           // the physical line each row starts on
+	cellLines  map[int][]int   // for rows that span lines: the line of each cell
 	index      map[string]int  // column name to position
 	present    map[string]bool // which known columns the header has
 	columns    []column        // the file's known columns, in documented order
 }
 
 // line returns the physical line of a row's cell, or of the row when the
-// column is absent.
+// column is absent. Only rows with a multi-line cell keep a line per cell.
 func (t *table) line(row int, col string) int {
-	if i, ok := t.index[col]; ok && i < len(t.lines[row]) {
-		return t.lines[row][i]
+	if lines, ok := t.cellLines[row]; ok {
+		if i, ok := t.index[col]; ok && i < len(lines) {
+			return lines[i]
+		}
 	}
-	return t.lines[row][0]
+	return t.rowLine[row]
 }
 
 // readTable reads path from fsys and checks what is common to every file:
@@ -64,7 +69,7 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 	}
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1 // widths are checked below, with a better message
-	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols}
+	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols, cellLines: map[int][]int{}}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -82,25 +87,31 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 		if blank(rec) {
 			continue
 		}
-		lines := make([]int, len(rec))
-		for i := range rec {
-			lines[i], _ = r.FieldPos(i)
-		}
+		first, _ := r.FieldPos(0)
 		if t.header == nil {
-			t.readHeader(rec, lines[0], pl)
+			t.readHeader(rec, first, pl)
 			continue
 		}
 		if len(rec) > len(t.header) {
-			pl.Errorf(path, lines[0], "%s", widthMessage(rec, len(t.header)))
+			pl.Errorf(path, first, "%s", widthMessage(rec, len(t.header)))
 			continue
+		}
+		if last, _ := r.FieldPos(len(rec) - 1); last != first {
+			lines := make([]int, len(t.header))
+			for i := range lines {
+				lines[i] = last
+				if i < len(rec) {
+					lines[i], _ = r.FieldPos(i)
+				}
+			}
+			t.cellLines[len(t.rows)] = lines
 		}
 		for len(rec) < len(t.header) {
 			// Hand-written files often leave trailing empty cells out.
 			rec = append(rec, "")
-			lines = append(lines, lines[len(lines)-1])
 		}
 		t.rows = append(t.rows, rec)
-		t.lines = append(t.lines, lines)
+		t.rowLine = append(t.rowLine, first)
 	}
 	if t.header == nil {
 		pl.Errorf(path, 1, "the file is empty; it needs a header row naming its columns (%s)", names(cols, true))
@@ -215,19 +226,37 @@ func names(cols []column, requiredOnly bool) string {
 	return strings.Join(out, ", ")
 }
 
+// chunk is how many rows one goroutine hands to gocsv at a time.
+const chunk = 32 << 10
+
 // decode turns the table's rows into structs with gocsv. Rows come from
 // our reader, with the canonical header, so gocsv's own reader (whose
 // line numbers drift) and its package-level settings are never used.
+// Large files are decoded in chunks on every core; the chunks are joined
+// in file order.
 func decode[T any](t *table) ([]T, error) {
-	var out []T
-	if len(t.rows) == 0 {
-		return out, nil
+	n := (len(t.rows) + chunk - 1) / chunk
+	parts := make([][]T, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range n {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			rows := t.rows[i*chunk : min((i+1)*chunk, len(t.rows))]
+			recs := make([][]string, 0, len(rows)+1)
+			recs = append(append(recs, t.header), rows...)
+			errs[i] = gocsv.UnmarshalDecoder(records(recs), &parts[i])
+		})
 	}
-	recs := make([][]string, 0, len(t.rows)+1)
-	recs = append(recs, t.header)
-	recs = append(recs, t.rows...)
-	if err := gocsv.UnmarshalDecoder(records(recs), &out); err != nil {
-		return nil, fmt.Errorf("%s: %w", t.path, err)
+	wg.Wait()
+	out := make([]T, 0, len(t.rows))
+	for i, p := range parts {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", t.path, errs[i])
+		}
+		out = append(out, p...)
 	}
 	return out, nil
 }

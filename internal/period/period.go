@@ -57,6 +57,9 @@ var (
 // The error says what forms are accepted, because the person reading it is
 // looking at a spreadsheet, not at this code.
 func Parse(s string) (Period, error) {
+	if p, ok := quick(s); ok {
+		return p, nil
+	}
 	s = strings.TrimSpace(s)
 	u := strings.ToUpper(s)
 	if m := quarterRe.FindStringSubmatch(u); m != nil {
@@ -88,6 +91,31 @@ func Parse(s string) (Period, error) {
 		return Period{Kind: Year, Year: y}, nil
 	}
 	return Period{}, fmt.Errorf("period %q is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06)", s)
+}
+
+// quick parses the canonical forms "2024/25" and "2024/25 Q1" without a
+// regular expression, since a performance file repeats them on every row.
+func quick(s string) (Period, bool) {
+	if len(s) != 7 && len(s) != 10 || s[4] != '/' {
+		return Period{}, false
+	}
+	d := func(i int) int { return int(s[i] - '0') }
+	for _, i := range []int{0, 1, 2, 3, 5, 6} {
+		if s[i] < '0' || s[i] > '9' {
+			return Period{}, false
+		}
+	}
+	y := d(0)*1000 + d(1)*100 + d(2)*10 + d(3)
+	if (y+1)%100 != d(5)*10+d(6) {
+		return Period{}, false
+	}
+	if len(s) == 7 {
+		return Period{Kind: Year, Year: y}, true
+	}
+	if s[7] != ' ' || s[8] != 'Q' || s[9] < '1' || s[9] > '4' {
+		return Period{}, false
+	}
+	return Period{Kind: Quarter, Year: y, N: d(9)}, true
 }
 
 func fyStart(start, end string) (int, error) {

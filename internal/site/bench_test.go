@@ -1,0 +1,56 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/publish"
+	"github.com/partnersite/partnersite/internal/synth"
+)
+
+// benchBuild builds a synthetic site of n report pages and writes it to
+// disk, as `partnersite build` does.
+func benchBuild(b *testing.B, n int) {
+	dir := b.TempDir()
+	if err := synth.Write(dir, synth.Default(n)); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	b.ReportAllocs()
+	pages := 0
+	for b.Loop() {
+		o, _, err := Build(os.DirFS(dir), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := publish.Write(o.Files, out, dir); err != nil {
+			b.Fatal(err)
+		}
+		pages = o.Pages
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+}
+
+func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1000) }
+func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10000) }
+func BenchmarkBuild50k(b *testing.B) { benchBuild(b, 50000) }
+
+// TestSyntheticSiteBuilds keeps the generator and the builder in step.
+func TestSyntheticSiteBuilds(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, synth.Options{Pages: 30, Metrics: 12, Quarters: 8, Partners: 3, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	out, pl, err := Build(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := pl.Warnings(); w != 0 {
+		t.Errorf("%d warnings: %v", w, pl.All())
+	}
+	if _, ok := out.Files["reports/report-00030/index.html"]; !ok {
+		t.Error(fmt.Sprint("missing report page; have ", len(out.Files), " files"))
+	}
+}
