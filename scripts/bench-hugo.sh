@@ -15,27 +15,36 @@ RUNS=${RUNS:-5}
 command -v hugo >/dev/null || { echo "install Hugo first: apt-get install hugo" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "install GNU time first: apt-get install time" >&2; exit 1; }
 
-work=$(mktemp -d)
+# On tmpfs when there is one: this machine's disk latency swings by 2x
+# from run to run, which would measure the disk, not the generators.
+base=/dev/shm
+[[ -d $base && -w $base ]] || base=${TMPDIR:-/tmp}
+work=$(mktemp -d -p "$base")
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/partnersite" ./cmd/partnersite
 go run ./internal/synth/gen -pages "$PAGES" "$work/ps"
 go run ./internal/synth/gen -pages "$PAGES" -hugo "$work/hugo"
 
-# measure NAME CMD...: runs CMD RUNS times; prints "median_seconds peak_kib".
-measure() {
-  local times=() peak=0
-  for ((i = 0; i < RUNS; i++)); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-    read -r secs kib <"$work/t"
-    times+=("$secs")
-    ((kib > peak)) && peak=$kib
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v p="$peak" '{a[NR]=$1} END {print a[int((NR+1)/2)], p}'
+# once NAME CMD...: runs CMD once, appending "seconds peak_kib" to $work/NAME.
+once() {
+  local name=$1
+  shift
+  /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  cat "$work/t" >>"$work/times-$name"
+}
+# summary NAME: prints "median_seconds peak_kib" of the runs of NAME.
+summary() {
+  sort -n "$work/times-$1" | awk '{t[NR]=$1; if ($2 > p) p=$2} END {print t[int((NR+1)/2)], p}'
 }
 
-read -r ps_s ps_k < <(measure "$work/partnersite" build --source "$work/ps" --output "$work/ps-out")
-read -r hu_s hu_k < <(measure hugo --quiet --source "$work/hugo" --destination "$work/hugo-out")
-echo "pages:        $PAGES (median of $RUNS runs, $(nproc) cores, $(hugo version | cut -d' ' -f1-2))"
+# The two alternate, so a slow patch of the machine hits both alike.
+for ((i = 0; i < RUNS; i++)); do
+  once ps "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
+  once hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
+done
+read -r ps_s ps_k < <(summary ps)
+read -r hu_s hu_k < <(summary hugo)
+echo "pages:        $PAGES (median of $RUNS alternating runs in $base, $(nproc) cores, $(hugo version | cut -d' ' -f1-2))"
 echo "partnersite:  ${ps_s}s, peak $((ps_k / 1024)) MiB"
 echo "hugo:         ${hu_s}s, peak $((hu_k / 1024)) MiB"
 awk -v a="$ps_s" -v b="$hu_s" -v c="$ps_k" -v d="$hu_k" 'BEGIN { printf "ratio:        time %.2fx, peak memory %.2fx (partnersite / hugo)\n", a / b, c / d }'

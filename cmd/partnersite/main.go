@@ -142,16 +142,23 @@ func build(args []string, stdout, stderr io.Writer) error {
 		*output = filepath.Join(*source, "public")
 	}
 	start := time.Now()
-	out, pl, err := site.Build(os.DirFS(*source), site.Options{Drafts: *drafts, Portable: *portable})
-	printProblems(pl, stderr)
+	// Files stream into a temporary folder beside the output as they are
+	// rendered; it replaces the output only if the whole build succeeds.
+	dir, err := publish.Begin(*output, *source)
 	if err != nil {
 		return err
 	}
-	if err := publish.Write(out.Files, *output, *source); err != nil {
+	out, pl, err := site.Build(os.DirFS(*source), site.Options{Drafts: *drafts, Portable: *portable, Write: dir.Write})
+	printProblems(pl, stderr)
+	if err != nil {
+		dir.Abort()
 		return err
 	}
-	fmt.Fprintf(stdout, "built %d pages with %d charts (%d files) into %s in %s\n",
-		out.Pages, out.Charts, len(out.Files), *output, time.Since(start).Round(time.Millisecond))
+	if err := dir.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d pages with %d charts into %s in %s\n",
+		out.Pages, out.Charts, *output, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -48,19 +48,22 @@ type Row struct {
 }
 
 // Cell is one table cell. Num right-aligns figures; Status, when set,
-// shows the status word with its class.
+// shows the status word with its class. The class is a field rather than
+// a method call because templates call methods by reflection, and a large
+// site has hundreds of thousands of cells.
 type Cell struct {
-	Text   string
-	Num    bool
-	Status *model.Status
-	Title  string // the rule behind a status, shown on hover and in print
+	Text        string
+	Num         bool
+	Status      *model.Status
+	StatusClass string // Status.Class(), when Status is set
+	Title       string // the rule behind a status, shown on hover
 }
 
 func num(s string) Cell { return Cell{Text: s, Num: true} }
 
 func status(r model.Rating) Cell {
 	s := r.Status
-	return Cell{Text: s.String(), Status: &s, Title: r.Rule()}
+	return Cell{Text: s.String(), Status: &s, StatusClass: s.Class(), Title: r.Rule()}
 }
 
 // unitLabel names what a unit measures, for subtitles.

@@ -61,10 +61,21 @@ type Page struct {
 	Summary   string
 	Draft     bool
 
-	Shortcodes []*Shortcode
+	src      []byte // the body, after the front matter
+	bodyLine int    // the line the body starts on
+	// titleHeading is set when the title was taken from the body's first
+	// heading, which Parse then removes so it is not shown twice.
+	titleHeading bool
+}
 
-	doc ast.Node
-	src []byte // the body, after the front matter
+// Parsed is a page's markdown as a syntax tree, ready to render once the
+// site has filled in its shortcodes. Pages are parsed when they are
+// rendered, not when they are loaded, so a large site never holds every
+// tree in memory at once.
+type Parsed struct {
+	Page       *Page
+	Shortcodes []*Shortcode
+	doc        ast.Node
 }
 
 // Set is every page of a site, with the markdown engine that parsed them.
@@ -134,31 +145,39 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 	if page.Draft {
 		return page
 	}
-	page.src = body
-	reader := text.NewReader(body)
-	doc := set.md.Parser().Parse(reader)
-	d := doc.(*ast.Document)
-	blockShortcodes(d, body)
+	page.src, page.bodyLine = body, bodyLine
 	if page.Title == "" && page.Kind != Entity && page.Kind != Home && page.Kind != Section {
-		page.Title = headingTitle(d, body)
+		page.Title = firstHeading(body)
+		page.titleHeading = page.Title != ""
 		if page.Title == "" && fmOK {
 			pl.Errorf(p, 1, "the page has no title; add \"title: ...\" to its front matter")
 		}
 	}
-	sanitise(d, body)
-	if set.opts.Portable {
-		portableLinks(d)
+	return page
+}
+
+// Parse builds the page's syntax tree: shortcodes as nodes, unsafe links
+// made text, tables made accessible. Problems with the shortcodes' own
+// syntax go to pl, at their lines.
+func (set *Set) Parse(page *Page, pl *problem.List) *Parsed {
+	doc := set.md.Parser().Parse(text.NewReader(page.src)).(*ast.Document)
+	blockShortcodes(doc, page.src)
+	if page.titleHeading {
+		removeFirstHeading(doc)
 	}
-	accessibleTables(d)
-	page.doc = d
-	page.Shortcodes = collectShortcodes(d)
-	for _, sc := range page.Shortcodes {
-		sc.Line = bodyLine + lineOf(body, sc.offset) - 1
+	sanitise(doc, page.src)
+	if set.opts.Portable {
+		portableLinks(doc)
+	}
+	accessibleTables(doc)
+	pp := &Parsed{Page: page, doc: doc, Shortcodes: collectShortcodes(doc)}
+	for _, sc := range pp.Shortcodes {
+		sc.Line = page.bodyLine + lineOf(page.src, sc.offset) - 1
 		if sc.Err != "" {
-			pl.Errorf(p, sc.Line, "%s", sc.Err)
+			pl.Errorf(page.Path, sc.Line, "%s", sc.Err)
 		}
 	}
-	return page
+	return pp
 }
 
 // classify works out the page's kind and URL from its path.
@@ -268,17 +287,32 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 	return body, bodyLine, true
 }
 
-// headingTitle takes a page's title from its first heading when the front
-// matter gives none, and removes that heading so it is not shown twice.
-func headingTitle(doc *ast.Document, src []byte) string {
-	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		if h, ok := c.(*ast.Heading); ok && h.Level == 1 {
-			title := string(plainText(h, src))
-			doc.RemoveChild(doc, h)
-			return title
+// firstHeading takes a page's title from its first "# " heading when the
+// front matter gives none. It scans lines rather than parsing, since pages
+// are parsed only when they are rendered; it skips fenced code.
+func firstHeading(body []byte) string {
+	fenced := false
+	for _, line := range strings.Split(string(body), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fenced = !fenced
+			continue
+		}
+		if !fenced && strings.HasPrefix(t, "# ") {
+			return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t[2:]), "#"))
 		}
 	}
 	return ""
+}
+
+// removeFirstHeading drops the level-1 heading the title was taken from.
+func removeFirstHeading(doc *ast.Document) {
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok && h.Level == 1 {
+			doc.RemoveChild(doc, h)
+			return
+		}
+	}
 }
 
 func plainText(n ast.Node, src []byte) []byte {
@@ -400,15 +434,13 @@ func accessibleTables(doc *ast.Document) {
 	})
 }
 
-// Render writes the page body as HTML. The site must have set the HTML of
-// every shortcode first.
-func (set *Set) Render(p *Page) (template.HTML, error) {
-	if p.doc == nil {
-		return "", nil
-	}
+// Render writes the parsed page as HTML. The site must have set the HTML
+// of every shortcode first.
+func (set *Set) Render(pp *Parsed) (template.HTML, error) {
 	var b bytes.Buffer
-	if err := set.md.Renderer().Render(&b, p.src, p.doc); err != nil {
-		return "", fmt.Errorf("rendering %s: %w", p.Path, err)
+	b.Grow(len(pp.Page.src) * 2)
+	if err := set.md.Renderer().Render(&b, pp.Page.src, pp.doc); err != nil {
+		return "", fmt.Errorf("rendering %s: %w", pp.Page.Path, err)
 	}
 	// goldmark escapes text and drops raw HTML; shortcode HTML comes from
 	// the site's own templates. So this is safe to mark as HTML.

@@ -25,19 +25,20 @@ func write(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-func loadOne(t *testing.T, body string) (*Set, *Page, []string) {
+func loadOne(t *testing.T, body string) (*Set, *Parsed, []string) {
 	t.Helper()
 	dir := write(t, map[string]string{"content/about.md": body})
 	var pl problem.List
 	set := Load(os.DirFS(dir), Options{}, &pl)
+	var pp *Parsed
+	if len(set.Pages) == 1 {
+		pp = set.Parse(set.Pages[0], &pl)
+	}
 	var probs []string
 	for _, p := range pl.All() {
 		probs = append(probs, p.String())
 	}
-	if len(set.Pages) != 1 {
-		return set, nil, probs
-	}
-	return set, set.Pages[0], probs
+	return set, pp, probs
 }
 
 func render(t *testing.T, body string) string {
@@ -145,11 +146,11 @@ func TestFrontMatter(t *testing.T) {
 			if !slices.Equal(probs, tt.want) {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(tt.want, "\n"))
 			}
-			if tt.name == "title from the first heading" && p.Title != "About us" {
-				t.Errorf("title = %q", p.Title)
+			if tt.name == "title from the first heading" && p.Page.Title != "About us" {
+				t.Errorf("title = %q", p.Page.Title)
 			}
-			if tt.name == "good" && (p.Date.Format("2006-01-02") != "2025-07-15" || p.Period.String() != "2025/26 Q1" || p.Summary != "S") {
-				t.Errorf("page = %+v", p)
+			if tt.name == "good" && (p.Page.Date.Format("2006-01-02") != "2025-07-15" || p.Page.Period.String() != "2025/26 Q1" || p.Page.Summary != "S") {
+				t.Errorf("page = %+v", p.Page)
 			}
 		})
 	}

@@ -21,11 +21,15 @@ func benchBuild(b *testing.B, n int) {
 	b.ReportAllocs()
 	pages := 0
 	for b.Loop() {
-		o, _, err := Build(os.DirFS(dir), Options{})
+		d, err := publish.Begin(out, dir)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := publish.Write(o.Files, out, dir); err != nil {
+		o, _, err := Build(os.DirFS(dir), Options{Write: d.Write})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := d.Commit(); err != nil {
 			b.Fatal(err)
 		}
 		pages = o.Pages

@@ -9,6 +9,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -34,11 +35,17 @@ import (
 type Options struct {
 	Drafts   bool // include pages marked draft: true
 	Portable bool // links name index.html, for use from file://
+	// Write, when set, receives every file as soon as it is rendered,
+	// from several goroutines at once, and Output.Files stays empty. The
+	// command line points it at a temporary folder, so a large site is
+	// never held in memory whole. A build that fails may already have
+	// written some files: the caller discards them.
+	Write func(name string, data []byte) error
 }
 
 // Output is a built site.
 type Output struct {
-	Files  map[string][]byte // path relative to the output folder
+	Files  map[string][]byte // path relative to the output folder; empty with Options.Write
 	Pages  int               // HTML pages
 	Charts int               // chart figures across all pages
 }
@@ -69,6 +76,7 @@ type builder struct {
 	out    map[string][]byte
 	charts int
 	pages  int
+	urls   []string // folders of the HTML pages, for the sitemap
 }
 
 // Build reads the site in src and renders it. Problems in the inputs come
@@ -77,18 +85,59 @@ type builder struct {
 func Build(src fs.FS, opts Options) (*Output, *problem.List, error) {
 	b, err := load(src, opts)
 	if err != nil {
-		return nil, b.pl, err
+		b.checkShortcodes() // report them too, in the same run
+		return nil, b.pl, b.pl.Err()
 	}
 	if err := b.render(); err != nil {
+		return nil, b.pl, err
+	}
+	// Shortcodes are checked as their pages render.
+	if err := b.pl.Err(); err != nil {
 		return nil, b.pl, err
 	}
 	return &Output{Files: b.out, Pages: b.pages, Charts: b.charts}, b.pl, nil
 }
 
-// Check reads and validates everything without rendering pages.
+// Check reads and validates everything, shortcodes included, without
+// rendering pages.
 func Check(src fs.FS) (*problem.List, error) {
-	b, err := load(src, Options{})
-	return b.pl, err
+	b, _ := load(src, Options{})
+	b.checkShortcodes()
+	return b.pl, b.pl.Err()
+}
+
+// checkShortcodes parses every page and checks its shortcodes against the
+// data, on every core, reporting problems without drawing anything.
+func (b *builder) checkShortcodes() {
+	parallel(len(b.content.Pages), func(i int) {
+		pg := b.content.Pages[i]
+		for _, sc := range b.content.Parse(pg, b.pl).Shortcodes {
+			if sc.Err == "" {
+				b.resolve(pg, sc)
+			}
+		}
+	})
+}
+
+// parallel calls f(0) to f(n-1) on every core and waits for them.
+func parallel(n int, f func(i int)) { parallelN(n, runtime.GOMAXPROCS(0), f) }
+
+// parallelN calls f(0) to f(n-1) from the given number of goroutines.
+func parallelN(n, workers int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, workers) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func load(src fs.FS, opts Options) (*builder, error) {
@@ -103,13 +152,6 @@ func load(src fs.FS, opts Options) (*builder, error) {
 	b.theme = th
 	b.p = model.New(b.cfg, data)
 	b.checkContent()
-	for _, pg := range b.content.Pages {
-		for _, sc := range pg.Shortcodes {
-			if sc.Err == "" {
-				b.resolve(pg, sc) // reports its own problems
-			}
-		}
-	}
 	if b.cfg.BaseURL == "" {
 		b.pl.Warnf(config.File, 1, "base_url is not set, so sitemap.xml and feed.xml hold relative addresses; set base_url to where the site will live")
 	}
@@ -184,62 +226,94 @@ func (b *builder) entityExists(section, id string) bool {
 	return false
 }
 
-// job renders one page.
+// job renders one page into w.
 type job struct {
 	path string
-	run  func() ([]byte, error)
+	run  func(w *bytes.Buffer) error
 }
 
 func (b *builder) render() error {
 	jobs := b.jobs()
 	errs := make([]error, len(jobs))
-	results := make([][]byte, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				results[i], errs[i] = jobs[i].run()
-			}
-		})
+	// Each worker renders into its own buffer, reused page after page,
+	// and hands the bytes on at once. When files go to disk there are more
+	// workers than cores: creating a file is a slow system call, and while
+	// one worker waits for it another can render.
+	workers := runtime.GOMAXPROCS(0)
+	if b.opts.Write != nil {
+		workers *= 4
 	}
-	for i := range jobs {
-		next <- i
+	bufs := make(chan *bytes.Buffer, workers)
+	for range cap(bufs) {
+		bufs <- new(bytes.Buffer)
 	}
-	close(next)
-	wg.Wait()
+	parallelN(len(jobs), workers, func(i int) {
+		buf := <-bufs
+		defer func() { bufs <- buf }()
+		buf.Reset()
+		if errs[i] = jobs[i].run(buf); errs[i] == nil {
+			errs[i] = b.emit(jobs[i].path, buf.Bytes())
+		}
+	})
 	for i, j := range jobs {
 		if errs[i] != nil {
 			return fmt.Errorf("rendering %s: %w", j.path, errs[i])
 		}
-		b.out[j.path] = results[i]
 		if strings.HasSuffix(j.path, ".html") {
 			b.pages++
+			if strings.HasSuffix(j.path, "index.html") {
+				b.urls = append(b.urls, strings.TrimSuffix(j.path, "index.html"))
+			}
 		}
 	}
+	slices.Sort(b.urls)
 	for name, data := range b.theme.Assets() {
-		b.out[name] = data
+		if err := b.emit(name, data); err != nil {
+			return err
+		}
 	}
 	return b.writeData()
+}
+
+// emit passes a finished file to Options.Write, or keeps a copy of it.
+func (b *builder) emit(name string, data []byte) error {
+	if b.opts.Write != nil {
+		return b.opts.Write(name, data)
+	}
+	b.mu.Lock()
+	b.out[name] = bytes.Clone(data)
+	b.mu.Unlock()
+	return nil
 }
 
 // page starts the Base of a page at url.
 func (b *builder) base(kind, url, title string, crumbs ...Crumb) Base {
 	bs := Base{Site: b.cfg, P: b.p, Kind: kind, Title: title, URL: url, portable: b.opts.Portable,
-		Description: b.cfg.Description}
-	if url != "" {
-		bs.Breadcrumbs = append([]Crumb{{"Home", ""}}, crumbs...)
-		bs.Breadcrumbs = append(bs.Breadcrumbs, Crumb{title, url})
+		Description: b.cfg.Description, Root: strings.Repeat("../", strings.Count(url, "/"))}
+	return b.links(bs, crumbs...)
+}
+
+// links fills in the page's navigation, breadcrumbs and footer, with each
+// link already relative to the page.
+func (b *builder) links(bs Base, crumbs ...Crumb) Base {
+	bs.Home = bs.Rel("")
+	bs.Breadcrumbs, bs.Nav, bs.Footer = nil, nil, nil
+	if bs.URL != "" && bs.Kind != "404" {
+		bs.Breadcrumbs = append([]Crumb{{Title: "Home"}}, crumbs...)
+		bs.Breadcrumbs = append(bs.Breadcrumbs, Crumb{Title: bs.Title, URL: bs.URL})
+		for i := range bs.Breadcrumbs {
+			bs.Breadcrumbs[i].Href = bs.Rel(bs.Breadcrumbs[i].URL)
+		}
 	}
-	for _, n := range []NavItem{{"Overview", "", false}, {"Goals", "goals/", false}, {"Services", "services/", false},
-		{"Partners", "partners/", false}, {"Metrics", "metrics/", false}, {"Reports", "reports/", false}, {"Data", "data/", false}} {
-		n.Current = bs.IsCurrent(n.URL)
+	for _, n := range []NavItem{{Title: "Overview"}, {Title: "Goals", URL: "goals/"}, {Title: "Services", URL: "services/"},
+		{Title: "Partners", URL: "partners/"}, {Title: "Metrics", URL: "metrics/"}, {Title: "Reports", URL: "reports/"}, {Title: "Data", URL: "data/"}} {
+		n.Current, n.Href = bs.IsCurrent(n.URL), bs.Rel(n.URL)
 		bs.Nav = append(bs.Nav, n)
 	}
 	for _, pg := range b.plain {
-		bs.Footer = append(bs.Footer, NavItem{Title: pg.Title, URL: pg.URL, Current: pg.URL == url})
+		bs.Footer = append(bs.Footer, NavItem{Title: pg.Title, URL: pg.URL, Href: bs.Rel(pg.URL), Current: pg.URL == bs.URL})
 	}
-	bs.Footer = append(bs.Footer, NavItem{Title: "Accessibility statement", URL: "accessibility/", Current: url == "accessibility/"})
+	bs.Footer = append(bs.Footer, NavItem{Title: "Accessibility statement", URL: "accessibility/", Href: bs.Rel("accessibility/"), Current: bs.URL == "accessibility/"})
 	return bs
 }
 
@@ -249,10 +323,14 @@ func (b *builder) commentary(bs *Base, pg *content.Page) error {
 	if pg == nil {
 		return nil
 	}
-	for _, sc := range pg.Shortcodes {
-		r := b.resolve(pg, sc)
+	pp := b.content.Parse(pg, b.pl)
+	for _, sc := range pp.Shortcodes {
+		if sc.Err != "" {
+			continue // reported by Parse; the build fails after rendering
+		}
+		r := b.resolve(pg, sc) // reports its own problems
 		if r == nil {
-			return fmt.Errorf("%s:%d: shortcode %s could not be resolved", pg.Path, sc.Line, sc.Name)
+			continue
 		}
 		html, err := r(bs)
 		if err != nil {
@@ -260,7 +338,7 @@ func (b *builder) commentary(bs *Base, pg *content.Page) error {
 		}
 		sc.HTML = html
 	}
-	body, err := b.content.Render(pg)
+	body, err := b.content.Render(pp)
 	if err != nil {
 		return err
 	}
@@ -291,7 +369,7 @@ func (bs *Base) figure(f *chart.Figure) *chart.Figure {
 	return f
 }
 
-func (b *builder) add(path string, run func() ([]byte, error), js *[]job) {
+func (b *builder) add(path string, run func(w *bytes.Buffer) error, js *[]job) {
 	*js = append(*js, job{path: path, run: run})
 }
 
@@ -301,47 +379,46 @@ func (b *builder) jobs() []job {
 	html := func(url string) string { return path.Join(url, "index.html") }
 	b.add("index.html", b.home, &js)
 	b.add("404.html", b.notFound, &js)
-	b.add(html("goals/"), func() ([]byte, error) { return b.list("goals", "goals/", "Goals") }, &js)
-	b.add(html("services/"), func() ([]byte, error) { return b.list("services", "services/", "Services") }, &js)
-	b.add(html("partners/"), func() ([]byte, error) { return b.list("partners", "partners/", "Partners") }, &js)
-	b.add(html("metrics/"), func() ([]byte, error) { return b.list("metrics", "metrics/", "Metrics") }, &js)
-	b.add(html("reports/"), func() ([]byte, error) { return b.list("reports", "reports/", "Reports") }, &js)
+	b.add(html("goals/"), func(w *bytes.Buffer) error { return b.list(w, "goals", "goals/", "Goals") }, &js)
+	b.add(html("services/"), func(w *bytes.Buffer) error { return b.list(w, "services", "services/", "Services") }, &js)
+	b.add(html("partners/"), func(w *bytes.Buffer) error { return b.list(w, "partners", "partners/", "Partners") }, &js)
+	b.add(html("metrics/"), func(w *bytes.Buffer) error { return b.list(w, "metrics", "metrics/", "Metrics") }, &js)
+	b.add(html("reports/"), func(w *bytes.Buffer) error { return b.list(w, "reports", "reports/", "Reports") }, &js)
 	b.add(html("data/"), b.dataPage, &js)
 	b.add(html("accessibility/"), b.accessibility, &js)
 	for _, g := range b.p.Goals {
-		b.add(html("goals/"+g.ID+"/"), func() ([]byte, error) { return b.goal(g) }, &js)
+		b.add(html("goals/"+g.ID+"/"), func(w *bytes.Buffer) error { return b.goal(w, g) }, &js)
 	}
 	for _, s := range b.p.Services {
-		b.add(html("services/"+s.ID+"/"), func() ([]byte, error) { return b.service(s) }, &js)
+		b.add(html("services/"+s.ID+"/"), func(w *bytes.Buffer) error { return b.service(w, s) }, &js)
 	}
 	for _, pt := range b.p.Partners {
-		b.add(html("partners/"+pt.ID+"/"), func() ([]byte, error) { return b.partner(pt) }, &js)
+		b.add(html("partners/"+pt.ID+"/"), func(w *bytes.Buffer) error { return b.partner(w, pt) }, &js)
 	}
 	for _, m := range b.p.Metrics {
-		b.add(html("metrics/"+m.ID+"/"), func() ([]byte, error) { return b.metric(m) }, &js)
+		b.add(html("metrics/"+m.ID+"/"), func(w *bytes.Buffer) error { return b.metric(w, m) }, &js)
 	}
 	for _, pg := range b.reports {
-		b.add(html(pg.URL), func() ([]byte, error) { return b.contentPage("report", pg, Crumb{"Reports", "reports/"}) }, &js)
+		b.add(html(pg.URL), func(w *bytes.Buffer) error { return b.contentPage(w, "report", pg, Crumb{Title: "Reports", URL: "reports/"}) }, &js)
 	}
 	for _, pg := range b.plain {
-		b.add(html(pg.URL), func() ([]byte, error) { return b.contentPage("page", pg) }, &js)
+		b.add(html(pg.URL), func(w *bytes.Buffer) error { return b.contentPage(w, "page", pg) }, &js)
 	}
 	return js
 }
 
 // draw renders a page template and counts its charts.
-func (b *builder) draw(kind string, bs *Base, data any) ([]byte, error) {
-	out, err := b.theme.Page(kind, data)
-	if err != nil {
-		return nil, err
+func (b *builder) draw(w *bytes.Buffer, kind string, bs *Base, data any) error {
+	if err := b.theme.Page(w, kind, data); err != nil {
+		return err
 	}
 	b.mu.Lock()
 	b.charts += bs.Charts
 	b.mu.Unlock()
-	return out, nil
+	return nil
 }
 
-func (b *builder) home() ([]byte, error) {
+func (b *builder) home(w *bytes.Buffer) error {
 	pg := &HomePage{Base: b.base("home", "", b.cfg.Title)}
 	pg.AsAt = b.p.LatestPeriod()
 	pg.Scorecard = b.scorecard(pg.AsAt)
@@ -358,18 +435,20 @@ func (b *builder) home() ([]byte, error) {
 		pg.Latest = &l
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Home, "", "")); err != nil {
-		return nil, err
+		return err
 	}
-	return b.draw("home", &pg.Base, pg)
+	return b.draw(w, "home", &pg.Base, pg)
 }
 
-func (b *builder) notFound() ([]byte, error) {
+func (b *builder) notFound(w *bytes.Buffer) error {
 	bs := b.base("404", "", "Page not found")
 	bs.rootPrefix = "/"
 	if b.cfg.BaseURL != "" {
 		bs.rootPrefix = basePath(b.cfg.BaseURL)
 	}
-	return b.draw("404", &bs, &bs)
+	bs.Root = bs.rootPrefix
+	bs = b.links(bs)
+	return b.draw(w, "404", &bs, &bs)
 }
 
 func basePath(baseURL string) string {
@@ -380,7 +459,7 @@ func basePath(baseURL string) string {
 	return "/"
 }
 
-func (b *builder) list(section, url, title string) ([]byte, error) {
+func (b *builder) list(w *bytes.Buffer, section, url, title string) error {
 	pg := &ListPage{Base: b.base(section, url, title)}
 	switch section {
 	case "metrics":
@@ -393,13 +472,13 @@ func (b *builder) list(section, url, title string) ([]byte, error) {
 		}
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Section, section, "")); err != nil {
-		return nil, err
+		return err
 	}
-	return b.draw(section, &pg.Base, pg)
+	return b.draw(w, section, &pg.Base, pg)
 }
 
-func (b *builder) goal(g *model.Goal) ([]byte, error) {
-	pg := &GoalPage{Base: b.base("goal", "goals/"+g.ID+"/", g.Title, Crumb{"Goals", "goals/"}), Goal: g}
+func (b *builder) goal(w *bytes.Buffer, g *model.Goal) error {
+	pg := &GoalPage{Base: b.base("goal", "goals/"+g.ID+"/", g.Title, Crumb{Title: "Goals", URL: "goals/"}), Goal: g}
 	pg.Description = g.Summary
 	pg.Counts = model.CountStatuses(g.Metrics)
 	for _, m := range g.Metrics {
@@ -407,13 +486,13 @@ func (b *builder) goal(g *model.Goal) ([]byte, error) {
 		pg.figure(chart.Metric(m, "", "chart-"+m.ID))
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "goals", g.ID)); err != nil {
-		return nil, err
+		return err
 	}
-	return b.draw("goal", &pg.Base, pg)
+	return b.draw(w, "goal", &pg.Base, pg)
 }
 
-func (b *builder) service(s *model.Service) ([]byte, error) {
-	pg := &ServicePage{Base: b.base("service", "services/"+s.ID+"/", s.Name, Crumb{"Services", "services/"}), Service: s}
+func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
+	pg := &ServicePage{Base: b.base("service", "services/"+s.ID+"/", s.Name, Crumb{Title: "Services", URL: "services/"}), Service: s}
 	if s.Description != "" {
 		pg.Description = s.Description
 	}
@@ -427,13 +506,13 @@ func (b *builder) service(s *model.Service) ([]byte, error) {
 		pg.figure(chart.Metric(m, "", "chart-"+m.ID))
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "services", s.ID)); err != nil {
-		return nil, err
+		return err
 	}
-	return b.draw("service", &pg.Base, pg)
+	return b.draw(w, "service", &pg.Base, pg)
 }
 
-func (b *builder) partner(pt *model.Partner) ([]byte, error) {
-	pg := &PartnerPage{Base: b.base("partner", "partners/"+pt.ID+"/", pt.Name, Crumb{"Partners", "partners/"}), Partner: pt}
+func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
+	pg := &PartnerPage{Base: b.base("partner", "partners/"+pt.ID+"/", pt.Name, Crumb{Title: "Partners", URL: "partners/"}), Partner: pt}
 	if b.p.HasSavings() {
 		pg.Savings = b.p.Savings("", pt.ID)
 		pg.SavingsFig = pg.figure(chart.Savings(pg.Savings, "chart-savings"))
@@ -454,13 +533,13 @@ func (b *builder) partner(pt *model.Partner) ([]byte, error) {
 		}
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "partners", pt.ID)); err != nil {
-		return nil, err
+		return err
 	}
-	return b.draw("partner", &pg.Base, pg)
+	return b.draw(w, "partner", &pg.Base, pg)
 }
 
-func (b *builder) metric(m *model.Metric) ([]byte, error) {
-	pg := &MetricPage{Base: b.base("metric", "metrics/"+m.ID+"/", m.Name, Crumb{"Metrics", "metrics/"}), Metric: m}
+func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
+	pg := &MetricPage{Base: b.base("metric", "metrics/"+m.ID+"/", m.Name, Crumb{Title: "Metrics", URL: "metrics/"}), Metric: m}
 	if m.Description != "" {
 		pg.Description = m.Description
 	}
@@ -487,17 +566,17 @@ func (b *builder) metric(m *model.Metric) ([]byte, error) {
 		pg.Amber = "Within " + model.Margin(m.Unit, model.DefaultAmber(*m.Target)) + " of the target (5% of it)"
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "metrics", m.ID)); err != nil {
-		return nil, err
+		return err
 	}
-	return b.draw("metric", &pg.Base, pg)
+	return b.draw(w, "metric", &pg.Base, pg)
 }
 
-func (b *builder) contentPage(kind string, pg *content.Page, crumbs ...Crumb) ([]byte, error) {
+func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, crumbs ...Crumb) error {
 	cp := &ContentPage{Base: b.base(kind, pg.URL, pg.Title, crumbs...), Page: pg}
 	if err := b.commentary(&cp.Base, pg); err != nil {
-		return nil, err
+		return err
 	}
-	return b.draw(kind, &cp.Base, cp)
+	return b.draw(w, kind, &cp.Base, cp)
 }
 
 // AxeVersion is the axe-core release the browser tests hold every page to;
@@ -505,7 +584,7 @@ func (b *builder) contentPage(kind string, pg *content.Page, crumbs ...Crumb) ([
 // package.json.
 const AxeVersion = "4.14.1"
 
-func (b *builder) accessibility() ([]byte, error) {
+func (b *builder) accessibility(w *bytes.Buffer) error {
 	pg := &StatementPage{Base: b.base("accessibility", "accessibility/", "Accessibility statement"), AxeVersion: AxeVersion}
 	pg.Description = "How accessible this site is, how it was tested, and how to report a problem."
 	// The date comes from the input, never the clock: the statement's own
@@ -520,15 +599,15 @@ func (b *builder) accessibility() ([]byte, error) {
 		}
 	}
 	if err := b.commentary(&pg.Base, b.statement); err != nil {
-		return nil, err
+		return err
 	}
-	return b.draw("accessibility", &pg.Base, pg)
+	return b.draw(w, "accessibility", &pg.Base, pg)
 }
 
-func (b *builder) dataPage() ([]byte, error) {
+func (b *builder) dataPage(w *bytes.Buffer) error {
 	pg := &DataPage{Base: b.base("data", "data/", "Data")}
 	pg.Files = b.dataFiles()
-	return b.draw("data", &pg.Base, pg)
+	return b.draw(w, "data", &pg.Base, pg)
 }
 
 // zeroPeriod asks for the latest figures.

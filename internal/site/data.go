@@ -7,7 +7,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -205,18 +204,29 @@ func (b *builder) writeData() error {
 		if err != nil {
 			return fmt.Errorf("writing data/%s: %w", t.name, err)
 		}
-		b.out["data/"+t.name] = data
+		if err := b.emit("data/"+t.name, data); err != nil {
+			return err
+		}
 	}
 	js, err := json.MarshalIndent(b.jsonData(), "", "  ")
 	if err != nil {
 		return fmt.Errorf("writing data/data.json: %w", err)
 	}
-	b.out["data/data.json"] = append(js, '\n')
-	if b.out["sitemap.xml"], err = b.sitemap(); err != nil {
+	if err := b.emit("data/data.json", append(js, '\n')); err != nil {
 		return err
 	}
-	b.out["feed.xml"], err = b.feed()
-	return err
+	sitemap, err := b.sitemap()
+	if err != nil {
+		return err
+	}
+	if err := b.emit("sitemap.xml", sitemap); err != nil {
+		return err
+	}
+	feed, err := b.feed()
+	if err != nil {
+		return err
+	}
+	return b.emit("feed.xml", feed)
 }
 
 type jsonLicence struct {
@@ -377,18 +387,6 @@ func (b *builder) jsonData() jsonSite {
 	return js
 }
 
-// htmlPages lists the URLs of every HTML page except 404.html.
-func (b *builder) htmlPages() []string {
-	var out []string
-	for p := range b.out {
-		if strings.HasSuffix(p, "index.html") {
-			out = append(out, strings.TrimSuffix(p, "index.html"))
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
 func (b *builder) abs(url string) string { return b.cfg.BaseURL + url }
 
 func (b *builder) sitemap() ([]byte, error) {
@@ -401,7 +399,7 @@ func (b *builder) sitemap() ([]byte, error) {
 		URLs    []u      `xml:"url"`
 	}
 	s := set{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, p := range b.htmlPages() {
+	for _, p := range b.urls {
 		s.URLs = append(s.URLs, u{b.abs(p)})
 	}
 	return marshalXML(s, "sitemap.xml")

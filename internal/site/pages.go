@@ -34,17 +34,25 @@ type Base struct {
 	// rootPrefix overrides the relative prefix: 404.html is served at
 	// any depth, so it links from the site's root path instead.
 	rootPrefix string
-	Updated    time.Time // from content only, for print
+	// Root is the way from this page to the site's root folder, such as
+	// "../../", for links to files: {{.Root}}assets/site.css. Links the
+	// layout uses on every page are worked out once here rather than by
+	// calling .Rel from templates, which call methods by reflection.
+	Root    string
+	Home    string    // link to the home page
+	Updated time.Time // from content only, for print
 }
 
 // Crumb is one breadcrumb; the last one is the page itself.
 type Crumb struct {
 	Title, URL string
+	Href       string // URL relative to the page
 }
 
 // NavItem is one link of the site navigation.
 type NavItem struct {
 	Title, URL string
+	Href       string // URL relative to the page
 	Current    bool
 }
 
@@ -54,7 +62,7 @@ type NavItem struct {
 func (b *Base) Rel(target string) string {
 	prefix := b.rootPrefix
 	if prefix == "" {
-		prefix = strings.Repeat("../", strings.Count(b.URL, "/"))
+		prefix = b.Root
 	}
 	out := prefix + target
 	if b.portable && (target == "" || strings.HasSuffix(target, "/")) {

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -139,17 +140,16 @@ func sortedKeys(m map[string][]byte) []string {
 	return keys
 }
 
-// Page renders the page template kind (pages/KIND.html) with data.
-func (t *Theme) Page(kind string, data any) ([]byte, error) {
+// Page renders the page template kind (pages/KIND.html) with data to w.
+func (t *Theme) Page(w io.Writer, kind string, data any) error {
 	tmpl, ok := t.pages[kind]
 	if !ok {
-		return nil, fmt.Errorf("theme has no pages/%s.html", kind)
+		return fmt.Errorf("theme has no pages/%s.html", kind)
 	}
-	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, "base", data); err != nil {
-		return nil, fmt.Errorf("page template %s: %w", kind, err)
+	if err := tmpl.ExecuteTemplate(w, "base", data); err != nil {
+		return fmt.Errorf("page template %s: %w", kind, err)
 	}
-	return b.Bytes(), nil
+	return nil
 }
 
 // Partial renders a named template from partials/ with data, for pieces
