@@ -399,7 +399,9 @@ func (b *builder) jobs() []job {
 		b.add(html("metrics/"+m.ID+"/"), func(w *bytes.Buffer) error { return b.metric(w, m) }, &js)
 	}
 	for _, pg := range b.reports {
-		b.add(html(pg.URL), func(w *bytes.Buffer) error { return b.contentPage(w, "report", pg, Crumb{Title: "Reports", URL: "reports/"}) }, &js)
+		b.add(html(pg.URL), func(w *bytes.Buffer) error {
+			return b.contentPage(w, "report", pg, Crumb{Title: "Reports", URL: "reports/"})
+		}, &js)
 	}
 	for _, pg := range b.plain {
 		b.add(html(pg.URL), func(w *bytes.Buffer) error { return b.contentPage(w, "page", pg) }, &js)
