@@ -80,9 +80,12 @@ type Parsed struct {
 
 // Set is every page of a site, with the markdown engine that parsed them.
 type Set struct {
-	Pages []*Page
+	Pages []*Page // in path order
 	md    goldmark.Markdown
 	opts  Options
+	// problems holds each file's load problems, so that an update that
+	// re-reads one file keeps the others' problems.
+	problems map[string][]problem.Problem
 }
 
 // Options change how content is read.
@@ -108,24 +111,89 @@ func NewMarkdown() goldmark.Markdown {
 // Load reads every .md file under content/ in fsys. Drafts are skipped
 // unless opts.Drafts is set.
 func Load(fsys fs.FS, opts Options, pl *problem.List) *Set {
-	set := &Set{md: NewMarkdown(), opts: opts}
+	set := &Set{md: NewMarkdown(), opts: opts, problems: map[string][]problem.Problem{}}
 	_ = fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != "content" {
-				pl.Errorf(p, 1, "cannot read: %v", err)
+				set.problems[p] = []problem.Problem{{Path: p, Line: 1, Message: fmt.Sprintf("cannot read: %v", err)}}
 			}
 			return nil
 		}
-		if d.IsDir() || path.Ext(p) != ".md" {
-			return nil
-		}
-		page := set.load(fsys, p, pl)
-		if page != nil && (!page.Draft || opts.Drafts) {
-			set.Pages = append(set.Pages, page)
+		if !d.IsDir() && path.Ext(p) == ".md" {
+			set.add(fsys, p)
 		}
 		return nil
 	})
+	set.report(pl)
 	return set
+}
+
+// add loads one file into the set, recording its problems.
+func (set *Set) add(fsys fs.FS, p string) {
+	var fl problem.List
+	page := set.load(fsys, p, &fl)
+	if probs := fl.All(); len(probs) > 0 {
+		set.problems[p] = probs
+	}
+	if page != nil && (!page.Draft || set.opts.Drafts) {
+		set.Pages = append(set.Pages, page)
+	}
+}
+
+func (set *Set) report(pl *problem.List) {
+	for _, probs := range set.problems {
+		for _, pr := range probs {
+			if pr.Warning {
+				pl.Warnf(pr.Path, pr.Line, "%s", pr.Message)
+			} else {
+				pl.Errorf(pr.Path, pr.Line, "%s", pr.Message)
+			}
+		}
+	}
+}
+
+// Update returns a new set in which the files named in changed (paths
+// like "content/about.md") are read again, added or dropped as they now
+// are on disk; every other page is shared with the old set. Problems of
+// the new set, old files' included, go to pl.
+func (set *Set) Update(fsys fs.FS, changed []string, pl *problem.List) *Set {
+	// A folder stands for everything under it: a folder created, moved
+	// in or deleted gives one event, not one per file.
+	again := map[string]bool{}
+	var folders []string
+	for _, p := range changed {
+		again[p] = true
+		if st, err := fs.Stat(fsys, p); err != nil || st.IsDir() {
+			folders = append(folders, p+"/")
+		}
+	}
+	under := func(p string) bool {
+		return again[p] || slices.ContainsFunc(folders, func(f string) bool { return strings.HasPrefix(p, f) })
+	}
+	next := &Set{md: set.md, opts: set.opts, problems: map[string][]problem.Problem{}}
+	for p, probs := range set.problems {
+		if !under(p) {
+			next.problems[p] = probs
+		}
+	}
+	for _, pg := range set.Pages {
+		if !under(pg.Path) {
+			next.Pages = append(next.Pages, pg)
+		}
+	}
+	added := map[string]bool{}
+	for _, p := range changed {
+		_ = fs.WalkDir(fsys, p, func(f string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !added[f] && strings.HasPrefix(f, "content/") && path.Ext(f) == ".md" {
+				added[f] = true
+				next.add(fsys, f)
+			}
+			return nil
+		})
+	}
+	slices.SortFunc(next.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
+	next.report(pl)
+	return next
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

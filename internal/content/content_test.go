@@ -219,3 +219,38 @@ func TestPortableURL(t *testing.T) {
 		}
 	}
 }
+
+func TestUpdate(t *testing.T) {
+	dir := write(t, map[string]string{
+		"content/a.md": "# A\n",
+		"content/b.md": "---\ntitle: B\ndate: nonsense\n---\n",
+		"content/c.md": "# C\n",
+	})
+	var pl problem.List
+	set := Load(os.DirFS(dir), Options{}, &pl)
+	if pl.Errors() != 1 {
+		t.Fatalf("problems: %v", pl.All())
+	}
+	// c changes, a is deleted, d is new; b keeps its problem.
+	if err := os.WriteFile(filepath.Join(dir, "content/c.md"), []byte("# C again\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "content/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/d.md"), []byte("# D\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var pl2 problem.List
+	next := set.Update(os.DirFS(dir), []string{"content/c.md", "content/a.md", "content/d.md"}, &pl2)
+	var got []string
+	for _, p := range next.Pages {
+		got = append(got, p.Path+"="+p.Title)
+	}
+	if want := []string{"content/b.md=B", "content/c.md=C again", "content/d.md=D"}; !slices.Equal(got, want) {
+		t.Errorf("pages after update = %v, want %v", got, want)
+	}
+	if pl2.Errors() != 1 || next.Pages[0] != set.Pages[1] {
+		t.Errorf("unchanged page b was not shared or lost its problem: %v", pl2.All())
+	}
+}

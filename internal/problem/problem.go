@@ -49,6 +49,9 @@ func (l *List) Warnf(path string, line int, format string, args ...any) {
 	l.add(Problem{Path: path, Line: line, Message: fmt.Sprintf(format, args...), Warning: true})
 }
 
+// Add records a problem as it is.
+func (l *List) Add(p Problem) { l.add(p) }
+
 // Merge appends every problem of other.
 func (l *List) Merge(other *List) {
 	if other == nil {

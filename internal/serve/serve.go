@@ -1,7 +1,9 @@
-// Package serve is partnersite's preview server. It builds the site into
-// memory (never into public/), serves it on loopback, watches the inputs,
-// rebuilds after each batch of saves and reloads every open page through
-// server-sent events. A failed rebuild keeps serving the last good site
+// Package serve is partnersite's preview server. It loads the site (never
+// writing public/), serves it on loopback, watches the inputs, and after
+// each batch of saves re-reads only the files that changed and reloads
+// every open page through server-sent events. Pages are rendered when they
+// are asked for and kept until the next change, so a save is seen at once
+// on a site of any size. A failed rebuild keeps serving the last good site
 // with its problems, each PATH:LINE: message, shown over every page;
 // fixing the file brings the site back without a manual refresh.
 //
@@ -13,7 +15,6 @@ package serve
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"html/template"
 	"mime"
@@ -21,6 +22,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,10 +42,11 @@ type Server struct {
 	logf   func(string, ...any)
 
 	mu       sync.RWMutex
-	files    map[string][]byte // the last good build
-	problems []problem.Problem // of the last build; nil when it succeeded
-	version  int               // counts builds, good or bad
-	changed  chan struct{}     // closed and replaced on each build
+	site     *site.Site        // the last site that loaded without errors
+	problems []problem.Problem // of the last load; nil when it succeeded
+	cache    map[string]page   // pages of site rendered so far
+	version  int               // counts loads, good or bad
+	changed  chan struct{}     // closed and replaced on each load
 
 	// Built is called after every build, for tests and logs; it may be nil.
 	Built func(version int, took time.Duration, problems []problem.Problem)
@@ -58,24 +61,43 @@ func New(source string, logf func(string, ...any)) *Server {
 	return &Server{source: source, logf: logf, changed: make(chan struct{})}
 }
 
-// Build rebuilds the site from its folder and publishes the result to the
-// server: the new site when it built, or the problems over the old one.
-func (s *Server) Build() {
+// page is a rendered file with the problems found while rendering it.
+type page struct {
+	body     []byte
+	problems []problem.Problem
+}
+
+// Build loads the whole site from its folder and publishes it to the
+// server: the new site when it loaded, or the problems over the old one.
+func (s *Server) Build() { s.load(nil) }
+
+// load loads the site again; changed names the paths, relative to the site
+// folder, that changed since the last load (nil: load everything).
+func (s *Server) load(changed []string) {
 	start := time.Now()
-	out, pl, err := site.Build(os.DirFS(s.source), site.Options{})
+	src := os.DirFS(s.source)
+	s.mu.RLock()
+	cur := s.site
+	s.mu.RUnlock()
+	var next *site.Site
+	var pl *problem.List
+	var err error
+	if cur == nil || changed == nil {
+		next, pl, err = site.Open(src, site.Options{})
+	} else {
+		next, pl, err = cur.Update(src, changed)
+	}
 	took := time.Since(start)
 	var probs []problem.Problem
 	if err != nil {
-		var pe *problem.Error
-		if errors.As(err, &pe) {
-			probs = pe.Problems
-		} else {
+		probs = pl.All()
+		if len(probs) == 0 {
 			probs = []problem.Problem{{Path: "site", Line: 1, Message: err.Error()}}
 		}
 	}
 	s.mu.Lock()
 	if err == nil {
-		s.files = out.Files
+		s.site, s.cache = next, map[string]page{}
 	}
 	s.problems = probs
 	s.version++
@@ -87,12 +109,12 @@ func (s *Server) Build() {
 		for _, p := range probs {
 			s.logf("%s", p)
 		}
-		s.logf("build failed with %d problems; still serving the last good site", len(probs))
+		s.logf("the site has %d problems; still serving the last version that loaded", len(probs))
 	} else {
 		for _, p := range pl.All() {
 			s.logf("%s", p)
 		}
-		s.logf("built %d pages in %s", out.Pages, took.Round(time.Millisecond))
+		s.logf("loaded in %s", took.Round(10*time.Microsecond))
 	}
 	if s.Built != nil {
 		s.Built(v, took, probs)
@@ -117,7 +139,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			case <-ctx.Done():
 				return
 			case <-changed:
-				s.Build()
+				if paths := w.take(); len(paths) > 0 {
+					s.load(paths)
+				}
 			}
 		}
 	}()
@@ -205,26 +229,59 @@ func safePath(r *http.Request) bool {
 	return true
 }
 
+// get returns a rendered file of the current site, from the cache or
+// rendered now.
+func (s *Server) get(name string) (page, bool) {
+	s.mu.RLock()
+	cur, cached, hit := s.site, page{}, false
+	if cur != nil {
+		cached, hit = s.cache[name]
+	}
+	s.mu.RUnlock()
+	if cur == nil {
+		return page{}, false
+	}
+	if hit {
+		return cached, true
+	}
+	body, probs, ok, err := cur.File(name)
+	if err != nil {
+		probs = append(probs, problem.Problem{Path: "site", Line: 1, Message: err.Error()})
+	}
+	if !ok {
+		return page{}, false
+	}
+	pg := page{body: body, problems: probs}
+	s.mu.Lock()
+	if s.site == cur { // not replaced while rendering
+		s.cache[name] = pg
+	}
+	s.mu.Unlock()
+	return pg, true
+}
+
 func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	p := strings.TrimPrefix(r.URL.Path, "/")
 	if p == "" || strings.HasSuffix(p, "/") {
 		p += "index.html"
 	}
 	s.mu.RLock()
-	files, probs, version := s.files, s.problems, s.version
+	loadProblems, version := s.problems, s.version
 	s.mu.RUnlock()
-	body, ok := files[p]
+	found, ok := s.get(p)
 	status := http.StatusOK
 	if !ok {
-		if _, isDir := files[p+"/index.html"]; isDir {
+		if _, isDir := s.get(p + "/index.html"); isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
-		body, status, p = files["404.html"], http.StatusNotFound, "404.html"
-		if body == nil {
-			body = []byte("<!DOCTYPE html><html lang=\"en\"><head><title>Not found</title></head><body><h1>Not found</h1></body></html>")
+		status, p = http.StatusNotFound, "404.html"
+		if found, ok = s.get(p); !ok {
+			found.body = []byte("<!DOCTYPE html><html lang=\"en\"><head><title>Not found</title></head><body><h1>Not found</h1></body></html>")
 		}
 	}
+	body := found.body
+	probs := append(slices.Clone(loadProblems), found.problems...)
 	ct := mime.TypeByExtension(path.Ext(p))
 	if ct == "" {
 		ct = "application/octet-stream"

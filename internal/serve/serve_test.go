@@ -290,3 +290,16 @@ func TestIgnoredNames(t *testing.T) {
 		}
 	}
 }
+
+func TestShortcodeProblemShowsOnItsPage(t *testing.T) {
+	h := start(t)
+	h.write("content/about.md", "---\ntitle: About\n---\n\n{{< chart metric=\"nope\" >}}\n")
+	h.next()
+	_, page := h.get("/about/")
+	if !strings.Contains(page, `content/about.md:5: shortcode chart: metric &#34;nope&#34; is not in data/metrics.csv`) {
+		t.Errorf("the page does not show its shortcode problem:\n%s", page)
+	}
+	if _, home := h.get("/"); strings.Contains(home, "partnersite-errors") {
+		t.Error("another page shows the problem")
+	}
+}

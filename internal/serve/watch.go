@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -61,6 +63,22 @@ func relevant(root, path string) bool {
 type watcher struct {
 	root string
 	fs   *fsnotify.Watcher
+
+	mu      sync.Mutex
+	pending map[string]bool // changed paths, relative to root, not yet taken
+}
+
+// take returns the paths changed since the last call, sorted.
+func (w *watcher) take() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := make([]string, 0, len(w.pending))
+	for p := range w.pending {
+		out = append(out, p)
+	}
+	w.pending = map[string]bool{}
+	slices.Sort(out)
+	return out
 }
 
 func newWatcher(root string) (*watcher, error) {
@@ -68,7 +86,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fs: fw}
+	w := &watcher{root: root, fs: fw, pending: map[string]bool{}}
 	// Watch folders, not files: a rename-save replaces the file, and a
 	// watch on the old file would be lost.
 	if err := fw.Add(root); err != nil {
@@ -106,14 +124,16 @@ func (w *watcher) addTree(dir string) error {
 }
 
 // Quiet is how long the watcher waits after the last change before it
-// rebuilds, so that a burst of saves gives one rebuild of the final
-// content. MaxWait caps the wait during a long burst.
+// rebuilds, so that a burst of saves (an editor writing a temporary file
+// and renaming it, or Excel saving) gives one rebuild of the final content.
+// MaxWait caps the wait during a long burst.
 const (
-	Quiet   = 60 * time.Millisecond
+	Quiet   = 25 * time.Millisecond
 	MaxWait = 500 * time.Millisecond
 )
 
-// run sends on changed once per batch of relevant events, until ctx ends.
+// run signals on changed once per batch of relevant events, until ctx
+// ends; take returns the batch's paths.
 func (w *watcher) run(ctx context.Context, changed chan<- struct{}, logf func(string, ...any)) {
 	defer w.fs.Close()
 	var timer <-chan time.Time
@@ -140,6 +160,11 @@ func (w *watcher) run(ctx context.Context, changed chan<- struct{}, logf func(st
 			}
 			if !relevant(w.root, ev.Name) || ev.Op == fsnotify.Chmod {
 				continue
+			}
+			if rel, err := filepath.Rel(w.root, ev.Name); err == nil {
+				w.mu.Lock()
+				w.pending[filepath.ToSlash(rel)] = true
+				w.mu.Unlock()
 			}
 			now := time.Now()
 			if timer == nil {

@@ -64,6 +64,7 @@ func (o *Output) Paths() []string {
 type builder struct {
 	opts      Options
 	cfg       *config.Site
+	data      *csvdata.Data
 	p         *model.Partnership
 	content   *content.Set
 	theme     *theme.Theme
@@ -72,7 +73,11 @@ type builder struct {
 	plain     []*content.Page
 	statement *content.Page // content/accessibility.md, if any
 
-	mu     sync.Mutex
+	// The problems of each input part, kept so that an update can reuse
+	// a part it does not reload, problems and all.
+	cfgProblems, dataProblems, themeProblems []problem.Problem
+
+	mu     *sync.Mutex
 	out    map[string][]byte
 	charts int
 	pages  int
@@ -141,20 +146,71 @@ func parallelN(n, workers int, f func(i int)) {
 }
 
 func load(src fs.FS, opts Options) (*builder, error) {
-	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}}
-	b.cfg = config.Load(src, b.pl)
-	data := csvdata.Load(src, b.cfg.GoalIDs(), b.pl)
-	b.content = content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable}, b.pl)
-	th, err := theme.Load(src, b.cfg.Theme, funcs)
-	if err != nil {
-		b.pl.Errorf(config.File, 1, "%v", err)
+	return reload(nil, src, opts, nil)
+}
+
+// reload loads the site in src. With a previous builder and the paths that
+// changed since it loaded, it reloads only the parts those paths touch:
+// settings, data, theme or single content files; the rest is shared.
+func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder, error) {
+	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex)}
+	var cfgChanged, dataChanged, themeChanged bool
+	var contentChanged []string
+	for _, c := range changed {
+		switch {
+		case c == config.File:
+			cfgChanged = true
+		case strings.HasPrefix(c, "data/") || c == "data":
+			dataChanged = true
+		case strings.HasPrefix(c, "themes/") || c == "themes":
+			themeChanged = true
+		case strings.HasPrefix(c, "content/") || c == "content":
+			contentChanged = append(contentChanged, c)
+		}
 	}
-	b.theme = th
-	b.p = model.New(b.cfg, data)
+	full := prev == nil
+	if full || cfgChanged {
+		var pl problem.List
+		b.cfg = config.Load(src, &pl)
+		if b.cfg.BaseURL == "" {
+			pl.Warnf(config.File, 1, "base_url is not set, so sitemap.xml and feed.xml hold relative addresses; set base_url to where the site will live")
+		}
+		b.cfgProblems = pl.All()
+	} else {
+		b.cfg, b.cfgProblems = prev.cfg, prev.cfgProblems
+	}
+	if full || cfgChanged || dataChanged {
+		var pl problem.List
+		b.data = csvdata.Load(src, b.cfg.GoalIDs(), &pl)
+		b.p = model.New(b.cfg, b.data)
+		b.dataProblems = pl.All()
+	} else {
+		b.data, b.p, b.dataProblems = prev.data, prev.p, prev.dataProblems
+	}
+	if full || cfgChanged || themeChanged {
+		th, err := theme.Load(src, b.cfg.Theme, funcs)
+		b.theme, b.themeProblems = th, nil
+		if err != nil {
+			b.themeProblems = []problem.Problem{{Path: config.File, Line: 1, Message: err.Error()}}
+		}
+	} else {
+		b.theme, b.themeProblems = prev.theme, prev.themeProblems
+	}
+	copts := content.Options{Drafts: opts.Drafts, Portable: opts.Portable}
+	switch {
+	case full:
+		b.content = content.Load(src, copts, b.pl)
+	case len(contentChanged) > 0:
+		b.content = prev.content.Update(src, contentChanged, b.pl)
+	default:
+		b.content = prev.content.Update(src, nil, b.pl)
+	}
+	for _, part := range [][]problem.Problem{b.cfgProblems, b.dataProblems, b.themeProblems} {
+		for _, pr := range part {
+			b.pl.Add(pr)
+		}
+	}
 	b.checkContent()
-	if b.cfg.BaseURL == "" {
-		b.pl.Warnf(config.File, 1, "base_url is not set, so sitemap.xml and feed.xml hold relative addresses; set base_url to where the site will live")
-	}
 	return b, b.pl.Err()
 }
 
@@ -226,10 +282,11 @@ func (b *builder) entityExists(section, id string) bool {
 	return false
 }
 
-// job renders one page into w.
+// job renders one page into w, with the builder given, so that one page
+// can be rendered on request with a problem list of its own.
 type job struct {
 	path string
-	run  func(w *bytes.Buffer) error
+	run  func(b *builder, w *bytes.Buffer) error
 }
 
 func (b *builder) render() error {
@@ -251,7 +308,7 @@ func (b *builder) render() error {
 		buf := <-bufs
 		defer func() { bufs <- buf }()
 		buf.Reset()
-		if errs[i] = jobs[i].run(buf); errs[i] == nil {
+		if errs[i] = jobs[i].run(b, buf); errs[i] == nil {
 			errs[i] = b.emit(jobs[i].path, buf.Bytes())
 		}
 	})
@@ -369,7 +426,7 @@ func (bs *Base) figure(f *chart.Figure) *chart.Figure {
 	return f
 }
 
-func (b *builder) add(path string, run func(w *bytes.Buffer) error, js *[]job) {
+func (b *builder) add(path string, run func(b *builder, w *bytes.Buffer) error, js *[]job) {
 	*js = append(*js, job{path: path, run: run})
 }
 
@@ -377,34 +434,34 @@ func (b *builder) add(path string, run func(w *bytes.Buffer) error, js *[]job) {
 func (b *builder) jobs() []job {
 	var js []job
 	html := func(url string) string { return path.Join(url, "index.html") }
-	b.add("index.html", b.home, &js)
-	b.add("404.html", b.notFound, &js)
-	b.add(html("goals/"), func(w *bytes.Buffer) error { return b.list(w, "goals", "goals/", "Goals") }, &js)
-	b.add(html("services/"), func(w *bytes.Buffer) error { return b.list(w, "services", "services/", "Services") }, &js)
-	b.add(html("partners/"), func(w *bytes.Buffer) error { return b.list(w, "partners", "partners/", "Partners") }, &js)
-	b.add(html("metrics/"), func(w *bytes.Buffer) error { return b.list(w, "metrics", "metrics/", "Metrics") }, &js)
-	b.add(html("reports/"), func(w *bytes.Buffer) error { return b.list(w, "reports", "reports/", "Reports") }, &js)
-	b.add(html("data/"), b.dataPage, &js)
-	b.add(html("accessibility/"), b.accessibility, &js)
+	b.add("index.html", (*builder).home, &js)
+	b.add("404.html", (*builder).notFound, &js)
+	b.add(html("goals/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "goals", "goals/", "Goals") }, &js)
+	b.add(html("services/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "services", "services/", "Services") }, &js)
+	b.add(html("partners/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "partners", "partners/", "Partners") }, &js)
+	b.add(html("metrics/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "metrics", "metrics/", "Metrics") }, &js)
+	b.add(html("reports/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "reports", "reports/", "Reports") }, &js)
+	b.add(html("data/"), (*builder).dataPage, &js)
+	b.add(html("accessibility/"), (*builder).accessibility, &js)
 	for _, g := range b.p.Goals {
-		b.add(html("goals/"+g.ID+"/"), func(w *bytes.Buffer) error { return b.goal(w, g) }, &js)
+		b.add(html("goals/"+g.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.goal(w, g) }, &js)
 	}
 	for _, s := range b.p.Services {
-		b.add(html("services/"+s.ID+"/"), func(w *bytes.Buffer) error { return b.service(w, s) }, &js)
+		b.add(html("services/"+s.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.service(w, s) }, &js)
 	}
 	for _, pt := range b.p.Partners {
-		b.add(html("partners/"+pt.ID+"/"), func(w *bytes.Buffer) error { return b.partner(w, pt) }, &js)
+		b.add(html("partners/"+pt.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.partner(w, pt) }, &js)
 	}
 	for _, m := range b.p.Metrics {
-		b.add(html("metrics/"+m.ID+"/"), func(w *bytes.Buffer) error { return b.metric(w, m) }, &js)
+		b.add(html("metrics/"+m.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.metric(w, m) }, &js)
 	}
 	for _, pg := range b.reports {
-		b.add(html(pg.URL), func(w *bytes.Buffer) error {
+		b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error {
 			return b.contentPage(w, "report", pg, Crumb{Title: "Reports", URL: "reports/"})
 		}, &js)
 	}
 	for _, pg := range b.plain {
-		b.add(html(pg.URL), func(w *bytes.Buffer) error { return b.contentPage(w, "page", pg) }, &js)
+		b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error { return b.contentPage(w, "page", pg) }, &js)
 	}
 	return js
 }

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -164,6 +166,31 @@ func TestDeterministic(t *testing.T) {
 	for _, p := range a.Paths() {
 		if !bytes.Equal(a.Files[p], b.Files[p]) {
 			t.Errorf("%s differs between builds", p)
+		}
+	}
+	// Streaming files to Options.Write gives the same files.
+	var mu sync.Mutex
+	streamed := map[string][]byte{}
+	if _, _, err := Build(os.DirFS(dir), Options{Write: func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		streamed[name] = bytes.Clone(data)
+		return nil
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(streamed, a.Files, bytes.Equal) {
+		t.Error("streamed output differs from the output held in memory")
+	}
+	// So does rendering each file on request, as the preview server does.
+	live, _, err := Open(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range a.Paths() {
+		got, probs, ok, err := live.File(p)
+		if !ok || err != nil || len(probs) > 0 || !bytes.Equal(got, a.Files[p]) {
+			t.Errorf("%s rendered on request differs (ok %v, err %v, problems %v)", p, ok, err, probs)
 		}
 	}
 }

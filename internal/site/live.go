@@ -1,0 +1,93 @@
+package site
+
+import (
+	"bytes"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/partnersite/partnersite/internal/problem"
+)
+
+// Site is a loaded site that renders its files one at a time, on request.
+// The preview server keeps one, so that a save re-reads only what changed
+// and renders only the pages someone looks at, however large the site.
+type Site struct {
+	b    *builder
+	jobs map[string]job
+
+	once  sync.Once
+	files map[string][]byte // downloads, sitemap and feed, made together when first asked for
+	err   error
+}
+
+// Open loads the site in src without rendering anything. It fails, with
+// the problems, when the inputs have errors.
+func Open(src fs.FS, opts Options) (*Site, *problem.List, error) {
+	opts.Write = nil
+	b, err := load(src, opts)
+	if err != nil {
+		b.checkShortcodes()
+		return nil, b.pl, b.pl.Err()
+	}
+	return newSite(b), b.pl, nil
+}
+
+// Update loads the site again after the files named in changed (paths
+// relative to the site folder) were saved, created or deleted. Only the
+// parts they belong to are read again. The receiver is left as it was, so
+// a caller whose update fails can keep serving it.
+func (s *Site) Update(src fs.FS, changed []string) (*Site, *problem.List, error) {
+	b, err := reload(s.b, src, s.b.opts, changed)
+	if err != nil {
+		return nil, b.pl, err
+	}
+	return newSite(b), b.pl, nil
+}
+
+func newSite(b *builder) *Site {
+	s := &Site{b: b, jobs: map[string]job{}}
+	for _, j := range b.jobs() {
+		s.jobs[j.path] = j
+		if strings.HasSuffix(j.path, "index.html") {
+			b.urls = append(b.urls, strings.TrimSuffix(j.path, "index.html"))
+		}
+	}
+	slices.Sort(b.urls)
+	return s
+}
+
+// fork is a builder that shares everything but its problem list and its
+// output, for rendering on request.
+func (b *builder) fork() *builder {
+	nb := *b
+	nb.pl = &problem.List{}
+	nb.out = map[string][]byte{}
+	nb.opts.Write = nil
+	return &nb
+}
+
+// File renders the output file name ("reports/q2/index.html"). ok is false
+// when the site has no such file. Problems found while rendering it, such
+// as a shortcode naming a metric that does not exist, come back with it.
+func (s *Site) File(name string) (data []byte, probs []problem.Problem, ok bool, err error) {
+	if j, found := s.jobs[name]; found {
+		rb := s.b.fork()
+		var buf bytes.Buffer
+		if err := j.run(rb, &buf); err != nil {
+			return nil, nil, true, err
+		}
+		return buf.Bytes(), rb.pl.All(), true, nil
+	}
+	if data, found := s.b.theme.Assets()[name]; found {
+		return data, nil, true, nil
+	}
+	s.once.Do(func() {
+		rb := s.b.fork()
+		s.err = rb.writeData()
+		s.files = rb.out
+	})
+	data, ok = s.files[name]
+	return data, nil, ok, s.err
+}
