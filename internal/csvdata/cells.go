@@ -73,7 +73,6 @@ func (p *periodCell) UnmarshalCSV(s string) error {
 
 var (
 	digitsRe = regexp.MustCompile(`^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$`)
-	slugRe   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
 // ParseNumber reads "1234.5", "1,234.5", "£1,234", "12%", "-1234" and
@@ -155,7 +154,8 @@ func numberError(s string) error {
 // IsSlug reports whether s is a valid id: lower-case letters, digits and
 // single hyphens. Ids become folder names in URLs.
 func IsSlug(s string) bool {
-	// A loop, not slugRe: ids are checked on every row of every file.
+	// A loop, not a regular expression: ids are checked on every row of
+	// every file.
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
 		return false
 	}
