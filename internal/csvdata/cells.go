@@ -26,47 +26,52 @@ func (t *text) UnmarshalCSV(s string) error {
 	return nil
 }
 
+// The cells keep only what was parsed; the raw text stays in the table
+// row, where the checks find it for their messages. Small cells matter:
+// gocsv allocates every row twice, and a performance file has half a
+// million rows.
+
 // number is a numeric cell in any of the forms councils write.
 type number struct {
-	raw   string
-	value float64
-	err   error
+	value    float64
+	set, bad bool // not empty; not a number
 }
 
 func (n *number) UnmarshalCSV(s string) error {
-	n.raw = strings.TrimSpace(s)
-	if n.raw != "" {
-		n.value, n.err = ParseNumber(n.raw)
+	*n = number{}
+	if s = strings.TrimSpace(s); s != "" {
+		v, err := ParseNumber(s)
+		*n = number{value: v, set: true, bad: err != nil}
 	}
 	return nil
 }
 
 // date is a date cell, YYYY-MM-DD or DD/MM/YYYY.
 type date struct {
-	raw   string
-	value time.Time
-	err   error
+	value    time.Time
+	set, bad bool
 }
 
 func (d *date) UnmarshalCSV(s string) error {
-	d.raw = strings.TrimSpace(s)
-	if d.raw != "" {
-		d.value, d.err = period.ParseDate(d.raw)
+	*d = date{}
+	if s = strings.TrimSpace(s); s != "" {
+		v, err := period.ParseDate(s)
+		*d = date{value: v, set: true, bad: err != nil}
 	}
 	return nil
 }
 
 // periodCell is a financial year, quarter or month cell.
 type periodCell struct {
-	raw   string
-	value period.Period
-	err   error
+	value    period.Period
+	set, bad bool
 }
 
 func (p *periodCell) UnmarshalCSV(s string) error {
-	p.raw = strings.TrimSpace(s)
-	if p.raw != "" {
-		p.value, p.err = period.Parse(p.raw)
+	*p = periodCell{}
+	if s = strings.TrimSpace(s); s != "" {
+		v, err := period.Parse(s)
+		*p = periodCell{value: v, set: true, bad: err != nil}
 	}
 	return nil
 }

@@ -205,12 +205,22 @@ func (c *checker) id(col string, v text, required bool) string {
 	return s
 }
 
+// raw is the cell's text as written, trimmed.
+func (c *checker) raw(col string) string {
+	if i, ok := c.t.index[col]; ok && i < len(c.t.rows[c.row]) {
+		return strings.TrimSpace(c.t.rows[c.row][i])
+	}
+	return ""
+}
+
 func (c *checker) number(col string, v number, required bool) (float64, bool) {
-	if required && !c.required(col, v.raw) || v.raw == "" {
+	if required && !c.required(col, c.raw(col)) || !v.set {
 		return 0, false
 	}
-	if v.err != nil {
-		c.errorf(col, "%s %q is not a number: %v", col, v.raw, v.err)
+	if v.bad {
+		raw := c.raw(col)
+		_, err := ParseNumber(raw)
+		c.errorf(col, "%s %q is not a number: %v", col, raw, err)
 		return 0, false
 	}
 	return v.value, true
@@ -224,11 +234,12 @@ func (c *checker) optional(col string, v number) *float64 {
 }
 
 func (c *checker) period(col string, v periodCell) period.Period {
-	if !c.required(col, v.raw) {
+	if !c.required(col, c.raw(col)) {
 		return period.Period{}
 	}
-	if v.err != nil {
-		c.errorf(col, "%v", v.err)
+	if v.bad {
+		_, err := period.Parse(c.raw(col))
+		c.errorf(col, "%v", err)
 	}
 	return v.value
 }
@@ -281,13 +292,13 @@ func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 		}
 		if h, ok := c.number("households", r.Households, false); ok {
 			if h <= 0 || h != math.Trunc(h) {
-				c.errorf("households", "households %q must be a whole number above 0", r.Households.raw)
+				c.errorf("households", "households %q must be a whole number above 0", c.raw("households"))
 			}
 			p.Households = int(h)
 		}
 		if s, ok := c.number("cost_share", r.CostShare, true); ok {
 			if s < 0 || s > 100 {
-				c.errorf("cost_share", "cost_share %q must be a percentage from 0 to 100", r.CostShare.raw)
+				c.errorf("cost_share", "cost_share %q must be a percentage from 0 to 100", c.raw("cost_share"))
 			}
 			p.CostShare = s
 		}
@@ -331,8 +342,9 @@ func loadServices(fsys fs.FS, pl *problem.List) []Service {
 		c := &checker{t: t, row: i, pl: pl}
 		s := Service{Line: t.rowLine[i], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description)}
-		if r.Started.err != nil {
-			c.errorf("started", "started %q is not a date: %v", r.Started.raw, r.Started.err)
+		if r.Started.bad {
+			_, err := period.ParseDate(c.raw("started"))
+			c.errorf("started", "started %q is not a date: %v", c.raw("started"), err)
 		}
 		s.Started = r.Started.value
 		out = append(out, s)
@@ -410,7 +422,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			m.Direction = Direction(d)
 		}
 		if m.Amber != nil && *m.Amber < 0 {
-			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", r.Amber.raw)
+			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", c.raw("amber"))
 		}
 		if m.Amber != nil && m.Target == nil {
 			c.errorf("amber", "amber is set but target is empty; an amber margin needs a target")
@@ -452,17 +464,25 @@ func (r *performanceRow) UnmarshalCSVWithFields(col, v string) error {
 var performanceCols = []column{{"metric", true}, {"period", true}, {"partner", false}, {"value", true}, {"target", false}, {"note", false}}
 
 func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
-	t, rows := readRows[performanceRow](fsys, PerformanceFile, performanceCols, pl)
+	t := readChecked(fsys, PerformanceFile, performanceCols, pl)
 	if t == nil {
 		return nil, false
 	}
-	out := make([]Performance, 0, len(rows))
-	for i, r := range rows {
-		c := &checker{t: t, row: i, pl: pl}
-		p := Performance{Line: t.rowLine[i], Metric: c.id("metric", r.Metric, true), Period: c.period("period", r.Period),
-			Partner: c.id("partner", r.Partner, false), Target: c.optional("target", r.Target), Note: string(r.Note)}
-		p.Value, _ = c.number("value", r.Value, true)
-		out = append(out, p)
+	// The largest file by far: its rows are checked on the goroutines that
+	// decode them, straight into their place in the result.
+	out := make([]Performance, len(t.rows))
+	err := decodeEach(t, func(start int, rows []performanceRow) {
+		for j, r := range rows {
+			c := &checker{t: t, row: start + j, pl: pl}
+			p := Performance{Line: t.rowLine[start+j], Metric: c.id("metric", r.Metric, true), Period: c.period("period", r.Period),
+				Partner: c.id("partner", r.Partner, false), Target: c.optional("target", r.Target), Note: string(r.Note)}
+			p.Value, _ = c.number("value", r.Value, true)
+			out[start+j] = p
+		}
+	})
+	if err != nil {
+		pl.Errorf(PerformanceFile, t.headerLine, "cannot read the rows: %v", err)
+		return nil, false
 	}
 	return out, true
 }
@@ -516,7 +536,7 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 		s.BaselineCost, _ = c.number("baseline_cost", r.BaselineCost, true)
 		s.ActualCost, _ = c.number("actual_cost", r.ActualCost, true)
 		if !s.Period.IsZero() && s.Period.Kind != period.Year {
-			c.errorf("period", "savings are given by financial year, e.g. %s; %q is a %s", fyOf(s.Period), r.Period.raw, s.Period.Kind)
+			c.errorf("period", "savings are given by financial year, e.g. %s; %q is a %s", fyOf(s.Period), c.raw("period"), s.Period.Kind)
 		}
 		out = append(out, s)
 	}
@@ -535,17 +555,9 @@ func fyOf(p period.Period) string {
 // or that lacks a required column, gives no rows: its cells cannot be
 // trusted to be in the right places.
 func readRows[T any](fsys fs.FS, file string, cols []column, pl *problem.List) (*table, []T) {
-	if _, err := fs.Stat(fsys, file); err != nil {
-		return nil, nil
-	}
-	t := readTable(fsys, file, cols, pl)
+	t := readChecked(fsys, file, cols, pl)
 	if t == nil {
 		return nil, nil
-	}
-	for _, c := range cols {
-		if c.required && !t.present[c.name] {
-			return nil, nil
-		}
 	}
 	rows, err := decode[T](t)
 	if err != nil {
@@ -553,6 +565,19 @@ func readRows[T any](fsys fs.FS, file string, cols []column, pl *problem.List) (
 		return nil, nil
 	}
 	return t, rows
+}
+
+// readChecked reads a file whose every required column is present, or
+// returns nil: without them, cells cannot be trusted to be in place.
+func readChecked(fsys fs.FS, file string, cols []column, pl *problem.List) *table {
+	if _, err := fs.Stat(fsys, file); err != nil {
+		return nil
+	}
+	t := readTable(fsys, file, cols, pl)
+	if t == nil || !t.complete() {
+		return nil
+	}
+	return t
 }
 
 // crossCheck applies the rules that join files: ids are unique and every

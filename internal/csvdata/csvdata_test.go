@@ -1,6 +1,7 @@
 package csvdata
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -244,5 +245,47 @@ func TestParseNumber(t *testing.T) {
 		if got, err := ParseNumber(in); err == nil {
 			t.Errorf("ParseNumber(%q) = %v, want an error", in, got)
 		}
+	}
+}
+
+// TestLargeFileLines reads a performance file of several chunks, which are
+// decoded while the file is still being read, and checks that problems far
+// down it still name their exact lines.
+func TestLargeFileLines(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("metric,period,partner,value,note\n")
+	line := 1
+	wantBad, wantNote := 0, 0
+	for i := range 3*chunk + 100 {
+		// Months of years whose next year does not end in 01-12, so that
+		// "YYYY-MM" cannot also read as a financial year "YYYY-YY".
+		m := i / 12
+		period := fmt.Sprintf("%d-%02d", 1020+(m/80)*100+m%80, i%12+1)
+		line++
+		switch i {
+		case 2*chunk + 7:
+			fmt.Fprintf(&b, "uptime,%s,,\"two\nlines\",\n", period) // a value cell over two lines
+			wantBad = line
+			line++
+		case 3*chunk + 50:
+			fmt.Fprintf(&b, "uptime,%s,,99,\"a note\nover lines\"\n", period)
+			line++
+			fmt.Fprintf(&b, "uptime,%s,,oops,\n", "0950-01")
+			line++
+			wantNote = line
+		default:
+			fmt.Fprintf(&b, "uptime,%s,,99.5,\n", period)
+		}
+	}
+	d, got := load(t, map[string]*string{"performance.csv": s(b.String())})
+	want := []string{
+		fmt.Sprintf("data/performance.csv:%d: value %q is not a number: write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234)", wantBad, "two\nlines"),
+		fmt.Sprintf(`data/performance.csv:%d: value "oops" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234)`, wantNote),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(d.Performance) != 3*chunk+101 || d.Performance[2*chunk].Line != 2*chunk+2 {
+		t.Errorf("%d rows; row %d on line %d", len(d.Performance), 2*chunk, d.Performance[2*chunk].Line)
 	}
 }
