@@ -299,8 +299,12 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 }
 
 var overlay = template.Must(template.New("overlay").Parse(`<div class="partnersite-errors" role="alert" aria-labelledby="partnersite-errors-title">
-<p id="partnersite-errors-title"><strong>The site did not rebuild: {{len .}} {{if eq (len .) 1}}problem{{else}}problems{{end}}.</strong> You are seeing the last version that built. Fix these and save; the page reloads by itself.</p>
+<p id="partnersite-errors-title"><strong>{{with .Errors}}The site did not rebuild: {{len .}} {{if eq (len .) 1}}error{{else}}errors{{end}}.{{else}}This page has problems.{{end}}</strong> You are seeing the last version that built. Fix these and save; the page reloads by itself.</p>
+<ul>{{range .Errors}}<li><code>{{.String}}</code></li>{{end}}</ul>
+{{- with .Warnings}}
+<p>And {{len .}} {{if eq (len .) 1}}warning{{else}}warnings{{end}}, which do not stop a build:</p>
 <ul>{{range .}}<li><code>{{.String}}</code></li>{{end}}</ul>
+{{- end}}
 </div>
 `))
 
@@ -314,8 +318,19 @@ func inject(page []byte, version int, probs []problem.Problem) []byte {
 	if len(probs) == 0 {
 		return out
 	}
+	var errs, warns []problem.Problem
+	for _, p := range probs {
+		if p.Warning {
+			warns = append(warns, p)
+		} else {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) == 0 {
+		return out // warnings alone are logged, not shown over the page
+	}
 	var b bytes.Buffer
-	_ = overlay.Execute(&b, probs)
+	_ = overlay.Execute(&b, struct{ Errors, Warnings []problem.Problem }{errs, warns})
 	i := bytes.Index(out, []byte("<body"))
 	if i < 0 {
 		return append(b.Bytes(), out...)
