@@ -11,26 +11,13 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 // smallSite unpacks the small test site into a folder on disk.
 func smallSite(t *testing.T) string {
 	t.Helper()
-	a, err := txtar.ParseFile("../../internal/site/testdata/small.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range a.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, _ := sitetest.Unpack(t, "../../internal/site/testdata/small.txtar")
 	return dir
 }
 

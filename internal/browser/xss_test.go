@@ -4,16 +4,14 @@ import (
 	"context"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"golang.org/x/tools/txtar"
-
 	"github.com/partnersite/partnersite/internal/site"
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 // TestXSSInBrowser opens the site whose every text is script-shaped, served
@@ -22,20 +20,7 @@ import (
 // into HTML), and fails on any dialog or any element the payloads would
 // have created.
 func TestXSSInBrowser(t *testing.T) {
-	a, err := txtar.ParseFile("../site/testdata/xss.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range a.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, _ := sitetest.Unpack(t, "../site/testdata/xss.txtar")
 	out, _, err := site.Build(os.DirFS(dir), site.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -14,9 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 type build struct {
@@ -36,14 +35,7 @@ type harness struct {
 
 func start(t *testing.T) *harness {
 	t.Helper()
-	a, err := txtar.ParseFile("../site/testdata/small.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range a.Files {
-		writeFile(t, filepath.Join(dir, filepath.FromSlash(f.Name)), string(f.Data))
-	}
+	dir, _ := sitetest.Unpack(t, "../site/testdata/small.txtar")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -70,15 +62,7 @@ func start(t *testing.T) *harness {
 	return h
 }
 
-func writeFile(t *testing.T, p, body string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+func writeFile(t *testing.T, p, body string) { sitetest.Write(t, p, body) }
 
 // next waits for the next build.
 func (h *harness) next() build {

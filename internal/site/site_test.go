@@ -15,34 +15,16 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
-// unpack writes a txtar site to a real folder on disk and returns it, with
-// the files whose names start "want-" held back as expectations.
+// unpack writes a txtar site from testdata to a real folder on disk.
 func unpack(t *testing.T, name string) (string, map[string]string) {
 	t.Helper()
-	a, err := txtar.ParseFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	want := map[string]string{}
-	for _, f := range a.Files {
-		if strings.HasPrefix(f.Name, "want-") {
-			want[f.Name] = string(f.Data)
-			continue
-		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir, want
+	return sitetest.Unpack(t, filepath.Join("testdata", name))
 }
 
 func build(t *testing.T, dir string, opts Options) *Output {
