@@ -31,7 +31,7 @@ between councils performs against its goals, from CSV data and markdown.
 Usage:
   partnersite build [--source DIR] [--output DIR] [--drafts] [--portable]
   partnersite check [--source DIR]
-  partnersite serve [--source DIR] [--addr 127.0.0.1:1313]
+  partnersite serve [--source DIR] [--addr 127.0.0.1:1313] [--drafts]
   partnersite new DIR
   partnersite version
 
@@ -186,6 +186,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	source := fs.String("source", ".", "the site folder")
 	addr := fs.String("addr", "127.0.0.1:1313", "the address to serve on; loopback keeps the preview on this computer")
+	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
 	if err := flags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -200,7 +201,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	logf := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
 	fmt.Fprintf(stdout, "previewing %s at http://%s/ (press Ctrl-C to stop)\n", *source, ln.Addr())
-	if err := serve.New(*source, logf).Serve(ctx, ln); err != nil {
+	srv := serve.New(*source, logf)
+	srv.Drafts = *drafts
+	if err := srv.Serve(ctx, ln); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "stopped")

@@ -50,6 +50,8 @@ type Server struct {
 
 	// Built is called after every build, for tests and logs; it may be nil.
 	Built func(version int, took time.Duration, problems []problem.Problem)
+	// Drafts shows pages marked draft: true, as build --drafts does.
+	Drafts bool
 }
 
 // New returns a server for the site folder source. logf receives progress
@@ -83,7 +85,7 @@ func (s *Server) load(changed []string) {
 	var pl *problem.List
 	var err error
 	if cur == nil || changed == nil {
-		next, pl, err = site.Open(src, site.Options{})
+		next, pl, err = site.Open(src, site.Options{Drafts: s.Drafts})
 	} else {
 		next, pl, err = cur.Update(src, changed)
 	}

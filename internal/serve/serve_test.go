@@ -287,3 +287,29 @@ func TestShortcodeProblemShowsOnItsPage(t *testing.T) {
 		t.Error("another page shows the problem")
 	}
 }
+
+func TestDraftsOnlyWhenAsked(t *testing.T) {
+	for _, drafts := range []bool{false, true} {
+		dir, _ := sitetest.Unpack(t, "../site/testdata/small.txtar")
+		sitetest.Write(t, filepath.Join(dir, "content", "plans.md"), "---\ntitle: Plans\ndraft: true\n---\nNot yet.\n")
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := New(dir, nil)
+		s.Drafts = drafts
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { _ = s.Serve(ctx, ln); close(done) }()
+		res, err := http.Get("http://" + ln.Addr().String() + "/plans/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if want := map[bool]int{false: 404, true: 200}[drafts]; res.StatusCode != want {
+			t.Errorf("drafts=%v: /plans/ answered %d, want %d", drafts, res.StatusCode, want)
+		}
+		cancel()
+		<-done
+	}
+}
