@@ -41,8 +41,12 @@ type Server struct {
 	source string
 	logf   func(string, ...any)
 
-	mu       sync.RWMutex
-	site     *site.Site        // the last site that loaded without errors
+	mu   sync.RWMutex
+	site *site.Site // the last site that loaded without errors
+	// pending holds the paths changed since site loaded. Updates start
+	// from site, so after a failed update its paths must be read again
+	// next time, or a later, unrelated save would hide the failure.
+	pending  map[string]bool
 	problems []problem.Problem // of the last load; nil when it succeeded
 	cache    map[string]page   // pages of site rendered so far
 	version  int               // counts loads, good or bad
@@ -78,16 +82,27 @@ func (s *Server) Build() { s.load(nil) }
 func (s *Server) load(changed []string) {
 	start := time.Now()
 	src := os.DirFS(s.source)
-	s.mu.RLock()
+	s.mu.Lock()
 	cur := s.site
-	s.mu.RUnlock()
+	if s.pending == nil {
+		s.pending = map[string]bool{}
+	}
+	for _, c := range changed {
+		s.pending[c] = true
+	}
+	all := make([]string, 0, len(s.pending))
+	for c := range s.pending {
+		all = append(all, c)
+	}
+	s.mu.Unlock()
+	slices.Sort(all)
 	var next *site.Site
 	var pl *problem.List
 	var err error
 	if cur == nil || changed == nil {
 		next, pl, err = site.Open(src, site.Options{Drafts: s.Drafts})
 	} else {
-		next, pl, err = cur.Update(src, changed)
+		next, pl, err = cur.Update(src, all)
 	}
 	took := time.Since(start)
 	var probs []problem.Problem
@@ -99,7 +114,7 @@ func (s *Server) load(changed []string) {
 	}
 	s.mu.Lock()
 	if err == nil {
-		s.site, s.cache = next, map[string]page{}
+		s.site, s.cache, s.pending = next, map[string]page{}, nil
 	}
 	s.problems = probs
 	s.version++

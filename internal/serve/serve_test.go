@@ -313,3 +313,21 @@ func TestDraftsOnlyWhenAsked(t *testing.T) {
 		<-done
 	}
 }
+
+// TestErrorSurvivesOtherEdits breaks a CSV, then saves only a markdown
+// file: the CSV is still broken, so the overlay must stay, not vanish
+// because the second save did not touch the data.
+func TestErrorSurvivesOtherEdits(t *testing.T) {
+	h := start(t)
+	h.write("data/performance.csv", "metric,period,partner,value\nuptime,2024/25 Q1,,\"12,5%\"\n")
+	if b := h.next(); len(b.problems) == 0 {
+		t.Fatal("a bad CSV loaded")
+	}
+	h.write("content/about.md", "---\ntitle: About\n---\nAn unrelated edit.\n")
+	if b := h.next(); len(b.problems) == 0 {
+		t.Fatal("the CSV error vanished after an unrelated edit")
+	}
+	if _, page := h.get("/about/"); !strings.Contains(page, "data/performance.csv:2:") {
+		t.Error("the overlay no longer names the broken CSV")
+	}
+}

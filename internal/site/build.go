@@ -1,8 +1,13 @@
-// Package site builds a whole partnership site in memory: it loads the
-// settings, data and content, joins them into the model, checks every
-// reference, and renders every page, download and feed through the theme.
-// The result is a map from output path to bytes; writing it to disk is the
-// publish package's job, so that check, build and serve share one path.
+// Package site builds a partnership site: it loads the settings, data and
+// content, joins them into the model, checks every reference, and renders
+// every page, download and feed through the theme.
+//
+// Build renders everything, handing each finished file to Options.Write
+// (the command line's temporary output folder, see package publish) or
+// keeping it in Output.Files. Open loads a Site that renders one file at a
+// time on request, and updates itself from the paths that changed; the
+// preview server uses it. Check validates without rendering. All three
+// share one loader and one set of page renderers.
 //
 // Data flows one way: config, csvdata and content load the inputs; model
 // derives the figures; chart shapes them into figures; theme draws pages.
@@ -196,14 +201,10 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	} else {
 		b.theme, b.themeProblems = prev.theme, prev.themeProblems
 	}
-	copts := content.Options{Drafts: opts.Drafts, Portable: opts.Portable}
-	switch {
-	case full:
-		b.content = content.Load(src, copts, b.pl)
-	case len(contentChanged) > 0:
+	if full {
+		b.content = content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable}, b.pl)
+	} else {
 		b.content = prev.content.Update(src, contentChanged, b.pl)
-	default:
-		b.content = prev.content.Update(src, nil, b.pl)
 	}
 	for _, part := range [][]problem.Problem{b.cfgProblems, b.dataProblems, b.themeProblems} {
 		for _, pr := range part {
@@ -240,7 +241,7 @@ func (b *builder) checkContent() {
 				b.statement = pg
 				continue
 			}
-			for _, r := range append(slices.Clone(reserved), "reports/", "404/") {
+			for _, r := range append(slices.Clone(reserved), "reports/") {
 				if strings.HasPrefix(pg.URL, r) {
 					b.pl.Errorf(pg.Path, 1, "this page would be written to %s, which the site generates itself; move or rename it", pg.URL)
 				}
