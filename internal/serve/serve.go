@@ -126,7 +126,13 @@ func (s *Server) load(changed []string) {
 		for _, p := range probs {
 			s.logf("%s", p)
 		}
-		s.logf("the site has %d problems; still serving the last version that loaded", len(probs))
+		errs := 0
+		for _, p := range probs {
+			if !p.Warning {
+				errs++
+			}
+		}
+		s.logf("the site has %d %s; still serving the last version that loaded", errs, map[bool]string{true: "error", false: "errors"}[errs == 1])
 	} else {
 		for _, p := range pl.All() {
 			s.logf("%s", p)
