@@ -588,6 +588,7 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 	for _, m := range b.p.Metrics {
 		if s := m.SeriesFor(pt.ID); s != nil {
 			row := seriesRow(m, s)
+			row.Who = "" // every row is this partner's
 			pg.Rows = append(pg.Rows, row)
 			pg.figure(chart.Metric(m, pt.ID, "chart-"+m.ID))
 		}
