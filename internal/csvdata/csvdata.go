@@ -276,11 +276,8 @@ func (r *partnerRow) UnmarshalCSVWithFields(col, v string) error {
 var partnerCols = []column{{"id", true}, {"name", true}, {"short_name", false}, {"website", false}, {"households", false}, {"cost_share", true}}
 
 func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
-	t, rows := readRows[partnerRow](fsys, PartnersFile, partnerCols, pl)
-	var out []Partner
-	for i, r := range rows {
-		c := &checker{t: t, row: i, pl: pl}
-		p := Partner{Line: t.rowLine[i], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+	return loadFile(fsys, PartnersFile, partnerCols, pl, func(c *checker, line int, r partnerRow) Partner {
+		p := Partner{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			ShortName: string(r.ShortName), Website: string(r.Website)}
 		if p.ShortName == "" {
 			p.ShortName = p.Name
@@ -302,9 +299,8 @@ func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 			}
 			p.CostShare = s
 		}
-		out = append(out, p)
-	}
-	return out
+		return p
+	})
 }
 
 type serviceRow struct {
@@ -336,20 +332,16 @@ func (r *serviceRow) UnmarshalCSVWithFields(col, v string) error {
 var serviceCols = []column{{"id", true}, {"name", true}, {"lead_partner", false}, {"started", false}, {"description", false}}
 
 func loadServices(fsys fs.FS, pl *problem.List) []Service {
-	t, rows := readRows[serviceRow](fsys, ServicesFile, serviceCols, pl)
-	var out []Service
-	for i, r := range rows {
-		c := &checker{t: t, row: i, pl: pl}
-		s := Service{Line: t.rowLine[i], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+	return loadFile(fsys, ServicesFile, serviceCols, pl, func(c *checker, line int, r serviceRow) Service {
+		s := Service{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description)}
 		if r.Started.bad {
 			_, err := period.ParseDate(c.raw("started"))
 			c.errorf("started", "started %q is not a date: %v", c.raw("started"), err)
 		}
 		s.Started = r.Started.value
-		out = append(out, s)
-	}
-	return out
+		return s
+	})
 }
 
 type metricRow struct {
@@ -397,11 +389,8 @@ var metricCols = []column{{"id", true}, {"name", true}, {"service", true}, {"goa
 	{"direction", true}, {"target", false}, {"amber", false}, {"description", false}, {"source", false}}
 
 func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
-	t, rows := readRows[metricRow](fsys, MetricsFile, metricCols, pl)
-	var out []Metric
-	for i, r := range rows {
-		c := &checker{t: t, row: i, pl: pl}
-		m := Metric{Line: t.rowLine[i], ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+	return loadFile(fsys, MetricsFile, metricCols, pl, func(c *checker, line int, r metricRow) Metric {
+		m := Metric{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, true),
 			Target: c.optional("target", r.Target), Amber: c.optional("amber", r.Amber),
 			Description: string(r.Description), Source: string(r.Source)}
@@ -427,9 +416,8 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		if m.Amber != nil && m.Target == nil {
 			c.errorf("amber", "amber is set but target is empty; an amber margin needs a target")
 		}
-		out = append(out, m)
-	}
-	return out
+		return m
+	})
 }
 
 type performanceRow struct {
@@ -526,11 +514,8 @@ var savingCols = []column{{"service", true}, {"period", true}, {"partner", false
 	{"actual_cost", true}, {"target_saving", false}, {"one_off_cost", false}, {"note", false}}
 
 func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
-	t, rows := readRows[savingRow](fsys, SavingsFile, savingCols, pl)
-	var out []Saving
-	for i, r := range rows {
-		c := &checker{t: t, row: i, pl: pl}
-		s := Saving{Line: t.rowLine[i], Service: c.id("service", r.Service, true), Period: c.period("period", r.Period),
+	return loadFile(fsys, SavingsFile, savingCols, pl, func(c *checker, line int, r savingRow) Saving {
+		s := Saving{Line: line, Service: c.id("service", r.Service, true), Period: c.period("period", r.Period),
 			Partner: c.id("partner", r.Partner, false), TargetSaving: c.optional("target_saving", r.TargetSaving),
 			OneOffCost: c.optional("one_off_cost", r.OneOffCost), Note: string(r.Note)}
 		s.BaselineCost, _ = c.number("baseline_cost", r.BaselineCost, true)
@@ -538,9 +523,8 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 		if !s.Period.IsZero() && s.Period.Kind != period.Year {
 			c.errorf("period", "savings are given by financial year, e.g. %s; %q is a %s", fyOf(s.Period), c.raw("period"), s.Period.Kind)
 		}
-		out = append(out, s)
-	}
-	return out
+		return s
+	})
 }
 
 func fyOf(p period.Period) string {
@@ -565,6 +549,17 @@ func readRows[T any](fsys fs.FS, file string, cols []column, pl *problem.List) (
 		return nil, nil
 	}
 	return t, rows
+}
+
+// loadFile reads one of the small files and turns each row into a record
+// with convert, which checks the row's cells through c.
+func loadFile[R, T any](fsys fs.FS, file string, cols []column, pl *problem.List, convert func(c *checker, line int, r R) T) []T {
+	t, rows := readRows[R](fsys, file, cols, pl)
+	out := make([]T, 0, len(rows))
+	for i, r := range rows {
+		out = append(out, convert(&checker{t: t, row: i, pl: pl}, t.rowLine[i], r))
+	}
+	return out
 }
 
 // readChecked reads a file whose every required column is present, or
