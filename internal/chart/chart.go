@@ -123,8 +123,8 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 		}
 	}
 	fig := &Figure{ID: id, CSV: csvdata.PerformanceFile}
-	periods := periodsOf(series)
-	head := headlineSeries(series)
+	periods := model.Periods(series)
+	head := model.Headline(series)
 	fig.Title = m.Name
 	if head != nil {
 		l := head.Latest()
@@ -153,16 +153,6 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	fig.Unit = m.Unit
 	fig.Option = metricOption(m, series, periods, fig.Label)
 	return fig
-}
-
-func periodsOf(series []*model.Series) []period.Period {
-	m := &model.Metric{Series: series}
-	return m.Periods()
-}
-
-func headlineSeries(series []*model.Series) *model.Series {
-	m := &model.Metric{Series: series}
-	return m.Headline()
 }
 
 func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) string {

@@ -158,7 +158,7 @@ func (m *Metric) derive(s *Series) {
 	slices.SortStableFunc(s.Points, func(a, b Point) int { return period.Compare(a.Period, b.Period) })
 	for i := range s.Points {
 		pt := &s.Points[i]
-		pt.Amber = m.AmberFor(pt.Target)
+		pt.Amber = m.amberFor(pt.Target)
 		pt.Rating = Rate(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit)
 		if i > 0 {
 			pt.Trend = TrendOf(pt.Value, s.Points[i-1].Value, m.Direction)
@@ -166,9 +166,9 @@ func (m *Metric) derive(s *Series) {
 	}
 }
 
-// AmberFor is the amber margin that applies with target t: the metric's
+// amberFor is the amber margin that applies with target t: the metric's
 // own margin when it sets one, otherwise 5% of t.
-func (m *Metric) AmberFor(t *float64) float64 {
+func (m *Metric) amberFor(t *float64) float64 {
 	if m.Amber != nil {
 		return *m.Amber
 	}
@@ -230,9 +230,13 @@ func (m *Metric) Status() Status {
 // Headline is the series whose latest point decides the overall status:
 // the first series with the worst latest rating. It is nil for a metric
 // without figures.
-func (m *Metric) Headline() *Series {
+func (m *Metric) Headline() *Series { return Headline(m.Series) }
+
+// Headline is the first of series with the worst latest rating, or nil
+// when none has figures; a figure for some of a metric's series uses it.
+func Headline(series []*Series) *Series {
 	var out *Series
-	for _, s := range m.Series {
+	for _, s := range series {
 		if l := s.Latest(); l != nil && (out == nil || l.Rating.Status > out.Latest().Rating.Status) {
 			out = s
 		}
@@ -241,9 +245,12 @@ func (m *Metric) Headline() *Series {
 }
 
 // Periods lists every period the metric has a figure for, in order.
-func (m *Metric) Periods() []period.Period {
+func (m *Metric) Periods() []period.Period { return Periods(m.Series) }
+
+// Periods lists every period any of series has a figure for, in order.
+func Periods(series []*Series) []period.Period {
 	var out []period.Period
-	for _, s := range m.Series {
+	for _, s := range series {
 		for _, pt := range s.Points {
 			out = append(out, pt.Period)
 		}

@@ -39,23 +39,41 @@ type Savings struct {
 // cost_share of partnership-wide rows.
 func (p *Partnership) Savings(serviceID, partnerID string) *Savings {
 	v := &Savings{Service: p.Service(serviceID), Partner: p.Partner(partnerID)}
+	v.Years = p.sum(func(r csvdata.Saving) float64 {
+		switch {
+		case serviceID != "" && r.Service != serviceID:
+			return 0
+		case partnerID == "" || r.Partner == partnerID:
+			return 1
+		case r.Partner == "" && v.Partner != nil:
+			return v.Partner.CostShare / 100
+		}
+		return 0
+	})
+	return v
+}
+
+// OwnSavings is the savings of the rows given for exactly this service and
+// partner ("" for the partnership-wide rows), with no attribution: the
+// rows as published.
+func (p *Partnership) OwnSavings(service, partner string) []SavingsYear {
+	return p.sum(func(r csvdata.Saving) float64 {
+		if r.Service == service && r.Partner == partner {
+			return 1
+		}
+		return 0
+	})
+}
+
+// sum adds up savings.csv by financial year, each row counted at the share
+// weight gives it (0 leaves it out), and works out savings, ratings and
+// running totals.
+func (p *Partnership) sum(weight func(csvdata.Saving) float64) []SavingsYear {
 	byYear := map[period.Period]*SavingsYear{}
 	for _, r := range p.savings {
-		if serviceID != "" && r.Service != serviceID {
+		w := weight(r)
+		if w == 0 {
 			continue
-		}
-		w := 1.0
-		if partnerID != "" {
-			switch r.Partner {
-			case partnerID:
-			case "":
-				if v.Partner == nil {
-					continue
-				}
-				w = v.Partner.CostShare / 100
-			default:
-				continue
-			}
 		}
 		y := byYear[r.Period]
 		if y == nil {
@@ -78,13 +96,14 @@ func (p *Partnership) Savings(serviceID, partnerID string) *Savings {
 			y.Notes = append(y.Notes, r.Note)
 		}
 	}
+	var years []SavingsYear
 	for _, y := range byYear {
-		v.Years = append(v.Years, *y)
+		years = append(years, *y)
 	}
-	slices.SortFunc(v.Years, func(a, b SavingsYear) int { return period.Compare(a.Period, b.Period) })
+	slices.SortFunc(years, func(a, b SavingsYear) int { return period.Compare(a.Period, b.Period) })
 	var cum SavingsYear
-	for i := range v.Years {
-		y := &v.Years[i]
+	for i := range years {
+		y := &years[i]
 		y.Saving = y.Baseline - y.Actual
 		y.Net = y.Saving - y.OneOff
 		amber := 0.0
@@ -104,7 +123,7 @@ func (p *Partnership) Savings(serviceID, partnerID string) *Savings {
 		}
 		y.CumSaving, y.CumOneOff, y.CumNet, y.CumTarget = cum.CumSaving, cum.CumOneOff, cum.CumNet, cum.CumTarget
 	}
-	return v
+	return years
 }
 
 // Latest is the most recent year, or nil when there are no savings.
@@ -149,18 +168,4 @@ func (p *Partnership) HasSavingsPeriod(pr period.Period) bool {
 		}
 	}
 	return false
-}
-
-// OwnSavings is the savings of the rows given for exactly this service and
-// partner ("" for the partnership-wide rows), with no attribution: the
-// rows as published.
-func (p *Partnership) OwnSavings(service, partner string) []SavingsYear {
-	own := &Partnership{Partners: p.Partners, Services: p.Services}
-	for _, r := range p.savings {
-		if r.Service == service && r.Partner == partner {
-			own.savings = append(own.savings, r)
-		}
-	}
-	// A view with no partner filter sums every row it is given.
-	return own.Savings("", "").Years
 }
