@@ -83,6 +83,7 @@ type builder struct {
 	cfgProblems, dataProblems, themeProblems []problem.Problem
 
 	mu     *sync.Mutex
+	tables *tableCache
 	out    map[string][]byte
 	charts int
 	pages  int
@@ -158,7 +159,7 @@ func load(src fs.FS, opts Options) (*builder, error) {
 // changed since it loaded, it reloads only the parts those paths touch:
 // settings, data, theme or single content files; the rest is shared.
 func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder, error) {
-	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex)}
+	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache)}
 	var cfgChanged, dataChanged, themeChanged bool
 	var contentChanged []string
 	for _, c := range changed {

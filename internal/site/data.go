@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/partnersite/partnersite/internal/format"
@@ -81,9 +82,9 @@ func (t *table) bytes() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// tables builds the downloads: each input file as published, with the
+// buildTables builds the downloads: each input file as published, with the
 // derived figures beside the figures they come from.
-func (b *builder) tables() []*table {
+func (b *builder) buildTables() []*table {
 	p := b.p
 	partners := &table{name: "partners.csv", description: "The councils in the partnership, their share of costs and savings, and their attributed net saving to date.",
 		header: []string{"id", "name", "short_name", "website", "households", "cost_share", "net_saving_to_date", "net_saving_to_date_per_household"}}
@@ -147,14 +148,11 @@ func (b *builder) tables() []*table {
 			header: []string{"service", "period", "partner", "baseline_cost", "actual_cost", "saving", "target_saving", "status", "one_off_cost", "net_saving", "note"}}
 		for _, s := range p.Services {
 			for _, pt := range append([]*model.Partner{nil}, p.Partners...) {
-				if pt != nil && !b.hasOwnSavings(s.ID, pt.ID) {
-					continue
-				}
 				pid := ""
 				if pt != nil {
 					pid = pt.ID
 				}
-				for _, y := range b.ownSavings(s.ID, pid) {
+				for _, y := range p.OwnSavings(s.ID, pid) {
 					sv.add(idc(s.ID), nm(y.Period.String()), idc(pid), nm(num(y.Baseline, 2)), nm(num(y.Actual, 2)), nm(num(y.Saving, 2)),
 						nm(opt(y.Target, 2)), tx(y.Rating.Status.String()), nm(num(y.OneOff, 2)), nm(num(y.Net, 2)), tx(strings.Join(y.Notes, " ")))
 				}
@@ -178,20 +176,24 @@ func (b *builder) tables() []*table {
 	return out
 }
 
-// hasOwnSavings reports whether a partner has rows of its own for a service.
-func (b *builder) hasOwnSavings(service, partner string) bool {
-	return len(b.ownSavings(service, partner)) > 0
+// downloads builds the CSV tables once per load: the data page counts
+// their rows and writeData writes them, and the performance table alone
+// can have half a million rows.
+func (b *builder) downloads() []*table {
+	b.tables.once.Do(func() { b.tables.list = b.buildTables() })
+	return b.tables.list
 }
 
-// ownSavings is the savings of the rows given for exactly this service
-// and partner ("" for partnership-wide rows), without attribution.
-func (b *builder) ownSavings(service, partner string) []model.SavingsYear {
-	return b.p.OwnSavings(service, partner)
+// tableCache holds a load's CSV tables, shared by the builders forked
+// from it.
+type tableCache struct {
+	once sync.Once
+	list []*table
 }
 
 func (b *builder) dataFiles() []DataFile {
 	var out []DataFile
-	for _, t := range b.tables() {
+	for _, t := range b.downloads() {
 		out = append(out, DataFile{Name: t.name, Description: t.description, Rows: len(t.rows)})
 	}
 	return append(out, DataFile{Name: "data.json", Description: "Everything above in one JSON file, with the licence."})
@@ -199,7 +201,7 @@ func (b *builder) dataFiles() []DataFile {
 
 // writeData adds the downloads, data.json, sitemap.xml and feed.xml.
 func (b *builder) writeData() error {
-	for _, t := range b.tables() {
+	for _, t := range b.downloads() {
 		data, err := t.bytes()
 		if err != nil {
 			return fmt.Errorf("writing data/%s: %w", t.name, err)
