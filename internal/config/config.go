@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/slug"
 )
 
 // File is where the settings live, relative to the site folder.
@@ -75,7 +76,6 @@ var Licences = map[string]Licence{
 }
 
 var (
-	slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	langRe = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
@@ -138,7 +138,7 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 			s.Licence = l
 		case "theme":
 			s.Theme = scalar(v, k.Value, pl)
-			if !slugRe.MatchString(s.Theme) {
+			if !slug.Valid(s.Theme) {
 				pl.Errorf(File, v.Line, "theme %q must be a folder name under themes/ (lower-case letters, digits and hyphens)", s.Theme)
 			}
 		case "notice":
@@ -192,7 +192,7 @@ func goals(v *yaml.Node, pl *problem.List) []Goal {
 			switch k.Value {
 			case "id":
 				g.ID = scalar(val, "id", pl)
-				if !slugRe.MatchString(g.ID) {
+				if !slug.Valid(g.ID) {
 					pl.Errorf(File, val.Line, "goal id %q is not a valid id: use lower-case letters, digits and hyphens", g.ID)
 				}
 				if l, dup := seen[g.ID]; dup {

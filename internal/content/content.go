@@ -13,7 +13,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -29,6 +28,7 @@ import (
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/slug"
 )
 
 // Kind says what a content file is for.
@@ -196,8 +196,6 @@ func (set *Set) Update(fsys fs.FS, changed []string, pl *problem.List) *Set {
 	return next
 }
 
-var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 	raw, err := fs.ReadFile(fsys, p)
 	if err != nil {
@@ -253,7 +251,7 @@ func classify(page *Page, pl *problem.List) bool {
 	rel := strings.TrimSuffix(strings.TrimPrefix(page.Path, "content/"), ".md")
 	parts := strings.Split(rel, "/")
 	for _, part := range parts {
-		if !slugRe.MatchString(part) {
+		if !slug.Valid(part) {
 			pl.Errorf(page.Path, 1, "%q cannot be part of a web address: name files and folders with lower-case letters, digits and hyphens", part+map[bool]string{true: ".md"}[part == parts[len(parts)-1]])
 			return false
 		}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/slug"
 )
 
 // The files of data/, relative to the site folder.
@@ -195,8 +196,8 @@ func (c *checker) id(col string, v text, required bool) string {
 	if required && !c.required(col, s) || s == "" {
 		return s
 	}
-	if !IsSlug(s) {
-		hint := Slugify(s)
+	if !slug.Valid(s) {
+		hint := slug.From(s)
 		if hint == "" {
 			hint = "my-id"
 		}
