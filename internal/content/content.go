@@ -15,6 +15,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -86,6 +87,9 @@ type Set struct {
 	// problems holds each file's load problems, so that an update that
 	// re-reads one file keeps the others' problems.
 	problems map[string][]problem.Problem
+
+	indexOnce sync.Once
+	index     map[key]*Page // for Find
 }
 
 // Options change how content is read.
@@ -94,9 +98,9 @@ type Options struct {
 	Portable bool // relative links to folders name index.html, for file://
 }
 
-// NewMarkdown configures goldmark once for a whole build; a goldmark
+// newMarkdown configures goldmark once for a whole build; a goldmark
 // instance is safe to use from many goroutines.
-func NewMarkdown() goldmark.Markdown {
+func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.Strikethrough, extension.Linkify, extension.TaskList,
@@ -111,7 +115,7 @@ func NewMarkdown() goldmark.Markdown {
 // Load reads every .md file under content/ in fsys. Drafts are skipped
 // unless opts.Drafts is set.
 func Load(fsys fs.FS, opts Options, pl *problem.List) *Set {
-	set := &Set{md: NewMarkdown(), opts: opts, problems: map[string][]problem.Problem{}}
+	set := &Set{md: newMarkdown(), opts: opts, problems: map[string][]problem.Problem{}}
 	_ = fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != "content" {
@@ -398,10 +402,10 @@ func plainText(n ast.Node, src []byte) []byte {
 // safeSchemes are the only link schemes that may become links.
 var safeSchemes = []string{"", "http", "https", "mailto", "tel"}
 
-// SafeURL reports whether a link destination may become a link: relative,
+// safeURL reports whether a link destination may become a link: relative,
 // or http, https, mailto or tel. Anything url.Parse rejects (control
 // characters, as in "java\x01script:") is refused too.
-func SafeURL(dest string) bool {
+func safeURL(dest string) bool {
 	u, err := url.Parse(strings.TrimSpace(dest))
 	if err != nil {
 		return false
@@ -409,7 +413,7 @@ func SafeURL(dest string) bool {
 	return slices.Contains(safeSchemes, strings.ToLower(u.Scheme))
 }
 
-// sanitise replaces links and images whose destination is not SafeURL with
+// sanitise replaces links and images whose destination is not safeURL with
 // their text, and turns a body's level-1 headings into level 2, since the
 // page title is the one <h1> of every page.
 func sanitise(doc *ast.Document, src []byte) {
@@ -421,15 +425,15 @@ func sanitise(doc *ast.Document, src []byte) {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			if !SafeURL(string(n.Destination)) {
+			if !safeURL(string(n.Destination)) {
 				swaps = append(swaps, swap{n, n.Parent()})
 			}
 		case *ast.Image:
-			if !SafeURL(string(n.Destination)) {
+			if !safeURL(string(n.Destination)) {
 				swaps = append(swaps, swap{n, n.Parent()})
 			}
 		case *ast.AutoLink:
-			if !SafeURL(string(n.URL(src))) {
+			if !safeURL(string(n.URL(src))) {
 				swaps = append(swaps, swap{n, n.Parent()})
 			}
 		case *ast.Heading:
@@ -457,16 +461,16 @@ func sanitise(doc *ast.Document, src []byte) {
 func portableLinks(doc *ast.Document) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if l, ok := n.(*ast.Link); ok && entering {
-			l.Destination = []byte(PortableURL(string(l.Destination)))
+			l.Destination = []byte(portableURL(string(l.Destination)))
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
-// PortableURL adds index.html to a relative link that names a folder:
+// portableURL adds index.html to a relative link that names a folder:
 // "../data/" becomes "../data/index.html", "reports/q2/#costs" becomes
 // "reports/q2/index.html#costs". Other links are returned as they are.
-func PortableURL(dest string) string {
+func portableURL(dest string) string {
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") || u.Path == "" && dest != "" {
 		return dest
@@ -514,11 +518,22 @@ func (set *Set) Render(pp *Parsed) (template.HTML, error) {
 }
 
 // Find returns the page of the given kind, section and id, or nil.
+//
+// Every generated page asks for its commentary, so the set is indexed the
+// first time; a set is not changed after it is made (Update makes a new
+// one).
 func (set *Set) Find(kind Kind, section, id string) *Page {
-	for _, p := range set.Pages {
-		if p.Kind == kind && p.Section == section && p.ID == id {
-			return p
+	set.indexOnce.Do(func() {
+		set.index = make(map[key]*Page, len(set.Pages))
+		for _, p := range set.Pages {
+			set.index[key{p.Kind, p.Section, p.ID}] = p
 		}
-	}
-	return nil
+	})
+	return set.index[key{kind, section, id}]
+}
+
+// key finds a page by what it is about.
+type key struct {
+	kind        Kind
+	section, id string
 }

@@ -214,8 +214,8 @@ func TestPortableURL(t *testing.T) {
 		"/absolute/":          "/absolute/",
 		"mailto:a@b.gov.uk":   "mailto:a@b.gov.uk",
 	} {
-		if got := PortableURL(in); got != want {
-			t.Errorf("PortableURL(%q) = %q, want %q", in, got, want)
+		if got := portableURL(in); got != want {
+			t.Errorf("portableURL(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

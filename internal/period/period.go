@@ -214,12 +214,6 @@ func Compare(a, b Period) int {
 	return 0
 }
 
-// Contains reports whether q lies inside p: a quarter or month inside a
-// financial year, or a month inside a quarter.
-func (p Period) Contains(q Period) bool {
-	return !q.Start().Before(p.Start()) && !q.End().After(p.End())
-}
-
 // ParseDate reads YYYY-MM-DD or DD/MM/YYYY. Month-first dates are never
 // accepted: "04/05/2024" is the 4th of May, as on any UK form.
 func ParseDate(s string) (time.Time, error) {

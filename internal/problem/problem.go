@@ -52,16 +52,6 @@ func (l *List) Warnf(path string, line int, format string, args ...any) {
 // Add records a problem as it is.
 func (l *List) Add(p Problem) { l.add(p) }
 
-// Merge appends every problem of other.
-func (l *List) Merge(other *List) {
-	if other == nil {
-		return
-	}
-	for _, p := range other.All() {
-		l.add(p)
-	}
-}
-
 func (l *List) add(p Problem) {
 	l.mu.Lock()
 	l.items = append(l.items, p)

@@ -73,12 +73,10 @@ type page struct {
 	problems []problem.Problem
 }
 
-// Build loads the whole site from its folder and publishes it to the
-// server: the new site when it loaded, or the problems over the old one.
-func (s *Server) Build() { s.load(nil) }
-
-// load loads the site again; changed names the paths, relative to the site
-// folder, that changed since the last load (nil: load everything).
+// load loads the site and publishes it to the server: the new site when it
+// loaded, or the problems over the old one. changed names the paths,
+// relative to the site folder, that changed since the last load (nil: load
+// everything).
 func (s *Server) load(changed []string) {
 	start := time.Now()
 	src := os.DirFS(s.source)
@@ -151,7 +149,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", s.source, err)
 	}
-	s.Build()
+	s.load(nil)
 	changed := make(chan struct{}, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -25,6 +25,7 @@ import (
 // Theme is a parsed theme, ready to render pages. It is safe for concurrent
 // use: templates are parsed once and only executed afterwards.
 type Theme struct {
+	shared *template.Template // layouts and partials, for Partial
 	pages  map[string]*template.Template
 	assets map[string][]byte // path under assets/ to content
 }
@@ -111,6 +112,7 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 			return nil, fmt.Errorf("theme file %s: %w", p, err)
 		}
 	}
+	t.shared = base
 	if base.Lookup("base") == nil {
 		return nil, fmt.Errorf("theme %q: layouts/base.html must define \"base\"", name)
 	}
@@ -153,14 +155,12 @@ func (t *Theme) Page(w io.Writer, kind string, data any) error {
 }
 
 // Partial renders a named template from partials/ with data, for pieces
-// that are put into markdown, such as a shortcode's figure.
+// that are put into markdown, such as a shortcode's figure. It runs the
+// shared set the page templates were cloned from; all cloning is done when
+// the theme loads, so the set may now be executed, from many goroutines.
 func (t *Theme) Partial(name string, data any) ([]byte, error) {
-	tmpl, ok := t.pages["page"]
-	if !ok {
-		return nil, fmt.Errorf("theme has no pages/page.html")
-	}
 	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
+	if err := t.shared.ExecuteTemplate(&b, name, data); err != nil {
 		return nil, fmt.Errorf("partial %s: %w", name, err)
 	}
 	return b.Bytes(), nil
