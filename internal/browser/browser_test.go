@@ -3,6 +3,7 @@ package browser
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
@@ -60,6 +62,29 @@ func buildExample(t *testing.T) *site.Output {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// serveExample builds the example site, serves it on loopback under the
+// strict CSP and starts a browser; it returns the browser's context and the
+// server's address.
+func serveExample(t *testing.T) (context.Context, string) {
+	t.Helper()
+	out := buildExample(t)
+	ctx := browserContext(t)
+	srv := httptest.NewServer(Handler(out.Files, CSP))
+	t.Cleanup(srv.Close)
+	return ctx, srv.URL
+}
+
+// open loads url in the tab and waits until every chart on it is drawn.
+func open(ctx context.Context, url string) error {
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](allChartsDrawn, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+		return fmt.Errorf("charts not drawn: %w", err)
+	}
+	return nil
 }
 
 // buildStarter builds the site that `partnersite new` writes.

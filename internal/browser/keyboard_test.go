@@ -2,7 +2,6 @@ package browser
 
 import (
 	"context"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -31,13 +30,10 @@ const readFocus = `(() => {
 // following it puts focus on the main content; and each of the next stops
 // (navigation, table regions) is visibly marked.
 func TestKeyboard(t *testing.T) {
-	out := buildExample(t)
-	ctx := browserContext(t)
-	srv := httptest.NewServer(Handler(out.Files, CSP))
-	defer srv.Close()
+	ctx, base := serveExample(t)
 	pctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
-	if err := chromedp.Do(pctx, chromedp.Navigate(srv.URL+"/metrics/rb-new-claims-days/"), chromedp.KeyEvent(kb.Tab)); err != nil {
+	if err := chromedp.Do(pctx, chromedp.Navigate(base+"/metrics/rb-new-claims-days/"), chromedp.KeyEvent(kb.Tab)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := chromedp.Run(pctx, chromedp.Evaluate[focusState](readFocus))

@@ -40,11 +40,8 @@ func TestPortableFromFiles(t *testing.T) {
 		rec.visit(p)
 		pageURL := "file://" + filepath.ToSlash(filepath.Join(dir, p))
 		pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		err := chromedp.Do(pctx, chromedp.Navigate(pageURL))
+		err := open(pctx, pageURL)
 		var hrefs []string
-		if err == nil {
-			_, err = chromedp.Run(pctx, chromedp.Poll[bool](allChartsDrawn, chromedp.WithPollingTimeout(15*time.Second)))
-		}
 		if err == nil {
 			hrefs, err = chromedp.Run(pctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("a[href]")].map(a => a.href)`))
 		}

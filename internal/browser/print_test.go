@@ -2,7 +2,6 @@ package browser
 
 import (
 	"context"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,16 +47,10 @@ func pdfText(t *testing.T, pdf []byte) (string, string) {
 // figures, its period, the status rules, the licence, the publication date
 // and link targets, and none of the navigation.
 func TestPrintMeetingPack(t *testing.T) {
-	out := buildExample(t)
-	ctx := browserContext(t)
-	srv := httptest.NewServer(Handler(out.Files, CSP))
-	defer srv.Close()
+	ctx, base := serveExample(t)
 	pctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
-	if err := chromedp.Do(pctx, chromedp.Navigate(srv.URL+"/reports/2026-27-q2/")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Run(pctx, chromedp.Poll[bool](allChartsDrawn, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+	if err := open(pctx, base+"/reports/2026-27-q2/"); err != nil {
 		t.Fatal(err)
 	}
 	pdf, err := chromedp.Run(pctx, chromedp.PrintToPDF(func(p *page.PrintToPDFParams) {

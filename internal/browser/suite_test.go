@@ -118,11 +118,8 @@ func checkSite(t *testing.T, out *site.Output) {
 	}
 	for _, p := range ps {
 		pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		err := chromedp.Do(pctx, chromedp.Navigate(srv.URL+p))
+		err := open(pctx, srv.URL+p)
 		var overflow []string
-		if err == nil {
-			_, err = chromedp.Run(pctx, chromedp.Poll[bool](allChartsDrawn, chromedp.WithPollingTimeout(15*time.Second)))
-		}
 		if err == nil {
 			overflow, err = chromedp.Run(pctx, chromedp.Evaluate[[]string](`(() => {
   if (document.documentElement.scrollWidth <= window.innerWidth) return [];
@@ -148,11 +145,8 @@ func checkSite(t *testing.T, out *site.Output) {
 
 // visit opens a page, waits for its charts, reads its figures and runs axe.
 func visit(ctx context.Context, url, axe string) (figureState, []axeViolation, error) {
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+	if err := open(ctx, url); err != nil {
 		return figureState{}, nil, err
-	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](allChartsDrawn, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
-		return figureState{}, nil, fmt.Errorf("charts not drawn: %w", err)
 	}
 	st, err := chromedp.Run(ctx, chromedp.Evaluate[figureState](readFigures))
 	if err != nil {

@@ -18,7 +18,8 @@ var (
 	loaderErr  error
 )
 
-// loaderSite writes the 500,000-row synthetic data once per test binary.
+// loaderSite writes the 500,000-row synthetic data once per test binary;
+// TestMain removes it.
 func loaderSite(b *testing.B) string {
 	loaderOnce.Do(func() {
 		loaderDir, loaderErr = os.MkdirTemp("", "partnersite-loader-")
@@ -29,8 +30,17 @@ func loaderSite(b *testing.B) string {
 	if loaderErr != nil {
 		b.Fatal(loaderErr)
 	}
-	b.Cleanup(func() {}) // the folder is shared by the benchmarks of this run
 	return loaderDir
+}
+
+// TestMain removes the 500,000-row site, which the benchmarks of one run
+// share, after they have all run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if loaderDir != "" {
+		_ = os.RemoveAll(loaderDir)
+	}
+	os.Exit(code)
 }
 
 // BenchmarkLoad500k reads and checks every file of the 500,000-row site.

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -55,6 +54,6 @@ func TestSyntheticSiteBuilds(t *testing.T) {
 		t.Errorf("%d warnings: %v", w, pl.All())
 	}
 	if _, ok := out.Files["reports/report-00030/index.html"]; !ok {
-		t.Error(fmt.Sprint("missing report page; have ", len(out.Files), " files"))
+		t.Errorf("no page for the 30th report among %d files", len(out.Files))
 	}
 }
