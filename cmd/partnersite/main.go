@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"syscall"
 	"time"
 
@@ -57,8 +58,12 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// errUsage marks a usage error, which exits 2.
-var errUsage = errors.New("usage")
+// errUsage marks a usage error, which exits 2; errHelp a request for a
+// command's help, which exits 0.
+var (
+	errUsage = errors.New("usage")
+	errHelp  = errors.New("help")
+)
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -86,13 +91,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var pe *problem.Error
+	var refusal *publish.Refusal
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, errHelp):
 		return exitOK
 	case errors.Is(err, errUsage):
 		return exitUsage
 	case errors.As(err, &pe):
 		return exitProblem
+	case errors.As(err, &refusal):
+		// The inputs are fine; the --output is not: wrong usage.
+		fmt.Fprintln(stderr, "partnersite:", err)
+		return exitUsage
 	}
 	fmt.Fprintln(stderr, "partnersite:", err)
 	return exitProblem
@@ -100,16 +110,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // flags parses a command's flags; on a usage error it prints the usage and
 // returns errUsage.
-func flags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+func flags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage of partnersite %s:\n", fs.Name())
+		fmt.Fprintf(fs.Output(), "Usage of partnersite %s:\n", fs.Name())
 		fs.PrintDefaults()
 	}
+	if slices.ContainsFunc(args, isHelp) {
+		// Asked for: the help goes to standard output and is no error.
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return errHelp
+	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errUsage
-		}
 		return errUsage
 	}
 	if fs.NArg() > 0 {
@@ -118,6 +131,15 @@ func flags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 		return errUsage
 	}
 	return nil
+}
+
+// isHelp reports whether a command-line argument asks for help.
+func isHelp(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "--h":
+		return true
+	}
+	return false
 }
 
 func printProblems(pl *problem.List, stderr io.Writer) {
@@ -135,7 +157,7 @@ func build(args []string, stdout, stderr io.Writer) error {
 	output := fs.String("output", "", "where to write the site (default SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
 	portable := fs.Bool("portable", false, "write links that name index.html, so the site works opened from file://")
-	if err := flags(fs, args, stderr); err != nil {
+	if err := flags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
 	if *output == "" {
@@ -165,7 +187,7 @@ func build(args []string, stdout, stderr io.Writer) error {
 func check(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	source := fs.String("source", ".", "the site folder")
-	if err := flags(fs, args, stderr); err != nil {
+	if err := flags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
 	pl, err := site.Check(os.DirFS(*source))
@@ -187,7 +209,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	source := fs.String("source", ".", "the site folder")
 	addr := fs.String("addr", "127.0.0.1:1313", "the address to serve on; loopback keeps the preview on this computer")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
-	if err := flags(fs, args, stderr); err != nil {
+	if err := flags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
@@ -221,6 +243,10 @@ func isLoopback(host string) bool {
 func newCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	if slices.ContainsFunc(args, isHelp) {
+		fmt.Fprintln(stdout, "usage: partnersite new DIR\n\nwrites a small working site to DIR, which must be empty or absent")
+		return errHelp
+	}
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}

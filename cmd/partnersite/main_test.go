@@ -58,6 +58,10 @@ func TestUsage(t *testing.T) {
 		{[]string{"build", "--nope"}, 2, "", "flag provided but not defined: -nope"},
 		{[]string{"build", "extra"}, 2, "", `unexpected argument "extra"`},
 		{[]string{"version"}, 0, "partnersite ", ""},
+		{[]string{"build", "-h"}, 0, "Usage of partnersite build", ""},
+		{[]string{"check", "--help"}, 0, "Usage of partnersite check", ""},
+		{[]string{"serve", "-h"}, 0, "-addr", ""},
+		{[]string{"new", "-h"}, 0, "usage: partnersite new DIR", ""},
 	}
 	for _, tt := range tests {
 		code, out, errs := runCmd(tt.args...)
@@ -135,22 +139,48 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 	}
 }
 
+// TestRefusesToClobber builds into folders a council has: a web root with
+// its own documents, and folders inside the site's inputs. Each is refused
+// with exit 2 and one line, and nothing in it changes.
 func TestRefusesToClobber(t *testing.T) {
 	dir := smallSite(t)
-	docs := t.TempDir()
-	if err := os.WriteFile(filepath.Join(docs, "thesis.docx"), []byte("precious"), 0o644); err != nil {
-		t.Fatal(err)
+	webroot := t.TempDir()
+	for name, body := range map[string]string{"index.html": "the council's home page", "minutes-2025.docx": "precious"} {
+		if err := os.WriteFile(filepath.Join(webroot, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	code, _, errs := runCmd("build", "--source", dir, "--output", docs)
-	if code != 1 || !strings.Contains(errs, "does not look like a built site") {
-		t.Errorf("exit %d, %s", code, errs)
+	for _, tt := range []struct{ output, want string }{
+		{webroot, "already holds files that partnersite did not write (index.html, minutes-2025.docx)"},
+		{dir, "holds the site's own files"},
+		{filepath.Join(dir, "content", "out"), "is inside the site's content/ folder"},
+	} {
+		before := snapshot(t, dir)
+		code, stdout, errs := runCmd("build", "--source", dir, "--output", tt.output)
+		if code != 2 || stdout != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, tt.want) {
+			t.Errorf("--output %s: exit %d, stdout %q, stderr %q; want exit 2 and one line %q", tt.output, code, stdout, errs, tt.want)
+		}
+		if after := snapshot(t, dir); !maps.Equal(before, after) {
+			t.Errorf("--output %s changed the site folder", tt.output)
+		}
 	}
-	if b, _ := os.ReadFile(filepath.Join(docs, "thesis.docx")); string(b) != "precious" {
-		t.Error("the folder was replaced")
+	if b, _ := os.ReadFile(filepath.Join(webroot, "minutes-2025.docx")); string(b) != "precious" {
+		t.Error("the web root's document was lost")
 	}
-	code, _, errs = runCmd("build", "--source", dir, "--output", dir)
-	if code != 1 || !strings.Contains(errs, "holds the site's own files") {
-		t.Errorf("exit %d, %s", code, errs)
+	// Into a folder of the web root: built, marked, rebuilt, and the web
+	// root's own files untouched.
+	out := filepath.Join(webroot, "shared-services")
+	for range 2 {
+		if code, _, errs := runCmd("build", "--source", dir, "--output", out); code != 0 {
+			t.Fatalf("build into a new folder of the web root: exit %d\n%s", code, errs)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, ".partnersite")); err != nil {
+		t.Errorf("the output is not marked: %v", err)
+	}
+	entries, _ := os.ReadDir(webroot)
+	if len(entries) != 3 {
+		t.Errorf("the web root holds %d entries after two builds, want its 2 files and the site", len(entries))
 	}
 }
 

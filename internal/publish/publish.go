@@ -1,7 +1,21 @@
 // Package publish writes a built site to disk so that the output folder is
-// never half-written: files go to a temporary folder beside the target,
-// which replaces the target only when every file is written. On any error
-// the previous output stays exactly as it was.
+// never half-written and never loses a file the program did not write.
+//
+// Files go to a temporary folder beside the target, which replaces the
+// target only when every file is written. On any error the previous output
+// stays exactly as it was.
+//
+// The output folder is the program's alone. Each build leaves a marker file,
+// [Marker], listing every file it wrote. A folder is replaced only if it is
+// missing, empty, or marked and holding nothing but the files its marker
+// lists: a council's own documents in a web root are never deleted, and
+// neither are files someone copied into a built folder by hand. Begin
+// refuses such folders, and folders that would put the output over or
+// inside the site's own inputs, with a [Refusal].
+//
+// A build killed at any moment leaves no trace that the next one does not
+// clear: its temporary folders are removed and a folder moved aside but
+// never replaced is put back.
 //
 // A Dir accepts files while the site is still rendering, from many
 // goroutines at once, so that a large build neither waits for the disk at
@@ -9,56 +23,275 @@
 package publish
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
 
-// Dir is an output folder being written.
-type Dir struct {
-	target string // the folder to replace
-	tmp    string // where files go until Commit
-	made   sync.Map
-	mu     sync.Mutex
-	err    error // the first write error
+// Marker is the name of the file that marks a folder as written by
+// partnersite, listing the files it holds.
+const Marker = ".partnersite"
+
+// markerHead opens every marker file. A marker is this line and then one
+// written file a line, sorted, so that it too is the same for the same
+// input.
+const markerHead = "# Written by partnersite build. The next build replaces this folder whole; do not add files here.\n"
+
+// Refusal is the error for an output folder the program will not replace.
+// It is a usage error: the inputs are fine, the --output is not.
+type Refusal struct {
+	Dir    string // the output folder as given
+	Reason string // why, and what to do
 }
 
+func (r *Refusal) Error() string { return "output folder " + r.Dir + " " + r.Reason }
+
+// Dir is an output folder being written.
+type Dir struct {
+	target string // the real path of the folder to replace
+	tmp    string // where files go until Commit
+	unlock func()
+	made   sync.Map
+	mu     sync.Mutex
+	names  []string // files written, for the marker
+	err    error    // the first write error
+}
+
+// Steps of a commit, named for tests that stop the process between them.
+const (
+	stepWritten = "written" // every file is in the temporary folder
+	stepAside   = "aside"   // the previous output is moved aside
+	stepPlaced  = "placed"  // the new output is in place; the old one is not yet removed
+)
+
+// afterStep is called after each step of a commit. Tests set it to kill
+// the process there; it does nothing otherwise.
+var afterStep = func(string) {}
+
+// rename is os.Rename, replaced in tests to make a step fail.
+var rename = os.Rename
+
 // Begin starts writing the output folder dir for the site folder source.
-// dir may not be source or hold it, since replacing dir would delete the
-// site, and may not be a folder that does not look like a built site.
+// It refuses, with a *Refusal, any folder whose replacement could lose a
+// file the program did not write or touch the site's inputs. Before it
+// returns it clears what a killed earlier build left beside dir.
 func Begin(dir, source string) (*Dir, error) {
-	absDir, err := filepath.Abs(dir)
+	target, err := realPath(dir)
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
-	absSrc, err := filepath.Abs(source)
+	src, err := realPath(source)
 	if err != nil {
 		return nil, fmt.Errorf("source folder %s: %w", source, err)
 	}
-	if rel, err := filepath.Rel(absDir, absSrc); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
-		return nil, fmt.Errorf("output folder %s holds the site's own files; choose another --output", dir)
-	}
-	if err := checkReplaceable(absDir); err != nil {
+	if err := checkPlace(dir, target, src); err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(absDir)
+	parent, base := filepath.Split(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(absDir)+".new-")
+	unlock, err := lock(parent)
 	if err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	if err := clearLeftovers(parent, base); err != nil {
+		unlock()
+		return nil, fmt.Errorf("output folder %s: clearing what an earlier build left: %w", dir, err)
+	}
+	if err := checkReplaceable(dir, target); err != nil {
+		unlock()
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, tmpPrefix(base, "new"))
+	if err != nil {
+		unlock()
 		return nil, fmt.Errorf("creating a temporary folder beside %s: %w", dir, err)
 	}
-	return &Dir{target: absDir, tmp: tmp}, nil
+	return &Dir{target: target, tmp: tmp, unlock: sync.OnceFunc(unlock)}, nil
+}
+
+// tmpPrefix names the folders a build makes beside the output: hidden, and
+// named for the output so that the next build knows them as its own.
+func tmpPrefix(base, kind string) string { return "." + base + "." + kind + "-" }
+
+// realPath returns the absolute path of p with every symbolic link
+// resolved, for as much of it as exists, so that two names for one folder
+// compare equal.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; {
+		real, err := filepath.EvalSymlinks(cur)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
+}
+
+// within reports whether path is dir or lies inside it, by whole path
+// segments: "/a/..b" lies inside "/a", "/ab" does not.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		return false
+	}
+	return rel == "." || rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// checkPlace refuses outputs that would replace the site or write into
+// its inputs.
+func checkPlace(given, target, src string) error {
+	if within(src, target) {
+		return &Refusal{given, "holds the site's own files (" + src + "); choose an --output outside the site folder, or leave it out to build into public/"}
+	}
+	for _, in := range []string{"content", "data", "themes"} {
+		if within(target, filepath.Join(src, in)) {
+			return &Refusal{given, "is inside the site's " + in + "/ folder, which the build reads; choose an --output outside it, or leave it out to build into public/"}
+		}
+	}
+	return nil
+}
+
+// checkReplaceable refuses a folder that holds anything the program did
+// not write, so a mistyped --output or a file copied into public/ by hand
+// is never deleted.
+func checkReplaceable(given, dir string) error {
+	info, err := os.Lstat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", given, err)
+	}
+	if !info.IsDir() {
+		return &Refusal{given, "is a file, not a folder; choose another --output"}
+	}
+	written, marked, err := readMarker(dir)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", given, err)
+	}
+	var foreign []string
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if rel == Marker && marked {
+			return nil
+		}
+		if _, ok := written[rel]; !ok {
+			foreign = append(foreign, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", given, err)
+	}
+	switch {
+	case len(foreign) == 0:
+		return nil
+	case !marked:
+		return &Refusal{given, fmt.Sprintf("already holds files that partnersite did not write (%s); build into an empty or new folder, or, if it is an old build, delete it first", sample(foreign))}
+	}
+	return &Refusal{given, fmt.Sprintf("holds files that the last build did not write (%s); move them out, since the build replaces the folder whole", sample(foreign))}
+}
+
+// sample names the first few of a list of files.
+func sample(names []string) string {
+	slices.Sort(names)
+	if len(names) <= 3 {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:3], ", "), len(names)-3)
+}
+
+// readMarker reads the list of files a build wrote into dir; marked is
+// false when dir has no marker.
+func readMarker(dir string) (written map[string]struct{}, marked bool, err error) {
+	f, err := os.Open(filepath.Join(dir, Marker))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	written = map[string]struct{}{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			written[line] = struct{}{}
+		}
+	}
+	return written, true, sc.Err()
+}
+
+// clearLeftovers clears what a killed build left beside the output folder base
+// in parent: a folder moved aside is put back if the output is missing,
+// and every other leftover is removed. The caller holds the lock, so none
+// of them belongs to a build still running.
+func clearLeftovers(parent, base string) error {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return err
+	}
+	target := filepath.Join(parent, base)
+	_, err = os.Lstat(target)
+	missing := errors.Is(err, fs.ErrNotExist)
+	var aside, stale []string
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case strings.HasPrefix(name, tmpPrefix(base, "old")):
+			aside = append(aside, name)
+		case strings.HasPrefix(name, tmpPrefix(base, "new")):
+			stale = append(stale, name)
+		}
+	}
+	if missing && len(aside) > 0 {
+		// Only one folder is ever aside at a time: a build that finds the
+		// output missing puts it back before it moves anything itself.
+		if err := os.Rename(filepath.Join(parent, aside[0]), target); err != nil {
+			return err
+		}
+		aside = aside[1:]
+	}
+	for _, name := range append(stale, aside...) {
+		if err := os.RemoveAll(filepath.Join(parent, name)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Write writes one file, name relative to the output folder with forward
 // slashes. It is safe for concurrent use.
 func (d *Dir) Write(name string, data []byte) error {
+	if name == Marker {
+		return d.fail(fmt.Errorf("writing %s: the name is kept for the output folder's marker", name))
+	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
 	dir := filepath.Dir(p)
 	if _, ok := d.made.Load(dir); !ok {
@@ -70,6 +303,9 @@ func (d *Dir) Write(name string, data []byte) error {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return d.fail(fmt.Errorf("writing %s: %w", name, err))
 	}
+	d.mu.Lock()
+	d.names = append(d.names, name)
+	d.mu.Unlock()
 	return nil
 }
 
@@ -85,6 +321,7 @@ func (d *Dir) fail(err error) error {
 // Abort removes everything written; the output folder is untouched.
 func (d *Dir) Abort() {
 	_ = os.RemoveAll(d.tmp)
+	d.unlock()
 }
 
 // Commit replaces the output folder with what was written, unless a write
@@ -92,16 +329,35 @@ func (d *Dir) Abort() {
 func (d *Dir) Commit() error {
 	d.mu.Lock()
 	err := d.err
+	names := d.names
 	d.mu.Unlock()
+	if err == nil {
+		err = d.writeMarker(names)
+	}
+	if err == nil {
+		err = os.Chmod(d.tmp, 0o755)
+	}
 	if err != nil {
 		d.Abort()
 		return err
 	}
-	if err := os.Chmod(d.tmp, 0o755); err != nil {
-		d.Abort()
-		return fmt.Errorf("setting permissions on %s: %w", d.tmp, err)
-	}
+	afterStep(stepWritten)
+	defer d.unlock()
 	return swap(d.tmp, d.target)
+}
+
+func (d *Dir) writeMarker(names []string) error {
+	slices.Sort(names)
+	var b strings.Builder
+	b.WriteString(markerHead)
+	for _, n := range names {
+		b.WriteString(n)
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", Marker, err)
+	}
+	return nil
 }
 
 // Write writes a whole site held in memory to dir, replacing it.
@@ -119,40 +375,31 @@ func Write(files map[string][]byte, dir, source string) error {
 	return d.Commit()
 }
 
-// checkReplaceable refuses to replace a folder that does not look like a
-// previous build, so a mistyped --output cannot delete someone's documents.
-func checkReplaceable(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("output folder %s: %w", dir, err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
-		return fmt.Errorf("output folder %s is not empty and does not look like a built site (it has no index.html); empty it or choose another --output", dir)
-	}
-	return nil
-}
-
 // swap moves the new folder into place. The old output is first renamed
-// aside, so if the second rename fails it can be put back.
+// aside, so if the second rename fails it can be put back, and if the
+// process dies between the two the next Begin puts it back.
 func swap(tmp, dir string) error {
 	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
+	if _, err := os.Lstat(dir); err == nil {
+		old = strings.Replace(tmp, tmpPrefix(filepath.Base(dir), "new"), tmpPrefix(filepath.Base(dir), "old"), 1)
+		if err := rename(dir, old); err != nil {
 			_ = os.RemoveAll(tmp)
 			return fmt.Errorf("moving the previous %s aside: %w", dir, err)
 		}
+		afterStep(stepAside)
 	}
-	if err := os.Rename(tmp, dir); err != nil {
+	if err := rename(tmp, dir); err != nil {
 		if old != "" {
-			_ = os.Rename(old, dir)
+			if rerr := rename(old, dir); rerr != nil {
+				// Leave both where they are: the next build puts the old
+				// one back.
+				return fmt.Errorf("moving the new site into %s: %w; the previous output is in %s", dir, errors.Join(err, rerr), old)
+			}
 		}
 		_ = os.RemoveAll(tmp)
 		return fmt.Errorf("moving the new site into %s: %w", dir, err)
 	}
+	afterStep(stepPlaced)
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
 			return fmt.Errorf("removing the previous output %s: %w", old, err)
