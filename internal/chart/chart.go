@@ -10,10 +10,13 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 )
 
@@ -292,12 +295,12 @@ func Savings(v *model.Savings, id string) *Figure {
 	case v.Service != nil:
 		scope = v.Service.Name
 	case v.Partner != nil:
-		scope = v.Partner.ShortName + "'s share of"
+		scope = Possessive(v.Partner.ShortName) + " share of"
 	}
 	l := v.Latest()
 	fig.Title = scope + " savings"
 	if l != nil && l.Target != nil {
-		fig.Title += ": " + headline(l.Rating.Status, format.MoneyShort(*l.Target)) + " in " + l.Period.String()
+		fig.Title += ": " + headline(l.Rating.Status, l.Target.Short()) + " in " + l.Period.String()
 	}
 	if len(v.Years) > 0 {
 		fig.Subtitle = fmt.Sprintf("Pounds, by financial year, %s to %s. Saving is the cost without sharing less the actual cost.", v.Years[0].Period, l.Period)
@@ -318,73 +321,107 @@ func savingsSummary(v *model.Savings) string {
 	who := "the partnership"
 	switch {
 	case v.Partner != nil && v.Service != nil:
-		who = v.Partner.ShortName + "'s share of " + v.Service.Name
+		who = Possessive(v.Partner.ShortName) + " share of " + v.Service.Name
 	case v.Partner != nil:
-		who = v.Partner.ShortName + "'s share"
+		who = Possessive(v.Partner.ShortName) + " share"
 	case v.Service != nil:
 		who = v.Service.Name
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "In %s %s saved %s", l.Period, who, format.MoneyShort(l.Saving))
+	fmt.Fprintf(&b, "In %s %s saved %s", l.Period, who, l.Saving.Short())
 	if l.Target != nil {
-		fmt.Fprintf(&b, " against a target of %s: %s", format.MoneyShort(*l.Target), l.Rating.Status)
+		fmt.Fprintf(&b, " against a target of %s: %s", l.Target.Short(), l.Rating.Status)
 	}
 	b.WriteString(".")
 	if l.OneOff != 0 {
-		fmt.Fprintf(&b, " After one-off costs of %s, the net saving was %s.", format.MoneyShort(l.OneOff), format.MoneyShort(l.Net))
+		fmt.Fprintf(&b, " After one-off costs of %s, that is %s.", l.OneOff.Short(), netPhrase(l.Net))
 	}
 	if len(v.Years) > 1 {
 		// Targets are for savings before one-off costs, so the totals
 		// compare like with like before the net figure is given.
-		fmt.Fprintf(&b, " From %s to %s savings total %s", v.Years[0].Period, l.Period, format.MoneyShort(l.CumSaving))
+		fmt.Fprintf(&b, " From %s to %s savings total %s", v.Years[0].Period, l.Period, l.CumSaving.Short())
 		if l.CumTarget != nil {
-			fmt.Fprintf(&b, " against targets totalling %s", format.MoneyShort(*l.CumTarget))
+			fmt.Fprintf(&b, " against targets totalling %s", l.CumTarget.Short())
 		}
 		if l.CumOneOff != 0 {
-			fmt.Fprintf(&b, "; after one-off costs of %s the net saving is %s", format.MoneyShort(l.CumOneOff), format.MoneyShort(l.CumNet))
+			fmt.Fprintf(&b, "; after one-off costs of %s that is %s", l.CumOneOff.Short(), netPhrase(l.CumNet))
 		}
 		b.WriteString(".")
 	}
 	if ph, ok := v.PerHousehold(l.CumNet); ok {
-		fmt.Fprintf(&b, " That is %s for each of %s's %s households.", format.Pence(ph), v.Partner.ShortName, format.Fixed(float64(v.Partner.Households), 0))
+		fmt.Fprintf(&b, " That is %s for each of %s %s households.", PerHouseholdPhrase(ph), Possessive(v.Partner.ShortName), format.Fixed(float64(v.Partner.Households), 0))
 	}
 	return b.String()
 }
 
 func savingsTable(v *model.Savings, scope string) Table {
 	t := Table{Caption: scope + " savings by financial year (£)",
-		Head: []string{"Year", "Cost without sharing", "Actual cost", "Saving", "Target saving", "Status", "One-off costs", "Net saving", "Net saving to date"}}
+		Head: []string{"Year", "Cost without sharing", "Actual cost", "Saving", "Target saving", "Status", "One-off costs", "Net saving", "Net saving, all years to this"}}
 	perHousehold := v.Partner != nil && v.Partner.Households > 0
 	if perHousehold {
-		t.Head = append(t.Head, "Net saving to date per household")
+		t.Head = append(t.Head, "Per household, all years to this")
 	}
 	for _, y := range v.Years {
 		target := "None"
 		if y.Target != nil {
-			target = format.Money(*y.Target)
+			target = y.Target.String()
 		}
 		row := Row{Head: y.Period.String(), Cells: []Cell{
-			num(format.Money(y.Baseline)), num(format.Money(y.Actual)), num(format.Money(y.Saving)), num(target),
-			status(y.Rating), num(format.Money(y.OneOff)), num(format.Money(y.Net)), num(format.Money(y.CumNet)),
+			num(y.Baseline.String()), num(y.Actual.String()), num(y.Saving.String()), num(target),
+			status(y.Rating), num(y.OneOff.String()), num(y.Net.String()), num(y.CumNet.String()),
 		}}
 		if perHousehold {
 			ph, _ := v.PerHousehold(y.CumNet)
-			row.Cells = append(row.Cells, num(format.Pence(ph)))
+			row.Cells = append(row.Cells, num(ph.String()))
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
 }
 
+// netPhrase says a net figure in words: a negative net saving is a net
+// cost, not "a net saving of -£85,000".
+func netPhrase(n money.Pence) string {
+	switch {
+	case n < 0:
+		return "a net cost of " + (-n).Short()
+	case n == 0:
+		return "no net saving"
+	}
+	return "a net saving of " + n.Short()
+}
+
+// PerHouseholdPhrase is a per household net figure in words, for "That is
+// ... for each household".
+func PerHouseholdPhrase(n money.Pence) string {
+	if n < 0 {
+		return "a net cost of " + (-n).String()
+	}
+	return n.String()
+}
+
+// Possessive adds the possessive to a name: "Stevenage's", but "East
+// Herts'" for a name ending in s.
+func Possessive(name string) string {
+	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "S") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+// lowerFirst lowers the first letter of a name for the middle of a
+// sentence, by rune rather than by byte, so a name that opens with a curly
+// quote or "€" is left whole.
 func lowerFirst(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsUpper(r) {
 		return s
 	}
 	// Keep acronyms such as "ICT" as they are.
-	if len(s) > 1 && strings.ToUpper(s[:2]) == s[:2] {
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
 		return s
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // HeadCell is a column header; Num right-aligns it over a column of figures.

@@ -7,6 +7,7 @@ import (
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 )
 
@@ -118,26 +119,33 @@ func TestMetricTableCells(t *testing.T) {
 func TestSavingsSummary(t *testing.T) {
 	q := period.MustParse
 	d := &csvdata.Data{
-		Partners: []csvdata.Partner{{ID: "north", Name: "North Council", ShortName: "North", CostShare: 60, Households: 40000},
-			{ID: "south", Name: "South Council", ShortName: "South", CostShare: 40}},
-		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}},
+		Partners: []csvdata.Partner{{ID: "north", Name: "North Council", ShortName: "North", CostShare: 600_000, Households: 40000},
+			{ID: "south", Name: "South Council", ShortName: "East Herts", CostShare: 400_000}},
+		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}, {ID: "print", Name: "Print"}},
 		Savings: []csvdata.Saving{
-			{Service: "ict", Period: q("2023/24"), BaselineCost: 3_000_000, ActualCost: 2_900_000, TargetSaving: f(150_000), OneOffCost: f(400_000)},
-			{Service: "ict", Period: q("2024/25"), BaselineCost: 3_000_000, ActualCost: 1_700_000, TargetSaving: f(1_000_000), OneOffCost: f(50_000)},
+			{Service: "ict", Period: q("2023/24"), BaselineCost: gbp(3_000_000), ActualCost: gbp(2_900_000), TargetSaving: pgbp(150_000), OneOffCost: pgbp(400_000)},
+			{Service: "ict", Period: q("2024/25"), BaselineCost: gbp(3_000_000), ActualCost: gbp(1_700_000), TargetSaving: pgbp(1_000_000), OneOffCost: pgbp(50_000)},
+			{Service: "print", Period: q("2023/24"), Partner: "south", BaselineCost: gbp(200_000), ActualCost: gbp(100_000), OneOffCost: pgbp(185_000)},
 		},
 	}
 	p := model.New(&config.Site{Goals: config.DefaultGoals}, d)
-	fig := Savings(p.Savings("", ""), "s")
 	// 2024/25: saving 1.3m against 1m; net 1.25m. To date: savings
 	// 100,000 + 1.3m = 1.4m against 1.15m; one-off 450,000; net 950,000.
-	want := "In 2024/25 the partnership saved £1.3m against a target of £1m: On track. After one-off costs of £50,000, the net saving was £1.3m. From 2023/24 to 2024/25 savings total £1.4m against targets totalling £1.2m; after one-off costs of £450,000 the net saving is £950,000."
+	fig := Savings(p.Savings("ict", ""), "s")
+	want := "In 2024/25 ICT saved £1.3m against a target of £1m: On track. After one-off costs of £50,000, that is a net saving of £1.3m. From 2023/24 to 2024/25 savings total £1.4m against targets totalling £1.2m; after one-off costs of £450,000 that is a net saving of £950,000."
 	if fig.Summary != want {
 		t.Errorf("summary\n%q\nwant\n%q", fig.Summary, want)
 	}
-	if fig.Title != "Partnership savings: meeting the target of £1m in 2024/25" {
+	if fig.Title != "ICT savings: meeting the target of £1m in 2024/25" {
 		t.Errorf("title %q", fig.Title)
 	}
-	// North: 60% of everything; 950,000 * 0.6 = 570,000 over 40,000 households = £14.25.
+	// A net cost is said as one, and a name ending in s takes a bare
+	// apostrophe: £100,000 saved less £185,000 one-off.
+	print := Savings(p.Savings("print", "south"), "p")
+	if want := "In 2023/24 East Herts' share of Print saved £100,000. After one-off costs of £185,000, that is a net cost of £85,000."; print.Summary != want {
+		t.Errorf("print summary\n%q\nwant\n%q", print.Summary, want)
+	}
+	// North: 60% of ICT; 950,000 * 0.6 = 570,000 over 40,000 households = £14.25.
 	north := Savings(p.Savings("", "north"), "n")
 	if !strings.HasSuffix(north.Summary, "That is £14.25 for each of North's 40,000 households.") {
 		t.Errorf("north summary %q", north.Summary)
@@ -149,4 +157,12 @@ func TestSavingsSummary(t *testing.T) {
 	if first := Savings(p.Savings("", "north"), "n").Table.Rows[0].Cells[6].Text; first != "-£180,000" {
 		t.Errorf("north 2023/24 net = %s, want -£180,000 (60%% of 100,000 - 400,000)", first)
 	}
+}
+
+// gbp is a whole number of pounds; pgbp points to one.
+func gbp(pounds int64) money.Pence { return money.Pence(pounds * 100) }
+
+func pgbp(pounds int64) *money.Pence {
+	p := gbp(pounds)
+	return &p
 }

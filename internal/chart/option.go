@@ -132,11 +132,11 @@ func savingsOption(v *model.Savings, label string) []byte {
 	hasTarget := false
 	for i, y := range v.Years {
 		x[i] = y.Period.String()
-		saving[i] = opts.BarData{Value: format.Round(y.Saving, 2)}
-		net[i] = opts.BarData{Value: format.Round(y.Net, 2)}
+		saving[i] = opts.BarData{Value: y.Saving.Pounds()}
+		net[i] = opts.BarData{Value: y.Net.Pounds()}
 		target[i] = opts.BarData{Value: "-"}
 		if y.Target != nil {
-			target[i] = opts.BarData{Value: format.Round(*y.Target, 2)}
+			target[i] = opts.BarData{Value: y.Target.Pounds()}
 			hasTarget = true
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 )
 
@@ -55,11 +56,11 @@ func TestOptionGolden(t *testing.T) {
 	golden(t, "line-partner.json", Metric(p.Metric("m"), "north", "chart-m-north").Option)
 
 	d := &csvdata.Data{
-		Partners: []csvdata.Partner{{ID: "north", Name: "North", ShortName: "North", CostShare: 100}},
+		Partners: []csvdata.Partner{{ID: "north", Name: "North", ShortName: "North", CostShare: money.Whole}},
 		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}},
 		Savings: []csvdata.Saving{
-			{Service: "ict", Period: q("2023/24"), BaselineCost: 100, ActualCost: 120, OneOffCost: f(10)},
-			{Service: "ict", Period: q("2024/25"), BaselineCost: 100, ActualCost: 80, TargetSaving: f(25)},
+			{Service: "ict", Period: q("2023/24"), BaselineCost: gbp(100), ActualCost: gbp(120), OneOffCost: pgbp(10)},
+			{Service: "ict", Period: q("2024/25"), BaselineCost: gbp(100), ActualCost: gbp(80), TargetSaving: pgbp(25)},
 		},
 	}
 	sp := model.New(&config.Site{Goals: config.DefaultGoals}, d)

@@ -88,6 +88,20 @@ func ParseNumber(s string) (float64, error) {
 	if v, ok := plainNumber(s); ok {
 		return v, nil
 	}
+	d, err := Decimal(s)
+	if err != nil {
+		return 0, err
+	}
+	v, err := strconv.ParseFloat(d, 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, numberError(s)
+	}
+	return v, nil
+}
+
+// Decimal reads a number as ParseNumber does but returns it as plain
+// decimal text, "-1234.5", so that money can be read from it exactly.
+func Decimal(s string) (string, error) {
 	t := strings.TrimSpace(s)
 	neg := false
 	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
@@ -97,7 +111,7 @@ func ParseNumber(s string) (float64, error) {
 	for _, minus := range []string{"-", "\u2212"} {
 		if strings.HasPrefix(t, minus) {
 			if neg {
-				return 0, numberError(s)
+				return "", numberError(s)
 			}
 			neg = true
 			t = strings.TrimSpace(strings.TrimPrefix(t, minus))
@@ -111,16 +125,16 @@ func ParseNumber(s string) (float64, error) {
 	}
 	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
 	if !digitsRe.MatchString(t) {
-		return 0, numberError(s)
+		return "", numberError(s)
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
-	if err != nil || math.IsInf(v, 0) {
-		return 0, numberError(s)
+	t = strings.ReplaceAll(t, ",", "")
+	if strings.HasPrefix(t, ".") {
+		t = "0" + t
 	}
 	if neg {
-		v = -v
+		t = "-" + t
 	}
-	return v, nil
+	return t, nil
 }
 
 // plainNumber is the fast path for the common form, digits with at most one

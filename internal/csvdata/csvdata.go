@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/slug"
@@ -60,6 +61,10 @@ const (
 	Lower  Direction = "lower"
 )
 
+// maxHouseholds is more households than the UK has (about 28 million):
+// a larger figure is a typing error, and would overflow sums.
+const maxHouseholds = 100_000_000
+
 // Partner is one council in the partnership (partners.csv).
 type Partner struct {
 	Line       int
@@ -68,7 +73,9 @@ type Partner struct {
 	ShortName  string // defaults to Name
 	Website    string
 	Households int // 0 when not given
-	CostShare  float64
+	CostShare  money.Share
+
+	shareBad bool // cost_share was reported; the total would only add noise
 }
 
 // Service is one shared service (services.csv).
@@ -113,10 +120,10 @@ type Saving struct {
 	Service      string
 	Period       period.Period
 	Partner      string // "" for partnership-wide, attributed by cost share
-	BaselineCost float64
-	ActualCost   float64
-	TargetSaving *float64
-	OneOffCost   *float64
+	BaselineCost money.Pence
+	ActualCost   money.Pence
+	TargetSaving *money.Pence
+	OneOffCost   *money.Pence
 	Note         string
 }
 
@@ -227,6 +234,28 @@ func (c *checker) number(col string, v number, required bool) (float64, bool) {
 	return v.value, true
 }
 
+// amount reads a money cell exactly, in pence.
+func (c *checker) amount(col string, v number, required bool) (money.Pence, bool) {
+	if _, ok := c.number(col, v, required); !ok {
+		return 0, false
+	}
+	raw := c.raw(col)
+	d, _ := Decimal(raw) // the cell parsed, so this does
+	p, err := money.ParseDecimal(d)
+	if err != nil {
+		c.errorf(col, "%s %q %v", col, raw, err)
+		return 0, false
+	}
+	return p, true
+}
+
+func (c *checker) optionalAmount(col string, v number) *money.Pence {
+	if p, ok := c.amount(col, v, false); ok {
+		return &p
+	}
+	return nil
+}
+
 func (c *checker) optional(col string, v number) *float64 {
 	if f, ok := c.number(col, v, false); ok {
 		return &f
@@ -289,16 +318,24 @@ func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 			}
 		}
 		if h, ok := c.number("households", r.Households, false); ok {
-			if h <= 0 || h != math.Trunc(h) {
+			switch {
+			case h <= 0 || h != math.Trunc(h):
 				c.errorf("households", "households %q must be a whole number above 0", c.raw("households"))
+			case h > maxHouseholds:
+				c.errorf("households", "households %q is more than %d, more than in the whole UK; check the figure", c.raw("households"), maxHouseholds)
+			default:
+				p.Households = int(h)
 			}
-			p.Households = int(h)
 		}
-		if s, ok := c.number("cost_share", r.CostShare, true); ok {
-			if s < 0 || s > 100 {
-				c.errorf("cost_share", "cost_share %q must be a percentage from 0 to 100", c.raw("cost_share"))
+		if _, ok := c.number("cost_share", r.CostShare, true); ok {
+			d, _ := Decimal(c.raw("cost_share"))
+			s, err := money.ParseShare(d)
+			if err != nil {
+				c.errorf("cost_share", "cost_share %q %v", c.raw("cost_share"), err)
 			}
-			p.CostShare = s
+			p.CostShare, p.shareBad = s, err != nil
+		} else {
+			p.shareBad = true
 		}
 		return p
 	})
@@ -517,10 +554,10 @@ var savingCols = []column{{"service", true}, {"period", true}, {"partner", false
 func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 	return loadFile(fsys, SavingsFile, savingCols, pl, func(c *checker, line int, r savingRow) Saving {
 		s := Saving{Line: line, Service: c.id("service", r.Service, true), Period: c.period("period", r.Period),
-			Partner: c.id("partner", r.Partner, false), TargetSaving: c.optional("target_saving", r.TargetSaving),
-			OneOffCost: c.optional("one_off_cost", r.OneOffCost), Note: string(r.Note)}
-		s.BaselineCost, _ = c.number("baseline_cost", r.BaselineCost, true)
-		s.ActualCost, _ = c.number("actual_cost", r.ActualCost, true)
+			Partner: c.id("partner", r.Partner, false), TargetSaving: c.optionalAmount("target_saving", r.TargetSaving),
+			OneOffCost: c.optionalAmount("one_off_cost", r.OneOffCost), Note: string(r.Note)}
+		s.BaselineCost, _ = c.amount("baseline_cost", r.BaselineCost, true)
+		s.ActualCost, _ = c.amount("actual_cost", r.ActualCost, true)
 		if !s.Period.IsZero() && s.Period.Kind != period.Year {
 			c.errorf("period", "savings are given by financial year, e.g. %s; %q is a %s", fyOf(s.Period), c.raw("period"), s.Period.Kind)
 		}
@@ -583,13 +620,17 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	services := uniqueIDs(ServicesFile, d.Services, func(s Service) (string, int) { return s.ID, s.Line }, pl)
 	metrics := uniqueIDs(MetricsFile, d.Metrics, func(m Metric) (string, int) { return m.ID, m.Line }, pl)
 
-	if len(d.Partners) > 0 {
-		total := 0.0
+	if len(d.Partners) > 0 && !slices.ContainsFunc(d.Partners, func(p Partner) bool { return p.shareBad }) {
+		var total money.Share
 		for _, p := range d.Partners {
 			total += p.CostShare
 		}
-		if math.Abs(total-100) > 0.1 {
-			pl.Errorf(PartnersFile, 1, "cost_share values total %s, not 100; each partner's share of costs and savings must add up to 100", trimFloat(total))
+		if miss := money.Whole - total; miss != 0 {
+			by := fmt.Sprintf("%s short", miss.Decimal())
+			if miss < 0 {
+				by = fmt.Sprintf("%s over", (-miss).Decimal())
+			}
+			pl.Errorf(PartnersFile, 1, "cost_share values total %s, not 100 (%s); each partner's share of costs and savings must add up to exactly 100, so that every pound saved is counted once", total.Decimal(), by)
 		}
 	}
 	for _, s := range d.Services {

@@ -85,7 +85,7 @@ func TestBaseIsValid(t *testing.T) {
 	if p := d.Performance[1]; p.Line != 3 || p.Value != 99.1 || p.Period != period.MustParse("2024/25 Q2") {
 		t.Errorf("performance = %+v", p)
 	}
-	if sv := d.Savings[0]; sv.BaselineCost != 1e6 || sv.ActualCost != 9e5 || *sv.TargetSaving != 8e4 || *sv.OneOffCost != 2e4 {
+	if sv := d.Savings[0]; sv.BaselineCost != 1e8 || sv.ActualCost != 9e7 || *sv.TargetSaving != 8e6 || *sv.OneOffCost != 2e6 {
 		t.Errorf("savings = %+v", sv)
 	}
 }
@@ -188,11 +188,30 @@ func TestRules(t *testing.T) {
 				`data/metrics.csv:2: direction "up" must be "higher" or "lower" (which way is better)`,
 				`data/metrics.csv:2: amber is set but target is empty; an amber margin needs a target`,
 			}},
-		{"cost shares total 100 within 0.1",
-			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,60.05\nsouth,South,40\n")}, nil},
+		{"cost shares in thirds total exactly 100",
+			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,33.3334\nsouth,South,33.3333%\neast,East,33.3333\n")}, nil},
+		{"cost shares within 0.1 of 100 are not 100",
+			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,60.05\nsouth,South,40\n")},
+			[]string{"data/partners.csv:1: cost_share values total 100.05, not 100 (0.05 over); each partner's share of costs and savings must add up to exactly 100, so that every pound saved is counted once"}},
 		{"cost shares that do not total 100",
 			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,60\nsouth,South,30\n")},
-			[]string{"data/partners.csv:1: cost_share values total 90, not 100; each partner's share of costs and savings must add up to 100"}},
+			[]string{"data/partners.csv:1: cost_share values total 90, not 100 (10 short); each partner's share of costs and savings must add up to exactly 100, so that every pound saved is counted once"}},
+		{"cost shares in thirds to more places than can be exact",
+			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,33.333334\nsouth,South,33.333333\neast,East,33.333333\n")},
+			[]string{
+				`data/partners.csv:2: cost_share "33.333334" has more than four decimal places; give shares to at most four, totalling exactly 100`,
+				`data/partners.csv:3: cost_share "33.333333" has more than four decimal places; give shares to at most four, totalling exactly 100`,
+				`data/partners.csv:4: cost_share "33.333333" has more than four decimal places; give shares to at most four, totalling exactly 100`,
+			}},
+		{"amounts in pounds and pence, not fractions of a penny, nor past a trillion",
+			map[string]*string{"savings.csv": s("service,period,baseline_cost,actual_cost,target_saving\nict,2024/25,\"£1,000.005\",900,\"£" + strings.Repeat("9", 14) + "\"\n")},
+			[]string{
+				`data/savings.csv:2: target_saving "£99999999999999" is more than £1,000,000,000,000; check the figure and its scale`,
+				`data/savings.csv:2: baseline_cost "£1,000.005" has more than two decimal places; amounts are in pounds and pence`,
+			}},
+		{"households beyond the whole UK",
+			map[string]*string{"partners.csv": s("id,name,households,cost_share\nnorth,North,1000000000,60\nsouth,South,2,40\n")},
+			[]string{`data/partners.csv:2: households "1000000000" is more than 100000000, more than in the whole UK; check the figure`}},
 		{"website must be http(s) and households whole",
 			map[string]*string{"partners.csv": s("id,name,website,households,cost_share\nnorth,North,javascript:alert(1),0,60\nsouth,South,www.south.gov.uk,2.5,40\n")},
 			[]string{

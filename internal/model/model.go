@@ -12,6 +12,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 )
 
@@ -36,7 +37,7 @@ type Goal struct {
 type Partner struct {
 	ID, Name, ShortName, Website string
 	Households                   int
-	CostShare                    float64 // percent, 0-100
+	CostShare                    money.Share
 }
 
 // Service is one shared service.

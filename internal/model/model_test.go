@@ -1,11 +1,13 @@
 package model
 
 import (
-	"math"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 )
 
@@ -71,8 +73,8 @@ func testPartnership() *Partnership {
 	q := period.MustParse
 	d := &csvdata.Data{
 		Partners: []csvdata.Partner{
-			{ID: "north", Name: "North Council", ShortName: "North", Households: 40000, CostShare: 60},
-			{ID: "south", Name: "South Council", ShortName: "South", Households: 30000, CostShare: 40},
+			{ID: "north", Name: "North Council", ShortName: "North", Households: 40000, CostShare: 600_000},
+			{ID: "south", Name: "South Council", ShortName: "South", Households: 30000, CostShare: 400_000},
 		},
 		Services: []csvdata.Service{{ID: "ict", Name: "ICT", LeadPartner: "north"}, {ID: "rb", Name: "Revenues"}},
 		Metrics: []csvdata.Metric{
@@ -90,9 +92,9 @@ func testPartnership() *Partnership {
 			{Metric: "claims", Period: q("2024/25 Q2"), Partner: "south", Value: 21, Target: f(20)},
 		},
 		Savings: []csvdata.Saving{
-			{Service: "ict", Period: q("2024/25"), BaselineCost: 1_000_000, ActualCost: 900_000, TargetSaving: f(80_000), OneOffCost: f(20_000)},
-			{Service: "rb", Period: q("2024/25"), Partner: "north", BaselineCost: 500_000, ActualCost: 450_000, TargetSaving: f(60_000)},
-			{Service: "ict", Period: q("2025/26"), BaselineCost: 1_000_000, ActualCost: 850_000, TargetSaving: f(120_000)},
+			{Service: "ict", Period: q("2024/25"), BaselineCost: gbp(1_000_000), ActualCost: gbp(900_000), TargetSaving: pgbp(80_000), OneOffCost: pgbp(20_000)},
+			{Service: "rb", Period: q("2024/25"), Partner: "north", BaselineCost: gbp(500_000), ActualCost: gbp(450_000), TargetSaving: pgbp(60_000)},
+			{Service: "ict", Period: q("2025/26"), BaselineCost: gbp(1_000_000), ActualCost: gbp(850_000), TargetSaving: pgbp(120_000)},
 		},
 	}
 	return New(site, d)
@@ -130,20 +132,26 @@ func TestMetricStatus(t *testing.T) {
 	}
 }
 
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
+// gbp is a whole number of pounds; pgbp points to one.
+func gbp(pounds int64) money.Pence { return money.Pence(pounds * 100) }
+
+func pgbp(pounds int64) *money.Pence {
+	p := gbp(pounds)
+	return &p
+}
 
 func TestSavings(t *testing.T) {
 	p := testPartnership()
 	type want struct {
 		year                        string
-		saving, oneOff, net, target float64
+		saving, oneOff, net, target int64 // pounds
 		status                      Status
-		cumNet, cumTarget           float64
+		cumNet, cumTarget           int64
 	}
 	tests := []struct {
 		name, service, partner string
 		years                  []want
-		perHousehold           float64 // cumulative net per household, 0 for none
+		perHousehold           money.Pence // cumulative net per household, 0 for none
 	}{
 		// 2024/25: ict 100,000 saved with 20,000 one-off; rb 50,000.
 		// Saving 150,000 against 80,000 + 60,000 = 140,000.
@@ -156,15 +164,15 @@ func TestSavings(t *testing.T) {
 		{"north attributed", "", "north", []want{
 			{"2024/25", 110_000, 12_000, 98_000, 108_000, OnTrack, 98_000, 108_000},
 			{"2025/26", 90_000, 0, 90_000, 72_000, OnTrack, 188_000, 180_000},
-		}, 188_000.0 / 40_000},
+		}, 470}, // £188,000 / 40,000 = £4.70
 		{"south attributed", "", "south", []want{
 			{"2024/25", 40_000, 8_000, 32_000, 32_000, OnTrack, 32_000, 32_000},
 			{"2025/26", 60_000, 0, 60_000, 48_000, OnTrack, 92_000, 80_000},
-		}, 92_000.0 / 30_000},
+		}, 307}, // £92,000 / 30,000 = £3.0666… → £3.07
 		// rb for north: 50,000 against 60,000, amber 3,000: Off track.
 		{"service and partner", "rb", "north", []want{
 			{"2024/25", 50_000, 0, 50_000, 60_000, OffTrack, 50_000, 60_000},
-		}, 50_000.0 / 40_000},
+		}, 125}, // £1.25
 		{"nothing attributed", "rb", "south", nil, 0},
 	}
 	for _, tt := range tests {
@@ -175,14 +183,14 @@ func TestSavings(t *testing.T) {
 		}
 		for i, w := range tt.years {
 			y := v.Years[i]
-			if y.Period.String() != w.year || !near(y.Saving, w.saving) || !near(y.OneOff, w.oneOff) || !near(y.Net, w.net) ||
-				!near(*y.Target, w.target) || y.Rating.Status != w.status || !near(y.CumNet, w.cumNet) || !near(*y.CumTarget, w.cumTarget) {
+			if y.Period.String() != w.year || y.Saving != gbp(w.saving) || y.OneOff != gbp(w.oneOff) || y.Net != gbp(w.net) ||
+				*y.Target != gbp(w.target) || y.Rating.Status != w.status || y.CumNet != gbp(w.cumNet) || *y.CumTarget != gbp(w.cumTarget) {
 				t.Errorf("%s %s: got %+v (target %v, cum target %v)", tt.name, w.year, y, *y.Target, *y.CumTarget)
 			}
 		}
 		if l := v.Latest(); l != nil {
 			ph, ok := v.PerHousehold(l.CumNet)
-			if ok != (tt.perHousehold != 0) || !near(ph, tt.perHousehold) {
+			if ok != (tt.perHousehold != 0) || ph != tt.perHousehold {
 				t.Errorf("%s: per household %v %v, want %v", tt.name, ph, ok, tt.perHousehold)
 			}
 		}
@@ -190,7 +198,7 @@ func TestSavings(t *testing.T) {
 	// Attribution must neither lose nor invent money.
 	all := p.Savings("", "").Latest().CumNet
 	n, s := p.Savings("", "north").Latest().CumNet, p.Savings("", "south").Latest().CumNet
-	if !near(n+s, all) {
+	if n+s != all {
 		t.Errorf("north %v + south %v != partnership %v", n, s, all)
 	}
 	if got := p.Savings("rb", "north").Years[0].Rating.Rule(); got != "Off track: more than £3,000 below the target of £60,000" {
@@ -229,6 +237,103 @@ func TestValueFormats(t *testing.T) {
 		}
 		if got := Margin(tt.unit, tt.marginOfValue); got != tt.margin {
 			t.Errorf("Margin(%s, %v) = %q, want %q", tt.unit, tt.marginOfValue, got, tt.margin)
+		}
+	}
+}
+
+// TestSavingsInPence is the case: amounts that float64 adds up to
+// 601.4999… are £601.50 exactly, shown and attributed as such.
+func TestSavingsInPence(t *testing.T) {
+	site := &config.Site{Title: "Test", Goals: config.DefaultGoals}
+	q := period.MustParse
+	d := &csvdata.Data{
+		Partners: []csvdata.Partner{
+			{ID: "a", Name: "A", ShortName: "A", CostShare: 333_334},
+			{ID: "b", Name: "B", ShortName: "B", CostShare: 333_333},
+			{ID: "c", Name: "C", ShortName: "C", CostShare: 333_333},
+		},
+	}
+	// One service a row, as rows for one service and year are unique.
+	for _, pence := range []money.Pence{10010, 20020, 30030, 90} {
+		id := fmt.Sprint("s", pence)
+		d.Services = append(d.Services, csvdata.Service{ID: id, Name: id})
+		d.Savings = append(d.Savings, csvdata.Saving{Service: id, Period: q("2024/25"), BaselineCost: pence})
+	}
+	p := New(site, d)
+	all := p.Savings("", "").Latest()
+	if all.Saving != 60150 || all.Saving.String() != "£601.50" {
+		t.Errorf("saving = %d pence, shown %s; want £601.50", all.Saving, all.Saving)
+	}
+	// Each row is split by largest remainder: £100.10 is 3337p + 3337p +
+	// 3336p, and so on; the parts add up to every row, so to the whole.
+	var sum money.Pence
+	for _, id := range []string{"a", "b", "c"} {
+		sum += p.Savings("", id).Latest().Saving
+	}
+	if sum != all.Saving {
+		t.Errorf("partners' savings add to %d, not %d", sum, all.Saving)
+	}
+	if got := p.Savings("", "a").Latest().Saving; got != 3337+6674+10010+30 {
+		t.Errorf("a's part = %d pence, want %d", got, 3337+6674+10010+30)
+	}
+}
+
+// TestAttributionAddsUp is the property: whatever the rows and shares,
+// the partners' attributed figures add up to the partnership's, to the
+// penny, for every year and every figure.
+func TestAttributionAddsUp(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	site := &config.Site{Title: "Test", Goals: config.DefaultGoals}
+	for range 300 {
+		n := 2 + r.IntN(4)
+		d := &csvdata.Data{Services: []csvdata.Service{{ID: "s1"}, {ID: "s2"}}}
+		left := int64(money.Whole)
+		for i := range n {
+			s := r.Int64N(left + 1)
+			if i == n-1 {
+				s = left
+			}
+			left -= s
+			d.Partners = append(d.Partners, csvdata.Partner{ID: fmt.Sprint("p", i), CostShare: money.Share(s), Households: 1 + r.IntN(90000)})
+		}
+		for y := range 4 {
+			for _, svc := range []string{"s1", "s2"} {
+				row := csvdata.Saving{Service: svc, Period: period.Period{Kind: period.Year, Year: 2020 + y},
+					BaselineCost: money.Pence(r.Int64N(1e10)), ActualCost: money.Pence(r.Int64N(1e10))}
+				if r.IntN(2) == 0 {
+					one := money.Pence(r.Int64N(1e8))
+					row.OneOffCost = &one
+				}
+				if r.IntN(2) == 0 {
+					tg := money.Pence(r.Int64N(1e9))
+					row.TargetSaving = &tg
+				}
+				d.Savings = append(d.Savings, row)
+			}
+		}
+		p := New(site, d)
+		all := p.Savings("", "").Years
+		sums := make([]SavingsYear, len(all))
+		for _, pt := range p.Partners {
+			for i, y := range p.Savings("", pt.ID).Years {
+				s := &sums[i]
+				s.Baseline += y.Baseline
+				s.Actual += y.Actual
+				s.Saving += y.Saving
+				s.OneOff += y.OneOff
+				s.Net += y.Net
+				s.CumNet += y.CumNet
+				if y.Target != nil {
+					s.Target = add(s.Target, *y.Target)
+				}
+			}
+		}
+		for i, w := range all {
+			g := sums[i]
+			if g.Baseline != w.Baseline || g.Actual != w.Actual || g.Saving != w.Saving || g.OneOff != w.OneOff ||
+				g.Net != w.Net || g.CumNet != w.CumNet || (w.Target == nil) != (g.Target == nil) || w.Target != nil && *w.Target != *g.Target {
+				t.Fatalf("%s: partners add to %+v, partnership is %+v", w.Period, g, w)
+			}
 		}
 	}
 }

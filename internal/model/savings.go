@@ -4,25 +4,27 @@ import (
 	"slices"
 
 	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 )
 
 // SavingsYear is one financial year of savings, summed over the rows in
-// view and carried forward into cumulative totals.
+// view and carried forward into cumulative totals. Every amount is exact,
+// in pence: a figure here is the figure in the downloads.
 type SavingsYear struct {
 	Period   period.Period
-	Baseline float64 // cost without sharing
-	Actual   float64 // outturn
-	Saving   float64 // Baseline - Actual
-	OneOff   float64 // implementation costs
-	Net      float64 // Saving - OneOff
-	Target   *float64
+	Baseline money.Pence // cost without sharing
+	Actual   money.Pence // outturn
+	Saving   money.Pence // Baseline - Actual
+	OneOff   money.Pence // implementation costs
+	Net      money.Pence // Saving - OneOff
+	Target   *money.Pence
 	// Rating compares Saving with Target, direction higher: the targets
 	// councils set are for recurring savings, before one-off costs.
 	Rating Rating
 	// Cumulative figures run over the years in order up to this one.
-	CumSaving, CumOneOff, CumNet float64
-	CumTarget                    *float64
+	CumSaving, CumOneOff, CumNet money.Pence
+	CumTarget                    *money.Pence
 	Notes                        []string
 }
 
@@ -35,44 +37,53 @@ type Savings struct {
 }
 
 // Savings builds the view for serviceID and partnerID, either of which may
-// be "" for all. A partner's view counts its own rows in full and its
-// cost_share of partnership-wide rows.
+// be "" for all. A partner's view counts its own rows in full and its part
+// of partnership-wide rows, split by cost share so that the partners'
+// parts add up to the partnership's figure to the penny.
 func (p *Partnership) Savings(serviceID, partnerID string) *Savings {
 	v := &Savings{Service: p.Service(serviceID), Partner: p.Partner(partnerID)}
-	v.Years = p.sum(func(r csvdata.Saving) float64 {
+	idx := slices.Index(p.Partners, v.Partner)
+	shares := make([]money.Share, len(p.Partners))
+	for i, pt := range p.Partners {
+		shares[i] = pt.CostShare
+	}
+	v.Years = p.sum(func(r csvdata.Saving) func(money.Pence) money.Pence {
 		switch {
 		case serviceID != "" && r.Service != serviceID:
-			return 0
+			return nil
 		case partnerID == "" || r.Partner == partnerID:
-			return 1
-		case r.Partner == "" && v.Partner != nil:
-			return v.Partner.CostShare / 100
+			return whole
+		case r.Partner == "" && idx >= 0:
+			return func(a money.Pence) money.Pence { return money.Split(a, shares)[idx] }
 		}
-		return 0
+		return nil
 	})
 	return v
 }
+
+// whole counts an amount in full.
+func whole(a money.Pence) money.Pence { return a }
 
 // OwnSavings is the savings of the rows given for exactly this service and
 // partner ("" for the partnership-wide rows), with no attribution: the
 // rows as published.
 func (p *Partnership) OwnSavings(service, partner string) []SavingsYear {
-	return p.sum(func(r csvdata.Saving) float64 {
+	return p.sum(func(r csvdata.Saving) func(money.Pence) money.Pence {
 		if r.Service == service && r.Partner == partner {
-			return 1
+			return whole
 		}
-		return 0
+		return nil
 	})
 }
 
-// sum adds up savings.csv by financial year, each row counted at the share
-// weight gives it (0 leaves it out), and works out savings, ratings and
+// sum adds up savings.csv by financial year, each row's amounts counted as
+// part says (nil leaves the row out), and works out savings, ratings and
 // running totals.
-func (p *Partnership) sum(weight func(csvdata.Saving) float64) []SavingsYear {
+func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Pence) []SavingsYear {
 	byYear := map[period.Period]*SavingsYear{}
 	for _, r := range p.savings {
-		w := weight(r)
-		if w == 0 {
+		f := part(r)
+		if f == nil {
 			continue
 		}
 		y := byYear[r.Period]
@@ -80,17 +91,13 @@ func (p *Partnership) sum(weight func(csvdata.Saving) float64) []SavingsYear {
 			y = &SavingsYear{Period: r.Period}
 			byYear[r.Period] = y
 		}
-		y.Baseline += w * r.BaselineCost
-		y.Actual += w * r.ActualCost
+		y.Baseline += f(r.BaselineCost)
+		y.Actual += f(r.ActualCost)
 		if r.OneOffCost != nil {
-			y.OneOff += w * *r.OneOffCost
+			y.OneOff += f(*r.OneOffCost)
 		}
 		if r.TargetSaving != nil {
-			t := w * *r.TargetSaving
-			if y.Target != nil {
-				t += *y.Target
-			}
-			y.Target = &t
+			y.Target = add(y.Target, f(*r.TargetSaving))
 		}
 		if r.Note != "" {
 			y.Notes = append(y.Notes, r.Note)
@@ -106,24 +113,38 @@ func (p *Partnership) sum(weight func(csvdata.Saving) float64) []SavingsYear {
 		y := &years[i]
 		y.Saving = y.Baseline - y.Actual
 		y.Net = y.Saving - y.OneOff
-		amber := 0.0
-		if y.Target != nil {
-			amber = DefaultAmber(*y.Target)
-		}
-		y.Rating = Rate(y.Saving, y.Target, amber, csvdata.Higher, csvdata.GBP)
+		y.Rating = rateSaving(y.Saving, y.Target)
 		cum.CumSaving += y.Saving
 		cum.CumOneOff += y.OneOff
 		cum.CumNet += y.Net
 		if y.Target != nil {
-			t := *y.Target
-			if cum.CumTarget != nil {
-				t += *cum.CumTarget
-			}
-			cum.CumTarget = &t
+			cum.CumTarget = add(cum.CumTarget, *y.Target)
 		}
 		y.CumSaving, y.CumOneOff, y.CumNet, y.CumTarget = cum.CumSaving, cum.CumOneOff, cum.CumNet, cum.CumTarget
 	}
 	return years
+}
+
+// add returns a new total of an optional amount and a.
+func add(total *money.Pence, a money.Pence) *money.Pence {
+	if total != nil {
+		a += *total
+	}
+	return &a
+}
+
+// rateSaving rates a saving against its target with the status rule,
+// direction higher. Whether the target is met is decided on the exact
+// pence; only the amber margin, a proportion, is worked in pounds.
+func rateSaving(saving money.Pence, target *money.Pence) Rating {
+	if target == nil {
+		return Rate(saving.Pounds(), nil, 0, csvdata.Higher, csvdata.GBP)
+	}
+	t := target.Pounds()
+	if saving >= *target {
+		return Rate(t, &t, 0, csvdata.Higher, csvdata.GBP)
+	}
+	return Rate(saving.Pounds(), &t, DefaultAmber(t), csvdata.Higher, csvdata.GBP)
 }
 
 // Latest is the most recent year, or nil when there are no savings.
@@ -134,13 +155,14 @@ func (s *Savings) Latest() *SavingsYear {
 	return &s.Years[len(s.Years)-1]
 }
 
-// PerHousehold divides v by the partner's households. ok is false for the
-// partnership view or a partner without a household count.
-func (s *Savings) PerHousehold(v float64) (perHousehold float64, ok bool) {
+// PerHousehold divides an amount by the partner's households, to the
+// penny. ok is false for the partnership view or a partner without a
+// household count.
+func (s *Savings) PerHousehold(v money.Pence) (perHousehold money.Pence, ok bool) {
 	if s.Partner == nil || s.Partner.Households <= 0 {
 		return 0, false
 	}
-	return v / float64(s.Partner.Households), true
+	return v.Div(int64(s.Partner.Households)), true
 }
 
 // Households is the partnership's total households, when every partner
@@ -168,4 +190,18 @@ func (p *Partnership) HasSavingsPeriod(pr period.Period) bool {
 		}
 	}
 	return false
+}
+
+// Span names the years the view covers, for labels that would otherwise say
+// "to date" of figures that stop at the last year entered: "2021/22 to
+// 2024/25", or one year alone.
+func (s *Savings) Span() string {
+	if len(s.Years) == 0 {
+		return ""
+	}
+	first, last := s.Years[0].Period, s.Years[len(s.Years)-1].Period
+	if first == last {
+		return last.String()
+	}
+	return first.String() + " to " + last.String()
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/theme"
@@ -488,7 +489,7 @@ func (b *builder) home(w *bytes.Buffer) error {
 		pg.Savings = b.p.Savings("", "")
 		pg.SavingsFig = pg.figure(chart.Savings(pg.Savings, "chart-savings"))
 		if h, ok := b.p.Households(); ok {
-			pg.PerHousehold = format.Pence(pg.Savings.Latest().CumNet / float64(h))
+			pg.PerHousehold = chart.PerHouseholdPhrase(pg.Savings.Latest().CumNet.Div(int64(h)))
 		}
 	}
 	if len(b.reports) > 0 {
@@ -579,10 +580,10 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 		pg.SavingsFig = pg.figure(chart.Savings(pg.Savings, "chart-savings"))
 		if l := pg.Savings.Latest(); l != nil {
 			if all := b.p.Savings("", "").Latest(); all != nil && all.CumNet != 0 {
-				pg.Share = format.Percent(100 * l.CumNet / all.CumNet)
+				pg.Share = format.Percent(100 * float64(l.CumNet) / float64(all.CumNet))
 			}
 			if ph, ok := pg.Savings.PerHousehold(l.CumNet); ok {
-				pg.PerHousehold = format.Pence(ph)
+				pg.PerHousehold = chart.PerHouseholdPhrase(ph)
 			}
 		}
 	}
@@ -702,15 +703,15 @@ var funcs = template.FuncMap{
 	},
 	"figure": func(f *chart.Figure, p pager) figureData { return figureData{Fig: f, Page: p.page()} },
 	"counts": model.CountStatuses,
-	"perHousehold": func(v *model.Savings, x float64) string {
+	"perHousehold": func(v *model.Savings, x money.Pence) string {
 		if ph, ok := v.PerHousehold(x); ok {
-			return format.Pence(ph)
+			return ph.String()
 		}
 		return "–"
 	},
-	"money":      format.Money,
-	"moneyShort": format.MoneyShort,
-	"pence":      format.Pence,
+	"money":      money.Pence.String,
+	"possessive": chart.Possessive,
+	"moneyShort": money.Pence.Short,
 	"percent":    format.Percent,
 	"number":     func(v float64) string { return format.Fixed(v, 0) },
 	"count":      func(n int) string { return format.Fixed(float64(n), 0) },

@@ -14,6 +14,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/money"
 )
 
 // Neutralise stops a spreadsheet from running a text cell as a formula:
@@ -91,16 +92,16 @@ func (b *builder) buildTables() []*table {
 	for _, pt := range p.Partners {
 		net, perHH := "", ""
 		if l := p.Savings("", pt.ID).Latest(); l != nil {
-			net = num(l.CumNet, 2)
+			net = l.CumNet.Decimal()
 			if pt.Households > 0 {
-				perHH = num(l.CumNet/float64(pt.Households), 2)
+				perHH = l.CumNet.Div(int64(pt.Households)).Decimal()
 			}
 		}
 		hh := ""
 		if pt.Households > 0 {
 			hh = strconv.Itoa(pt.Households)
 		}
-		partners.add(idc(pt.ID), tx(pt.Name), tx(pt.ShortName), tx(pt.Website), nm(hh), nm(num(pt.CostShare, 4)), nm(net), nm(perHH))
+		partners.add(idc(pt.ID), tx(pt.Name), tx(pt.ShortName), tx(pt.Website), nm(hh), nm(pt.CostShare.Decimal()), nm(net), nm(perHH))
 	}
 	services := &table{name: "services.csv", description: "The shared services.",
 		header: []string{"id", "name", "lead_partner", "started", "description"}}
@@ -153,8 +154,8 @@ func (b *builder) buildTables() []*table {
 					pid = pt.ID
 				}
 				for _, y := range p.OwnSavings(s.ID, pid) {
-					sv.add(idc(s.ID), nm(y.Period.String()), idc(pid), nm(num(y.Baseline, 2)), nm(num(y.Actual, 2)), nm(num(y.Saving, 2)),
-						nm(opt(y.Target, 2)), tx(y.Rating.Status.String()), nm(num(y.OneOff, 2)), nm(num(y.Net, 2)), tx(strings.Join(y.Notes, " ")))
+					sv.add(idc(s.ID), nm(y.Period.String()), idc(pid), nm(y.Baseline.Decimal()), nm(y.Actual.Decimal()), nm(y.Saving.Decimal()),
+						nm(optPence(y.Target)), tx(y.Rating.Status.String()), nm(y.OneOff.Decimal()), nm(y.Net.Decimal()), tx(strings.Join(y.Notes, " ")))
 				}
 			}
 		}
@@ -165,10 +166,10 @@ func (b *builder) buildTables() []*table {
 			for _, y := range v.Years {
 				ph := ""
 				if h, ok := v.PerHousehold(y.CumNet); ok {
-					ph = num(h, 2)
+					ph = h.Decimal()
 				}
-				attributed.add(idc(pt.ID), nm(y.Period.String()), nm(num(y.Saving, 2)), nm(opt(y.Target, 2)), nm(num(y.OneOff, 2)),
-					nm(num(y.Net, 2)), nm(num(y.CumNet, 2)), nm(ph))
+				attributed.add(idc(pt.ID), nm(y.Period.String()), nm(y.Saving.Decimal()), nm(optPence(y.Target)), nm(y.OneOff.Decimal()),
+					nm(y.Net.Decimal()), nm(y.CumNet.Decimal()), nm(ph))
 			}
 		}
 		out = append(out, sv, attributed)
@@ -261,7 +262,7 @@ type jsonPartner struct {
 	ShortName  string          `json:"short_name"`
 	Website    string          `json:"website,omitempty"`
 	Households int             `json:"households,omitempty"`
-	CostShare  float64         `json:"cost_share"`
+	CostShare  money.Share     `json:"cost_share"`
 	Savings    []jsonSavingsYr `json:"attributed_savings"`
 }
 
@@ -306,35 +307,33 @@ type jsonPoint struct {
 }
 
 type jsonSavingsYr struct {
-	Period       string   `json:"period"`
-	Baseline     float64  `json:"baseline_cost"`
-	Actual       float64  `json:"actual_cost"`
-	Saving       float64  `json:"saving"`
-	Target       *float64 `json:"target_saving"`
-	Status       string   `json:"status"`
-	OneOff       float64  `json:"one_off_cost"`
-	Net          float64  `json:"net_saving"`
-	CumNet       float64  `json:"net_saving_to_date"`
-	PerHousehold *float64 `json:"net_saving_to_date_per_household,omitempty"`
+	Period       string       `json:"period"`
+	Baseline     money.Pence  `json:"baseline_cost"`
+	Actual       money.Pence  `json:"actual_cost"`
+	Saving       money.Pence  `json:"saving"`
+	Target       *money.Pence `json:"target_saving"`
+	Status       string       `json:"status"`
+	OneOff       money.Pence  `json:"one_off_cost"`
+	Net          money.Pence  `json:"net_saving"`
+	CumNet       money.Pence  `json:"net_saving_to_date"`
+	PerHousehold *money.Pence `json:"net_saving_to_date_per_household,omitempty"`
 }
 
-func r2(v float64) float64 { return format.Round(v, 2) }
-
-func r2p(v *float64) *float64 {
-	if v == nil {
-		return nil
+// optPence writes an optional amount for a download, empty when unset.
+func optPence(p *money.Pence) string {
+	if p == nil {
+		return ""
 	}
-	x := r2(*v)
-	return &x
+	return p.Decimal()
 }
 
 func jsonSavings(v *model.Savings) []jsonSavingsYr {
 	out := []jsonSavingsYr{}
 	for _, y := range v.Years {
-		j := jsonSavingsYr{Period: y.Period.String(), Baseline: r2(y.Baseline), Actual: r2(y.Actual), Saving: r2(y.Saving),
-			Target: r2p(y.Target), Status: y.Rating.Status.String(), OneOff: r2(y.OneOff), Net: r2(y.Net), CumNet: r2(y.CumNet)}
+		j := jsonSavingsYr{Period: y.Period.String(), Baseline: y.Baseline, Actual: y.Actual, Saving: y.Saving,
+			Target: y.Target, Status: y.Rating.Status.String(), OneOff: y.OneOff, Net: y.Net, CumNet: y.CumNet}
 		if ph, ok := v.PerHousehold(y.CumNet); ok {
-			j.PerHousehold = r2p(&ph)
+			j.PerHousehold = &ph
 		}
 		out = append(out, j)
 	}

@@ -108,22 +108,22 @@ func TestFigures(t *testing.T) {
 		// Savings: 2023/24 ict 100,000 less 20,000 one-off = 80,000;
 		// 2024/25 ict 150,000 plus rb (north) 50,000 = 200,000.
 		{"index.html", `<p class="card-figure">£280,000</p>`},
-		// Households 70,000: 280,000 / 70,000 = £4.00.
-		{"index.html", "That is £4.00 for each household in the partnership."},
+		// Households 70,000: 280,000 / 70,000 = £4 exactly, shown without pence as the download gives it.
+		{"index.html", "That is £4 for each household in the partnership."},
 		{"index.html", "Availability was 99.0% (<span class=\"status at-risk\" title=\"At risk: within 0.5 points of the target of 99.5%\">At risk</span>)."},
 		// North: 60% of ict (48,000 net in 2023/24, 90,000 in 2024/25)
 		// plus its own rb 50,000: 188,000; per household / 40,000 = 4.70.
 		{"partners/north/index.html", "£188,000"},
 		{"partners/north/index.html", "£4.70"},
 		// North's share: 188,000 / 280,000 = 67.14% -> 67.1%.
-		{"partners/north/index.html", "67.1% of the partnership's net saving"},
+		{"partners/north/index.html", "67.1% of the partnership's net figure"},
 		// South: 40% of 80,000 + 40% of 150,000 = 92,000; / 30,000 = 3.066… -> £3.07.
 		{"partners/index.html", `<td class="num">£92,000</td><td class="num">£3.07</td>`},
 		{"reports/q2/index.html", "South took 21 days against\n20 days."},
 		{"reports/q2/index.html", "In July to September 2024 (2024/25 Q2), days to process claims in South was 21 days against a target of 20 days: At risk, worsening from 19 days in 2024/25 Q1."},
 		{"metrics/claims/index.html", `<td class="num">21 days</td><td class="num">20 days</td>`},
 		{"metrics/spend/index.html", "No target"},
-		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,0,140000,188000,4.7\n"},
+		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,0,140000,188000,4.70\n"},
 		{"data/performance.csv", "claims,2024/25 Q2,south,21,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.\n"},
 	}
 	for _, tt := range tests {
@@ -235,6 +235,44 @@ func TestNeutralise(t *testing.T) {
 		"\tx": "'\tx", "\rx": "'\rx", "North": "North", "": "", "1-2": "1-2"} {
 		if got := Neutralise(in); got != want {
 			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestMoneyPageMatchesDownload builds savings whose float64 sum is
+// 601.4999…, split between partners in thirds, and checks that the page
+// and the downloads give the same figures, and that the partners' parts add
+// up to the whole.
+func TestMoneyPageMatchesDownload(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.Write(t, filepath.Join(dir, "data", "partners.csv"), "id,name,cost_share\nnorth,North,33.3334\nsouth,South,33.3333\neast,East,33.3333\n")
+	sitetest.Write(t, filepath.Join(dir, "data", "savings.csv"), "service,period,partner,baseline_cost,actual_cost\n"+
+		"ict,2024/25,,£100.10,0\nrb,2024/25,,£200.20,0\nict,2023/24,,£300.30,£300.30\n"+
+		"rb,2023/24,,£0.90,0\n")
+	// 2023/24: 0 + 0.90 = £0.90; 2024/25: 100.10 + 200.20 = £300.30.
+	// Add £300.30 of 2023/24 baseline and actual: no saving, exactly.
+	out := build(t, dir, Options{})
+	page := string(out.Files["index.html"])
+	if !strings.Contains(page, `<p class="card-figure">£301.20</p>`) {
+		t.Errorf("home page lacks the net saving £301.20 (0.90 + 100.10 + 200.20)")
+	}
+	// Each row splits by largest remainder, in pence since none is whole
+	// pounds: £100.10 → 33.37 + 33.37 + 33.36; £200.20 → 66.74 + 66.73 +
+	// 66.73; £0.90 → 0.30 each.
+	csv := string(out.Files["data/savings-by-partner.csv"])
+	for _, want := range []string{
+		"north,2024/25,100.11,,0,100.11,100.41,\n",
+		"south,2024/25,100.10,,0,100.10,100.40,\n",
+		"east,2024/25,100.09,,0,100.09,100.39,\n",
+	} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("savings-by-partner.csv lacks %q:\n%s", want, csv)
+		}
+	}
+	partners := string(out.Files["partners/index.html"])
+	for _, want := range []string{"£100.41", "£100.40", "£100.39"} {
+		if !strings.Contains(partners, want) {
+			t.Errorf("partners page lacks %s, the download's figure", want)
 		}
 	}
 }

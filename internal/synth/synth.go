@@ -81,13 +81,15 @@ func writeData(dir string, o Options, r *rand.Rand) error {
 	}
 	var b strings.Builder
 	b.WriteString("id,name,short_name,households,cost_share\n")
-	share := 100.0 / float64(o.Partners)
+	// Shares in ten-thousandths of a percent, the last taking the rest, so
+	// that they total exactly 100 as the loader demands.
+	share := 1_000_000 / o.Partners
 	for p := range o.Partners {
 		s := share
 		if p == o.Partners-1 {
-			s = 100 - share*float64(o.Partners-1)
+			s = 1_000_000 - share*(o.Partners-1)
 		}
-		fmt.Fprintf(&b, "council-%d,Council %d,C%d,%d,%.4f\n", p+1, p+1, p+1, 30000+r.IntN(40000), s)
+		fmt.Fprintf(&b, "council-%d,Council %d,C%d,%d,%d.%04d\n", p+1, p+1, p+1, 30000+r.IntN(40000), s/10000, s%10000)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "data", "partners.csv"), []byte(b.String()), 0o644); err != nil {
 		return err
