@@ -210,3 +210,36 @@ func TestNewBuildsAndPassesCheck(t *testing.T) {
 		t.Errorf("new without a folder: exit %d, want 2", code)
 	}
 }
+
+// TestCheckRunsTheTheme: a custom theme whose template fails only when a
+// page runs it fails check as it fails build, at the theme file's own path
+// and line, once however many pages use it.
+func TestCheckRunsTheTheme(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, body, want string
+	}{
+		{"a field no page has", "themes/mine/pages/metric.html",
+			"{{define \"main\" -}}\n<h1>{{.Metric.Name}}</h1>\n<p>{{.NoSuchField}}</p>\n{{end}}\n",
+			"themes/mine/pages/metric.html:3: executing \"main\" at <.NoSuchField>: can't evaluate field NoSuchField in type *site.MetricPage\n"},
+		{"a function that does not exist", "themes/mine/partials/status.html",
+			"{{define \"rating\"}}\n{{nosuch .}}\n{{end}}\n",
+			"themes/mine/partials/status.html:2: function \"nosuch\" not defined\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := smallSite(t)
+			sitetest.Write(t, filepath.Join(dir, "site.yaml"), "title: Small\ntheme: mine\nbase_url: https://example.org/\n")
+			sitetest.Write(t, filepath.Join(dir, filepath.FromSlash(tt.file)), tt.body)
+			code, out, errs := runCmd("check", "--source", dir)
+			if code != 1 || errs != tt.want || out != "1 error, 0 warnings\n" {
+				t.Errorf("check: exit %d, stdout %q, stderr %q; want exit 1 and %q", code, out, errs, tt.want)
+			}
+			code, out, errs = runCmd("build", "--source", dir)
+			if code != 1 || errs != tt.want || out != "" {
+				t.Errorf("build: exit %d, stdout %q, stderr %q; want exit 1 and %q", code, out, errs, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+				t.Error("the failed build wrote public/")
+			}
+		})
+	}
+}

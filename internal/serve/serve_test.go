@@ -331,3 +331,24 @@ func TestErrorSurvivesOtherEdits(t *testing.T) {
 		t.Error("the overlay no longer names the broken CSV")
 	}
 }
+
+// TestThemeErrorShowsAtItsLine: a theme template that fails when a page
+// runs it is shown on that page at the theme file's line, as check and
+// build report it.
+func TestThemeErrorShowsAtItsLine(t *testing.T) {
+	h := start(t)
+	h.write("themes/mine/pages/metric.html", "{{define \"main\" -}}\n<h1>{{.Metric.Name}}</h1>\n<p>{{.NoSuchField}}</p>\n{{end}}\n")
+	h.write("site.yaml", "title: Small\ntheme: mine\nbase_url: https://example.org/\n")
+	want := "themes/mine/pages/metric.html:3: executing &#34;main&#34; at &lt;.NoSuchField&gt;"
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, page := h.get("/metrics/uptime/")
+		if strings.Contains(page, want) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page does not show the theme's problem at its line:\n%s", page)
+		}
+		h.next()
+	}
+}

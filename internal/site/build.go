@@ -15,6 +15,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -110,12 +111,21 @@ func Build(src fs.FS, opts Options) (*Output, *problem.List, error) {
 	return &Output{Files: b.out, Pages: b.pages, Charts: b.charts}, b.pl, nil
 }
 
-// Check reads and validates everything, shortcodes included, without
-// rendering pages.
+// Check reads and validates everything and renders every page without
+// keeping it, so that whatever would fail a build, a theme's template
+// included, fails the check too.
 func Check(src fs.FS) (*problem.List, error) {
-	b, _ := load(src, Options{})
-	b.checkShortcodes()
-	return b.pl, b.pl.Err()
+	_, pl, err := Build(src, Options{Write: func(string, []byte) error { return nil }})
+	return pl, err
+}
+
+// themeProblem places a theme error at the theme file and line it names,
+// or at site.yaml, which chose the theme.
+func themeProblem(err error) problem.Problem {
+	if fe, ok := errors.AsType[*theme.FileError](err); ok {
+		return problem.Problem{Path: fe.Path, Line: fe.Line, Message: fe.Message}
+	}
+	return problem.Problem{Path: config.File, Line: 1, Message: err.Error()}
 }
 
 // checkShortcodes parses every page and checks its shortcodes against the
@@ -198,7 +208,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		th, err := theme.Load(src, b.cfg.Theme, funcs)
 		b.theme, b.themeProblems = th, nil
 		if err != nil {
-			b.themeProblems = []problem.Problem{{Path: config.File, Line: 1, Message: err.Error()}}
+			b.themeProblems = []problem.Problem{themeProblem(err)}
 		}
 	} else {
 		b.theme, b.themeProblems = prev.theme, prev.themeProblems
@@ -315,9 +325,19 @@ func (b *builder) render() error {
 			errs[i] = b.emit(jobs[i].path, buf.Bytes())
 		}
 	})
+	// A theme error is a problem in the inputs like any other: each is
+	// reported once, at its theme file and line, however many pages hit it.
+	seen := map[problem.Problem]bool{}
 	for i, j := range jobs {
-		if errs[i] != nil {
-			return fmt.Errorf("rendering %s: %w", j.path, errs[i])
+		if err := errs[i]; err != nil {
+			if _, ok := errors.AsType[*theme.FileError](err); !ok {
+				return fmt.Errorf("rendering %s: %w", j.path, err)
+			}
+			if pr := themeProblem(err); !seen[pr] {
+				seen[pr] = true
+				b.pl.Add(pr)
+			}
+			continue
 		}
 		if strings.HasSuffix(j.path, ".html") {
 			b.pages++
@@ -325,6 +345,9 @@ func (b *builder) render() error {
 				b.urls = append(b.urls, strings.TrimSuffix(j.path, "index.html"))
 			}
 		}
+	}
+	if len(seen) > 0 {
+		return b.pl.Err()
 	}
 	slices.Sort(b.urls)
 	for name, data := range b.theme.Assets() {

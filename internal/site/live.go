@@ -2,12 +2,14 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/theme"
 )
 
 // Site is a loaded site that renders its files one at a time, on request.
@@ -76,6 +78,10 @@ func (s *Site) File(name string) (data []byte, probs []problem.Problem, ok bool,
 		rb := s.b.fork()
 		var buf bytes.Buffer
 		if err := j.run(rb, &buf); err != nil {
+			if _, isTheme := errors.AsType[*theme.FileError](err); isTheme {
+				// Shown on the page as build and check report it.
+				return nil, append(rb.pl.All(), themeProblem(err)), true, nil
+			}
 			return nil, nil, true, err
 		}
 		return buf.Bytes(), rb.pl.All(), true, nil

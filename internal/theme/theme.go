@@ -16,7 +16,9 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/partnersite/partnersite"
@@ -28,15 +30,40 @@ type Theme struct {
 	shared *template.Template // layouts and partials, for Partial
 	pages  map[string]*template.Template
 	assets map[string][]byte // path under assets/ to content
+	origin map[string]origin // template file to where it was read from
 }
 
-// layers returns the file systems a theme reads, the site's own first.
-func layers(site fs.FS, name string) ([]fs.FS, error) {
+// origin is where a theme file was read from.
+type origin struct {
+	path    string // relative to the site folder
+	builtIn bool   // from the theme embedded in the program
+}
+
+// FileError is a problem in a theme file: a template that does not parse,
+// or one that fails when a page runs it. Path is relative to the site
+// folder, so that it reads as PATH:LINE like every other problem.
+type FileError struct {
+	Path    string
+	Line    int
+	Message string
+}
+
+func (e *FileError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Message) }
+
+// layer is one folder a theme reads, and the path to show for its files.
+type layer struct {
+	fs      fs.FS
+	dir     string // "themes/mine" in the site, or "themes/default" built in
+	builtIn bool
+}
+
+// layers returns the folders a theme reads, the site's own first.
+func layers(site fs.FS, name string) ([]layer, error) {
 	def, err := fs.Sub(partnersite.DefaultTheme, "themes/default")
 	if err != nil {
 		return nil, fmt.Errorf("built-in theme: %w", err)
 	}
-	var out []fs.FS
+	var out []layer
 	for _, n := range slices.Compact([]string{name, "default"}) {
 		dir := path.Join("themes", n)
 		if st, err := fs.Stat(site, dir); err == nil && st.IsDir() {
@@ -44,19 +71,20 @@ func layers(site fs.FS, name string) ([]fs.FS, error) {
 			if err != nil {
 				return nil, fmt.Errorf("theme %s: %w", n, err)
 			}
-			out = append(out, sub)
+			out = append(out, layer{sub, dir, false})
 		} else if n != "default" {
 			return nil, fmt.Errorf("theme %q: there is no folder %s", name, dir)
 		}
 	}
-	return append(out, def), nil
+	return append(out, layer{def, "themes/default", true}), nil
 }
 
 // files lists every file under dir across the layers, each path taken from
-// the first layer that has it.
-func files(ls []fs.FS, dir string) (map[string][]byte, error) {
+// the first layer that has it, and records in origin where each came from.
+func files(ls []layer, dir string, from map[string]origin) (map[string][]byte, error) {
 	out := map[string][]byte{}
-	for _, l := range ls {
+	for _, ly := range ls {
+		l := ly.fs
 		err := fs.WalkDir(l, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == dir {
@@ -75,6 +103,7 @@ func files(ls []fs.FS, dir string) (map[string][]byte, error) {
 				return err
 			}
 			out[p] = b
+			from[p] = origin{path.Join(ly.dir, p), ly.builtIn}
 			return nil
 		})
 		if err != nil {
@@ -91,15 +120,15 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Theme{pages: map[string]*template.Template{}}
-	if t.assets, err = files(ls, "assets"); err != nil {
+	t := &Theme{pages: map[string]*template.Template{}, origin: map[string]origin{}}
+	if t.assets, err = files(ls, "assets", t.origin); err != nil {
 		return nil, fmt.Errorf("theme assets: %w", err)
 	}
-	shared, err := files(ls, "partials")
+	shared, err := files(ls, "partials", t.origin)
 	if err != nil {
 		return nil, fmt.Errorf("theme partials: %w", err)
 	}
-	layouts, err := files(ls, "layouts")
+	layouts, err := files(ls, "layouts", t.origin)
 	if err != nil {
 		return nil, fmt.Errorf("theme layouts: %w", err)
 	}
@@ -109,14 +138,14 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 	base := template.New("").Funcs(funcs)
 	for _, p := range sortedKeys(shared) {
 		if _, err := base.New(p).Parse(string(shared[p])); err != nil {
-			return nil, fmt.Errorf("theme file %s: %w", p, err)
+			return nil, t.locate(err)
 		}
 	}
 	t.shared = base
 	if base.Lookup("base") == nil {
 		return nil, fmt.Errorf("theme %q: layouts/base.html must define \"base\"", name)
 	}
-	pages, err := files(ls, "pages")
+	pages, err := files(ls, "pages", t.origin)
 	if err != nil {
 		return nil, fmt.Errorf("theme pages: %w", err)
 	}
@@ -126,7 +155,7 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 			return nil, fmt.Errorf("theme file %s: %w", p, err)
 		}
 		if _, err := clone.New(p).Parse(string(pages[p])); err != nil {
-			return nil, fmt.Errorf("theme file %s: %w", p, err)
+			return nil, t.locate(err)
 		}
 		t.pages[strings.TrimSuffix(path.Base(p), ".html")] = clone
 	}
@@ -149,9 +178,33 @@ func (t *Theme) Page(w io.Writer, kind string, data any) error {
 		return fmt.Errorf("theme has no pages/%s.html", kind)
 	}
 	if err := tmpl.ExecuteTemplate(w, "base", data); err != nil {
-		return fmt.Errorf("page template %s: %w", kind, err)
+		return t.locate(err)
 	}
 	return nil
+}
+
+// templateErr matches html/template's and text/template's messages, which
+// name the template and line: "template: pages/home.html:14:156: ...".
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
+
+// locate turns a template error into a FileError at the theme file and
+// line it names, so a theme's author is sent to the line to fix. Errors
+// that name no theme file are returned as they are.
+func (t *Theme) locate(err error) error {
+	m := templateErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	o, ok := t.origin[m[1]]
+	if !ok {
+		return err
+	}
+	line, _ := strconv.Atoi(m[2])
+	detail := m[3]
+	if o.builtIn {
+		detail += " (in the built-in theme, which another theme file may have changed)"
+	}
+	return &FileError{Path: o.path, Line: line, Message: detail}
 }
 
 // Partial renders a named template from partials/ with data, for pieces
@@ -161,7 +214,7 @@ func (t *Theme) Page(w io.Writer, kind string, data any) error {
 func (t *Theme) Partial(name string, data any) ([]byte, error) {
 	var b bytes.Buffer
 	if err := t.shared.ExecuteTemplate(&b, name, data); err != nil {
-		return nil, fmt.Errorf("partial %s: %w", name, err)
+		return nil, t.locate(err)
 	}
 	return b.Bytes(), nil
 }
