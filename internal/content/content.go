@@ -49,9 +49,12 @@ var Sections = []string{"goals", "services", "partners", "metrics"}
 
 // Page is one markdown file.
 type Page struct {
-	Path    string // e.g. "content/reports/2025-q1.md"
-	Kind    Kind
-	Section string // for Entity and Section: "goals", "reports", ...
+	Path string // e.g. "content/reports/2025-q1.md"
+	Kind Kind
+	// Section is the top folder under content/ for every page in one:
+	// "goals", "reports", or a folder of the site's own such as "minutes".
+	// It is "" for pages at the top level.
+	Section string
 	ID      string // for Entity and Report: the id or slug
 	URL     string // output folder relative to the site root, "" or ending in "/"
 
@@ -277,6 +280,13 @@ func classify(page *Page, pl *problem.List) bool {
 		page.Kind, page.URL = Plain, strings.Join(parts[:len(parts)-1], "/")+"/"
 	default:
 		page.Kind, page.URL = Plain, rel+"/"
+	}
+	if page.Kind == Plain && len(parts) > 1 {
+		// A page in a folder of the site's own belongs to that folder's
+		// section; whether content/NAME/index.md introduces the section
+		// or is a page of its own depends on whether the folder holds
+		// other pages, which the site decides once every page is loaded.
+		page.Section = parts[0]
 	}
 	return true
 }

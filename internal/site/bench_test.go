@@ -11,9 +11,11 @@ import (
 
 // benchBuild builds a synthetic site of n report pages and writes it to
 // disk, as `partnersite build` does.
-func benchBuild(b *testing.B, n int) {
+func benchBuild(b *testing.B, n int, folder string) {
 	dir := b.TempDir()
-	if err := synth.Write(dir, synth.Default(n)); err != nil {
+	o := synth.Default(n)
+	o.Folder = folder
+	if err := synth.Write(dir, o); err != nil {
 		b.Fatal(err)
 	}
 	out := filepath.Join(b.TempDir(), "public")
@@ -36,9 +38,14 @@ func benchBuild(b *testing.B, n int) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
 }
 
-func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1000) }
-func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10000) }
-func BenchmarkBuild50k(b *testing.B) { benchBuild(b, 50000) }
+func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1000, "reports") }
+func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10000, "reports") }
+func BenchmarkBuild50k(b *testing.B) { benchBuild(b, 50000, "reports") }
+
+// BenchmarkBuildSection10k puts the pages in a folder of their own, which
+// is a section: the case that once gave every page a footer of 10,000
+// links.
+func BenchmarkBuildSection10k(b *testing.B) { benchBuild(b, 10000, "library") }
 
 // TestSyntheticSiteBuilds keeps the generator and the builder in step.
 func TestSyntheticSiteBuilds(t *testing.T) {

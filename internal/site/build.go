@@ -78,7 +78,9 @@ type builder struct {
 	pl        *problem.List
 	reports   []*content.Page // newest first
 	plain     []*content.Page
-	statement *content.Page // content/accessibility.md, if any
+	sections  []section       // built in, then content folders by name
+	topLevel  []*content.Page // plain pages in no section, for the footer
+	statement *content.Page   // content/accessibility.md, if any
 
 	// The problems of each input part, kept so that an update can reuse
 	// a part it does not reload, problems and all.
@@ -267,6 +269,7 @@ func (b *builder) checkContent() {
 		}
 		return strings.Compare(x.ID, y.ID)
 	})
+	b.findSections()
 }
 
 func sourceOf(section string) string {
@@ -388,12 +391,15 @@ func (b *builder) links(bs Base, crumbs ...Crumb) Base {
 			bs.Breadcrumbs[i].Href = bs.Rel(bs.Breadcrumbs[i].URL)
 		}
 	}
-	for _, n := range []NavItem{{Title: "Overview"}, {Title: "Goals", URL: "goals/"}, {Title: "Services", URL: "services/"},
-		{Title: "Partners", URL: "partners/"}, {Title: "Metrics", URL: "metrics/"}, {Title: "Reports", URL: "reports/"}, {Title: "Data", URL: "data/"}} {
+	nav := []NavItem{{Title: "Overview"}}
+	for _, s := range b.sections {
+		nav = append(nav, NavItem{Title: s.Title, URL: s.Name + "/"})
+	}
+	for _, n := range append(nav, NavItem{Title: "Data", URL: "data/"}) {
 		n.Current, n.Href = bs.IsCurrent(n.URL), bs.Rel(n.URL)
 		bs.Nav = append(bs.Nav, n)
 	}
-	for _, pg := range b.plain {
+	for _, pg := range b.topLevel[:min(len(b.topLevel), MaxFooterPages)] {
 		bs.Footer = append(bs.Footer, NavItem{Title: pg.Title, URL: pg.URL, Href: bs.Rel(pg.URL), Current: pg.URL == bs.URL})
 	}
 	bs.Footer = append(bs.Footer, NavItem{Title: "Accessibility statement", URL: "accessibility/", Href: bs.Rel("accessibility/"), Current: bs.URL == "accessibility/"})
@@ -462,11 +468,7 @@ func (b *builder) jobs() []job {
 	html := func(url string) string { return path.Join(url, "index.html") }
 	b.add("index.html", (*builder).home, &js)
 	b.add("404.html", (*builder).notFound, &js)
-	b.add(html("goals/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "goals", "goals/", "Goals") }, &js)
-	b.add(html("services/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "services", "services/", "Services") }, &js)
-	b.add(html("partners/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "partners", "partners/", "Partners") }, &js)
-	b.add(html("metrics/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "metrics", "metrics/", "Metrics") }, &js)
-	b.add(html("reports/"), func(b *builder, w *bytes.Buffer) error { return b.list(w, "reports", "reports/", "Reports") }, &js)
+	b.listJobs(&js)
 	b.add(html("data/"), (*builder).dataPage, &js)
 	b.add(html("accessibility/"), (*builder).accessibility, &js)
 	for _, g := range b.p.Goals {
@@ -487,7 +489,15 @@ func (b *builder) jobs() []job {
 		}, &js)
 	}
 	for _, pg := range b.plain {
-		b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error { return b.contentPage(w, "page", pg) }, &js)
+		s := b.section(pg.Section)
+		switch {
+		case s == nil:
+			b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error { return b.contentPage(w, "page", pg) }, &js)
+		case s.Intro != pg:
+			b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error {
+				return b.contentPage(w, "page", pg, Crumb{Title: s.Title, URL: s.Name + "/"})
+			}, &js)
+		}
 	}
 	return js
 }
@@ -542,24 +552,6 @@ func basePath(baseURL string) string {
 		return rest[i:]
 	}
 	return "/"
-}
-
-func (b *builder) list(w *bytes.Buffer, section, url, title string) error {
-	pg := &ListPage{Base: b.base(section, url, title)}
-	switch section {
-	case "metrics":
-		for _, m := range b.p.Metrics {
-			pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
-		}
-	case "reports":
-		for _, r := range b.reports {
-			pg.Reports = append(pg.Reports, reportLink(r))
-		}
-	}
-	if err := b.commentary(&pg.Base, b.content.Find(content.Section, section, "")); err != nil {
-		return err
-	}
-	return b.draw(w, section, &pg.Base, pg)
 }
 
 func (b *builder) goal(w *bytes.Buffer, g *model.Goal) error {

@@ -160,11 +160,15 @@ type Note struct {
 	Text   string
 }
 
-// ListPage is a list of goals, services, partners, metrics or reports.
+// ListPage is one page of a section's list: goals, services, partners,
+// metrics, reports, or a folder of the site's own pages.
 type ListPage struct {
 	Base
-	Rows    []ScoreRow
-	Reports []ReportLink
+	Section string       // the section's title, on every page of its list
+	Rows    []ScoreRow   // metrics
+	Reports []ReportLink // reports
+	Entries []ReportLink // a content folder's pages, newest first
+	Pager   Pager        // where this page is in a list split by PerPage
 }
 
 // ReportLink is one report in a list.

@@ -18,10 +18,11 @@ import (
 
 // Options size a synthetic site.
 type Options struct {
-	Pages    int // report pages under content/reports/
-	Metrics  int // rows of metrics.csv
-	Quarters int // quarters of figures per metric and partner
-	Partners int // partners, each reporting every metric
+	Pages    int    // report pages under content/FOLDER/
+	Folder   string // where the pages go: "reports" when empty, or a folder of the site's own such as "library"
+	Metrics  int    // rows of metrics.csv
+	Quarters int    // quarters of figures per metric and partner
+	Partners int    // partners, each reporting every metric
 	Seed     uint64
 }
 
@@ -46,7 +47,11 @@ func Write(dir string, o Options) error {
 	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "content", "reports"), 0o755); err != nil {
+	folder := o.Folder
+	if folder == "" {
+		folder = "reports"
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "content", folder), 0o755); err != nil {
 		return err
 	}
 	files := map[string]string{
@@ -62,7 +67,7 @@ func Write(dir string, o Options) error {
 		return err
 	}
 	for i := range o.Pages {
-		if err := os.WriteFile(filepath.Join(dir, "content", "reports", fmt.Sprintf("report-%05d.md", i+1)), []byte(Page(r, i)), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "content", folder, fmt.Sprintf("report-%05d.md", i+1)), []byte(Page(r, i)), 0o644); err != nil {
 			return err
 		}
 	}

@@ -19,13 +19,15 @@ func main() {
 	pages := flag.Int("pages", 1000, "report pages to write")
 	hugo := flag.Bool("hugo", false, "write the pages as a Hugo site instead")
 	loader := flag.Bool("loader", false, "write the 500,000-row loader variant instead")
+	folder := flag.String("folder", "reports", "the folder under content/ for the pages: reports, or a section of the site's own such as library")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: gen [-pages N] [-hugo | -loader] DIR")
+		fmt.Fprintln(os.Stderr, "usage: gen [-pages N] [-folder NAME] [-hugo | -loader] DIR")
 		os.Exit(2)
 	}
 	dir := flag.Arg(0)
 	o := synth.Default(*pages)
+	o.Folder = *folder
 	if *loader {
 		o = synth.Loader()
 	}
@@ -34,7 +36,7 @@ func main() {
 		os.Exit(1)
 	}
 	if *hugo {
-		if err := hugoSite(dir); err != nil {
+		if err := hugoSite(dir, *folder); err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
 			os.Exit(1)
 		}
@@ -44,7 +46,7 @@ func main() {
 // hugoSite turns the folder into a Hugo site over the same content/:
 // minimal layouts comparable to partnersite's pages (a base frame with
 // navigation and footer, a page body, a list of reports).
-func hugoSite(dir string) error {
+func hugoSite(dir, folder string) error {
 	for _, d := range []string{"data", "site.yaml"} {
 		if err := os.RemoveAll(filepath.Join(dir, d)); err != nil {
 			return err
@@ -57,13 +59,13 @@ func hugoSite(dir string) error {
 		return err
 	}
 	files := map[string]string{
-		"hugo.toml": "baseURL = 'https://synthetic.example.org/'\ntitle = 'Synthetic partnership'\ndisableKinds = ['taxonomy', 'term']\nbuildFuture = true\n",
+		"hugo.toml": "baseURL = 'https://synthetic.example.org/'\ntitle = 'Synthetic partnership'\ndisableKinds = ['taxonomy', 'term']\nbuildFuture = true\npaginate = 50\n",
 		"layouts/_default/baseof.html": `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{{ .Title }} – {{ site.Title }}</title>
 <link rel="stylesheet" href="{{ "assets/site.css" | relURL }}"></head><body><a class="skip-link" href="#main">Skip to main content</a>
-<header><a href="{{ "" | relURL }}">{{ site.Title }}</a><nav><ul><li><a href="{{ "reports/" | relURL }}">Reports</a></li></ul></nav></header>
+<header><a href="{{ "" | relURL }}">{{ site.Title }}</a><nav><ul><li><a href="{{ "` + folder + `/" | relURL }}">` + folder + `</a></li></ul></nav></header>
 <main id="main">{{ block "main" . }}{{ end }}</main><footer><p>Contains public sector information licensed under the Open Government Licence v3.0.</p></footer></body></html>`,
 		"layouts/_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1><p class="meta">Published {{ .Date.Format "2 January 2006" }}</p><p class="lead">{{ .Summary }}</p><div class="prose">{{ .Content }}</div></article>{{ end }}`,
-		"layouts/_default/list.html":   `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2 January 2006" }}</li>{{ end }}</ul>{{ end }}`,
+		"layouts/_default/list.html":   `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2 January 2006" }}</li>{{ end }}</ul>{{ template "_internal/pagination.html" . }}{{ end }}`,
 		"layouts/index.html":           `{{ define "main" }}<h1>{{ site.Title }}</h1>{{ .Content }}{{ end }}`,
 	}
 	for name, body := range files {

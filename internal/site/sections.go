@@ -1,0 +1,258 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/partnersite/partnersite/internal/content"
+)
+
+// PerPage is the most entries one list page shows; a longer list is split
+// into pages, so that no page grows with the size of the site.
+const PerPage = 50
+
+// MaxFooterPages is the most top-level pages the footer of every page
+// links to. Pages beyond it belong in a folder, which becomes a section.
+const MaxFooterPages = 12
+
+// section is one list page of the site and what it lists. The built-in
+// sections list what the data holds; every other folder of pages in
+// content/ is a section by the same rule, listing its pages newest first.
+// Navigation links sections, never the pages in them.
+type section struct {
+	Name     string // its folder and address: "metrics", "minutes"
+	Title    string
+	Template string        // pages/TEMPLATE.html draws the list
+	Intro    *content.Page // content/NAME/index.md, shown above the list
+	Pages    []*content.Page
+	// entries counts what the list shows, to split it into pages; nil
+	// for a list that is always one page (goals, services, partners).
+	entries func(b *builder) int
+}
+
+// builtIn are the sections drawn from the data, in navigation order.
+var builtIn = []section{
+	{Name: "goals", Title: "Goals", Template: "goals"},
+	{Name: "services", Title: "Services", Template: "services"},
+	{Name: "partners", Title: "Partners", Template: "partners"},
+	{Name: "metrics", Title: "Metrics", Template: "metrics", entries: func(b *builder) int { return len(b.p.Metrics) }},
+	{Name: "reports", Title: "Reports", Template: "reports", entries: func(b *builder) int { return len(b.reports) }},
+}
+
+// pages is how many list pages the section has.
+func (s *section) pages(b *builder) int {
+	if s.entries == nil {
+		return 1
+	}
+	return max(1, (s.entries(b)+PerPage-1)/PerPage)
+}
+
+// listURL is the address of page n of the section's list, from 1.
+func (s *section) listURL(n int) string {
+	if n <= 1 {
+		return s.Name + "/"
+	}
+	return fmt.Sprintf("%s/page/%d/", s.Name, n)
+}
+
+// Pager links the pages of a list split by PerPage.
+type Pager struct {
+	Page, Pages int
+	Prev, Next  string // relative links, "" at either end
+	From, To    int    // the entries shown, counted from 1
+	Total       int
+}
+
+// Of says which entries a page of a split list shows, for a caption:
+// ", 51 to 100 of 230"; "" when the list is on one page.
+func (p Pager) Of() string {
+	if p.Pages <= 1 {
+		return ""
+	}
+	return fmt.Sprintf(", %d to %d of %d", p.From, p.To, p.Total)
+}
+
+// window returns the part of a list of n entries that page shows, and the
+// pager for it.
+func (bs *Base) window(s *section, page, n int) (from, to int, p Pager) {
+	from, to = min((page-1)*PerPage, n), min(page*PerPage, n)
+	p = Pager{Page: page, Pages: max(1, (n+PerPage-1)/PerPage), From: from + 1, To: to, Total: n}
+	if page > 1 {
+		p.Prev = bs.Rel(s.listURL(page - 1))
+	}
+	if page < p.Pages {
+		p.Next = bs.Rel(s.listURL(page + 1))
+	}
+	return from, to, p
+}
+
+// folderTitle names a section after its folder: "board-papers" is
+// "Board papers".
+func folderTitle(name string) string {
+	t := strings.ReplaceAll(name, "-", " ")
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// findSections sorts the plain pages into content sections and pages of
+// their own, and checks that no two inputs claim one address.
+func (b *builder) findSections() {
+	byName := map[string][]*content.Page{}
+	for _, pg := range b.plain {
+		if pg.Section != "" {
+			byName[pg.Section] = append(byName[pg.Section], pg)
+		}
+	}
+	b.sections = slices.Clone(builtIn)
+	for i := range b.sections {
+		b.sections[i].Intro = b.content.Find(content.Section, b.sections[i].Name, "")
+	}
+	var own []*content.Page // pages that are not listed in a section
+	names := make([]string, 0, len(byName))
+	for n := range byName {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	inSection := map[*content.Page]bool{}
+	for _, n := range names {
+		s := section{Name: n, Title: folderTitle(n), Template: "section"}
+		for _, pg := range byName[n] {
+			if pg.URL == n+"/" {
+				s.Intro = pg
+			} else {
+				s.Pages = append(s.Pages, pg)
+			}
+		}
+		if len(s.Pages) == 0 {
+			continue // content/NAME/index.md alone is a page, not a section
+		}
+		if s.Intro != nil && s.Intro.Title != "" {
+			s.Title = s.Intro.Title
+		}
+		newestFirst(s.Pages)
+		s.entries = func(*builder) int { return len(s.Pages) }
+		for _, pg := range byName[n] {
+			inSection[pg] = true
+		}
+		b.sections = append(b.sections, s)
+	}
+	for _, pg := range b.plain {
+		if !inSection[pg] {
+			own = append(own, pg)
+		}
+	}
+	b.topLevel = own
+	if len(own) > MaxFooterPages {
+		b.pl.Warnf(own[MaxFooterPages].Path, 1, "content/ has %d pages of its own; the footer of every page links only the first %d, so that no page grows with the site. Put the others in a folder, such as content/pages/, which becomes a section with its own index", len(own), MaxFooterPages)
+	}
+	b.checkAddresses()
+}
+
+// newestFirst sorts pages by date, newest first, then by title; undated
+// pages come last.
+func newestFirst(pages []*content.Page) {
+	slices.SortStableFunc(pages, func(x, y *content.Page) int {
+		if c := y.Date.Compare(x.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Title, y.Title)
+	})
+}
+
+// checkAddresses reports two inputs that would be written to one address,
+// such as content/about.md and content/about/index.md, naming both: which
+// of them was published would otherwise change from build to build.
+func (b *builder) checkAddresses() {
+	owner := map[string]string{}
+	claim := func(url, who string) {
+		if first, taken := owner[url]; taken {
+			if strings.HasPrefix(who, "content/") {
+				b.pl.Errorf(who, 1, "this page would be written to %s, which %s is written to already; rename or move one of them", url, first)
+			}
+			return
+		}
+		owner[url] = who
+	}
+	for _, s := range b.sections {
+		for n := 1; n <= s.pages(b); n++ {
+			claim(s.listURL(n), "the "+s.Title+" list")
+		}
+	}
+	for _, pg := range b.reports {
+		claim(pg.URL, pg.Path)
+	}
+	pages := slices.Clone(b.plain)
+	slices.SortFunc(pages, func(x, y *content.Page) int { return strings.Compare(x.Path, y.Path) })
+	for _, s := range b.sections {
+		if s.Intro != nil && s.Template == "section" {
+			owner[s.Intro.URL] = s.Intro.Path // it is drawn on its list
+		}
+	}
+	for _, pg := range pages {
+		if s := b.section(pg.Section); s != nil && s.Intro == pg {
+			continue
+		}
+		claim(pg.URL, pg.Path)
+	}
+}
+
+// section returns the section called name, or nil.
+func (b *builder) section(name string) *section {
+	for i := range b.sections {
+		if b.sections[i].Name == name {
+			return &b.sections[i]
+		}
+	}
+	return nil
+}
+
+// listJobs adds a job for every page of every section's list.
+func (b *builder) listJobs(js *[]job) {
+	for i := range b.sections {
+		s := &b.sections[i]
+		for n := 1; n <= s.pages(b); n++ {
+			b.add(path.Join(s.listURL(n), "index.html"), func(b *builder, w *bytes.Buffer) error { return b.list(w, s, n) }, js)
+		}
+	}
+}
+
+// list draws page n of a section's list.
+func (b *builder) list(w *bytes.Buffer, s *section, n int) error {
+	title := s.Title
+	var crumbs []Crumb
+	if n > 1 {
+		title = fmt.Sprintf("%s, page %d", s.Title, n)
+		crumbs = []Crumb{{Title: s.Title, URL: s.Name + "/"}}
+	}
+	pg := &ListPage{Base: b.base(s.Template, s.listURL(n), title, crumbs...), Section: s.Title}
+	switch s.Name {
+	case "metrics":
+		from, to, p := pg.window(s, n, len(b.p.Metrics))
+		for _, m := range b.p.Metrics[from:to] {
+			pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
+		}
+		pg.Pager = p
+	case "reports":
+		from, to, p := pg.window(s, n, len(b.reports))
+		for _, r := range b.reports[from:to] {
+			pg.Reports = append(pg.Reports, reportLink(r))
+		}
+		pg.Pager = p
+	default:
+		if s.Template == "section" {
+			from, to, p := pg.window(s, n, len(s.Pages))
+			for _, r := range s.Pages[from:to] {
+				pg.Entries = append(pg.Entries, reportLink(r))
+			}
+			pg.Pager = p
+		}
+	}
+	if n == 1 {
+		if err := b.commentary(&pg.Base, s.Intro); err != nil {
+			return err
+		}
+	}
+	return b.draw(w, s.Template, &pg.Base, pg)
+}
