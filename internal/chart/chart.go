@@ -35,6 +35,9 @@ type Figure struct {
 	// Option is the chart's ECharts option as JSON, or nil when the
 	// figure has no chart (no figures to draw).
 	Option []byte
+	// Err is why the option could not be made; a page with such a
+	// figure fails to build rather than lose its chart silently.
+	Err error
 }
 
 // Table is a figure's data as an HTML table.
@@ -147,14 +150,14 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	}
 	fig.Subtitle = unitLabel(m.Unit) + ", " + kindAdverb(m.Kind)
 	if len(periods) > 0 {
-		fig.Subtitle += fmt.Sprintf(", %s to %s", periods[0], periods[len(periods)-1])
+		fig.Subtitle += ", " + period.Span(periods[0], periods[len(periods)-1])
 	}
 	fig.Subtitle += ". " + better
 	fig.Summary = metricSummary(m, series, head)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = metricTable(m, series, periods)
 	fig.Unit = m.Unit
-	fig.Option = metricOption(m, series, periods, fig.Label)
+	fig.Option, fig.Err = metricOption(m, series, periods, fig.Label)
 	return fig
 }
 
@@ -303,13 +306,13 @@ func Savings(v *model.Savings, id string) *Figure {
 		fig.Title += ": " + headline(l.Rating.Status, l.Target.Short()) + " in " + l.Period.String()
 	}
 	if len(v.Years) > 0 {
-		fig.Subtitle = fmt.Sprintf("Pounds, by financial year, %s to %s. Saving is the cost without sharing less the actual cost.", v.Years[0].Period, l.Period)
+		fig.Subtitle = fmt.Sprintf("Pounds, by financial year, %s. Saving is the cost without sharing less the actual cost.", period.Span(v.Years[0].Period, l.Period))
 	}
 	fig.Summary = savingsSummary(v)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = savingsTable(v, scope)
 	fig.Unit = csvdata.GBP
-	fig.Option = savingsOption(v, fig.Label)
+	fig.Option, fig.Err = savingsOption(v, fig.Label)
 	return fig
 }
 

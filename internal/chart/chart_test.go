@@ -166,3 +166,23 @@ func pgbp(pounds int64) *money.Pence {
 	p := gbp(pounds)
 	return &p
 }
+
+func TestWords(t *testing.T) {
+	for _, tt := range []struct{ in, lower, possessive string }{
+		{"Days to process claims", "days to process claims", "Days to process claims'"},
+		{"ICT availability", "ICT availability", "ICT availability's"},
+		{"“Right first time” rate", "“Right first time” rate", "“Right first time” rate's"},
+		{"€ spent abroad", "€ spent abroad", "€ spent abroad's"},
+		{"Ŵyr benefit claims", "ŵyr benefit claims", "Ŵyr benefit claims'"},
+		{"East Herts", "east Herts", "East Herts'"},
+		{"Stevenage", "stevenage", "Stevenage's"},
+		{"", "", "'s"},
+	} {
+		if got := lowerFirst(tt.in); got != tt.lower {
+			t.Errorf("lowerFirst(%q) = %q, want %q", tt.in, got, tt.lower)
+		}
+		if got := Possessive(tt.in); got != tt.possessive {
+			t.Errorf("Possessive(%q) = %q, want %q", tt.in, got, tt.possessive)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -50,21 +51,22 @@ func common(unit, label string) []charts.GlobalOpts {
 // marshal finishes an option: it drops go-echarts' empty title and
 // toolbox, and marshals with encoding/json, failing loudly on NaN rather
 // than rendering an empty chart.
-func marshal(obj map[string]any) []byte {
+func marshal(obj map[string]any) ([]byte, error) {
 	delete(obj, "title")
 	delete(obj, "toolbox")
 	b, err := json.Marshal(obj)
 	if err != nil {
-		// Only a NaN or infinity can cause this, and csvdata refuses
-		// both; a figure without a chart still has its table.
-		return nil
+		// Only a NaN or an infinity can cause this, and csvdata refuses
+		// both. Should one get through, the build fails and says so: a
+		// chart that vanished without a word would hide a wrong figure.
+		return nil, fmt.Errorf("chart options: %w", err)
 	}
-	return b
+	return b, nil
 }
 
-func metricOption(m *model.Metric, series []*model.Series, periods []period.Period, label string) []byte {
+func metricOption(m *model.Metric, series []*model.Series, periods []period.Period, label string) ([]byte, error) {
 	if len(periods) == 0 {
-		return nil
+		return nil, nil
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(common(unitLabel(m.Unit), label)...)
@@ -119,9 +121,9 @@ func targetSeries(series []*model.Series, periods []period.Period) []opts.LineDa
 	return out
 }
 
-func savingsOption(v *model.Savings, label string) []byte {
+func savingsOption(v *model.Savings, label string) ([]byte, error) {
 	if len(v.Years) == 0 {
-		return nil
+		return nil, nil
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(common("Pounds", label)...)
@@ -144,19 +146,19 @@ func savingsOption(v *model.Savings, label string) []byte {
 	bar.AddSeries("Saving", saving)
 	bar.AddSeries("Net saving after one-off costs", net)
 	bar.Validate()
-	out := marshal(bar.JSON())
-	if !hasTarget || out == nil {
-		return out
+	out, err := marshal(bar.JSON())
+	if !hasTarget || err != nil {
+		return out, err
 	}
 	// The target is a dashed line over the bars. go-echarts' Bar has no
 	// line series, so it is added to the marshalled option.
 	var obj map[string]any
 	if err := json.Unmarshal(out, &obj); err != nil {
-		return nil
+		return nil, fmt.Errorf("chart options: %w", err)
 	}
 	series, ok := obj["series"].([]any)
 	if !ok {
-		return nil
+		return nil, fmt.Errorf("chart options: go-echarts wrote no series")
 	}
 	tdata := make([]any, len(target))
 	for i, t := range target {

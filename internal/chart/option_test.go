@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,5 +113,16 @@ func TestOptionIsInert(t *testing.T) {
 	var v map[string]any
 	if err := json.Unmarshal([]byte(opt), &v); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMarshalFailsLoudly: options that cannot be JSON are an error, never a
+// chart that silently vanishes.
+func TestMarshalFailsLoudly(t *testing.T) {
+	if _, err := marshal(map[string]any{"series": []any{math.Inf(1)}}); err == nil {
+		t.Error("an infinite value marshalled without an error")
+	}
+	if b, err := marshal(map[string]any{"series": []any{1.5}}); err != nil || string(b) != `{"series":[1.5]}` {
+		t.Errorf("marshal = %s, %v", b, err)
 	}
 }

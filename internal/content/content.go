@@ -330,6 +330,12 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		line := v.Line + 1 // +1 for the opening ---
+		if !known[k.Value] {
+			// Whatever its value: "tags: [a, b]" from another generator
+			// is as harmless as "layout: post".
+			pl.Warnf(page.Path, k.Line+1, "front matter: unknown setting %q is ignored; the settings are title, date, period, summary and draft", k.Value)
+			continue
+		}
 		if v.Kind != yaml.ScalarNode {
 			pl.Errorf(page.Path, line, "front matter: %s must be a single value", k.Value)
 			continue
@@ -360,12 +366,13 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 			default:
 				pl.Errorf(page.Path, line, "front matter: draft must be true or false, not %q", val)
 			}
-		default:
-			pl.Warnf(page.Path, k.Line+1, "front matter: unknown setting %q is ignored; the settings are title, date, period, summary and draft", k.Value)
 		}
 	}
 	return body, bodyLine, true
 }
+
+// known are the front matter settings.
+var known = map[string]bool{"title": true, "summary": true, "date": true, "period": true, "draft": true}
 
 // firstHeading takes a page's title from its first "# " heading when the
 // front matter gives none. It scans lines rather than parsing, since pages

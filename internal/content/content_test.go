@@ -134,6 +134,12 @@ func TestFrontMatter(t *testing.T) {
 				`content/about.md:5: front matter: draft must be true or false, not "maybe"`,
 				`content/about.md:6: warning: front matter: unknown setting "colour" is ignored; the settings are title, date, period, summary and draft`,
 			}},
+		{"unknown settings of any shape are warnings", "---\ntitle: About\ntags: [a, b]\nauthor:\n  name: Jo\nlayout: post\n---\n",
+			[]string{
+				`content/about.md:3: warning: front matter: unknown setting "tags" is ignored; the settings are title, date, period, summary and draft`,
+				`content/about.md:4: warning: front matter: unknown setting "author" is ignored; the settings are title, date, period, summary and draft`,
+				`content/about.md:6: warning: front matter: unknown setting "layout" is ignored; the settings are title, date, period, summary and draft`,
+			}},
 		{"unclosed", "---\ntitle: About\n", []string{
 			"content/about.md:1: front matter opens with --- but never closes; end it with a line of ---",
 		}},

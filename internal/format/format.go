@@ -113,8 +113,19 @@ func Percent(v float64) string {
 
 // Plural returns one when n is exactly 1 and many otherwise.
 func Plural(n float64, one, many string) string {
-	if Round(n, 2) == 1 {
+	if n == 1 {
 		return one
 	}
 	return many
+}
+
+// Counted writes a figure already formatted, s, with its unit in the
+// number that s shows: 1.04 days rounded to "1" reads "1 day", not
+// "1 days". The choice follows the digits shown, never the value behind
+// them.
+func Counted(s, one, many string) string {
+	if s == "1" || s == "-1" {
+		return s + " " + one
+	}
+	return s + " " + many
 }

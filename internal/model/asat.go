@@ -3,11 +3,21 @@ package model
 import "github.com/partnersite/partnersite/internal/period"
 
 // AsAt finds a metric's position at period p: for each series, its latest
-// point that ends no later than p, and of those the worst-rated. A zero p
-// means the latest figures. It returns nils when there are no such points.
+// point that ends no later than p, and of those the worst-rated, the first
+// in partners.csv order where several tie. A zero p means the latest
+// figures. It returns nils when there are no such points.
 func (m *Metric) AsAt(p period.Period) (*Series, *Point) {
-	var hs *Series
-	var hp *Point
+	ss, ps := m.WorstAt(p)
+	if len(ss) == 0 {
+		return nil, nil
+	}
+	return ss[0], ps[0]
+}
+
+// WorstAt is AsAt with every series that shares the worst rating, in
+// order, so that a scorecard names every partner with that status rather
+// than only the first.
+func (m *Metric) WorstAt(p period.Period) (series []*Series, points []*Point) {
 	for _, s := range m.Series {
 		var pt *Point
 		for i := range s.Points {
@@ -15,11 +25,15 @@ func (m *Metric) AsAt(p period.Period) (*Series, *Point) {
 				pt = &s.Points[i]
 			}
 		}
-		if pt != nil && (hp == nil || pt.Rating.Status > hp.Rating.Status) {
-			hs, hp = s, pt
+		switch {
+		case pt == nil:
+		case len(points) == 0 || pt.Rating.Status > points[0].Rating.Status:
+			series, points = []*Series{s}, []*Point{pt}
+		case pt.Rating.Status == points[0].Rating.Status:
+			series, points = append(series, s), append(points, pt)
 		}
 	}
-	return hs, hp
+	return series, points
 }
 
 // HasPeriod reports whether any metric has a figure for exactly p.

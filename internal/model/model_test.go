@@ -38,7 +38,7 @@ func TestRate(t *testing.T) {
 		{"negative target, on track", -9, f(-10), DefaultAmber(-10), H, csvdata.Count, "On track: at or above the target of -10"},
 		{"zero target leaves no amber band", 1, f(0), DefaultAmber(0), L, csvdata.Count, "Off track: above the target of 0"},
 		{"zero target met", 0, f(0), DefaultAmber(0), L, csvdata.Count, "On track: at or below the target of 0"},
-		{"no target", 50, nil, 0, H, csvdata.Percent, "No target: no target is set for this measure"},
+		{"no target", 50, nil, 0, H, csvdata.Percent, "No target"},
 		{"money", 45000, f(50000), 2500, H, csvdata.GBP, "Off track: more than £2,500 below the target of £50,000"},
 		{"one point", 96, f(97), 1, H, csvdata.Percent, "At risk: within 1 point of the target of 97.0%"},
 	}
@@ -222,6 +222,12 @@ func TestValueFormats(t *testing.T) {
 		{csvdata.GBP, 350000, "£350,000", "£350,000", "£1", 1},
 		{csvdata.Days, 18.5, "18.5 days", "18.5 days", "0.9 days", 0.9},
 		{csvdata.Days, 1, "1 day", "1 day", "1 day", 1},
+		// The unit agrees with the digits shown, not the value behind them.
+		{csvdata.Days, 1.04, "1 day", "1 day", "1 day", 1.04},
+		{csvdata.Days, 0.96, "1 day", "1 day", "1 day", 0.96},
+		{csvdata.Days, 1.05, "1.1 days", "1.1 days", "1.1 days", 1.05},
+		{csvdata.Hours, -1, "-1 hour", "-1 hour", "-1 hour", -1},
+		{csvdata.Percent, 97, "97.0%", "97.0%", "1 point", 1.004},
 		{csvdata.Hours, 1200, "1,200 hours", "1,200 hours", "60 hours", 60},
 		{csvdata.Minutes, 4.25, "4.3 minutes", "4.3 minutes", "0.2 minutes", 0.2},
 		{csvdata.FTE, 12.5, "12.5 FTE", "12.5 FTE", "0.5 FTE", 0.5},

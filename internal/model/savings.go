@@ -199,9 +199,5 @@ func (s *Savings) Span() string {
 	if len(s.Years) == 0 {
 		return ""
 	}
-	first, last := s.Years[0].Period, s.Years[len(s.Years)-1].Period
-	if first == last {
-		return last.String()
-	}
-	return first.String() + " to " + last.String()
+	return period.Span(s.Years[0].Period, s.Years[len(s.Years)-1].Period)
 }

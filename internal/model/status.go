@@ -59,7 +59,12 @@ type Rating struct {
 
 // Rule is the whole rule as it is shown: "At risk: within 0.5 points of
 // the target of 99.5%".
-func (r Rating) Rule() string { return r.Status.String() + ": " + r.Reason }
+func (r Rating) Rule() string {
+	if r.Reason == "" {
+		return r.Status.String()
+	}
+	return r.Status.String() + ": " + r.Reason
+}
 
 // DefaultAmberShare is the default amber margin as a share of the target.
 const DefaultAmberShare = 0.05
@@ -73,7 +78,9 @@ func DefaultAmber(target float64) float64 { return math.Abs(target) * DefaultAmb
 // exactly on the amber line is on it), but no more.
 func Rate(v float64, target *float64, amber float64, dir csvdata.Direction, unit csvdata.Unit) Rating {
 	if target == nil {
-		return Rating{NoTarget, "no target is set for this measure"}
+		// The status's own words say it all: a reason here would read
+		// "No target no target is set".
+		return Rating{NoTarget, ""}
 	}
 	t, a := *target, math.Abs(amber)
 	eps := 1e-9 * math.Max(1, math.Max(math.Abs(t), a))
@@ -148,11 +155,11 @@ func Value(unit csvdata.Unit, v float64) string {
 	case csvdata.GBP:
 		return format.Money(v)
 	case csvdata.Days:
-		return format.Trim(v, 1) + " " + format.Plural(v, "day", "days")
+		return format.Counted(format.Trim(v, 1), "day", "days")
 	case csvdata.Hours:
-		return format.Trim(v, 1) + " " + format.Plural(v, "hour", "hours")
+		return format.Counted(format.Trim(v, 1), "hour", "hours")
 	case csvdata.Minutes:
-		return format.Trim(v, 1) + " " + format.Plural(v, "minute", "minutes")
+		return format.Counted(format.Trim(v, 1), "minute", "minutes")
 	case csvdata.FTE:
 		return format.Trim(v, 1) + " FTE"
 	}
@@ -173,7 +180,7 @@ func Prose(unit csvdata.Unit, v float64) string {
 func Margin(unit csvdata.Unit, a float64) string {
 	switch unit {
 	case csvdata.Percent, csvdata.Score:
-		return format.Trim(a, 2) + " " + format.Plural(a, "point", "points")
+		return format.Counted(format.Trim(a, 2), "point", "points")
 	case csvdata.Count:
 		return format.Trim(a, 2)
 	}

@@ -236,3 +236,12 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// Span names the periods from first to last, "2021/22 to 2023/24", or the
+// one period when they are the same, never "from 2021/22 to 2021/22".
+func Span(first, last Period) string {
+	if first == last {
+		return first.String()
+	}
+	return first.String() + " to " + last.String()
+}

@@ -451,6 +451,9 @@ func (bs *Base) figure(f *chart.Figure) *chart.Figure {
 		id = fmt.Sprintf("%s-%d", f.ID, n)
 	}
 	f.ID = id
+	if f.Err != nil {
+		bs.errs = append(bs.errs, fmt.Errorf("figure %q: %w", f.Title, f.Err))
+	}
 	bs.Figures = append(bs.Figures, f)
 	if f.Option != nil {
 		bs.Charts++
@@ -504,6 +507,9 @@ func (b *builder) jobs() []job {
 
 // draw renders a page template and counts its charts.
 func (b *builder) draw(w *bytes.Buffer, kind string, bs *Base, data any) error {
+	if err := errors.Join(bs.errs...); err != nil {
+		return err
+	}
 	if err := b.theme.Page(w, kind, data); err != nil {
 		return err
 	}
@@ -518,6 +524,11 @@ func (b *builder) home(w *bytes.Buffer) error {
 	pg.AsAt = b.p.LatestPeriod()
 	pg.Scorecard = b.scorecard(pg.AsAt)
 	pg.Counts = model.CountStatuses(b.p.Metrics)
+	for _, m := range b.p.Metrics {
+		if _, pt := m.AsAt(zeroPeriod); pt != nil && pt.Period.End().Before(pg.AsAt.End()) {
+			pg.Earlier++
+		}
+	}
 	if b.p.HasSavings() {
 		pg.Savings = b.p.Savings("", "")
 		pg.SavingsFig = pg.figure(chart.Savings(pg.Savings, "chart-savings"))

@@ -30,6 +30,7 @@ type Base struct {
 	// Charts counts figures that have a chart option, so the chart
 	// script is loaded only on pages that need it.
 	Charts   int
+	errs     []error // figures whose chart could not be made
 	portable bool
 	// rootPrefix overrides the relative prefix: 404.html is served at
 	// any depth, so it links from the site's root path instead.
@@ -93,6 +94,9 @@ type HomePage struct {
 	AsAt         period.Period
 	Latest       *ReportLink
 	Counts       model.Counts
+	// Earlier counts the measures in Counts whose latest figure is for a
+	// period before AsAt, so the card does not pass them off as current.
+	Earlier int
 }
 
 // ScoreGoal is one goal's part of a scorecard.

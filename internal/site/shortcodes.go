@@ -205,15 +205,34 @@ func (b *builder) scorecard(at period.Period) []ScoreGoal {
 
 // scoreRowAt is a metric's scorecard line at period at.
 func scoreRowAt(m *model.Metric, at period.Period) ScoreRow {
-	s, pt := m.AsAt(at)
+	ss, ps := m.WorstAt(at)
 	row := ScoreRow{Metric: m}
-	if pt == nil {
+	if len(ps) == 0 {
 		return row
 	}
-	if s.Partner != nil && len(m.Series) > 1 {
+	if s := ss[0]; s.Partner != nil && len(m.Series) > 1 {
 		row.Who = s.Partner.ShortName
+		// The row shows the first partner's figure; every other partner
+		// with the same status is named, so none is hidden behind it.
+		var also []string
+		for _, o := range ss[1:] {
+			if o.Partner != nil {
+				also = append(also, o.Partner.ShortName)
+			}
+		}
+		if len(also) > 0 {
+			row.Who += "; " + andList(also) + " also " + ps[0].Rating.Status.String()
+		}
 	}
-	return fill(row, m, pt)
+	return fill(row, m, ps[0])
+}
+
+// andList joins names as prose: "A", "A and B", "A, B and C".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // seriesRow is one series' latest line.

@@ -276,3 +276,20 @@ func TestMoneyPageMatchesDownload(t *testing.T) {
 		}
 	}
 }
+
+// TestScorecardNamesEveryWorstPartner: when partners tie for the worst
+// status, the row names each of them, not only the first in partners.csv.
+func TestScorecardNamesEveryWorstPartner(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.Write(t, filepath.Join(dir, "data", "partners.csv"), "id,name,short_name,cost_share\nnorth,North Council,North,40\nsouth,South Council,South,30\neast,East Council,East,30\n")
+	// Claims against 18 days, amber 0.9: North 17 on track; South 25 and
+	// East 30 both off track.
+	sitetest.Write(t, filepath.Join(dir, "data", "performance.csv"), "metric,period,partner,value\n"+
+		"claims,2024/25 Q2,north,17\nclaims,2024/25 Q2,south,25\nclaims,2024/25 Q2,east,30\n"+
+		"uptime,2024/25 Q2,,99.6\nspend,2024/25 Q2,,70\n")
+	out := build(t, dir, Options{})
+	want := `Days to process claims</a> <span class="who">(South; East also Off track)</span>`
+	if page := string(out.Files["metrics/index.html"]); !strings.Contains(page, want) {
+		t.Errorf("metrics list lacks %q", want)
+	}
+}

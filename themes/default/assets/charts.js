@@ -13,9 +13,12 @@
   var pct = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   var gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
 
+  // The unit agrees with the digits shown, as in the tables: 1.04 days
+  // shows as "1 day".
   function withUnit(word, plural) {
     return function (v) {
-      return one.format(v) + " " + (v === 1 ? word : plural);
+      var s = one.format(v);
+      return s + " " + (s === "1" || s === "-1" ? word : plural);
     };
   }
 
