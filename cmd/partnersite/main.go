@@ -23,6 +23,7 @@ import (
 	"github.com/partnersite/partnersite/internal/publish"
 	"github.com/partnersite/partnersite/internal/serve"
 	"github.com/partnersite/partnersite/internal/site"
+	"github.com/partnersite/partnersite/internal/sitefs"
 	"github.com/partnersite/partnersite/internal/starter"
 )
 
@@ -170,7 +171,12 @@ func build(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	out, pl, err := site.Build(os.DirFS(*source), site.Options{Drafts: *drafts, Portable: *portable, Write: dir.Write})
+	src, err := sitefs.Open(*source)
+	if err != nil {
+		dir.Abort()
+		return err
+	}
+	out, pl, err := site.Build(src, site.Options{Drafts: *drafts, Portable: *portable, Write: dir.Write})
 	printProblems(pl, stderr)
 	if err != nil {
 		dir.Abort()
@@ -190,7 +196,11 @@ func check(args []string, stdout, stderr io.Writer) error {
 	if err := flags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
-	pl, err := site.Check(os.DirFS(*source))
+	src, err := sitefs.Open(*source)
+	if err != nil {
+		return err
+	}
+	pl, err := site.Check(src)
 	printProblems(pl, stderr)
 	fmt.Fprintf(stdout, "%d %s, %d %s\n", pl.Errors(), plural(pl.Errors(), "error", "errors"),
 		pl.Warnings(), plural(pl.Warnings(), "warning", "warnings"))

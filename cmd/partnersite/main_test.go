@@ -243,3 +243,52 @@ func TestCheckRunsTheTheme(t *testing.T) {
 		})
 	}
 }
+
+// TestLinksOutOfTheSiteAreRefused links inputs to files outside the site
+// folder: none is read, each is a problem at its own path, and nothing of
+// the linked files reaches a message or the output.
+func TestLinksOutOfTheSiteAreRefused(t *testing.T) {
+	dir := smallSite(t)
+	outside := t.TempDir()
+	secret := "SECRET-9f2c"
+	sitetest.Write(t, filepath.Join(outside, "services.csv"), "id,name\n"+secret+","+secret+"\n")
+	sitetest.Write(t, filepath.Join(outside, "notes.md"), "---\ntitle: "+secret+"\n---\n"+secret+"\n")
+	sitetest.Write(t, filepath.Join(outside, "passwd"), "root:x:0:0:"+secret+"\n")
+	sitetest.Write(t, filepath.Join(dir, "themes", "mine", "pages", "page.html"), `{{define "main"}}{{.Body}}{{end}}`)
+	sitetest.Write(t, filepath.Join(dir, "site.yaml"), "title: Small\ntheme: mine\nbase_url: https://example.org/\n")
+	for link, target := range map[string]string{
+		"data/services.csv":             filepath.Join(outside, "services.csv"),
+		"content/notes.md":              filepath.Join(outside, "notes.md"),
+		"themes/mine/assets/passwd.txt": filepath.Join(outside, "passwd"),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(link))
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, verb := range []string{"check", "build"} {
+		code, out, errs := runCmd(verb, "--source", dir)
+		if code != 1 || strings.Contains(out+errs, secret) {
+			t.Errorf("%s: exit %d; a linked file's content reached the messages:\n%s%s", verb, code, out, errs)
+		}
+		outsideMsg := "it is a link to a file outside the site folder, which is never read; copy the file into the site folder instead\n"
+		for _, want := range []string{
+			"data/services.csv:1: cannot read the file: " + outsideMsg,
+			"content/notes.md:1: cannot read the file: read content/notes.md: " + outsideMsg,
+			"themes/mine/assets/passwd.txt:1: cannot read the file: " + outsideMsg,
+		} {
+			if !strings.Contains(errs, want) {
+				t.Errorf("%s: stderr lacks %q:\n%s", verb, want, errs)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("a build with links out of the site wrote public/")
+	}
+}

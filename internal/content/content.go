@@ -8,6 +8,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -121,7 +122,8 @@ func Load(fsys fs.FS, opts Options, pl *problem.List) *Set {
 	set := &Set{md: newMarkdown(), opts: opts, problems: map[string][]problem.Problem{}}
 	_ = fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p != "content" {
+			// No content folder is fine; one that cannot be read is not.
+			if p != "content" || !errors.Is(err, fs.ErrNotExist) {
 				set.problems[p] = []problem.Problem{{Path: p, Line: 1, Message: fmt.Sprintf("cannot read: %v", err)}}
 			}
 			return nil

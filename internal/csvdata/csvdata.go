@@ -10,6 +10,7 @@
 package csvdata
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -140,6 +141,15 @@ type Data struct {
 	performanceRead bool
 }
 
+// unwrapPath drops the file name an fs.PathError repeats, since every
+// problem names its file already.
+func unwrapPath(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
 // Load reads the data folder of the site in fsys. goals lists the goal ids
 // that metrics may name. Problems go to pl. The returned Data keeps rows
 // whose cells had problems (with those cells zero) so that references to
@@ -156,8 +166,12 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 			}
 		}
 	}
-	for _, f := range []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile} {
-		if _, err := fs.Stat(fsys, f); err != nil {
+	for _, f := range known {
+		switch _, err := fs.Stat(fsys, f); {
+		case err == nil:
+		case !errors.Is(err, fs.ErrNotExist):
+			pl.Errorf(f, 1, "cannot read the file: %v", unwrapPath(err))
+		case f != SavingsFile:
 			pl.Errorf(f, 1, "the file is missing; every site needs %s (see docs/data.md)", f)
 		}
 	}

@@ -17,10 +17,10 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"slices"
 	"strconv"
@@ -30,6 +30,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/site"
+	"github.com/partnersite/partnersite/internal/sitefs"
 )
 
 // Prefix is where the server's own files live; no site page can be there
@@ -39,6 +40,7 @@ const Prefix = "/_partnersite/"
 // Server previews one site.
 type Server struct {
 	source string
+	src    fs.FS // the site folder, never read outside it
 	logf   func(string, ...any)
 
 	mu   sync.RWMutex
@@ -79,7 +81,7 @@ type page struct {
 // everything).
 func (s *Server) load(changed []string) {
 	start := time.Now()
-	src := os.DirFS(s.source)
+	src := s.src
 	s.mu.Lock()
 	cur := s.site
 	if s.pending == nil {
@@ -145,6 +147,11 @@ func (s *Server) load(changed []string) {
 // Serve builds the site, then serves it on ln and rebuilds on every change
 // until ctx ends. It returns nil after a clean shutdown.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	src, err := sitefs.Open(s.source)
+	if err != nil {
+		return err
+	}
+	s.src = src
 	w, err := newWatcher(s.source)
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", s.source, err)

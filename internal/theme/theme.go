@@ -11,6 +11,7 @@ package theme
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -100,7 +101,11 @@ func files(ls []layer, dir string, from map[string]origin) (map[string][]byte, e
 			}
 			b, err := fs.ReadFile(l, p)
 			if err != nil {
-				return err
+				msg := err.Error()
+				if pe, ok := errors.AsType[*fs.PathError](err); ok {
+					msg = pe.Err.Error()
+				}
+				return &FileError{Path: path.Join(ly.dir, p), Line: 1, Message: "cannot read the file: " + msg}
 			}
 			out[p] = b
 			from[p] = origin{path.Join(ly.dir, p), ly.builtIn}
@@ -121,16 +126,17 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 		return nil, err
 	}
 	t := &Theme{pages: map[string]*template.Template{}, origin: map[string]origin{}}
+	// A theme file that cannot be read is a FileError at its own path.
 	if t.assets, err = files(ls, "assets", t.origin); err != nil {
-		return nil, fmt.Errorf("theme assets: %w", err)
+		return nil, err
 	}
 	shared, err := files(ls, "partials", t.origin)
 	if err != nil {
-		return nil, fmt.Errorf("theme partials: %w", err)
+		return nil, err
 	}
 	layouts, err := files(ls, "layouts", t.origin)
 	if err != nil {
-		return nil, fmt.Errorf("theme layouts: %w", err)
+		return nil, err
 	}
 	for k, v := range layouts {
 		shared[k] = v
@@ -147,7 +153,7 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 	}
 	pages, err := files(ls, "pages", t.origin)
 	if err != nil {
-		return nil, fmt.Errorf("theme pages: %w", err)
+		return nil, err
 	}
 	for _, p := range sortedKeys(pages) {
 		clone, err := base.Clone()
