@@ -15,6 +15,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/slug"
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // File is where the settings live, relative to the site folder.
@@ -89,6 +90,10 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 		return s
 	} else if err != nil {
 		pl.Errorf(File, 1, "cannot read the file: %v", err)
+		return s
+	}
+	raw, ok := textfile.Decode(File, raw, pl)
+	if !ok {
 		return s
 	}
 	var doc yaml.Node

@@ -31,6 +31,7 @@ import (
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/slug"
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // Kind says what a content file is for.
@@ -211,7 +212,10 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 		pl.Errorf(p, 1, "cannot read the file: %v", err)
 		return nil
 	}
-	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	raw, ok := textfile.Decode(p, raw, pl)
+	if !ok {
+		return nil
+	}
 	page := &Page{Path: p}
 	if !classify(page, pl) {
 		return nil

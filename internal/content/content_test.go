@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/partnersite/partnersite/internal/problem"
 )
@@ -258,5 +259,21 @@ func TestUpdate(t *testing.T) {
 	}
 	if pl2.Errors() != 1 || next.Pages[0] != set.Pages[1] {
 		t.Errorf("unchanged page b was not shared or lost its problem: %v", pl2.All())
+	}
+}
+
+// TestWindows1252Markdown: a page saved by an editor as Windows-1252 is
+// read as such, never published as invalid UTF-8.
+func TestWindows1252Markdown(t *testing.T) {
+	set, p, probs := loadOne(t, "---\ntitle: Savings of \xa35m\n---\n\nCaf\xe9 costs fell by \xa3200.\n")
+	if len(probs) > 0 || p == nil {
+		t.Fatalf("problems: %v", probs)
+	}
+	html, err := set.Render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Page.Title != "Savings of £5m" || !strings.Contains(string(html), "Café costs fell by £200.") || !utf8.Valid([]byte(html)) {
+		t.Errorf("title %q, body %q", p.Page.Title, html)
 	}
 }

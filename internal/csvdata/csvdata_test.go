@@ -308,3 +308,53 @@ func TestLargeFileLines(t *testing.T) {
 		t.Errorf("%d rows; row %d on line %d", len(d.Performance), 2*chunk, d.Performance[2*chunk].Line)
 	}
 }
+
+// TestEncodingsAsSaved reads services.csv as the spreadsheets and editors
+// that councils use save it.
+func TestEncodingsAsSaved(t *testing.T) {
+	utf16 := func(s string) *string {
+		var b []byte
+		b = append(b, 0xff, 0xfe)
+		for _, r := range s {
+			b = append(b, byte(r), byte(r>>8))
+		}
+		v := string(b)
+		return &v
+	}
+	tests := []struct {
+		name  string
+		file  *string
+		names []string
+		probs []string
+	}{
+		{"UTF-8 with one stray byte keeps its other characters",
+			s("id,name,lead_partner,started,description\nict,Gwasanaeth TGCh ŵ,north,01/04/2024,£5m a year\nprint,Print \xa3 design,,,\n"),
+			[]string{"Gwasanaeth TGCh ŵ", "Print \uFFFD design"},
+			[]string{"data/services.csv:3: warning: byte 0xA3 is not UTF-8 text and is shown as \uFFFD; the rest of the file is UTF-8, so retype the character or save the file as UTF-8 again"}},
+		{"Excel's Unicode text with commas",
+			utf16("id,name\r\nict,ICT £\r\n"), []string{"ICT £"}, nil},
+		{"Excel's Unicode text with tabs",
+			utf16("id\tname\r\nict\tICT\r\n"), nil,
+			[]string{`data/services.csv:1: the file is separated by tabs, as Excel's "Unicode Text" is; save it from your spreadsheet as "CSV UTF-8 (Comma delimited)"`}},
+		{"CSV (Macintosh) line endings",
+			s("id,name\rict,ICT\rprint,Print\r"), []string{"ICT", "Print"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, probs := load(t, map[string]*string{"services.csv": tt.file, "metrics.csv": s("id,name,service,goal,unit,direction\n"), "savings.csv": nil})
+			var names []string
+			for _, sv := range d.Services {
+				names = append(names, sv.Name)
+			}
+			var real []string
+			for _, p := range probs {
+				if !strings.Contains(p, "has no rows") && !strings.Contains(p, "metric \"uptime\"") {
+					real = append(real, p)
+				}
+			}
+			if !slices.Equal(names, tt.names) || !slices.Equal(real, tt.probs) {
+				t.Errorf("names %q, problems %q; want %q, %q", names, real, tt.names, tt.probs)
+			}
+		})
+	}
+}

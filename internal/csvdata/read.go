@@ -12,12 +12,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // column describes one column a file may have.
@@ -59,13 +58,13 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 		pl.Errorf(path, 1, "cannot read the file: %v", err)
 		return nil
 	}
-	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(raw) {
-		// Excel on a UK machine saves "CSV" as Windows-1252, where £ is 0xA3.
-		if raw, err = charmap.Windows1252.NewDecoder().Bytes(raw); err != nil {
-			pl.Errorf(path, 1, "the file is neither UTF-8 nor Windows-1252 text; save it from your spreadsheet as \"CSV UTF-8\"")
-			return nil
-		}
+	raw, ok := textfile.Decode(path, raw, pl)
+	if !ok {
+		return nil
+	}
+	if tabSeparated(raw) {
+		pl.Errorf(path, 1, "the file is separated by tabs, as Excel's \"Unicode Text\" is; save it from your spreadsheet as \"CSV UTF-8 (Comma delimited)\"")
+		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1                      // widths are checked below, with a better message
@@ -120,6 +119,13 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 		return nil
 	}
 	return t
+}
+
+// tabSeparated reports whether the first line has tabs and no commas: a
+// tab-separated file, which would otherwise read as one wide column.
+func tabSeparated(raw []byte) bool {
+	first, _, _ := bytes.Cut(raw, []byte("\n"))
+	return bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0
 }
 
 // complete reports whether the header has every required column.
