@@ -292,3 +292,52 @@ func TestLinksOutOfTheSiteAreRefused(t *testing.T) {
 		t.Error("a build with links out of the site wrote public/")
 	}
 }
+
+// TestCheckAndBuildAgree gives check and build the inputs that once
+// passed check and then failed build outside PATH:LINE: both must fail
+// alike, with every problem at a path and line.
+func TestCheckAndBuildAgree(t *testing.T) {
+	long := strings.Repeat("a", 300)
+	tests := []struct {
+		name, file, body, want string
+	}{
+		{"an id too long for a folder name", "data/services.csv",
+			"id,name\nict,ICT\nrb,Revenues\n" + long + ",Long\n",
+			`data/services.csv:4: id "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa..." is 300 characters long; keep it to 100, since it becomes a folder name`},
+		{"a Windows device name", "data/services.csv",
+			"id,name\nict,ICT\nrb,Revenues\ncon,Console\n",
+			`data/services.csv:4: id "con" is a name Windows keeps for a device and cannot use for a folder; choose another, e.g. "con-1"`},
+		{"a saving beyond any budget", "data/savings.csv",
+			"service,period,baseline_cost,actual_cost\nict,2024/25,1" + strings.Repeat("0", 308) + ",0\n",
+			`data/savings.csv:2: baseline_cost "1000000000000000000000000000000000000..." is more than £1,000,000,000,000; check the figure and its scale`},
+		{"a saving in exponent form", "data/savings.csv",
+			"service,period,baseline_cost,actual_cost\nict,2024/25,1e308,0\n",
+			`data/savings.csv:2: baseline_cost "1e308" is not a number`},
+		{"households that overflow", "data/partners.csv",
+			"id,name,households,cost_share\nnorth,North,99999999999999999999,60\nsouth,South,1,40\n",
+			`data/partners.csv:2: households "99999999999999999999" is more than 100000000`},
+		{"a content file named for a device", "content/aux.md",
+			"---\ntitle: Aux\n---\n",
+			`content/aux.md:1: "aux.md" is a name Windows keeps for a device`},
+	}
+	line := regexp.MustCompile(`^[a-z/.0-9-]+:\d+: `)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := smallSite(t)
+			sitetest.Write(t, filepath.Join(dir, filepath.FromSlash(tt.file)), tt.body)
+			checkCode, _, checkErrs := runCmd("check", "--source", dir)
+			buildCode, _, buildErrs := runCmd("build", "--source", dir)
+			if checkCode != 1 || buildCode != 1 || checkErrs != buildErrs {
+				t.Errorf("check exit %d, build exit %d; they disagree:\ncheck:\n%sbuild:\n%s", checkCode, buildCode, checkErrs, buildErrs)
+			}
+			if !strings.Contains(checkErrs, tt.want) {
+				t.Errorf("stderr lacks %q:\n%s", tt.want, checkErrs)
+			}
+			for _, l := range strings.Split(strings.TrimSpace(buildErrs), "\n") {
+				if !line.MatchString(l) {
+					t.Errorf("not a PATH:LINE problem: %q", l)
+				}
+			}
+		})
+	}
+}

@@ -199,6 +199,8 @@ func goals(v *yaml.Node, pl *problem.List) []Goal {
 				g.ID = scalar(val, "id", pl)
 				if !slug.Valid(g.ID) {
 					pl.Errorf(File, val.Line, "goal id %q is not a valid id: use lower-case letters, digits and hyphens", g.ID)
+				} else if err := slug.Check(g.ID); err != nil {
+					pl.Errorf(File, val.Line, "goal id %q %v", g.ID, err)
 				}
 				if l, dup := seen[g.ID]; dup {
 					pl.Errorf(File, val.Line, "goal id %q is used twice: line %d has it already", g.ID, l)

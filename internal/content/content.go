@@ -264,8 +264,13 @@ func classify(page *Page, pl *problem.List) bool {
 	rel := strings.TrimSuffix(strings.TrimPrefix(page.Path, "content/"), ".md")
 	parts := strings.Split(rel, "/")
 	for _, part := range parts {
+		name := part + map[bool]string{true: ".md"}[part == parts[len(parts)-1]]
 		if !slug.Valid(part) {
-			pl.Errorf(page.Path, 1, "%q cannot be part of a web address: name files and folders with lower-case letters, digits and hyphens", part+map[bool]string{true: ".md"}[part == parts[len(parts)-1]])
+			pl.Errorf(page.Path, 1, "%q cannot be part of a web address: name files and folders with lower-case letters, digits and hyphens", name)
+			return false
+		}
+		if err := slug.Check(part); err != nil {
+			pl.Errorf(page.Path, 1, "%q %v", name, err)
 			return false
 		}
 	}

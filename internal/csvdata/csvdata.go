@@ -223,8 +223,19 @@ func (c *checker) id(col string, v text, required bool) string {
 			hint = "my-id"
 		}
 		c.errorf(col, "%s %q is not a valid id: use lower-case letters, digits and hyphens, e.g. %q", col, s, hint)
+	} else if err := slug.Check(s); err != nil {
+		c.errorf(col, "%s %q %v", col, short(s), err)
 	}
 	return s
+}
+
+// short shortens a long cell for a message: the message names what is
+// wrong, and a 300-character id in full would bury it.
+func short(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	return s[:37] + "..."
 }
 
 // raw is the cell's text as written, trimmed.
@@ -257,7 +268,7 @@ func (c *checker) amount(col string, v number, required bool) (money.Pence, bool
 	d, _ := Decimal(raw) // the cell parsed, so this does
 	p, err := money.ParseDecimal(d)
 	if err != nil {
-		c.errorf(col, "%s %q %v", col, raw, err)
+		c.errorf(col, "%s %q %v", col, short(raw), err)
 		return 0, false
 	}
 	return p, true
