@@ -131,7 +131,7 @@ func TestFrontMatter(t *testing.T) {
 		{"bad values name their lines", "---\ntitle: About\ndate: 2025-13-01\nperiod: Q1\ndraft: maybe\ncolour: red\n---\n",
 			[]string{
 				`content/about.md:3: front matter: date "2025-13-01" is not a date: there is no such day; write dates as YYYY-MM-DD or DD/MM/YYYY (day first)`,
-				`content/about.md:4: front matter: period "Q1" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06)`,
+				`content/about.md:4: front matter: period "Q1" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)`,
 				`content/about.md:5: front matter: draft must be true or false, not "maybe"`,
 				`content/about.md:6: warning: front matter: unknown setting "colour" is ignored; the settings are title, date, period, summary and draft`,
 			}},

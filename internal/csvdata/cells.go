@@ -61,16 +61,22 @@ func (d *date) UnmarshalCSV(s string) error {
 	return nil
 }
 
-// periodCell is a financial year, quarter or month cell.
+// periodCell is a financial year, quarter or month cell. An ambiguous
+// cell ("2010-11") holds its month reading until the file's other rows
+// decide which it is.
 type periodCell struct {
-	value    period.Period
-	set, bad bool
+	value         period.Period
+	set, bad, amb bool
 }
 
 func (p *periodCell) UnmarshalCSV(s string) error {
 	*p = periodCell{}
 	if s = strings.TrimSpace(s); s != "" {
 		v, err := period.Parse(s)
+		if a, ok := err.(*period.Ambiguous); ok {
+			*p = periodCell{value: a.Month, set: true, amb: true}
+			return nil
+		}
 		*p = periodCell{value: v, set: true, bad: err != nil}
 	}
 	return nil

@@ -113,6 +113,10 @@ type Performance struct {
 	Value   float64
 	Target  *float64
 	Note    string
+
+	// ambiguous marks a period such as "2010-11", held as the month until
+	// the metric's other rows say whether it is a month or a year.
+	ambiguous bool
 }
 
 // Saving is one year's costs for one service (savings.csv).
@@ -288,15 +292,23 @@ func (c *checker) optional(col string, v number) *float64 {
 	return nil
 }
 
-func (c *checker) period(col string, v periodCell) period.Period {
+// period reads a period cell. ambiguous is true for a cell such as
+// "2010-11", whose value is then the month; the caller decides.
+func (c *checker) period(col string, v periodCell) (p period.Period, ambiguous bool) {
 	if !c.required(col, c.raw(col)) {
-		return period.Period{}
+		return period.Period{}, false
 	}
 	if v.bad {
 		_, err := period.Parse(c.raw(col))
 		c.errorf(col, "%v", err)
 	}
-	return v.value
+	return v.value, v.amb
+}
+
+// yearOf is the financial-year reading of an ambiguous month: "2010-11"
+// as 2010/11.
+func yearOf(month period.Period) period.Period {
+	return period.Period{Kind: period.Year, Year: month.Year}
 }
 
 type partnerRow struct {
@@ -525,8 +537,9 @@ func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
 	err := decodeEach(t, func(start int, rows []performanceRow) {
 		for j, r := range rows {
 			c := &checker{t: t, row: start + j, pl: pl}
-			p := Performance{Line: t.rowLine[start+j], Metric: c.id("metric", r.Metric, true), Period: c.period("period", r.Period),
+			p := Performance{Line: t.rowLine[start+j], Metric: c.id("metric", r.Metric, true),
 				Partner: c.id("partner", r.Partner, false), Target: c.optional("target", r.Target), Note: string(r.Note)}
+			p.Period, p.ambiguous = c.period("period", r.Period)
 			p.Value, _ = c.number("value", r.Value, true)
 			out[start+j] = p
 		}
@@ -578,7 +591,11 @@ var savingCols = []column{{"service", true}, {"period", true}, {"partner", false
 
 func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 	return loadFile(fsys, SavingsFile, savingCols, pl, func(c *checker, line int, r savingRow) Saving {
-		s := Saving{Line: line, Service: c.id("service", r.Service, true), Period: c.period("period", r.Period),
+		pr, ambiguous := c.period("period", r.Period)
+		if ambiguous {
+			pr = yearOf(pr) // savings are by financial year
+		}
+		s := Saving{Line: line, Service: c.id("service", r.Service, true), Period: pr,
 			Partner: c.id("partner", r.Partner, false), TargetSaving: c.optionalAmount("target_saving", r.TargetSaving),
 			OneOffCost: c.optionalAmount("one_off_cost", r.OneOffCost), Note: string(r.Note)}
 		s.BaselineCost, _ = c.amount("baseline_cost", r.BaselineCost, true)
@@ -755,6 +772,15 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		first *Performance // the first row, whose period kind the others must share
 	}
 	states := make(map[string]*metricState, len(d.Metrics))
+	// The kind of period each metric's plain rows use decides its
+	// ambiguous ones: 2010-11 beside 2010-10 is a month, beside 2009/10 a
+	// year.
+	kinds := map[string]period.Kind{}
+	for i := range d.Performance {
+		if p := &d.Performance[i]; !p.ambiguous && !p.Period.IsZero() && kinds[p.Metric] == 0 {
+			kinds[p.Metric] = p.Period.Kind
+		}
+	}
 	var cur *metricState
 	curID := "\x00"
 	for i := range d.Performance {
@@ -779,6 +805,17 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			pl.Errorf(PerformanceFile, p.Line, "partner %q is not a partner in %s%s", p.Partner, PartnersFile, suggest(p.Partner, partners))
 			pno = uint64(len(partnerNo))
 			partnerNo[p.Partner] = pno
+		}
+		if p.ambiguous {
+			switch kinds[p.Metric] {
+			case period.Year:
+				p.Period = yearOf(p.Period)
+			case period.Month:
+			default:
+				a := period.Ambiguous{Text: fmt.Sprintf("%d-%02d", p.Period.Year, p.Period.N), Year: yearOf(p.Period), Month: p.Period}
+				pl.Errorf(PerformanceFile, p.Line, "%v (metric %q has no other rows to tell by)", a.Error(), p.Metric)
+				p.Period = period.Period{}
+			}
 		}
 		if p.Period.IsZero() {
 			continue // already reported; comparing it would only add noise

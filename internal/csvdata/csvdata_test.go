@@ -150,7 +150,7 @@ func TestRules(t *testing.T) {
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/26,,99\nuptime,Q1 2024,,99\n")},
 			[]string{
 				`data/performance.csv:2: period "2024/26": a financial year runs into the next year, so 2024 is followed by 25`,
-				`data/performance.csv:3: period "Q1 2024" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06)`,
+				`data/performance.csv:3: period "Q1 2024" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)`,
 			}},
 		{"mixed period kinds",
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,99\nuptime,2024-09,,99\n")},
@@ -275,28 +275,36 @@ func TestLargeFileLines(t *testing.T) {
 	b.WriteString("metric,period,partner,value,note\n")
 	line := 1
 	wantBad, wantNote := 0, 0
+	// Months from 1900 to 2149, of metrics m-0 to m-16: no two rows share a
+	// metric and period.
+	metric := func(i int) (string, string) {
+		j := i % 3000
+		return fmt.Sprintf("m-%d", i/3000), fmt.Sprintf("%d-%02d", 1900+j/12, j%12+1)
+	}
 	for i := range 3*chunk + 100 {
-		// Months of years whose next year does not end in 01-12, so that
-		// "YYYY-MM" cannot also read as a financial year "YYYY-YY".
-		m := i / 12
-		period := fmt.Sprintf("%d-%02d", 1020+(m/80)*100+m%80, i%12+1)
+		m, period := metric(i)
 		line++
 		switch i {
 		case 2*chunk + 7:
-			fmt.Fprintf(&b, "uptime,%s,,\"two\nlines\",\n", period) // a value cell over two lines
+			fmt.Fprintf(&b, "%s,%s,,\"two\nlines\",\n", m, period) // a value cell over two lines
 			wantBad = line
 			line++
 		case 3*chunk + 50:
-			fmt.Fprintf(&b, "uptime,%s,,99,\"a note\nover lines\"\n", period)
+			fmt.Fprintf(&b, "%s,%s,,99,\"a note\nover lines\"\n", m, period)
 			line++
-			fmt.Fprintf(&b, "uptime,%s,,oops,\n", "0950-01")
+			fmt.Fprintf(&b, "%s,%s,north,oops,\n", m, period)
 			line++
 			wantNote = line
 		default:
-			fmt.Fprintf(&b, "uptime,%s,,99.5,\n", period)
+			fmt.Fprintf(&b, "%s,%s,,99.5,\n", m, period)
 		}
 	}
-	d, got := load(t, map[string]*string{"performance.csv": s(b.String())})
+	var metrics strings.Builder
+	metrics.WriteString("id,name,service,goal,unit,direction\n")
+	for k := range 17 {
+		fmt.Fprintf(&metrics, "m-%d,Measure %d,ict,efficiency,count,higher\n", k, k)
+	}
+	d, got := load(t, map[string]*string{"performance.csv": s(b.String()), "metrics.csv": s(metrics.String())})
 	want := []string{
 		fmt.Sprintf("data/performance.csv:%d: value %q is not a number: write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234)", wantBad, "two\nlines"),
 		fmt.Sprintf(`data/performance.csv:%d: value "oops" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234)`, wantNote),
@@ -356,5 +364,40 @@ func TestEncodingsAsSaved(t *testing.T) {
 				t.Errorf("names %q, problems %q; want %q, %q", names, real, tt.names, tt.probs)
 			}
 		})
+	}
+}
+
+// TestMonthOrYear: "2010-11" is November 2010 or the financial year
+// 2010/11; the metric's other rows decide, and where none can, the error
+// asks.
+func TestMonthOrYear(t *testing.T) {
+	tests := []struct {
+		name, rows string
+		want       []string // the periods read, in row order
+		probs      []string
+	}{
+		{"beside months, a month", "uptime,2010-10,,99\nuptime,2010-11,,98\nuptime,2010-12,,97\n",
+			[]string{"2010-10", "Nov 2010", "2010-12"}, nil},
+		{"beside years, a year", "uptime,2010-11,,99\nuptime,2009/10,,98\n",
+			[]string{"2010/11", "2009/10"}, nil},
+		{"alone, a question", "uptime,2010-11,,99\n", []string{""},
+			[]string{`data/performance.csv:2: period "2010-11" could be November 2010 or the financial year 2010/11; write 2010/11 for the year, or Nov 2010 for the month (metric "uptime" has no other rows to tell by)`}},
+		{"written as a month by name", "uptime,Nov 2010,,99\n", []string{"Nov 2010"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, probs := load(t, map[string]*string{"performance.csv": s("metric,period,partner,value\n" + tt.rows)})
+			var got []string
+			for _, p := range d.Performance {
+				got = append(got, p.Period.String())
+			}
+			if !slices.Equal(got, tt.want) || !slices.Equal(probs, tt.probs) {
+				t.Errorf("periods %q, problems %q; want %q, %q", got, probs, tt.want, tt.probs)
+			}
+		})
+	}
+	d, probs := load(t, map[string]*string{"savings.csv": s("service,period,baseline_cost,actual_cost\nict,2010-11,100,90\n")})
+	if len(probs) != 0 || d.Savings[0].Period.String() != "2010/11" {
+		t.Errorf("savings for 2010-11 read as %s, %v; savings are by financial year", d.Savings[0].Period, probs)
 	}
 }

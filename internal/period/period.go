@@ -49,19 +49,62 @@ var (
 	yearRe    = regexp.MustCompile(`^(\d{4})[/-](\d{2}|\d{4})$`)
 	quarterRe = regexp.MustCompile(`^(\d{4})[/-](\d{2}|\d{4})\s*Q([1-4])$`)
 	monthRe   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+	namedRe   = regexp.MustCompile(`^([A-Za-z]+)\.?\s+(\d{4})$`)
 	isoDateRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	ukDateRe  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 )
 
-// Parse reads "2024/25" (or "2024-25"), "2024/25 Q1" or "2024-06".
-// The error says what forms are accepted, because the person reading it is
-// looking at a spreadsheet, not at this code.
+// Ambiguous is the error for "2010-11", which is both November 2010 and
+// the financial year 2010/11. Every YYYY-MM from 2000-01 to 2011-12 is
+// both. The caller may decide by the kind of the other periods beside it.
+type Ambiguous struct {
+	Text        string
+	Year, Month Period
+}
+
+func (a *Ambiguous) Error() string {
+	return fmt.Sprintf("period %q could be %s or the financial year %s; write %s for the year, or %s for the month",
+		a.Text, a.Month.Label(), a.Year, a.Year, a.Month)
+}
+
+// MinYear and MaxYear bound the years a period may fall in: wide enough for
+// any council's history and plans, narrow enough that every period has a
+// four-digit year and formats back to what it was read from.
+const (
+	MinYear = 1900
+	MaxYear = 2199
+)
+
+// Parse reads "2024/25" (or "2024-25"), "2024/25 Q1", "2024-06" or
+// "Jun 2024". The error says what forms are accepted, because the person
+// reading it is looking at a spreadsheet, not at this code. "2010-11",
+// which could be a month or a year, is an *Ambiguous error.
 func Parse(s string) (Period, error) {
+	p, err := parse(s)
+	if a, ok := err.(*Ambiguous); ok {
+		p = a.Year
+	}
+	if p.Kind != 0 && (p.Year < MinYear || p.Year > MaxYear) {
+		return Period{}, fmt.Errorf("period %q: the year must be from %d to %d", strings.TrimSpace(s), MinYear, MaxYear)
+	}
+	if err != nil {
+		return Period{}, err
+	}
+	return p, nil
+}
+
+func parse(s string) (Period, error) {
 	if p, ok := quick(s); ok {
 		return p, nil
 	}
 	s = strings.TrimSpace(s)
 	u := strings.ToUpper(s)
+	if m := namedRe.FindStringSubmatch(s); m != nil {
+		if mo := monthNamed(m[1]); mo > 0 {
+			y, _ := strconv.Atoi(m[2])
+			return Period{Kind: Month, Year: y, N: mo}, nil
+		}
+	}
 	if m := quarterRe.FindStringSubmatch(u); m != nil {
 		y, err := fyStart(m[1], m[2])
 		if err != nil {
@@ -82,6 +125,9 @@ func Parse(s string) (Period, error) {
 			}
 			return Period{Kind: Month, Year: y, N: mo}, nil
 		}
+		if mo >= 1 && mo <= 12 {
+			return Period{}, &Ambiguous{Text: s, Year: Period{Kind: Year, Year: y}, Month: Period{Kind: Month, Year: y, N: mo}}
+		}
 	}
 	if m := yearRe.FindStringSubmatch(s); m != nil {
 		y, err := fyStart(m[1], m[2])
@@ -90,7 +136,7 @@ func Parse(s string) (Period, error) {
 		}
 		return Period{Kind: Year, Year: y}, nil
 	}
-	return Period{}, fmt.Errorf("period %q is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06)", s)
+	return Period{}, fmt.Errorf("period %q is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)", s)
 }
 
 // quick parses the canonical forms "2024/25" and "2024/25 Q1" without a
@@ -151,9 +197,29 @@ func (p Period) String() string {
 	case Quarter:
 		return fmt.Sprintf("%d/%02d Q%d", p.Year, (p.Year+1)%100, p.N)
 	case Month:
+		if (p.Year+1)%100 == p.N {
+			// "2010-11" would read back as ambiguous; "Nov 2010" cannot.
+			return fmt.Sprintf("%.3s %d", time.Month(p.N), p.Year)
+		}
 		return fmt.Sprintf("%d-%02d", p.Year, p.N)
 	}
 	return ""
+}
+
+// monthNamed is the month a name or its three-letter abbreviation gives,
+// "Nov" or "November" (and "Sept"), or 0.
+func monthNamed(name string) int {
+	n := strings.ToLower(name)
+	if n == "sept" {
+		return 9
+	}
+	for m := time.January; m <= time.December; m++ {
+		full := strings.ToLower(m.String())
+		if n == full || len(n) == 3 && n == full[:3] {
+			return int(m)
+		}
+	}
+	return 0
 }
 
 // Label spells the period out for residents who do not know what "Q1" means

@@ -20,6 +20,11 @@ func TestParse(t *testing.T) {
 		{"2024/25Q3", "2024/25 Q3", Quarter, "October to December 2024"},
 		{"2024-06", "2024-06", Month, "June 2024"},
 		{" 2099/00 ", "2099/00", Year, "April 2099 to March 2100"},
+		{"Nov 2010", "Nov 2010", Month, "November 2010"},
+		{"november 2010", "Nov 2010", Month, "November 2010"},
+		{"Sept 2024", "2024-09", Month, "September 2024"},
+		{"Jun 2024", "2024-06", Month, "June 2024"},
+		{"2012-12", "2012-12", Month, "December 2012"},
 	}
 	for _, tt := range tests {
 		p, err := Parse(tt.in)
@@ -37,9 +42,15 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2024/26", "2024 is followed by 25"},
 		{"2024-13", "month 13 does not exist"},
-		{"Q1 2024", "is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06)"},
+		{"Q1 2024", "is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)"},
 		{"2024/25 Q5", "is not a financial year"},
 		{"", "is not a financial year"},
+		// Every YYYY-MM from 2000-01 to 2011-12 is also a financial year.
+		{"2010-11", `period "2010-11" could be November 2010 or the financial year 2010/11; write 2010/11 for the year, or Nov 2010 for the month`},
+		{"2000-01", `could be January 2000 or the financial year 2000/01`},
+		{"0999/00", "the year must be from 1900 to 2199"},
+		{"0000-01", "the year must be from 1900 to 2199"},
+		{"Smarch 2024", "is not a financial year"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)
