@@ -226,13 +226,24 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("cannot serve on %s: %w", *addr, err)
 	}
-	if host, _, _ := net.SplitHostPort(*addr); !isLoopback(host) {
-		fmt.Fprintf(stderr, "warning: serving on %s, which other computers can reach\n", *addr)
+	at := "http://" + ln.Addr().String() + "/"
+	if host, port, _ := net.SplitHostPort(ln.Addr().String()); !isLoopback(host) {
+		// "http://[::]:1313/" is no address a person can open: name the
+		// ones that work, here and from the other devices on the network.
+		at = "http://localhost:" + port + "/"
+		if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
+			at = "http://" + ln.Addr().String() + "/"
+		}
+		others := "this computer's address"
+		if name, err := os.Hostname(); err == nil && name != "" {
+			others = "http://" + name + ":" + port + "/ or this computer's address"
+		}
+		fmt.Fprintf(stderr, "warning: serving on %s, which other devices on the network can reach at %s\n", *addr, others)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	logf := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
-	fmt.Fprintf(stdout, "previewing %s at http://%s/ (press Ctrl-C to stop)\n", *source, ln.Addr())
+	fmt.Fprintf(stdout, "previewing %s at %s (press Ctrl-C to stop)\n", *source, at)
 	srv := serve.New(*source, logf)
 	srv.Drafts = *drafts
 	if err := srv.Serve(ctx, ln); err != nil {

@@ -21,6 +21,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"os"
 	"path"
 	"slices"
 	"strconv"
@@ -174,6 +175,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		}
 	}()
 	srv := &http.Server{Handler: s.Handler(ln.Addr().String()), ReadHeaderTimeout: 10 * time.Second,
+		// Idle keep-alive connections from devices that went away (a
+		// phone on the LAN put to sleep) are closed, not kept for ever.
+		IdleTimeout: 2 * time.Minute,
 		// Requests share the serve context, so open event streams end as
 		// soon as it does and shutdown need not wait for them.
 		BaseContext: func(net.Listener) context.Context { return ctx }}
@@ -192,26 +196,42 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// allowedHosts are the Host headers the server answers: the address it
-// listens on, and localhost names for the same port. Any other name could
-// be a DNS rebinding attack from a page on the web.
-func allowedHosts(addr string) map[string]bool {
+// allowedHosts says which Host headers the server answers: the address it
+// listens on, and localhost names, on its port. A server deliberately
+// bound beyond loopback (--addr 0.0.0.0:1313, to preview on a phone) also
+// answers any IP address and this machine's own name, so that the devices
+// on the LAN can reach it. Any other name is refused, always: it could be
+// a DNS rebinding attack from a page on the web, which needs a name, never
+// a bare address.
+func allowedHosts(addr string) func(host string) bool {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return map[string]bool{addr: true}
+		return func(h string) bool { return h == addr }
 	}
-	hosts := map[string]bool{net.JoinHostPort(host, port): true}
-	for _, h := range []string{"localhost", "127.0.0.1", "::1"} {
-		hosts[net.JoinHostPort(h, port)] = true
+	names := map[string]bool{strings.ToLower(host): true, "localhost": true, "127.0.0.1": true, "::1": true}
+	ip := net.ParseIP(host)
+	lan := ip != nil && !ip.IsLoopback()
+	if lan {
+		if name, err := os.Hostname(); err == nil && name != "" {
+			name = strings.ToLower(name)
+			names[name], names[name+".local"] = true, true
+		}
 	}
-	return hosts
+	return func(h string) bool {
+		hh, p, err := net.SplitHostPort(h)
+		if err != nil || p != port {
+			return false
+		}
+		hh = strings.ToLower(hh)
+		return names[hh] || lan && net.ParseIP(hh) != nil
+	}
 }
 
 // Handler serves the site for a server listening on addr.
 func (s *Server) Handler(addr string) http.Handler {
-	hosts := allowedHosts(addr)
+	allowed := allowedHosts(addr)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !hosts[r.Host] {
+		if !allowed(r.Host) {
 			http.Error(w, "this preview server answers only to "+addr, http.StatusForbidden)
 			return
 		}

@@ -352,3 +352,35 @@ func TestThemeErrorShowsAtItsLine(t *testing.T) {
 		h.next()
 	}
 }
+
+func TestAllowedHosts(t *testing.T) {
+	name, _ := os.Hostname()
+	tests := []struct {
+		addr, host string
+		want       bool
+	}{
+		{"127.0.0.1:1313", "127.0.0.1:1313", true},
+		{"127.0.0.1:1313", "localhost:1313", true},
+		{"127.0.0.1:1313", "LOCALHOST:1313", true},
+		{"127.0.0.1:1313", "[::1]:1313", true},
+		{"127.0.0.1:1313", "192.168.1.20:1313", false}, // loopback only: no LAN address
+		{"127.0.0.1:1313", "evil.example:1313", false},
+		{"127.0.0.1:1313", "localhost:8080", false},
+		// Bound for the LAN on purpose: devices reach it by address or
+		// by this machine's name; other names are still refused.
+		{"0.0.0.0:1313", "192.168.1.20:1313", true},
+		{"0.0.0.0:1313", "[fe80::1]:1313", true},
+		{"0.0.0.0:1313", name + ":1313", name != ""},
+		{"0.0.0.0:1313", name + ".local:1313", name != ""},
+		{"0.0.0.0:1313", "localhost:1313", true},
+		{"0.0.0.0:1313", "evil.example:1313", false},
+		{"0.0.0.0:1313", "192.168.1.20", false},
+		{"[::]:1313", "10.0.0.5:1313", true},
+		{"[::]:1313", "rebind.attacker.example:1313", false},
+	}
+	for _, tt := range tests {
+		if got := allowedHosts(tt.addr)(tt.host); got != tt.want {
+			t.Errorf("listening on %s, Host %q allowed = %v, want %v", tt.addr, tt.host, got, tt.want)
+		}
+	}
+}
