@@ -75,18 +75,11 @@ func Trim(v float64, places int) string {
 	return s
 }
 
-// Money writes whole pounds: "£1,234,567", "-£1,234".
+// Money writes whole pounds: "£1,234,567", "-£1,234". It is for figures
+// of a metric measured in pounds (spend per case); amounts of savings are
+// money.Pence, held and shown exactly.
 func Money(v float64) string {
 	s := Fixed(v, 0)
-	if strings.HasPrefix(s, "-") {
-		return "-£" + s[1:]
-	}
-	return "£" + s
-}
-
-// Pence writes pounds and pence, for small per-household figures: "£12.34".
-func Pence(v float64) string {
-	s := Fixed(v, 2)
 	if strings.HasPrefix(s, "-") {
 		return "-£" + s[1:]
 	}

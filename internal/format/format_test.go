@@ -34,8 +34,6 @@ func TestFormats(t *testing.T) {
 		{"money negative", Money(-1234), "-£1,234"},
 		{"money small", Money(12), "£12"},
 		{"money zero", Money(-0.2), "£0"},
-		{"pence", Pence(12.345), "£12.35"},
-		{"pence negative", Pence(-3.5), "-£3.50"},
 		{"short millions", MoneyShort(1234567), "£1.2m"},
 		{"short exact millions", MoneyShort(2000000), "£2m"},
 		{"short negative millions", MoneyShort(-1250000), "-£1.3m"},
