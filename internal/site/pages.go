@@ -170,8 +170,7 @@ type ListPage struct {
 	Base
 	Section string       // the section's title, on every page of its list
 	Rows    []ScoreRow   // metrics
-	Reports []ReportLink // reports
-	Entries []ReportLink // a content folder's pages, newest first
+	Entries []ReportLink // reports, or a content folder's pages: newest first
 	Pager   Pager        // where this page is in a list split by PerPage
 }
 

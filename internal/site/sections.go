@@ -237,7 +237,7 @@ func (b *builder) list(w *bytes.Buffer, s *section, n int) error {
 	case "reports":
 		from, to, p := pg.window(s, n, len(b.reports))
 		for _, r := range b.reports[from:to] {
-			pg.Reports = append(pg.Reports, reportLink(r))
+			pg.Entries = append(pg.Entries, reportLink(r))
 		}
 		pg.Pager = p
 	default:
