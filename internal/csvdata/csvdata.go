@@ -312,38 +312,28 @@ func yearOf(month period.Period) period.Period {
 }
 
 type partnerRow struct {
-	ID         text   `csv:"id"`
-	Name       text   `csv:"name"`
-	ShortName  text   `csv:"short_name"`
-	Website    text   `csv:"website"`
-	Households number `csv:"households"`
-	CostShare  number `csv:"cost_share"`
+	ID         text
+	Name       text
+	ShortName  text
+	Website    text
+	Households number
+	CostShare  number
 }
 
-// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
-// to the row by column name, which avoids reflection on every cell.
-func (r *partnerRow) UnmarshalCSVWithFields(col, v string) error {
-	switch col {
-	case "id":
-		return r.ID.UnmarshalCSV(v)
-	case "name":
-		return r.Name.UnmarshalCSV(v)
-	case "short_name":
-		return r.ShortName.UnmarshalCSV(v)
-	case "website":
-		return r.Website.UnmarshalCSV(v)
-	case "households":
-		return r.Households.UnmarshalCSV(v)
-	case "cost_share":
-		return r.CostShare.UnmarshalCSV(v)
-	}
-	return nil
-}
+// UnmarshalCSVWithFields is gocsv's whole-row hook.
+func (r *partnerRow) UnmarshalCSVWithFields(col, v string) error { return partnerFields.set(r, col, v) }
 
-var partnerCols = []column{{"id", true}, {"name", true}, {"short_name", false}, {"website", false}, {"households", false}, {"cost_share", true}}
+var partnerFields = declare(
+	field[partnerRow]{column{"id", nil, true, "the partner's id, e.g. `stevenage`"}, func(r *partnerRow) cell { return &r.ID }},
+	field[partnerRow]{column{"name", nil, true, "the council's name, e.g. \"Stevenage Borough Council\""}, func(r *partnerRow) cell { return &r.Name }},
+	field[partnerRow]{column{"short_name", nil, false, "a shorter name for tables and sentences, e.g. \"Stevenage\"; default: the name"}, func(r *partnerRow) cell { return &r.ShortName }},
+	field[partnerRow]{column{"website", nil, false, "the council's website, a full address starting `https://`"}, func(r *partnerRow) cell { return &r.Website }},
+	field[partnerRow]{column{"households", nil, false, "whole number above 0: households in the area, the divisor for \"per household\" figures"}, func(r *partnerRow) cell { return &r.Households }},
+	field[partnerRow]{column{"cost_share", nil, true, "the partner's share of costs and savings, in percent, to at most four decimal places; shares total exactly 100 (thirds: 33.3334, 33.3333, 33.3333)"}, func(r *partnerRow) cell { return &r.CostShare }},
+)
 
 func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
-	return loadFile(fsys, PartnersFile, partnerCols, pl, func(c *checker, line int, r partnerRow) Partner {
+	return loadFile(fsys, PartnersFile, partnerFields.columns(), pl, func(c *checker, line int, r partnerRow) Partner {
 		p := Partner{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			ShortName: string(r.ShortName), Website: string(r.Website)}
 		if p.ShortName == "" {
@@ -379,35 +369,26 @@ func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 }
 
 type serviceRow struct {
-	ID          text `csv:"id"`
-	Name        text `csv:"name"`
-	LeadPartner text `csv:"lead_partner"`
-	Started     date `csv:"started"`
-	Description text `csv:"description"`
+	ID          text
+	Name        text
+	LeadPartner text
+	Started     date
+	Description text
 }
 
-// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
-// to the row by column name, which avoids reflection on every cell.
-func (r *serviceRow) UnmarshalCSVWithFields(col, v string) error {
-	switch col {
-	case "id":
-		return r.ID.UnmarshalCSV(v)
-	case "name":
-		return r.Name.UnmarshalCSV(v)
-	case "lead_partner":
-		return r.LeadPartner.UnmarshalCSV(v)
-	case "started":
-		return r.Started.UnmarshalCSV(v)
-	case "description":
-		return r.Description.UnmarshalCSV(v)
-	}
-	return nil
-}
+// UnmarshalCSVWithFields is gocsv's whole-row hook.
+func (r *serviceRow) UnmarshalCSVWithFields(col, v string) error { return serviceFields.set(r, col, v) }
 
-var serviceCols = []column{{"id", true}, {"name", true}, {"lead_partner", false}, {"started", false}, {"description", false}}
+var serviceFields = declare(
+	field[serviceRow]{column{"id", nil, true, "the service's id, e.g. `ict`"}, func(r *serviceRow) cell { return &r.ID }},
+	field[serviceRow]{column{"name", nil, true, "its name, e.g. \"ICT\""}, func(r *serviceRow) cell { return &r.Name }},
+	field[serviceRow]{column{"lead_partner", nil, false, "the id of the employing or hosting partner"}, func(r *serviceRow) cell { return &r.LeadPartner }},
+	field[serviceRow]{column{"started", nil, false, "the date the service became shared"}, func(r *serviceRow) cell { return &r.Started }},
+	field[serviceRow]{column{"description", nil, false, "a sentence on what it does"}, func(r *serviceRow) cell { return &r.Description }},
+)
 
 func loadServices(fsys fs.FS, pl *problem.List) []Service {
-	return loadFile(fsys, ServicesFile, serviceCols, pl, func(c *checker, line int, r serviceRow) Service {
+	return loadFile(fsys, ServicesFile, serviceFields.columns(), pl, func(c *checker, line int, r serviceRow) Service {
 		s := Service{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description)}
 		if r.Started.bad {
@@ -420,51 +401,36 @@ func loadServices(fsys fs.FS, pl *problem.List) []Service {
 }
 
 type metricRow struct {
-	ID          text   `csv:"id"`
-	Name        text   `csv:"name"`
-	Service     text   `csv:"service"`
-	Goal        text   `csv:"goal"`
-	Unit        text   `csv:"unit"`
-	Direction   text   `csv:"direction"`
-	Target      number `csv:"target"`
-	Amber       number `csv:"amber"`
-	Description text   `csv:"description"`
-	Source      text   `csv:"source"`
+	ID          text
+	Name        text
+	Service     text
+	Goal        text
+	Unit        text
+	Direction   text
+	Target      number
+	Amber       number
+	Description text
+	Source      text
 }
 
-// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
-// to the row by column name, which avoids reflection on every cell.
-func (r *metricRow) UnmarshalCSVWithFields(col, v string) error {
-	switch col {
-	case "id":
-		return r.ID.UnmarshalCSV(v)
-	case "name":
-		return r.Name.UnmarshalCSV(v)
-	case "service":
-		return r.Service.UnmarshalCSV(v)
-	case "goal":
-		return r.Goal.UnmarshalCSV(v)
-	case "unit":
-		return r.Unit.UnmarshalCSV(v)
-	case "direction":
-		return r.Direction.UnmarshalCSV(v)
-	case "target":
-		return r.Target.UnmarshalCSV(v)
-	case "amber":
-		return r.Amber.UnmarshalCSV(v)
-	case "description":
-		return r.Description.UnmarshalCSV(v)
-	case "source":
-		return r.Source.UnmarshalCSV(v)
-	}
-	return nil
-}
+// UnmarshalCSVWithFields is gocsv's whole-row hook.
+func (r *metricRow) UnmarshalCSVWithFields(col, v string) error { return metricFields.set(r, col, v) }
 
-var metricCols = []column{{"id", true}, {"name", true}, {"service", true}, {"goal", true}, {"unit", true},
-	{"direction", true}, {"target", false}, {"amber", false}, {"description", false}, {"source", false}}
+var metricFields = declare(
+	field[metricRow]{column{"id", nil, true, "the metric's id"}, func(r *metricRow) cell { return &r.ID }},
+	field[metricRow]{column{"name", nil, true, "what it measures, e.g. \"Availability of core ICT systems\""}, func(r *metricRow) cell { return &r.Name }},
+	field[metricRow]{column{"service", nil, true, "the id of its service"}, func(r *metricRow) cell { return &r.Service }},
+	field[metricRow]{column{"goal", nil, true, "the id of the goal it measures, from site.yaml"}, func(r *metricRow) cell { return &r.Goal }},
+	field[metricRow]{column{"unit", nil, true, "`percent`, `gbp`, `count`, `days`, `hours`, `minutes`, `fte` or `score`"}, func(r *metricRow) cell { return &r.Unit }},
+	field[metricRow]{column{"direction", nil, true, "`higher` or `lower`: which way is better"}, func(r *metricRow) cell { return &r.Direction }},
+	field[metricRow]{column{"target", nil, false, "the target for every period, unless a row of figures sets its own"}, func(r *metricRow) cell { return &r.Target }},
+	field[metricRow]{column{"amber", nil, false, "how far short of the target still counts as \"At risk\"; default 5% of the target"}, func(r *metricRow) cell { return &r.Amber }},
+	field[metricRow]{column{"description", nil, false, "the definition of the measure"}, func(r *metricRow) cell { return &r.Description }},
+	field[metricRow]{column{"source", nil, false, "where the figures come from"}, func(r *metricRow) cell { return &r.Source }},
+)
 
 func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
-	return loadFile(fsys, MetricsFile, metricCols, pl, func(c *checker, line int, r metricRow) Metric {
+	return loadFile(fsys, MetricsFile, metricFields.columns(), pl, func(c *checker, line int, r metricRow) Metric {
 		m := Metric{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, true),
 			Target: c.optional("target", r.Target), Amber: c.optional("amber", r.Amber),
@@ -496,38 +462,30 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 }
 
 type performanceRow struct {
-	Metric  text       `csv:"metric"`
-	Period  periodCell `csv:"period"`
-	Partner text       `csv:"partner"`
-	Value   number     `csv:"value"`
-	Target  number     `csv:"target"`
-	Note    text       `csv:"note"`
+	Metric  text
+	Period  periodCell
+	Partner text
+	Value   number
+	Target  number
+	Note    text
 }
 
-// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
-// to the row by column name, which avoids reflection on every cell.
+// UnmarshalCSVWithFields is gocsv's whole-row hook.
 func (r *performanceRow) UnmarshalCSVWithFields(col, v string) error {
-	switch col {
-	case "metric":
-		return r.Metric.UnmarshalCSV(v)
-	case "period":
-		return r.Period.UnmarshalCSV(v)
-	case "partner":
-		return r.Partner.UnmarshalCSV(v)
-	case "value":
-		return r.Value.UnmarshalCSV(v)
-	case "target":
-		return r.Target.UnmarshalCSV(v)
-	case "note":
-		return r.Note.UnmarshalCSV(v)
-	}
-	return nil
+	return performanceFields.set(r, col, v)
 }
 
-var performanceCols = []column{{"metric", true}, {"period", true}, {"partner", false}, {"value", true}, {"target", false}, {"note", false}}
+var performanceFields = declare(
+	field[performanceRow]{column{"metric", nil, true, "the metric's id"}, func(r *performanceRow) cell { return &r.Metric }},
+	field[performanceRow]{column{"period", nil, true, "the period the figure is for"}, func(r *performanceRow) cell { return &r.Period }},
+	field[performanceRow]{column{"partner", partnerAliases, false, "the partner the figure is for; blank for the partnership as a whole"}, func(r *performanceRow) cell { return &r.Partner }},
+	field[performanceRow]{column{"value", nil, true, "the figure"}, func(r *performanceRow) cell { return &r.Value }},
+	field[performanceRow]{column{"target", nil, false, "the target for this period, overriding the metric's"}, func(r *performanceRow) cell { return &r.Target }},
+	field[performanceRow]{column{"note", nil, false, "a note shown beside the figure"}, func(r *performanceRow) cell { return &r.Note }},
+)
 
 func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
-	t := readChecked(fsys, PerformanceFile, performanceCols, pl)
+	t := readChecked(fsys, PerformanceFile, performanceFields.columns(), pl)
 	if t == nil {
 		return nil, false
 	}
@@ -552,45 +510,35 @@ func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
 }
 
 type savingRow struct {
-	Service      text       `csv:"service"`
-	Period       periodCell `csv:"period"`
-	Partner      text       `csv:"partner"`
-	BaselineCost number     `csv:"baseline_cost"`
-	ActualCost   number     `csv:"actual_cost"`
-	TargetSaving number     `csv:"target_saving"`
-	OneOffCost   number     `csv:"one_off_cost"`
-	Note         text       `csv:"note"`
+	Service      text
+	Period       periodCell
+	Partner      text
+	BaselineCost number
+	ActualCost   number
+	TargetSaving number
+	OneOffCost   number
+	Note         text
 }
 
-// UnmarshalCSVWithFields is gocsv's whole-row hook: gocsv hands each cell
-// to the row by column name, which avoids reflection on every cell.
-func (r *savingRow) UnmarshalCSVWithFields(col, v string) error {
-	switch col {
-	case "service":
-		return r.Service.UnmarshalCSV(v)
-	case "period":
-		return r.Period.UnmarshalCSV(v)
-	case "partner":
-		return r.Partner.UnmarshalCSV(v)
-	case "baseline_cost":
-		return r.BaselineCost.UnmarshalCSV(v)
-	case "actual_cost":
-		return r.ActualCost.UnmarshalCSV(v)
-	case "target_saving":
-		return r.TargetSaving.UnmarshalCSV(v)
-	case "one_off_cost":
-		return r.OneOffCost.UnmarshalCSV(v)
-	case "note":
-		return r.Note.UnmarshalCSV(v)
-	}
-	return nil
-}
+// UnmarshalCSVWithFields is gocsv's whole-row hook.
+func (r *savingRow) UnmarshalCSVWithFields(col, v string) error { return savingFields.set(r, col, v) }
 
-var savingCols = []column{{"service", true}, {"period", true}, {"partner", false}, {"baseline_cost", true},
-	{"actual_cost", true}, {"target_saving", false}, {"one_off_cost", false}, {"note", false}}
+var savingFields = declare(
+	field[savingRow]{column{"service", nil, true, "the service's id"}, func(r *savingRow) cell { return &r.Service }},
+	field[savingRow]{column{"period", nil, true, "the financial year"}, func(r *savingRow) cell { return &r.Period }},
+	field[savingRow]{column{"partner", partnerAliases, false, "the partner; blank for partnership-wide, attributed to partners by cost_share"}, func(r *savingRow) cell { return &r.Partner }},
+	field[savingRow]{column{"baseline_cost", nil, true, "what the service cost, or would have cost, without sharing"}, func(r *savingRow) cell { return &r.BaselineCost }},
+	field[savingRow]{column{"actual_cost", nil, true, "what it cost (outturn)"}, func(r *savingRow) cell { return &r.ActualCost }},
+	field[savingRow]{column{"target_saving", nil, false, "the saving it was meant to make"}, func(r *savingRow) cell { return &r.TargetSaving }},
+	field[savingRow]{column{"one_off_cost", nil, false, "implementation costs in that year"}, func(r *savingRow) cell { return &r.OneOffCost }},
+	field[savingRow]{column{"note", nil, false, "a note shown beside the year"}, func(r *savingRow) cell { return &r.Note }},
+)
+
+// partnerAliases are the headers published tables give the partner column.
+var partnerAliases = []string{"council", "local authority", "authority", "area", "organisation", "ons code", "gss code", "code"}
 
 func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
-	return loadFile(fsys, SavingsFile, savingCols, pl, func(c *checker, line int, r savingRow) Saving {
+	return loadFile(fsys, SavingsFile, savingFields.columns(), pl, func(c *checker, line int, r savingRow) Saving {
 		pr, ambiguous := c.period("period", r.Period)
 		if ambiguous {
 			pr = yearOf(pr) // savings are by financial year

@@ -19,12 +19,6 @@ import (
 	"github.com/partnersite/partnersite/internal/textfile"
 )
 
-// column describes one column a file may have.
-type column struct {
-	name     string
-	required bool
-}
-
 // table is a CSV file read into cells, before gocsv turns rows into structs.
 type table struct {
 	path       string
@@ -115,7 +109,7 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 		t.rowLine = append(t.rowLine, first)
 	}
 	if t.header == nil {
-		pl.Errorf(path, 1, "the file is empty; it needs a header row naming its columns (%s)", names(cols, true))
+		pl.Errorf(path, 1, "the file is empty; it needs a header row naming its columns (%s)", describe(cols, true))
 		return nil
 	}
 	return t
@@ -143,6 +137,9 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 	t.header = make([]string, len(rec))
 	for i, h := range rec {
 		name := normaliseHeader(h)
+		if c := canonical(t.columns, name); c != "" {
+			name = c
+		}
 		t.header[i] = name
 		if name == "" {
 			continue
@@ -155,7 +152,7 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 		if slices.ContainsFunc(t.columns, func(c column) bool { return c.name == name }) {
 			t.present[name] = true
 		} else {
-			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", strings.TrimSpace(h), names(t.columns, false))
+			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", strings.TrimSpace(h), describe(t.columns, false))
 		}
 	}
 	for _, c := range t.columns {
@@ -232,16 +229,6 @@ func cellAt(raw []byte, line, col int) int {
 		}
 	}
 	return cell
-}
-
-func names(cols []column, requiredOnly bool) string {
-	var out []string
-	for _, c := range cols {
-		if c.required || !requiredOnly {
-			out = append(out, c.name)
-		}
-	}
-	return strings.Join(out, ", ")
 }
 
 // chunk is how many rows one goroutine hands to gocsv at a time.

@@ -1,0 +1,85 @@
+package csvdata
+
+import "strings"
+
+// column declares one column of a data file, in the one place that says
+// its name, the other headers it is published under, whether a file must
+// have it, and what it means. The reader matches headers by it, the checks
+// name it, and docs/data.md is tested against it.
+type column struct {
+	name     string
+	aliases  []string // other headers for the same column, as published
+	required bool
+	doc      string // what it holds, one line, as docs/data.md says it
+}
+
+// cell is what a column's text is read into: one of the cell types of
+// cells.go, each of which keeps its parse error for the checks.
+type cell interface{ UnmarshalCSV(string) error }
+
+// field is a column of the row type R with the cell of R it fills.
+type field[R any] struct {
+	column
+	cell func(*R) cell
+}
+
+// fields are a file's columns in documented order, and the index gocsv's
+// whole-row hook looks cells up in.
+type fields[R any] struct {
+	list   []field[R]
+	byName map[string]func(*R) cell
+}
+
+func declare[R any](list ...field[R]) *fields[R] {
+	f := &fields[R]{list: list, byName: make(map[string]func(*R) cell, len(list))}
+	for _, c := range list {
+		f.byName[c.name] = c.cell
+	}
+	return f
+}
+
+// columns are the file's columns for the header checks.
+func (f *fields[R]) columns() []column {
+	out := make([]column, len(f.list))
+	for i, c := range f.list {
+		out[i] = c.column
+	}
+	return out
+}
+
+// set reads one cell of a row, by the column's canonical name: the body of
+// every row type's UnmarshalCSVWithFields, gocsv's whole-row hook, which
+// avoids reflection on every cell.
+func (f *fields[R]) set(r *R, col, v string) error {
+	if c, ok := f.byName[col]; ok {
+		return c(r).UnmarshalCSV(v)
+	}
+	return nil
+}
+
+// canonical returns the column a header names, by its name or one of its
+// aliases, matched as normaliseHeader matches them; "" for none.
+func canonical(cols []column, header string) string {
+	for _, c := range cols {
+		if c.name == header {
+			return c.name
+		}
+		for _, a := range c.aliases {
+			if normaliseHeader(a) == header {
+				return c.name
+			}
+		}
+	}
+	return ""
+}
+
+// describe lists columns for a message: "id, name, cost_share".
+func describe(cols []column, requiredOnly bool) string {
+	var out []string
+	for _, c := range cols {
+		if c.required || !requiredOnly {
+			out = append(out, c.name)
+		}
+	}
+	return strings.Join(out, ", ")
+}
