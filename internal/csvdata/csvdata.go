@@ -16,6 +16,7 @@ import (
 	"math"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -62,6 +63,9 @@ const (
 	Lower  Direction = "lower"
 )
 
+// gssCode is the form of the Government Statistical Service's area codes.
+var gssCode = regexp.MustCompile(`^[EWSNK]\d{8}$`)
+
 // maxHouseholds is more households than the UK has (about 28 million):
 // a larger figure is a typing error, and would overflow sums.
 const maxHouseholds = 100_000_000
@@ -73,7 +77,8 @@ type Partner struct {
 	Name       string
 	ShortName  string // defaults to Name
 	Website    string
-	Households int // 0 when not given
+	Households int    // 0 when not given
+	Code       string // GSS code, e.g. E07000243; "" when not given
 	CostShare  money.Share
 
 	shareBad bool // cost_share was reported; the total would only add noise
@@ -315,6 +320,7 @@ type partnerRow struct {
 	ID         text
 	Name       text
 	ShortName  text
+	Code       text
 	Website    text
 	Households number
 	CostShare  number
@@ -327,6 +333,7 @@ var partnerFields = declare(
 	field[partnerRow]{column{"id", nil, true, "the partner's id, e.g. `stevenage`"}, func(r *partnerRow) cell { return &r.ID }},
 	field[partnerRow]{column{"name", nil, true, "the council's name, e.g. \"Stevenage Borough Council\""}, func(r *partnerRow) cell { return &r.Name }},
 	field[partnerRow]{column{"short_name", nil, false, "a shorter name for tables and sentences, e.g. \"Stevenage\"; default: the name"}, func(r *partnerRow) cell { return &r.ShortName }},
+	field[partnerRow]{column{"code", []string{"gss code", "ons code"}, false, "the GSS code, nine characters such as `E07000243`, by which published tables name councils"}, func(r *partnerRow) cell { return &r.Code }},
 	field[partnerRow]{column{"website", nil, false, "the council's website, a full address starting `https://`"}, func(r *partnerRow) cell { return &r.Website }},
 	field[partnerRow]{column{"households", nil, false, "whole number above 0: households in the area, the divisor for \"per household\" figures"}, func(r *partnerRow) cell { return &r.Households }},
 	field[partnerRow]{column{"cost_share", nil, true, "the partner's share of costs and savings, in percent, to at most four decimal places; shares total exactly 100 (thirds: 33.3334, 33.3333, 33.3333)"}, func(r *partnerRow) cell { return &r.CostShare }},
@@ -338,6 +345,9 @@ func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 			ShortName: string(r.ShortName), Website: string(r.Website)}
 		if p.ShortName == "" {
 			p.ShortName = p.Name
+		}
+		if p.Code = strings.ToUpper(string(r.Code)); p.Code != "" && !gssCode.MatchString(p.Code) {
+			c.errorf("code", "code %q is not a GSS code: nine characters, a letter and eight digits, such as E07000243", string(r.Code))
 		}
 		if p.Website != "" {
 			if u, err := url.Parse(p.Website); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -496,7 +506,7 @@ func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
 		for j, r := range rows {
 			c := &checker{t: t, row: start + j, pl: pl}
 			p := Performance{Line: t.rowLine[start+j], Metric: c.id("metric", r.Metric, true),
-				Partner: c.id("partner", r.Partner, false), Target: c.optional("target", r.Target), Note: string(r.Note)}
+				Partner: string(r.Partner), Target: c.optional("target", r.Target), Note: string(r.Note)}
 			p.Period, p.ambiguous = c.period("period", r.Period)
 			p.Value, _ = c.number("value", r.Value, true)
 			out[start+j] = p
@@ -544,7 +554,7 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 			pr = yearOf(pr) // savings are by financial year
 		}
 		s := Saving{Line: line, Service: c.id("service", r.Service, true), Period: pr,
-			Partner: c.id("partner", r.Partner, false), TargetSaving: c.optionalAmount("target_saving", r.TargetSaving),
+			Partner: string(r.Partner), TargetSaving: c.optionalAmount("target_saving", r.TargetSaving),
 			OneOffCost: c.optionalAmount("one_off_cost", r.OneOffCost), Note: string(r.Note)}
 		s.BaselineCost, _ = c.amount("baseline_cost", r.BaselineCost, true)
 		s.ActualCost, _ = c.amount("actual_cost", r.ActualCost, true)
@@ -607,6 +617,7 @@ func readChecked(fsys fs.FS, file string, cols []column, pl *problem.List) *tabl
 // reference names something that exists.
 func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	partners := uniqueIDs(PartnersFile, d.Partners, func(p Partner) (string, int) { return p.ID, p.Line }, pl)
+	d.resolvePartners()
 	services := uniqueIDs(ServicesFile, d.Services, func(s Service) (string, int) { return s.ID, s.Line }, pl)
 	metrics := uniqueIDs(MetricsFile, d.Metrics, func(m Metric) (string, int) { return m.ID, m.Line }, pl)
 
@@ -697,6 +708,42 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 					s.Service, s.Period, l1, l2)
 			}
 		}
+	}
+}
+
+// resolvePartners turns the partner cells of performance and savings rows
+// into ids. Published tables name a council by its name, its short name or
+// its GSS code, so any of those is taken, in any case; a cell that matches
+// none is left as written for the checks to report.
+func (d *Data) resolvePartners() {
+	names := map[string]string{}
+	for _, p := range d.Partners {
+		for _, n := range []string{p.Code, p.ShortName, p.Name, p.ID} {
+			if n != "" {
+				names[strings.ToLower(n)] = p.ID
+			}
+		}
+	}
+	cache := map[string]string{}
+	resolve := func(cell string) string {
+		if cell == "" {
+			return ""
+		}
+		if id, ok := cache[cell]; ok {
+			return id
+		}
+		id, ok := names[strings.ToLower(strings.Join(strings.Fields(cell), " "))]
+		if !ok {
+			id = cell
+		}
+		cache[cell] = id
+		return id
+	}
+	for i := range d.Performance {
+		d.Performance[i].Partner = resolve(d.Performance[i].Partner)
+	}
+	for i := range d.Savings {
+		d.Savings[i].Partner = resolve(d.Savings[i].Partner)
 	}
 }
 

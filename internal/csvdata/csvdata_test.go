@@ -401,3 +401,32 @@ func TestMonthOrYear(t *testing.T) {
 		t.Errorf("savings for 2010-11 read as %s, %v; savings are by financial year", d.Savings[0].Period, probs)
 	}
 }
+
+// TestPartnersAsPublished names partners as published tables do: a
+// "Local Authority" column of names, short names and GSS codes in any case.
+func TestPartnersAsPublished(t *testing.T) {
+	partners := "id,name,short_name,code,cost_share\nnorth,North Hertfordshire District Council,North Herts,E07000099,60\nsouth,South Council,,e07000243,40\n"
+	perf := "metric,period,Local Authority,value\n" +
+		"uptime,2024/25 Q1,North Hertfordshire District Council,99\n" +
+		"uptime,2024/25 Q2,north herts,98\n" +
+		"uptime,2024/25 Q3,E07000243,97\n" +
+		"uptime,2024/25 Q4,  South   Council ,96\n" +
+		"uptime,2025/26 Q1,Stevenage,95\n"
+	d, probs := load(t, map[string]*string{"partners.csv": s(partners), "performance.csv": s(perf), "savings.csv": nil})
+	var got []string
+	for _, p := range d.Performance {
+		got = append(got, p.Partner)
+	}
+	want := []string{"north", "north", "south", "south", "Stevenage"}
+	wantProbs := []string{`data/performance.csv:6: partner "Stevenage" is not a partner in data/partners.csv (known: north, south)`}
+	if !slices.Equal(got, want) || !slices.Equal(probs, wantProbs) {
+		t.Errorf("partners %q, problems %q; want %q, %q", got, probs, want, wantProbs)
+	}
+	if d.Partners[1].Code != "E07000243" {
+		t.Errorf("code = %q, want it upper-cased", d.Partners[1].Code)
+	}
+	_, probs = load(t, map[string]*string{"partners.csv": s("id,name,code,cost_share\nnorth,North,E0700009,60\nsouth,South,,40\n")})
+	if want := `data/partners.csv:2: code "E0700009" is not a GSS code: nine characters, a letter and eight digits, such as E07000243`; !slices.Contains(probs, want) {
+		t.Errorf("problems %q lack %q", probs, want)
+	}
+}

@@ -36,6 +36,7 @@ type Goal struct {
 // Partner is one council.
 type Partner struct {
 	ID, Name, ShortName, Website string
+	Code                         string // GSS code, or ""
 	Households                   int
 	CostShare                    money.Share
 }
@@ -92,7 +93,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	}
 	partners := map[string]*Partner{}
 	for _, r := range d.Partners {
-		pt := &Partner{ID: r.ID, Name: r.Name, ShortName: r.ShortName, Website: r.Website, Households: r.Households, CostShare: r.CostShare}
+		pt := &Partner{ID: r.ID, Name: r.Name, ShortName: r.ShortName, Website: r.Website, Code: r.Code, Households: r.Households, CostShare: r.CostShare}
 		p.Partners = append(p.Partners, pt)
 		partners[r.ID] = pt
 	}

@@ -88,7 +88,7 @@ func (t *table) bytes() ([]byte, error) {
 func (b *builder) buildTables() []*table {
 	p := b.p
 	partners := &table{name: "partners.csv", description: "The councils in the partnership, their share of costs and savings, and their attributed net saving to date.",
-		header: []string{"id", "name", "short_name", "website", "households", "cost_share", "net_saving_to_date", "net_saving_to_date_per_household"}}
+		header: []string{"id", "name", "short_name", "code", "website", "households", "cost_share", "net_saving_to_date", "net_saving_to_date_per_household"}}
 	for _, pt := range p.Partners {
 		net, perHH := "", ""
 		if l := p.Savings("", pt.ID).Latest(); l != nil {
@@ -101,7 +101,7 @@ func (b *builder) buildTables() []*table {
 		if pt.Households > 0 {
 			hh = strconv.Itoa(pt.Households)
 		}
-		partners.add(idc(pt.ID), tx(pt.Name), tx(pt.ShortName), tx(pt.Website), nm(hh), nm(pt.CostShare.Decimal()), nm(net), nm(perHH))
+		partners.add(idc(pt.ID), tx(pt.Name), tx(pt.ShortName), idc(pt.Code), tx(pt.Website), nm(hh), nm(pt.CostShare.Decimal()), nm(net), nm(perHH))
 	}
 	services := &table{name: "services.csv", description: "The shared services.",
 		header: []string{"id", "name", "lead_partner", "started", "description"}}
@@ -261,6 +261,7 @@ type jsonPartner struct {
 	Name       string          `json:"name"`
 	ShortName  string          `json:"short_name"`
 	Website    string          `json:"website,omitempty"`
+	Code       string          `json:"code,omitempty"`
 	Households int             `json:"households,omitempty"`
 	CostShare  money.Share     `json:"cost_share"`
 	Savings    []jsonSavingsYr `json:"attributed_savings"`
@@ -351,7 +352,7 @@ func (b *builder) jsonData() jsonSite {
 		js.Goals = append(js.Goals, jsonGoal{g.ID, g.Title, g.Summary})
 	}
 	for _, pt := range p.Partners {
-		js.Partners = append(js.Partners, jsonPartner{ID: pt.ID, Name: pt.Name, ShortName: pt.ShortName, Website: pt.Website,
+		js.Partners = append(js.Partners, jsonPartner{ID: pt.ID, Name: pt.Name, ShortName: pt.ShortName, Website: pt.Website, Code: pt.Code,
 			Households: pt.Households, CostShare: pt.CostShare, Savings: jsonSavings(p.Savings("", pt.ID))})
 	}
 	for _, s := range p.Services {
