@@ -430,3 +430,33 @@ func TestPartnersAsPublished(t *testing.T) {
 		t.Errorf("problems %q lack %q", probs, want)
 	}
 }
+
+// TestTitleRowsAndFootnotes reads a table as saved from Excel: a title,
+// units and a source above the header, footnotes below the data.
+func TestTitleRowsAndFootnotes(t *testing.T) {
+	saved := "\"Table 10: Housing benefit, days to process new claims\",,,\n" +
+		"\"Days, financial year to date\",,,\n" +
+		",,,\n" +
+		"Metric,Period,Local authority,Value\n" +
+		"uptime,2024/25 Q1,,99.6\n" +
+		"uptime,2024/25 Q2,,99.1\n" +
+		",,,\n" +
+		"\"Source: DWP Single Housing Benefit Extract\",,,\n" +
+		"\"Notes: figures for the latest quarter are provisional\",,,\n" +
+		"\"* revised\",,,\n"
+	d, probs := load(t, map[string]*string{"performance.csv": s(saved)})
+	if len(probs) != 0 || len(d.Performance) != 2 || d.Performance[0].Line != 5 || d.Performance[1].Value != 99.1 {
+		t.Errorf("rows %+v, problems %q", d.Performance, probs)
+	}
+	for _, tt := range []struct{ name, file, want string }{
+		{"the closest row lacks a column", "\"Table 10\",,\n,,\nmetric,period,partner\nuptime,2024/25 Q1,\n",
+			`data/performance.csv:3: missing column "value"; add it to the header row`},
+		{"no row names any column", "\"Table 10\"\n\"Receipts\"\n1\n2\n",
+			`data/performance.csv:1: no header row: none of the first 4 rows names the columns metric, period, value; the header is the first row that names them, and rows above it (a title, a source) are skipped`},
+	} {
+		_, probs := load(t, map[string]*string{"performance.csv": s(tt.file)})
+		if !slices.Contains(probs, tt.want) {
+			t.Errorf("%s: problems %q lack %q", tt.name, probs, tt.want)
+		}
+	}
+}

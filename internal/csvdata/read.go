@@ -65,6 +65,7 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 	lines := bytes.Count(raw, []byte("\n")) + 1 // at least one row per line
 	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols,
 		rows: make([][]string, 0, lines), rowLine: make([]int, 0, lines), cellLines: map[int][]int{}}
+	var above []candidate // rows before the header: titles, or a header lacking a column
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -84,7 +85,20 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 		}
 		first, _ := r.FieldPos(0)
 		if t.header == nil {
-			t.readHeader(rec, first, pl)
+			// The header is the first row that names every required
+			// column: a table saved from Excel has its title, its units
+			// and its source above it.
+			if t.matches(rec) == len(t.required()) {
+				t.readHeader(rec, first, pl)
+				continue
+			}
+			if above = append(above, candidate{rec, first}); len(above) == maxTitleRows {
+				t.noHeader(above, pl)
+				return nil
+			}
+			continue
+		}
+		if footnote(rec) {
 			continue
 		}
 		if len(rec) > len(t.header) {
@@ -109,10 +123,79 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 		t.rowLine = append(t.rowLine, first)
 	}
 	if t.header == nil {
+		if len(above) > 0 {
+			t.noHeader(above, pl)
+			return nil
+		}
 		pl.Errorf(path, 1, "the file is empty; it needs a header row naming its columns (%s)", describe(cols, true))
 		return nil
 	}
 	return t
+}
+
+// maxTitleRows is how many rows may stand above the header: a title, a
+// subtitle, the units, a source line, with room to spare.
+const maxTitleRows = 20
+
+// candidate is a row read before the header was found.
+type candidate struct {
+	rec  []string
+	line int
+}
+
+// required are the names of the file's required columns.
+func (t *table) required() []string {
+	var out []string
+	for _, c := range t.columns {
+		if c.required {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
+
+// matches counts the required columns a row names.
+func (t *table) matches(rec []string) int {
+	n := 0
+	for _, name := range t.required() {
+		if slices.ContainsFunc(rec, func(h string) bool { return canonical(t.columns, normaliseHeader(h)) == name }) {
+			n++
+		}
+	}
+	return n
+}
+
+// noHeader reports a file in which no row within the first maxTitleRows
+// names every required column, at the row that comes closest, with what it
+// lacks; the rows above are taken for titles.
+func (t *table) noHeader(above []candidate, pl *problem.List) {
+	best := 0
+	for i, c := range above {
+		if t.matches(c.rec) > t.matches(above[best].rec) {
+			best = i
+		}
+	}
+	if t.matches(above[best].rec) == 0 {
+		pl.Errorf(t.path, above[0].line, "no header row: none of the first %d rows names the columns %s; the header is the first row that names them, and rows above it (a title, a source) are skipped",
+			len(above), describe(t.columns, true))
+		return
+	}
+	t.readHeader(above[best].rec, above[best].line, pl)
+}
+
+// footnote reports whether a row below the data is a table's footnote: a
+// first cell such as "Source: DLUHC" or "* provisional", every other cell
+// empty.
+func footnote(rec []string) bool {
+	first := strings.TrimSpace(rec[0])
+	if first == "" || !strings.ContainsRune("sSnN[fF*", rune(first[0])) {
+		return false // the usual data row, decided without allocating
+	}
+	first = strings.ToLower(first)
+	if !slices.ContainsFunc([]string{"source", "note", "[note", "footnote", "*"}, func(p string) bool { return strings.HasPrefix(first, p) }) {
+		return false
+	}
+	return blank(rec[1:])
 }
 
 // tabSeparated reports whether the first line has tabs and no commas: a
