@@ -150,7 +150,7 @@ func TestRules(t *testing.T) {
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/26,,99\nuptime,Q1 2024,,99\n")},
 			[]string{
 				`data/performance.csv:2: period "2024/26": a financial year runs into the next year, so 2024 is followed by 25`,
-				`data/performance.csv:3: period "Q1 2024" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)`,
+				`data/performance.csv:3: period "Q1 2024" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024); for a quarter write the financial year and the quarter, e.g. 2024/25 Q1`,
 			}},
 		{"mixed period kinds",
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,99\nuptime,2024-09,,99\n")},

@@ -50,8 +50,16 @@ var (
 	quarterRe = regexp.MustCompile(`^(\d{4})[/-](\d{2}|\d{4})\s*Q([1-4])$`)
 	monthRe   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
 	namedRe   = regexp.MustCompile(`^([A-Za-z]+)\.?\s+(\d{4})$`)
-	isoDateRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	ukDateRe  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	// The forms published tables use, read once the canonical ones fail.
+	fyRe       = regexp.MustCompile(`^FY\s*(\d{4}[/-](?:\d{2}|\d{4}))$`)
+	qFirstRe   = regexp.MustCompile(`^Q([1-4])\s+(\d{4})[/-](\d{2}|\d{4})$`)
+	qWordRe    = regexp.MustCompile(`^(\d{4})[/-](\d{2}|\d{4})\s*QUARTER\s*([1-4])$`)
+	monthsRe   = regexp.MustCompile(`^([A-Z]+)\.?\s*(?:-|–|TO)\s*([A-Z]+)\.?\s+(\d{4})$`)
+	shortMonRe = regexp.MustCompile(`^([A-Z]+)[-\s](\d{2})$`)
+	yearQRe    = regexp.MustCompile(`(\d{4}).*Q(?:UARTER)?\s*([1-4])|Q(?:UARTER)?\s*([1-4]).*?(\d{4})`)
+	isoDateRe  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	ukDateRe   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	midnight   = regexp.MustCompile(`^00:00(:00)?$`)
 )
 
 // Ambiguous is the error for "2010-11", which is both November 2010 and
@@ -105,6 +113,9 @@ func parse(s string) (Period, error) {
 			return Period{Kind: Month, Year: y, N: mo}, nil
 		}
 	}
+	if p, ok, err := published(u); ok || err != nil {
+		return p, err
+	}
 	if m := quarterRe.FindStringSubmatch(u); m != nil {
 		y, err := fyStart(m[1], m[2])
 		if err != nil {
@@ -136,7 +147,70 @@ func parse(s string) (Period, error) {
 		}
 		return Period{Kind: Year, Year: y}, nil
 	}
-	return Period{}, fmt.Errorf("period %q is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)", s)
+	return Period{}, fmt.Errorf("period %q is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)%s", s, suggestion(u))
+}
+
+// published reads the forms of period that published tables use: "FY
+// 2024/25", "Q1 2024/25", "2024/25 Quarter 1", "Apr-Jun 2024", "April to
+// June 2024" and "Jun-24". u is the text in upper case. ok is false when
+// none of them fits.
+func published(u string) (p Period, ok bool, err error) {
+	if m := fyRe.FindStringSubmatch(u); m != nil {
+		p, err := parse(m[1])
+		return p, true, err
+	}
+	if m := qFirstRe.FindStringSubmatch(u); m != nil {
+		p, err := parse(m[2] + "/" + m[3] + " Q" + m[1])
+		return p, true, err
+	}
+	if m := qWordRe.FindStringSubmatch(u); m != nil {
+		p, err := parse(m[1] + "/" + m[2] + " Q" + m[3])
+		return p, true, err
+	}
+	if m := monthsRe.FindStringSubmatch(u); m != nil {
+		from, to := monthNamed(m[1]), monthNamed(m[2])
+		y, _ := strconv.Atoi(m[3])
+		if from == 0 || to == 0 {
+			return Period{}, false, nil
+		}
+		// A quarter of the financial year: April to June is Q1, January
+		// to March is Q4 of the year that began the April before.
+		if (from-4+12)%3 != 0 || (to-from+12)%12 != 2 {
+			return Period{}, true, fmt.Errorf("period %q is not a quarter of the financial year; quarters are April to June, July to September, October to December and January to March", strings.ToLower(u))
+		}
+		q := (from-4+12)%12/3 + 1
+		if q == 4 {
+			y--
+		}
+		return Period{Kind: Quarter, Year: y, N: q}, true, nil
+	}
+	if m := shortMonRe.FindStringSubmatch(u); m != nil {
+		if mo := monthNamed(m[1]); mo > 0 {
+			y, _ := strconv.Atoi(m[2])
+			return Period{Kind: Month, Year: 2000 + y, N: mo}, true, nil
+		}
+	}
+	return Period{}, false, nil
+}
+
+// suggestion offers the accepted form nearest to a period that could not
+// be read, when the text has the parts of one: "Q1 2024" has a quarter and
+// a year, but which financial year it means is for the author to say.
+func suggestion(u string) string {
+	if m := yearQRe.FindStringSubmatch(u); m != nil {
+		y, q := m[1], m[2]
+		if y == "" {
+			y, q = m[4], m[3]
+		}
+		n, _ := strconv.Atoi(y)
+		return fmt.Sprintf("; for a quarter write the financial year and the quarter, e.g. %d/%02d Q%s", n, (n+1)%100, q)
+	}
+	for _, w := range strings.FieldsFunc(u, func(r rune) bool { return r == ' ' || r == '-' || r == '/' }) {
+		if mo := monthNamed(w); mo > 0 {
+			return fmt.Sprintf("; for a month write e.g. %s 2024 or 2024-%02d", time.Month(mo).String()[:3], mo)
+		}
+	}
+	return ""
 }
 
 // quick parses the canonical forms "2024/25" and "2024/25 Q1" without a
@@ -284,6 +358,10 @@ func Compare(a, b Period) int {
 // accepted: "04/05/2024" is the 4th of May, as on any UK form.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	// Excel saves a date cell with its time of day: "01/06/2024 00:00".
+	if d, t, ok := strings.Cut(s, " "); ok && midnight.MatchString(strings.TrimSpace(t)) {
+		s = d
+	}
 	var y, m, d int
 	if p := isoDateRe.FindStringSubmatch(s); p != nil {
 		y, _ = strconv.Atoi(p[1])

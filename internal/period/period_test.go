@@ -25,6 +25,19 @@ func TestParse(t *testing.T) {
 		{"Sept 2024", "2024-09", Month, "September 2024"},
 		{"Jun 2024", "2024-06", Month, "June 2024"},
 		{"2012-12", "2012-12", Month, "December 2012"},
+		// As published tables write them.
+		{"FY 2024/25", "2024/25", Year, "April 2024 to March 2025"},
+		{"fy2024-25", "2024/25", Year, "April 2024 to March 2025"},
+		{"Q2 2022/23", "2022/23 Q2", Quarter, "July to September 2022"},
+		{"Q1 2024-25", "2024/25 Q1", Quarter, "April to June 2024"},
+		{"2022/23 Quarter 2", "2022/23 Q2", Quarter, "July to September 2022"},
+		{"2024-25 quarter 4", "2024/25 Q4", Quarter, "January to March 2025"},
+		{"Apr-Jun 2022", "2022/23 Q1", Quarter, "April to June 2022"},
+		{"Jan-Mar 2025", "2024/25 Q4", Quarter, "January to March 2025"},
+		{"April to June 2024", "2024/25 Q1", Quarter, "April to June 2024"},
+		{"Oct – Dec 2023", "2023/24 Q3", Quarter, "October to December 2023"},
+		{"Apr-22", "2022-04", Month, "April 2022"},
+		{"Jun 24", "2024-06", Month, "June 2024"},
 	}
 	for _, tt := range tests {
 		p, err := Parse(tt.in)
@@ -51,6 +64,11 @@ func TestParseErrors(t *testing.T) {
 		{"0999/00", "the year must be from 1900 to 2199"},
 		{"0000-01", "the year must be from 1900 to 2199"},
 		{"Smarch 2024", "is not a financial year"},
+		{"Q1 2024", "; for a quarter write the financial year and the quarter, e.g. 2024/25 Q1"},
+		{"2024 Quarter 3", "e.g. 2024/25 Q3"},
+		{"Febuary 2024", "is not a financial year"},
+		{"Jun/2024", "; for a month write e.g. Jun 2024 or 2024-06"},
+		{"May-Jul 2024", `period "may-jul 2024" is not a quarter of the financial year`},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)
@@ -69,5 +87,21 @@ func TestCompare(t *testing.T) {
 	}
 	if got := q4.End().Format("2006-01-02"); got != "2025-03-31" {
 		t.Errorf("Q4 ends %s, want 2025-03-31", got)
+	}
+}
+
+func TestParseDateAsSaved(t *testing.T) {
+	for in, want := range map[string]string{
+		"01/06/2024 00:00":    "2024-06-01",
+		"01/06/2024 00:00:00": "2024-06-01",
+		"2024-06-01":          "2024-06-01",
+	} {
+		d, err := ParseDate(in)
+		if err != nil || d.Format("2006-01-02") != want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, d, err, want)
+		}
+	}
+	if _, err := ParseDate("01/06/2024 14:30"); err == nil {
+		t.Error("a date with a time of day other than midnight was read as a day")
 	}
 }
