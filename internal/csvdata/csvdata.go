@@ -109,8 +109,10 @@ type Metric struct {
 	Source      string
 }
 
-// Performance is one figure for one metric and period (performance.csv).
+// Performance is one figure for one metric and period, from
+// performance.csv or a file of data/performance/.
 type Performance struct {
+	File    string // the file it was read from
 	Line    int
 	Metric  string
 	Period  period.Period
@@ -167,6 +169,7 @@ func unwrapPath(err error) error {
 func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	d := &Data{}
 	known := []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile, SavingsFile}
+	perfFiles := performanceFiles(fsys)
 	if entries, err := fs.ReadDir(fsys, "data"); err == nil {
 		for _, e := range entries {
 			p := path.Join("data", e.Name())
@@ -180,6 +183,10 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 		case err == nil:
 		case !errors.Is(err, fs.ErrNotExist):
 			pl.Errorf(f, 1, "cannot read the file: %v", unwrapPath(err))
+		case f == PerformanceFile && len(perfFiles) > 0:
+			// The figures are in data/performance/ instead.
+		case f == PerformanceFile:
+			pl.Errorf(f, 1, "the file is missing; every site needs its figures in %s or in files under %s/ (see docs/data.md)", f, PerformanceDir)
 		case f != SavingsFile:
 			pl.Errorf(f, 1, "the file is missing; every site needs %s (see docs/data.md)", f)
 		}
@@ -187,7 +194,7 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	d.Partners = loadPartners(fsys, pl)
 	d.Services = loadServices(fsys, pl)
 	d.Metrics = loadMetrics(fsys, pl)
-	d.Performance, d.performanceRead = loadPerformance(fsys, pl)
+	d.Performance, d.performanceRead = loadPerformance(fsys, d.Metrics, pl)
 	if _, err := fs.Stat(fsys, SavingsFile); err == nil {
 		d.Savings = loadSavings(fsys, pl)
 	}
@@ -494,9 +501,56 @@ var performanceFields = declare(
 	field[performanceRow]{column{"note", nil, false, "a note shown beside the figure"}, func(r *performanceRow) cell { return &r.Note }},
 )
 
-func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
-	t := readChecked(fsys, PerformanceFile, performanceFields.columns(), pl)
+// PerformanceDir holds performance files beside or instead of
+// PerformanceFile: one a published table, each read as it was saved.
+const PerformanceDir = "data/performance"
+
+// performanceFiles lists the performance files in the order they are read:
+// data/performance.csv, then data/performance/*.csv by name.
+func performanceFiles(fsys fs.FS) []string {
+	var files []string
+	if _, err := fs.Stat(fsys, PerformanceFile); err == nil {
+		files = append(files, PerformanceFile)
+	}
+	entries, _ := fs.ReadDir(fsys, PerformanceDir)
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(path.Ext(e.Name()), ".csv") {
+			files = append(files, path.Join(PerformanceDir, e.Name()))
+		}
+	}
+	return files
+}
+
+// loadPerformance reads every performance file. A file in
+// data/performance/ named for a metric (uptime.csv) needs no metric column,
+// and any file may be wide, one column a period. ok is false when no file
+// could be read, so that metrics are not also reported as having no rows.
+func loadPerformance(fsys fs.FS, metrics []Metric, pl *problem.List) (out []Performance, ok bool) {
+	for _, file := range performanceFiles(fsys) {
+		cols := performanceFields.columns()
+		metric := ""
+		if stem := strings.TrimSuffix(path.Base(file), path.Ext(file)); path.Dir(file) == PerformanceDir &&
+			slices.ContainsFunc(metrics, func(m Metric) bool { return m.ID == stem }) {
+			metric = stem
+			cols[0].required = false
+		}
+		if rows, read := loadPerformanceFile(fsys, file, cols, metric, pl); read {
+			out, ok = append(out, rows...), true
+		}
+	}
+	return out, ok
+}
+
+func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, pl *problem.List) ([]Performance, bool) {
+	t := readShaped(fsys, file, cols, true, pl)
 	if t == nil {
+		return nil, false
+	}
+	t.lengthen()
+	if metric != "" {
+		t.fill("metric", metric)
+	}
+	if !t.complete() {
 		return nil, false
 	}
 	// The largest file by far: its rows are checked on the goroutines that
@@ -505,7 +559,7 @@ func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
 	err := decodeEach(t, func(start int, rows []performanceRow) {
 		for j, r := range rows {
 			c := &checker{t: t, row: start + j, pl: pl}
-			p := Performance{Line: t.rowLine[start+j], Metric: c.id("metric", r.Metric, true),
+			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.id("metric", r.Metric, true),
 				Partner: string(r.Partner), Target: c.optional("target", r.Target), Note: string(r.Note)}
 			p.Period, p.ambiguous = c.period("period", r.Period)
 			p.Value, _ = c.number("value", r.Value, true)
@@ -513,7 +567,7 @@ func loadPerformance(fsys fs.FS, pl *problem.List) ([]Performance, bool) {
 		}
 	})
 	if err != nil {
-		pl.Errorf(PerformanceFile, t.headerLine, "cannot read the rows: %v", err)
+		pl.Errorf(file, t.headerLine, "cannot read the rows: %v", err)
 		return nil, false
 	}
 	return out, true
@@ -668,7 +722,7 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	}
 	for _, m := range d.Metrics {
 		if d.performanceRead && !reported[m.ID] {
-			pl.Warnf(MetricsFile, m.Line, "metric %q has no rows in %s, so its page shows no figures", m.ID, PerformanceFile)
+			pl.Warnf(MetricsFile, m.Line, "metric %q has no figures in the performance files, so its page shows no figures", m.ID)
 		}
 	}
 
@@ -747,6 +801,15 @@ func (d *Data) resolvePartners() {
 	}
 }
 
+// where names the row for a message about a row of file: "line 12" in
+// the same file, "data/performance/claims.csv:12" in another.
+func (p *Performance) where(file string) string {
+	if p.File == file {
+		return fmt.Sprintf("line %d", p.Line)
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
 // checkPerformance applies the cross-file rules to performance.csv. It is
 // the hot loop of loading a large site, so ids are looked up once per run
 // of rows with the same metric, and duplicates are found on a packed
@@ -793,11 +856,11 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			}
 		}
 		if !cur.known {
-			pl.Errorf(PerformanceFile, p.Line, "metric %q is not a metric in %s%s", p.Metric, MetricsFile, suggest(p.Metric, metrics))
+			pl.Errorf(p.File, p.Line, "metric %q is not a metric in %s%s", p.Metric, MetricsFile, suggest(p.Metric, metrics))
 		}
 		pno, knownPartner := partnerNo[p.Partner]
 		if !knownPartner {
-			pl.Errorf(PerformanceFile, p.Line, "partner %q is not a partner in %s%s", p.Partner, PartnersFile, suggest(p.Partner, partners))
+			pl.Errorf(p.File, p.Line, "partner %q is not a partner in %s%s", p.Partner, PartnersFile, suggest(p.Partner, partners))
 			pno = uint64(len(partnerNo))
 			partnerNo[p.Partner] = pno
 		}
@@ -808,7 +871,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			case period.Month:
 			default:
 				a := period.Ambiguous{Text: fmt.Sprintf("%d-%02d", p.Period.Year, p.Period.N), Year: yearOf(p.Period), Month: p.Period}
-				pl.Errorf(PerformanceFile, p.Line, "%v (metric %q has no other rows to tell by)", a.Error(), p.Metric)
+				pl.Errorf(p.File, p.Line, "%v (metric %q has no other rows to tell by)", a.Error(), p.Metric)
 				p.Period = period.Period{}
 			}
 		}
@@ -822,18 +885,18 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			if p.Partner != "" {
 				who = "partner " + p.Partner
 			}
-			pl.Errorf(PerformanceFile, p.Line, "duplicate row: metric %q, period %s, %s is also on line %d; keep one", p.Metric, p.Period, who, first)
+			pl.Errorf(p.File, p.Line, "duplicate row: metric %q, period %s, %s is also on %s; keep one", p.Metric, p.Period, who, d.Performance[first].where(p.File))
 		} else {
-			seen[k] = p.Line
+			seen[k] = i
 		}
 		if cur.first == nil {
 			cur.first = p
 		} else if first := cur.first; first.Period.Kind != p.Period.Kind {
-			pl.Errorf(PerformanceFile, p.Line, "metric %q mixes kinds of period: line %d gives a %s (%s), this row a %s (%s); one metric uses one kind",
-				p.Metric, first.Line, first.Period.Kind, first.Period, p.Period.Kind, p.Period)
+			pl.Errorf(p.File, p.Line, "metric %q mixes kinds of period: %s gives a %s (%s), this row a %s (%s); one metric uses one kind",
+				p.Metric, first.where(p.File), first.Period.Kind, first.Period, p.Period.Kind, p.Period)
 		}
 		if cur.unit == Percent && (p.Value < 0 || p.Value > 100) {
-			pl.Warnf(PerformanceFile, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
+			pl.Warnf(p.File, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
 		}
 	}
 }

@@ -51,6 +51,9 @@ func load(t *testing.T, files map[string]*string) (*Data, []string) {
 	}
 	for name, body := range files {
 		if _, inBase := base[name]; !inBase && body != nil {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, "data", name)), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			if err := os.WriteFile(filepath.Join(dir, "data", name), []byte(*body), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -458,5 +461,75 @@ func TestTitleRowsAndFootnotes(t *testing.T) {
 		if !slices.Contains(probs, tt.want) {
 			t.Errorf("%s: problems %q lack %q", tt.name, probs, tt.want)
 		}
+	}
+}
+
+// TestPublishedTables loads figures as councils receive them: a wide table
+// saved from Excel, with a title row, councils by name and a column a
+// quarter, in a file named for its metric; and the long performance.csv
+// beside it.
+func TestPublishedTables(t *testing.T) {
+	partners := "id,name,short_name,code,cost_share\nnorth,North Hertfordshire District Council,North Herts,E07000099,60\nsouth,South Council,,E07000243,40\n"
+	metrics := base["metrics.csv"] + "claims,Days to process new claims,ict,efficiency,days,lower,18,\n"
+	wide := "\"Table 3: Housing benefit new claims, average days to process\",,,,\n" +
+		",,,,\n" +
+		"Local authority,ONS code,Q1 2024/25,Q2 2024/25,Q3 2024/25\n" +
+		"North Herts,E07000099,17.5,16.25,\n" +
+		"South Council,E07000243,21,19,18\n" +
+		"\"Source: DWP\",,,,\n"
+	files := map[string]*string{"partners.csv": s(partners), "metrics.csv": s(metrics)}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "data", "performance"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// load writes data/NAME; the wide file goes one folder down.
+	files["performance/claims.csv"] = s(wide)
+	d, probs := load(t, files)
+	if len(probs) != 0 {
+		t.Fatalf("problems: %q", probs)
+	}
+	type fig struct {
+		file, metric, period, partner string
+		value                         float64
+		line                          int
+	}
+	var got []fig
+	for _, p := range d.Performance {
+		got = append(got, fig{p.File, p.Metric, p.Period.String(), p.Partner, p.Value, p.Line})
+	}
+	// By hand: performance.csv's two uptime rows, then the wide file row by
+	// row, its empty Q3 cell for North Herts no figure at all.
+	want := []fig{
+		{"data/performance.csv", "uptime", "2024/25 Q1", "", 99.6, 2},
+		{"data/performance.csv", "uptime", "2024/25 Q2", "", 99.1, 3},
+		{"data/performance/claims.csv", "claims", "2024/25 Q1", "north", 17.5, 4},
+		{"data/performance/claims.csv", "claims", "2024/25 Q2", "north", 16.25, 4},
+		{"data/performance/claims.csv", "claims", "2024/25 Q1", "south", 21, 5},
+		{"data/performance/claims.csv", "claims", "2024/25 Q2", "south", 19, 5},
+		{"data/performance/claims.csv", "claims", "2024/25 Q3", "south", 18, 5},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("figures:\n%v\nwant:\n%v", got, want)
+	}
+
+	// A figure given in two files is named at both places.
+	files["performance/uptime.csv"] = s("period,value\n2024/25 Q2,99.2\n")
+	_, probs = load(t, files)
+	if w := `data/performance/uptime.csv:2: duplicate row: metric "uptime", period 2024/25 Q2, the partnership as a whole is also on data/performance.csv:3; keep one`; !slices.Contains(probs, w) {
+		t.Errorf("problems %q lack %q", probs, w)
+	}
+	// A file is long or wide, never both.
+	files["performance/uptime.csv"] = s("metric,period,value,2024/25 Q3\nuptime,2024/25 Q2,99.2,99\n")
+	_, probs = load(t, files)
+	if w := "data/performance/uptime.csv:1: the file has both period and value columns and columns headed by periods; a file is either long (one row a figure, with period and value columns) or wide (one column a period), so split it in two"; !slices.Contains(probs, w) {
+		t.Errorf("problems %q lack %q", probs, w)
+	}
+	// Only data/performance/ may stand in for performance.csv.
+	delete(files, "performance/uptime.csv")
+	files["performance.csv"] = nil
+	files["performance/claims.csv"] = nil
+	_, probs = load(t, files)
+	if w := "data/performance.csv:1: the file is missing; every site needs its figures in data/performance.csv or in files under data/performance/ (see docs/data.md)"; !slices.Contains(probs, w) {
+		t.Errorf("problems %q lack %q", probs, w)
 	}
 }

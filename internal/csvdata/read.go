@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"regexp"
 	"runtime"
 	"slices"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/textfile"
 )
@@ -30,6 +32,10 @@ type table struct {
 	index      map[string]int  // column name to position
 	present    map[string]bool // which known columns the header has
 	columns    []column        // the file's known columns, in documented order
+	// wide is set for files whose figures may stand one column a period
+	// (performance files); periods then holds each such column's header.
+	wide    bool
+	periods map[int]string
 }
 
 // line returns the physical line of a row's cell, or of the row when the
@@ -47,6 +53,12 @@ func (t *table) line(row int, col string) int {
 // encoding, quoting, header and row widths. It returns nil when the file
 // cannot be read at all; every problem goes to pl.
 func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table {
+	return readShaped(fsys, path, cols, false, pl)
+}
+
+// readShaped is readTable for a file that may also be wide: one column a
+// period, in place of the period and value columns.
+func readShaped(fsys fs.FS, path string, cols []column, wide bool, pl *problem.List) *table {
 	raw, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		pl.Errorf(path, 1, "cannot read the file: %v", err)
@@ -63,7 +75,7 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1                      // widths are checked below, with a better message
 	lines := bytes.Count(raw, []byte("\n")) + 1 // at least one row per line
-	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols,
+	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols, wide: wide,
 		rows: make([][]string, 0, lines), rowLine: make([]int, 0, lines), cellLines: map[int][]int{}}
 	var above []candidate // rows before the header: titles, or a header lacking a column
 	for {
@@ -88,7 +100,7 @@ func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table 
 			// The header is the first row that names every required
 			// column: a table saved from Excel has its title, its units
 			// and its source above it.
-			if t.matches(rec) == len(t.required()) {
+			if t.isHeader(rec) {
 				t.readHeader(rec, first, pl)
 				continue
 			}
@@ -152,6 +164,34 @@ func (t *table) required() []string {
 		}
 	}
 	return out
+}
+
+// isHeader reports whether a row names every required column. In a wide
+// file, columns headed by periods stand for the period and value columns.
+func (t *table) isHeader(rec []string) bool {
+	if t.matches(rec) == len(t.required()) {
+		return true
+	}
+	if !t.wide || t.periodHeaders(rec) == 0 {
+		return false
+	}
+	for _, name := range t.required() {
+		if name != "period" && name != "value" && !slices.ContainsFunc(rec, func(h string) bool { return canonical(t.columns, normaliseHeader(h)) == name }) {
+			return false
+		}
+	}
+	return true
+}
+
+// periodHeaders counts the cells of a row that read as periods.
+func (t *table) periodHeaders(rec []string) int {
+	n := 0
+	for _, h := range rec {
+		if _, err := period.Parse(h); err == nil && strings.TrimSpace(h) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // matches counts the required columns a row names.
@@ -228,8 +268,24 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 			continue
 		}
 		if j, dup := t.index[name]; dup {
+			if name != normaliseHeader(h) {
+				// "Local authority" then "ONS code", as published: the
+				// first names the partner and the second is left alone.
+				t.header[i] = ""
+				continue
+			}
 			pl.Errorf(t.path, line, "column %q appears twice (columns %d and %d); delete one", name, j+1, i+1)
 			continue
+		}
+		if t.wide {
+			if _, err := period.Parse(h); err == nil {
+				if t.periods == nil {
+					t.periods = map[int]string{}
+				}
+				t.periods[i] = strings.TrimSpace(h)
+				t.header[i] = ""
+				continue
+			}
 		}
 		t.index[name] = i
 		if slices.ContainsFunc(t.columns, func(c column) bool { return c.name == name }) {
@@ -238,10 +294,65 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", strings.TrimSpace(h), describe(t.columns, false))
 		}
 	}
+	if len(t.periods) > 0 && (t.present["period"] || t.present["value"]) {
+		pl.Errorf(t.path, line, "the file has both period and value columns and columns headed by periods; a file is either long (one row a figure, with period and value columns) or wide (one column a period), so split it in two")
+		return
+	}
 	for _, c := range t.columns {
-		if c.required && !t.present[c.name] {
+		if c.required && !t.present[c.name] && (len(t.periods) == 0 || c.name != "period" && c.name != "value") {
 			pl.Errorf(t.path, line, "missing column %q; add it to the header row", c.name)
 		}
+	}
+}
+
+// lengthen turns a wide table into a long one: each figure of a row's
+// period columns becomes a row of its own with period and value cells, at
+// the line of its cell. An empty cell is no figure. A long table is left
+// as it is.
+func (t *table) lengthen() {
+	if len(t.periods) == 0 {
+		return
+	}
+	cols := slices.Sorted(maps.Keys(t.periods))
+	width := len(t.header)
+	t.header = append(slices.Clone(t.header), "period", "value")
+	t.index["period"], t.index["value"] = width, width+1
+	t.present["period"], t.present["value"] = true, true
+	var rows [][]string
+	var lines []int
+	cellLines := map[int][]int{}
+	for r, rec := range t.rows {
+		for _, c := range cols {
+			if c >= len(rec) || strings.TrimSpace(rec[c]) == "" {
+				continue
+			}
+			row := append(slices.Clone(rec[:width]), t.periods[c], rec[c])
+			line := t.line(r, "")
+			if cl, ok := t.cellLines[r]; ok {
+				cellLines[len(rows)] = append(slices.Clone(cl[:width]), cl[c], cl[c])
+				line = cl[c]
+			}
+			rows = append(rows, row)
+			lines = append(lines, line)
+		}
+	}
+	t.rows, t.rowLine, t.cellLines = rows, lines, cellLines
+}
+
+// fill gives every row the value v in column name, which the file lacks:
+// the metric of a file named for it.
+func (t *table) fill(name, v string) {
+	if t.present[name] {
+		return
+	}
+	t.index[name] = len(t.header)
+	t.header = append(t.header, name)
+	t.present[name] = true
+	for i := range t.rows {
+		t.rows[i] = append(t.rows[i], v)
+	}
+	for r, cl := range t.cellLines {
+		t.cellLines[r] = append(cl, t.rowLine[r])
 	}
 }
 
