@@ -79,6 +79,10 @@ type Point struct {
 	Note   string
 	Rating Rating
 	Trend  Trend
+	// File and Line are where the figure was read, so that every figure in
+	// the downloads can be traced to its source.
+	File string
+	Line int
 }
 
 // New joins checked data into the model. It assumes d passed csvdata's
@@ -135,7 +139,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		if r.Target != nil {
 			target = r.Target
 		}
-		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Target: target, Note: r.Note})
+		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Target: target, Note: r.Note, File: r.File, Line: r.Line})
 		m.Kind = r.Period.Kind
 	}
 	for _, m := range p.Metrics {

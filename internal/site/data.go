@@ -126,7 +126,7 @@ func (b *builder) buildTables() []*table {
 			nm(opt(m.Target, 6)), nm(opt(m.Amber, 6)), tx(m.Description), tx(m.Source), nm(latest), tx(m.Status().String()))
 	}
 	perf := &table{name: "performance.csv", description: "Every figure for every metric and period, with the target and amber margin applied, the status and the direction of travel.",
-		header: []string{"metric", "period", "partner", "value", "target", "amber", "status", "status_rule", "direction_of_travel", "note"}}
+		header: []string{"metric", "period", "partner", "value", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
 	for _, m := range p.Metrics {
 		for _, s := range m.Series {
 			who := ""
@@ -139,7 +139,7 @@ func (b *builder) buildTables() []*table {
 					amber = num(pt.Amber, 6)
 				}
 				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(num(pt.Value, 6)), nm(opt(pt.Target, 6)), nm(amber),
-					tx(pt.Rating.Status.String()), tx(pt.Rating.Rule()), tx(pt.Trend.String()), tx(pt.Note))
+					tx(pt.Rating.Status.String()), tx(pt.Rating.Rule()), tx(pt.Trend.String()), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
 			}
 		}
 	}

@@ -124,7 +124,7 @@ func TestFigures(t *testing.T) {
 		{"metrics/claims/index.html", `<td class="num">21 days</td><td class="num">20 days</td>`},
 		{"metrics/spend/index.html", "No target"},
 		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,0,140000,188000,4.70\n"},
-		{"data/performance.csv", "claims,2024/25 Q2,south,21,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.\n"},
+		{"data/performance.csv", "claims,2024/25 Q2,south,21,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.,data/performance.csv,9\n"},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(page(tt.file), tt.want) {
