@@ -18,6 +18,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -63,6 +64,58 @@ const (
 	Lower  Direction = "lower"
 )
 
+// scales are the words for a metric's scale; moneyScales the units that
+// say pounds in a scale, as finance tables head their columns.
+var (
+	scales      = map[string]int{"1": 1, "thousands": 1000, "000": 1000, "k": 1000, "millions": 1_000_000, "m": 1_000_000}
+	moneyScales = map[string]int{"£": 1, "£000": 1000, "£k": 1000, "£thousands": 1000, "£m": 1_000_000, "£millions": 1_000_000}
+)
+
+func scaleName(n int) string {
+	switch n {
+	case 1000:
+		return "thousands"
+	case 1_000_000:
+		return "millions"
+	}
+	return "units"
+}
+
+// scaled multiplies a figure written in thousands or millions into the
+// real amount. It works on the figure's decimal text, moving the point, so
+// 55,011.5 thousand is exactly 55,011,500 and never 55,011,499.99….
+func scaled(v *float64, raw string, scale int) *float64 {
+	if v == nil || scale == 1 {
+		return v
+	}
+	d, err := Decimal(raw)
+	if err != nil {
+		return v
+	}
+	x, err := strconv.ParseFloat(shift(d, len(strconv.Itoa(scale))-1), 64)
+	if err != nil {
+		return v
+	}
+	return &x
+}
+
+// shift moves the decimal point of plain decimal text n places right.
+func shift(d string, n int) string {
+	neg := strings.HasPrefix(d, "-")
+	d = strings.TrimPrefix(d, "-")
+	whole, frac, _ := strings.Cut(d, ".")
+	frac += strings.Repeat("0", max(0, n-len(frac)))
+	whole, frac = whole+frac[:n], frac[n:]
+	out := whole
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
 // gssCode is the form of the Government Statistical Service's area codes.
 var gssCode = regexp.MustCompile(`^[EWSNK]\d{8}$`)
 
@@ -107,6 +160,11 @@ type Metric struct {
 	Amber       *float64
 	Description string
 	Source      string
+	// Scale is what the metric's figures are written in: 1, or 1000 for
+	// "£ thousands", or 1,000,000. Figures, targets and amber margins
+	// are multiplied on reading, so every page and download shows the
+	// real amount.
+	Scale int
 }
 
 // Performance is one figure for one metric and period, from
@@ -424,6 +482,7 @@ type metricRow struct {
 	Goal        text
 	Unit        text
 	Direction   text
+	Scale       text
 	Target      number
 	Amber       number
 	Description text
@@ -440,6 +499,7 @@ var metricFields = declare(
 	field[metricRow]{column{"goal", nil, true, "the id of the goal it measures, from site.yaml"}, func(r *metricRow) cell { return &r.Goal }},
 	field[metricRow]{column{"unit", nil, true, "`percent`, `gbp`, `count`, `days`, `hours`, `minutes`, `fte` or `score`"}, func(r *metricRow) cell { return &r.Unit }},
 	field[metricRow]{column{"direction", nil, true, "`higher` or `lower`: which way is better"}, func(r *metricRow) cell { return &r.Direction }},
+	field[metricRow]{column{"scale", nil, false, "what the figures are written in: empty or `1`, `thousands` (also `000` or `k`) or `millions` (also `m`); a unit of `£000`, `£k`, `£ thousands` or `£m` says the same. Figures are multiplied on reading"}, func(r *metricRow) cell { return &r.Scale }},
 	field[metricRow]{column{"target", nil, false, "the target for every period, unless a row of figures sets its own"}, func(r *metricRow) cell { return &r.Target }},
 	field[metricRow]{column{"amber", nil, false, "how far short of the target still counts as \"At risk\"; default 5% of the target"}, func(r *metricRow) cell { return &r.Amber }},
 	field[metricRow]{column{"description", nil, false, "the definition of the measure"}, func(r *metricRow) cell { return &r.Description }},
@@ -452,7 +512,21 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, true),
 			Target: c.optional("target", r.Target), Amber: c.optional("amber", r.Amber),
 			Description: string(r.Description), Source: string(r.Source)}
-		if u := strings.ToLower(string(r.Unit)); c.required("unit", u) {
+		m.Scale = 1
+		if sc := string(r.Scale); sc != "" {
+			if m.Scale = scales[strings.ToLower(strings.ReplaceAll(sc, " ", ""))]; m.Scale == 0 {
+				c.errorf("scale", "scale %q is not one of: 1, thousands (000, k), millions (m)", sc)
+				m.Scale = 1
+			}
+		}
+		if u := strings.ToLower(strings.ReplaceAll(string(r.Unit), " ", "")); c.required("unit", u) {
+			if sc, ok := moneyScales[u]; ok {
+				// "£000": pounds, in thousands.
+				if string(r.Scale) != "" && m.Scale != sc {
+					c.errorf("unit", "unit %q says the figures are in %s but scale %q says otherwise; give one", string(r.Unit), scaleName(sc), string(r.Scale))
+				}
+				u, m.Scale = string(GBP), sc
+			}
 			if !slices.Contains(Units, Unit(u)) {
 				var us []string
 				for _, u := range Units {
@@ -468,6 +542,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			}
 			m.Direction = Direction(d)
 		}
+		m.Target, m.Amber = scaled(m.Target, c.raw("target"), m.Scale), scaled(m.Amber, c.raw("amber"), m.Scale)
 		if m.Amber != nil && *m.Amber < 0 {
 			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", c.raw("amber"))
 		}
@@ -526,6 +601,15 @@ func performanceFiles(fsys fs.FS) []string {
 // and any file may be wide, one column a period. ok is false when no file
 // could be read, so that metrics are not also reported as having no rows.
 func loadPerformance(fsys fs.FS, metrics []Metric, pl *problem.List) (out []Performance, ok bool) {
+	var scales map[string]int // metrics in thousands or millions
+	for _, m := range metrics {
+		if m.Scale > 1 {
+			if scales == nil {
+				scales = map[string]int{}
+			}
+			scales[m.ID] = m.Scale
+		}
+	}
 	for _, file := range performanceFiles(fsys) {
 		cols := performanceFields.columns()
 		metric := ""
@@ -534,14 +618,14 @@ func loadPerformance(fsys fs.FS, metrics []Metric, pl *problem.List) (out []Perf
 			metric = stem
 			cols[0].required = false
 		}
-		if rows, read := loadPerformanceFile(fsys, file, cols, metric, pl); read {
+		if rows, read := loadPerformanceFile(fsys, file, cols, metric, scales, pl); read {
 			out, ok = append(out, rows...), true
 		}
 	}
 	return out, ok
 }
 
-func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, pl *problem.List) ([]Performance, bool) {
+func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, scales map[string]int, pl *problem.List) ([]Performance, bool) {
 	t := readShaped(fsys, file, cols, true, pl)
 	if t == nil {
 		return nil, false
@@ -563,6 +647,10 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 				Partner: string(r.Partner), Target: c.optional("target", r.Target), Note: string(r.Note)}
 			p.Period, p.ambiguous = c.period("period", r.Period)
 			p.Value, _ = c.number("value", r.Value, true)
+			if sc := scales[p.Metric]; sc > 1 {
+				p.Value = *scaled(&p.Value, c.raw("value"), sc)
+				p.Target = scaled(p.Target, c.raw("target"), sc)
+			}
 			out[start+j] = p
 		}
 	})
@@ -828,6 +916,9 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		known bool
 		unit  Unit
 		first *Performance // the first row, whose period kind the others must share
+		// fractions stays true while every figure and target of a percent
+		// metric lies from 0 to 1: 0.973 written for 97.3%.
+		fractions bool
 	}
 	states := make(map[string]*metricState, len(d.Metrics))
 	// The kind of period each metric's plain rows use decides its
@@ -851,7 +942,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 					no = uint64(len(metricNo))
 					metricNo[p.Metric] = no
 				}
-				cur = &metricState{no: no, known: metrics[p.Metric], unit: unit[p.Metric]}
+				cur = &metricState{no: no, known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == Percent}
 				states[p.Metric] = cur
 			}
 		}
@@ -895,9 +986,21 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			pl.Errorf(p.File, p.Line, "metric %q mixes kinds of period: %s gives a %s (%s), this row a %s (%s); one metric uses one kind",
 				p.Metric, first.where(p.File), first.Period.Kind, first.Period, p.Period.Kind, p.Period)
 		}
+		if cur.fractions && (p.Value < 0 || p.Value > 1 || p.Target != nil && (*p.Target < 0 || *p.Target > 1)) {
+			cur.fractions = false
+		}
 		if cur.unit == Percent && (p.Value < 0 || p.Value > 100) {
 			pl.Warnf(p.File, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
 		}
+	}
+	for _, m := range d.Metrics {
+		st := states[m.ID]
+		if st == nil || !st.fractions || st.first == nil || m.Target != nil && (*m.Target < 0 || *m.Target > 1) {
+			continue
+		}
+		f := st.first
+		pl.Warnf(f.File, f.Line, "metric %q is a percentage, but every figure lies from 0 to 1: they look like fractions (%s for %s%%); write percentages on a 0 to 100 scale",
+			m.ID, trimFloat(f.Value), trimFloat(f.Value*100))
 	}
 }
 

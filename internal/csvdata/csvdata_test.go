@@ -533,3 +533,59 @@ func TestPublishedTables(t *testing.T) {
 		t.Errorf("problems %q lack %q", probs, w)
 	}
 }
+
+// TestScaleAndFractions: figures in £ thousands become real amounts, worked
+// by hand; a percent metric written as fractions gets a warning.
+func TestScaleAndFractions(t *testing.T) {
+	metrics := "id,name,service,goal,unit,direction,target,amber,scale\n" +
+		"uptime,System availability,ict,resilience,percent,higher,99.5,0.5,\n" +
+		"receipts,Council tax receipts,ict,efficiency,£000,higher,\"55,000\",500,\n" +
+		"budget,Budget,ict,efficiency,gbp,higher,,,m\n" +
+		"rate,Collection rate,ict,efficiency,percent,higher,0.97,,\n"
+	perf := "metric,period,value,target\n" +
+		"uptime,2024/25 Q1,99.6,\n" +
+		"receipts,2024/25 Q1,\"55,011\",\n" +
+		"receipts,2024/25 Q2,55011.5,\"56,000.25\"\n" +
+		"budget,2024/25 Q1,1.25,\n" +
+		"rate,2024/25 Q1,0.061,\n" +
+		"rate,2024/25 Q2,0.973,0.98\n"
+	d, probs := load(t, map[string]*string{"metrics.csv": s(metrics), "performance.csv": s(perf), "savings.csv": nil})
+	wantProbs := []string{`data/performance.csv:6: warning: metric "rate" is a percentage, but every figure lies from 0 to 1: they look like fractions (0.061 for 6.1%); write percentages on a 0 to 100 scale`}
+	if !slices.Equal(probs, wantProbs) {
+		t.Errorf("problems %q, want %q", probs, wantProbs)
+	}
+	// 55,011 thousand is £55,011,000; 55,011.5 thousand £55,011,500;
+	// the row's target 56,000.25 thousand £56,000,250; the metric's
+	// target £55,000,000 and amber £500,000; 1.25 million £1,250,000.
+	var values []float64
+	for _, p := range d.Performance[1:4] {
+		values = append(values, p.Value)
+	}
+	if !slices.Equal(values, []float64{55_011_000, 55_011_500, 1_250_000}) || *d.Performance[2].Target != 56_000_250 {
+		t.Errorf("values %v, row target %v", values, *d.Performance[2].Target)
+	}
+	if m := d.Metrics[1]; m.Unit != GBP || m.Scale != 1000 || *m.Target != 55_000_000 || *m.Amber != 500_000 {
+		t.Errorf("receipts = %+v", m)
+	}
+	_, probs = load(t, map[string]*string{"metrics.csv": s("id,name,service,goal,unit,direction,scale\nm,M,ict,efficiency,£m,higher,thousands\nn,N,ict,efficiency,gbp,higher,lots\n")})
+	for _, w := range []string{
+		`data/metrics.csv:2: unit "£m" says the figures are in millions but scale "thousands" says otherwise; give one`,
+		`data/metrics.csv:3: scale "lots" is not one of: 1, thousands (000, k), millions (m)`,
+	} {
+		if !slices.Contains(probs, w) {
+			t.Errorf("problems %q lack %q", probs, w)
+		}
+	}
+}
+
+func TestShift(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		n    int
+		want string
+	}{{"55011", 3, "55011000"}, {"55011.5", 3, "55011500"}, {"0.061", 3, "0061"}, {"-1.2345", 3, "-1234.5"}, {"1.25", 6, "1250000"}} {
+		if got := shift(tt.in, tt.n); got != tt.want {
+			t.Errorf("shift(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
