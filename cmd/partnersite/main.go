@@ -31,8 +31,8 @@ const usage = `partnersite builds a website showing how a shared-service partner
 between councils performs against its goals, from CSV data and markdown.
 
 Usage:
-  partnersite build [--source DIR] [--output DIR] [--drafts] [--portable]
-  partnersite check [--source DIR]
+  partnersite build [--source DIR] [--output DIR] [--drafts] [--portable] [--all]
+  partnersite check [--source DIR] [--all]
   partnersite serve [--source DIR] [--addr 127.0.0.1:1313] [--drafts]
   partnersite new DIR
   partnersite version
@@ -143,12 +143,14 @@ func isHelp(arg string) bool {
 	return false
 }
 
-func printProblems(pl *problem.List, stderr io.Writer) {
+// printProblems prints every problem, one a line, folding long runs of
+// one kind in one file unless all is set.
+func printProblems(pl *problem.List, all bool, stderr io.Writer) {
 	if pl == nil {
 		return
 	}
-	for _, p := range pl.All() {
-		fmt.Fprintln(stderr, p)
+	for _, l := range pl.Lines(all) {
+		fmt.Fprintln(stderr, l)
 	}
 }
 
@@ -158,6 +160,7 @@ func build(args []string, stdout, stderr io.Writer) error {
 	output := fs.String("output", "", "where to write the site (default SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
 	portable := fs.Bool("portable", false, "write links that name index.html, so the site works opened from file://")
+	all := fs.Bool("all", false, "print every problem, not the first 10 of a long run of one kind")
 	if err := flags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
@@ -177,7 +180,7 @@ func build(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	out, pl, err := site.Build(src, site.Options{Drafts: *drafts, Portable: *portable, Write: dir.Write})
-	printProblems(pl, stderr)
+	printProblems(pl, *all, stderr)
 	if err != nil {
 		dir.Abort()
 		return err
@@ -193,6 +196,7 @@ func build(args []string, stdout, stderr io.Writer) error {
 func check(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	source := fs.String("source", ".", "the site folder")
+	all := fs.Bool("all", false, "print every problem, not the first 10 of a long run of one kind")
 	if err := flags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
@@ -201,7 +205,7 @@ func check(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	pl, err := site.Check(src)
-	printProblems(pl, stderr)
+	printProblems(pl, *all, stderr)
 	fmt.Fprintf(stdout, "%d %s, %d %s\n", pl.Errors(), plural(pl.Errors(), "error", "errors"),
 		pl.Warnings(), plural(pl.Warnings(), "warning", "warnings"))
 	return err

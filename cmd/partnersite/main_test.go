@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -339,5 +340,30 @@ func TestCheckAndBuildAgree(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestManyProblemsFold: a published table with one fault on every row
+// prints ten of them and a count, and --all prints each.
+func TestManyProblemsFold(t *testing.T) {
+	dir := smallSite(t)
+	// 500 quarters of one metric, each figure unreadable in its own way.
+	var b strings.Builder
+	b.WriteString("metric,period,partner,value\n")
+	for i := range 500 {
+		fmt.Fprintf(&b, "uptime,%d/%02d Q%d,,n/a%d\n", 1900+i/4, (1900+i/4+1)%100, i%4+1, i)
+	}
+	sitetest.Write(t, filepath.Join(dir, "data", "performance.csv"), b.String())
+	for _, verb := range []string{"check", "build"} {
+		_, _, errs := runCmd(verb, "--source", dir)
+		lines := strings.Split(strings.TrimSpace(errs), "\n")
+		want := "data/performance.csv: ... and 490 more lines like 2"
+		if !slices.Contains(lines, want) || len(lines) > 40 {
+			t.Errorf("%s: %d lines, want a fold %q:\n%s", verb, len(lines), want, errs)
+		}
+		_, _, errs = runCmd(verb, "--source", dir, "--all")
+		if n := strings.Count(errs, "is not a number"); n != 500 {
+			t.Errorf("%s --all: %d problems of 500", verb, n)
+		}
 	}
 }

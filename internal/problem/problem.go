@@ -6,6 +6,7 @@ package problem
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -107,4 +108,51 @@ func (e *Error) Error() string {
 		lines[i] = p.String()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// FoldAt is how many problems of one shape in one file are printed in
+// full; beyond FoldOver of them, the rest are counted in one line. A
+// published table with a wrong column gives one problem a row, and 68,000
+// lines help nobody.
+const (
+	FoldAt   = 10
+	FoldOver = 20
+)
+
+// shapeRe finds the parts of a message that differ from row to row: the
+// quoted cell and the numbers.
+var shapeRe = regexp.MustCompile(`"[^"]*"|\d+(\.\d+)?`)
+
+// Lines returns the problems as lines to print, in order. When more than
+// FoldOver problems in one file share a message (its values aside), only
+// the first FoldAt are given, then one line "PATH: ... and N more lines
+// like LINE", LINE being the first of them. all gives every problem.
+func (l *List) Lines(all bool) []string {
+	probs := l.All()
+	type key struct {
+		path, shape string
+		warning     bool
+	}
+	keyOf := func(p Problem) key { return key{p.Path, shapeRe.ReplaceAllString(p.Message, "_"), p.Warning} }
+	count := map[key]int{}
+	for _, p := range probs {
+		count[keyOf(p)]++
+	}
+	seen := map[key]int{}
+	first := map[key]int{}
+	var out []string
+	for _, p := range probs {
+		k := keyOf(p)
+		seen[k]++
+		if seen[k] == 1 {
+			first[k] = p.Line
+		}
+		if all || count[k] <= FoldOver || seen[k] <= FoldAt {
+			out = append(out, p.String())
+		}
+		if !all && count[k] > FoldOver && seen[k] == FoldAt {
+			out = append(out, fmt.Sprintf("%s: ... and %d more lines like %d", p.Path, count[k]-FoldAt, first[k]))
+		}
+	}
+	return out
 }

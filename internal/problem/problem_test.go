@@ -2,6 +2,8 @@ package problem
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -37,5 +39,35 @@ func TestList(t *testing.T) {
 	warnOnly.Warnf("a", 1, "w")
 	if warnOnly.Err() != nil {
 		t.Error("warnings alone are an error")
+	}
+}
+
+func TestLinesFold(t *testing.T) {
+	var l List
+	// 25 rows with the same fault, values aside, and 2 of another kind.
+	for i := range 25 {
+		l.Errorf("data/performance.csv", 10+i, "value %q is not a number", fmt.Sprint("n/a", i))
+	}
+	l.Errorf("data/performance.csv", 5, "metric %q is not a metric", "x")
+	l.Errorf("data/performance.csv", 40, "metric %q is not a metric", "y")
+	// 20 of a kind in another file: not folded.
+	for i := range 20 {
+		l.Warnf("data/savings.csv", 2+i, "note %d is long", i)
+	}
+	lines := l.Lines(false)
+	if len(lines) != 10+1+2+20 {
+		t.Fatalf("%d lines:\n%s", len(lines), strings.Join(lines, "\n"))
+	}
+	if lines[0] != `data/performance.csv:5: metric "x" is not a metric` || lines[1] != `data/performance.csv:10: value "n/a0" is not a number` {
+		t.Errorf("first lines: %q", lines[:2])
+	}
+	if lines[10] != `data/performance.csv:19: value "n/a9" is not a number` || lines[11] != "data/performance.csv: ... and 15 more lines like 10" {
+		t.Errorf("fold: %q", lines[10:12])
+	}
+	if lines[12] != `data/performance.csv:40: metric "y" is not a metric` {
+		t.Errorf("after the fold: %q", lines[12])
+	}
+	if all := l.Lines(true); len(all) != 47 {
+		t.Errorf("--all gives %d lines, want 47", len(all))
 	}
 }
