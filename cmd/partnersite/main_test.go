@@ -108,7 +108,7 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, stdout)
 	}
 	for _, want := range []string{
-		`data/performance.csv:2: value "12,5%" is not a number: write decimals with a point (12.5) and commas only between thousands (1,234)`,
+		`data/performance.csv:2: value "12,5%" is not a number: write decimals with a point (12.5) and commas only between thousands (1,234); where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)`,
 		`data/performance.csv:3: partner "west" is not a partner in data/partners.csv (known: north, south)`,
 	} {
 		if !strings.Contains(errs, want+"\n") {

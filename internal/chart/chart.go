@@ -9,6 +9,7 @@ package chart
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,8 +44,11 @@ type Figure struct {
 // Table is a figure's data as an HTML table.
 type Table struct {
 	Caption string
-	Head    []string
-	Rows    []Row
+	// Key explains the symbols in the table ("[p] provisional"), in the
+	// order they first appear.
+	Key  []string
+	Head []string
+	Rows []Row
 }
 
 // Row is one table row; Head is its row header (th scope="row").
@@ -177,14 +181,12 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	} else {
 		b.WriteString(" (no target is set)")
 	}
-	pts := head.Points
-	switch {
-	case len(pts) < 2:
+	switch prev := head.Previous(l); {
+	case prev == nil:
 		b.WriteString(". This is the first figure.")
 	case l.Trend == model.NoChange:
-		fmt.Fprintf(&b, ", no change from %s.", pts[len(pts)-2].Period)
+		fmt.Fprintf(&b, ", no change from %s.", prev.Period)
 	default:
-		prev := pts[len(pts)-2]
 		fmt.Fprintf(&b, ", %s from %s in %s.", strings.ToLower(l.Trend.String()), m.Format(prev.Value), prev.Period)
 	}
 	if len(series) > 1 {
@@ -236,11 +238,27 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 				row.Cells = append(row.Cells, Cell{Text: "–"})
 				continue
 			}
-			row.Cells = append(row.Cells, num(m.Format(pt.Value)))
+			if !pt.Has() {
+				// The word in place of the figure; the key below the
+				// table gives the symbol it was published as.
+				row.Cells = append(row.Cells, num(pt.Mark.String()))
+				t.key(pt.Mark.Symbol(), pt.Mark.String())
+			} else {
+				text := m.Format(pt.Value)
+				if pt.Flag != csvdata.NoFlag {
+					text += " " + pt.Flag.Symbol()
+					t.key(pt.Flag.Symbol(), pt.Flag.String())
+				}
+				row.Cells = append(row.Cells, num(text))
+			}
 			if !shared {
 				row.Cells = append(row.Cells, num(targetText(m, pt.Target)))
 			}
-			row.Cells = append(row.Cells, status(pt.Rating))
+			if pt.Has() {
+				row.Cells = append(row.Cells, status(pt.Rating))
+			} else {
+				row.Cells = append(row.Cells, Cell{Text: "–"})
+			}
 			if target == nil {
 				target = pt.Target
 			}
@@ -425,6 +443,14 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// key adds a symbol's meaning to the table's key, once.
+func (t *Table) key(symbol, meaning string) {
+	entry := symbol + " " + meaning
+	if !slices.Contains(t.Key, entry) {
+		t.Key = append(t.Key, entry)
+	}
 }
 
 // HeadCell is a column header; Num right-aligns it over a column of figures.

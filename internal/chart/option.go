@@ -82,7 +82,7 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 		data := make([]opts.LineData, len(periods))
 		for j, p := range periods {
 			data[j] = opts.LineData{Value: "-"} // ECharts' mark for a gap
-			if pt := s.At(p); pt != nil {
+			if pt := s.At(p); pt != nil && pt.Has() {
 				data[j] = opts.LineData{Value: format.Round(pt.Value, 6)}
 			}
 		}

@@ -174,8 +174,10 @@ type Performance struct {
 	Line    int
 	Metric  string
 	Period  period.Period
-	Partner string // "" for the partnership as a whole
-	Value   float64
+	Partner string  // "" for the partnership as a whole
+	Value   float64 // 0 when Mark is not Present
+	Mark    Mark    // why the figure is not there, if it is not
+	Flag    Flag    // provisional, revised or estimated
 	Target  *float64
 	Note    string
 
@@ -353,6 +355,18 @@ func (c *checker) optionalAmount(col string, v number) *money.Pence {
 		return &p
 	}
 	return nil
+}
+
+// figure reads a value cell: a figure, perhaps flagged, or a mark saying
+// why it is not there.
+func (c *checker) figure(col string, v figure) (float64, Mark, Flag) {
+	if v.bad {
+		raw := c.raw(col)
+		_, err := ParseNumber(raw)
+		c.errorf(col, "%s %q is not a number: %v; where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)", col, short(raw), err)
+		return 0, NotAvailable, NoFlag
+	}
+	return v.value, v.mark, v.flag
 }
 
 func (c *checker) optional(col string, v number) *float64 {
@@ -557,7 +571,7 @@ type performanceRow struct {
 	Metric  text
 	Period  periodCell
 	Partner text
-	Value   number
+	Value   figure
 	Target  number
 	Note    text
 }
@@ -571,7 +585,7 @@ var performanceFields = declare(
 	field[performanceRow]{column{"metric", nil, true, "the metric's id"}, func(r *performanceRow) cell { return &r.Metric }},
 	field[performanceRow]{column{"period", nil, true, "the period the figure is for"}, func(r *performanceRow) cell { return &r.Period }},
 	field[performanceRow]{column{"partner", partnerAliases, false, "the partner the figure is for; blank for the partnership as a whole"}, func(r *performanceRow) cell { return &r.Partner }},
-	field[performanceRow]{column{"value", nil, true, "the figure"}, func(r *performanceRow) cell { return &r.Value }},
+	field[performanceRow]{column{"value", nil, true, "the figure, perhaps flagged `[p]` provisional, `[r]` revised or `[e]` estimated (`57.3 [p]`); or, where there is none, `[x]` (also `x`, `..`, `-`, `n/a` or empty) not available, `[z]` not applicable or `[c]` confidential"}, func(r *performanceRow) cell { return &r.Value }},
 	field[performanceRow]{column{"target", nil, false, "the target for this period, overriding the metric's"}, func(r *performanceRow) cell { return &r.Target }},
 	field[performanceRow]{column{"note", nil, false, "a note shown beside the figure"}, func(r *performanceRow) cell { return &r.Note }},
 )
@@ -646,9 +660,9 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.id("metric", r.Metric, true),
 				Partner: string(r.Partner), Target: c.optional("target", r.Target), Note: string(r.Note)}
 			p.Period, p.ambiguous = c.period("period", r.Period)
-			p.Value, _ = c.number("value", r.Value, true)
-			if sc := scales[p.Metric]; sc > 1 {
-				p.Value = *scaled(&p.Value, c.raw("value"), sc)
+			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
+			if sc := scales[p.Metric]; sc > 1 && p.Mark == Present {
+				p.Value = *scaled(&p.Value, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.raw("value")), p.Flag.Symbol())), sc)
 				p.Target = scaled(p.Target, c.raw("target"), sc)
 			}
 			out[start+j] = p
@@ -985,6 +999,9 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		} else if first := cur.first; first.Period.Kind != p.Period.Kind {
 			pl.Errorf(p.File, p.Line, "metric %q mixes kinds of period: %s gives a %s (%s), this row a %s (%s); one metric uses one kind",
 				p.Metric, first.where(p.File), first.Period.Kind, first.Period, p.Period.Kind, p.Period)
+		}
+		if p.Mark != Present {
+			continue
 		}
 		if cur.fractions && (p.Value < 0 || p.Value > 1 || p.Target != nil && (*p.Target < 0 || *p.Target > 1)) {
 			cur.fractions = false

@@ -108,13 +108,13 @@ func TestRules(t *testing.T) {
 			map[string]*string{"performance.csv": s(" Metric , PERIOD,Partner,Value\nuptime,2024/25 Q1,,99.6\n")}, nil},
 		{"blank rows are ignored and lines still count",
 			map[string]*string{"performance.csv": s("\n,,,\nmetric,period,partner,value\n\n,,,\nuptime,2024/25 Q1,,99.6\nuptime,2024/25 Q2,,ninety\n")},
-			[]string{`data/performance.csv:7: value "ninety" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234)`}},
+			[]string{`data/performance.csv:7: value "ninety" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234); where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)`}},
 		{"a multi-line note does not shift later lines",
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,99.6,\nuptime,2024/25 Q2,,99.1\n")},
 			[]string{"data/performance.csv:2: this row has 5 cells but the header has 4; a cell with a comma in it needs quotes around it"}},
 		{"multi-line cell",
-			map[string]*string{"performance.csv": s("metric,period,partner,value,note\nuptime,2024/25 Q1,,99.6,\"line one\nline two\"\nuptime,2024/25 Q2,,x\n")},
-			[]string{`data/performance.csv:4: value "x" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234)`}},
+			map[string]*string{"performance.csv": s("metric,period,partner,value,note\nuptime,2024/25 Q1,,99.6,\"line one\nline two\"\nuptime,2024/25 Q2,,xx\n")},
+			[]string{`data/performance.csv:4: value "xx" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234); where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)`}},
 		{"number forms",
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,\"1,234.5\"\nuptime,2024/25 Q2,,12%\nuptime,2024/25 Q3,,(1)\nuptime,2024/25 Q4,,-5\n")},
 			[]string{
@@ -124,16 +124,15 @@ func TestRules(t *testing.T) {
 			}},
 		{"continental decimal comma",
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,\"12,5%\"\n")},
-			[]string{`data/performance.csv:2: value "12,5%" is not a number: write decimals with a point (12.5) and commas only between thousands (1,234)`}},
+			[]string{`data/performance.csv:2: value "12,5%" is not a number: write decimals with a point (12.5) and commas only between thousands (1,234); where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)`}},
 		{"NaN and Inf are not numbers",
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,NaN\nuptime,2024/25 Q2,,Inf\n")},
 			[]string{
-				`data/performance.csv:2: value "NaN" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234)`,
-				`data/performance.csv:3: value "Inf" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234)`,
+				`data/performance.csv:2: value "NaN" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234); where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)`,
+				`data/performance.csv:3: value "Inf" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234); where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)`,
 			}},
-		{"empty required cell is an error, not a zero",
-			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,\n")},
-			[]string{"data/performance.csv:2: value is empty; every row needs one"}},
+		{"an empty value is a figure not available, not a zero",
+			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,\n")}, nil},
 		{"unquoted money split by its comma",
 			map[string]*string{"savings.csv": s("service,period,partner,baseline_cost,actual_cost\nict,2024/25,,£1,000,900\n")},
 			[]string{`data/savings.csv:2: this row has 6 cells but the header has 5: the number £1,000 looks split at its comma; put it in quotes ("£1,000") or write it without the comma (£1000)`}},
@@ -309,8 +308,8 @@ func TestLargeFileLines(t *testing.T) {
 	}
 	d, got := load(t, map[string]*string{"performance.csv": s(b.String()), "metrics.csv": s(metrics.String())})
 	want := []string{
-		fmt.Sprintf("data/performance.csv:%d: value %q is not a number: write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234)", wantBad, "two\nlines"),
-		fmt.Sprintf(`data/performance.csv:%d: value "oops" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234)`, wantNote),
+		fmt.Sprintf("data/performance.csv:%d: value %q is not a number: write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234); where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)", wantBad, "two\nlines"),
+		fmt.Sprintf(`data/performance.csv:%d: value "oops" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234); where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)`, wantNote),
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -586,6 +585,35 @@ func TestShift(t *testing.T) {
 	}{{"55011", 3, "55011000"}, {"55011.5", 3, "55011500"}, {"0.061", 3, "0061"}, {"-1.2345", 3, "-1234.5"}, {"1.25", 6, "1250000"}} {
 		if got := shift(tt.in, tt.n); got != tt.want {
 			t.Errorf("shift(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestMarksAndFlags reads the GSS shorthand as published.
+func TestMarksAndFlags(t *testing.T) {
+	perf := "metric,period,value\n" +
+		"uptime,2024/25 Q1,[x]\nuptime,2024/25 Q2,..\nuptime,2024/25 Q3,-\nuptime,2024/25 Q4,n/a\n" +
+		"uptime,2025/26 Q1,\nuptime,2025/26 Q2,[z]\nuptime,2025/26 Q3,c\n" +
+		"uptime,2025/26 Q4,57.3 [p]\nuptime,2026/27 Q1,57.3[r]\nuptime,2026/27 Q2,-5 [E]\nuptime,2026/27 Q3,(2)\n"
+	d, probs := load(t, map[string]*string{"performance.csv": s(perf)})
+	type got struct {
+		v    float64
+		mark Mark
+		flag Flag
+	}
+	var gs []got
+	for _, p := range d.Performance {
+		gs = append(gs, got{p.Value, p.Mark, p.Flag})
+	}
+	want := []got{{0, NotAvailable, NoFlag}, {0, NotAvailable, NoFlag}, {0, NotAvailable, NoFlag}, {0, NotAvailable, NoFlag},
+		{0, NotAvailable, NoFlag}, {0, NotApplicable, NoFlag}, {0, Confidential, NoFlag},
+		{57.3, Present, Provisional}, {57.3, Present, Revised}, {-5, Present, Estimated}, {-2, Present, NoFlag}}
+	if !slices.Equal(gs, want) {
+		t.Errorf("figures %v\nwant %v", gs, want)
+	}
+	for _, p := range probs {
+		if !strings.Contains(p, "outside 0 to 100") {
+			t.Errorf("problem %q", p)
 		}
 	}
 }

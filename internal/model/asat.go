@@ -21,7 +21,7 @@ func (m *Metric) WorstAt(p period.Period) (series []*Series, points []*Point) {
 	for _, s := range m.Series {
 		var pt *Point
 		for i := range s.Points {
-			if p.IsZero() || !s.Points[i].Period.End().After(p.End()) {
+			if s.Points[i].Has() && (p.IsZero() || !s.Points[i].Period.End().After(p.End())) {
 				pt = &s.Points[i]
 			}
 		}

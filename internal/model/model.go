@@ -73,8 +73,10 @@ type Series struct {
 // Point is one figure with what is derived from it.
 type Point struct {
 	Period period.Period
-	Value  float64
-	Target *float64 // the row's override or the metric's target
+	Value  float64      // 0 when Mark says there is no figure
+	Mark   csvdata.Mark // why there is no figure, if there is none
+	Flag   csvdata.Flag // provisional, revised or estimated
+	Target *float64     // the row's override or the metric's target
 	Amber  float64
 	Note   string
 	Rating Rating
@@ -139,7 +141,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		if r.Target != nil {
 			target = r.Target
 		}
-		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Target: target, Note: r.Note, File: r.File, Line: r.Line})
+		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Mark: r.Mark, Flag: r.Flag, Target: target, Note: r.Note, File: r.File, Line: r.Line})
 		m.Kind = r.Period.Kind
 	}
 	for _, m := range p.Metrics {
@@ -162,15 +164,25 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 // derive sorts a series and works out each point's amber, rating and trend.
 func (m *Metric) derive(s *Series) {
 	slices.SortStableFunc(s.Points, func(a, b Point) int { return period.Compare(a.Period, b.Period) })
+	var prev *Point // the last figure that is there
 	for i := range s.Points {
 		pt := &s.Points[i]
 		pt.Amber = m.amberFor(pt.Target)
-		pt.Rating = Rate(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit)
-		if i > 0 {
-			pt.Trend = TrendOf(pt.Value, s.Points[i-1].Value, m.Direction)
+		if !pt.Has() {
+			// Not available, not applicable or confidential: no status,
+			// no direction, and the next figure compares past it.
+			continue
 		}
+		pt.Rating = Rate(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit)
+		if prev != nil {
+			pt.Trend = TrendOf(pt.Value, prev.Value, m.Direction)
+		}
+		prev = pt
 	}
 }
+
+// Has reports whether the point has a figure, rather than a mark.
+func (p *Point) Has() bool { return p.Mark == csvdata.Present }
 
 // amberFor is the amber margin that applies with target t: the metric's
 // own margin when it sets one, otherwise 5% of t.
@@ -184,12 +196,31 @@ func (m *Metric) amberFor(t *float64) float64 {
 	return DefaultAmber(*t)
 }
 
-// Latest is the series' most recent point, or nil when it has none.
+// Latest is the series' most recent figure, or nil when it has none: a
+// period marked not available is passed over, so status and headlines
+// speak of the last figure there is.
 func (s *Series) Latest() *Point {
-	if len(s.Points) == 0 {
-		return nil
+	for i := len(s.Points) - 1; i >= 0; i-- {
+		if s.Points[i].Has() {
+			return &s.Points[i]
+		}
 	}
-	return &s.Points[len(s.Points)-1]
+	return nil
+}
+
+// Previous is the figure before pt in the series, passing over periods
+// with no figure, or nil: what pt's direction of travel compares with.
+func (s *Series) Previous(pt *Point) *Point {
+	for i := len(s.Points) - 1; i > 0; i-- {
+		if &s.Points[i] == pt {
+			for j := i - 1; j >= 0; j-- {
+				if s.Points[j].Has() {
+					return &s.Points[j]
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // At is the series' point for period p, or nil.

@@ -126,7 +126,7 @@ func (b *builder) buildTables() []*table {
 			nm(opt(m.Target, 6)), nm(opt(m.Amber, 6)), tx(m.Description), tx(m.Source), nm(latest), tx(m.Status().String()))
 	}
 	perf := &table{name: "performance.csv", description: "Every figure for every metric and period, with the target and amber margin applied, the status and the direction of travel.",
-		header: []string{"metric", "period", "partner", "value", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
+		header: []string{"metric", "period", "partner", "value", "flag", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
 	for _, m := range p.Metrics {
 		for _, s := range m.Series {
 			who := ""
@@ -138,8 +138,14 @@ func (b *builder) buildTables() []*table {
 				if pt.Target != nil {
 					amber = num(pt.Amber, 6)
 				}
-				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(num(pt.Value, 6)), nm(opt(pt.Target, 6)), nm(amber),
-					tx(pt.Rating.Status.String()), tx(pt.Rating.Rule()), tx(pt.Trend.String()), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
+				value, flag := num(pt.Value, 6), pt.Flag.Symbol()
+				status, rule, trend := pt.Rating.Status.String(), pt.Rating.Rule(), pt.Trend.String()
+				if !pt.Has() {
+					// No figure: nothing to rate or compare.
+					value, flag, status, rule, trend = "", pt.Mark.Symbol(), "", "", ""
+				}
+				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(value), idc(flag), nm(opt(pt.Target, 6)), nm(amber),
+					tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
 			}
 		}
 	}
@@ -298,7 +304,8 @@ type jsonSeries struct {
 
 type jsonPoint struct {
 	Period string   `json:"period"`
-	Value  float64  `json:"value"`
+	Value  *float64 `json:"value"`          // null where there is no figure
+	Flag   string   `json:"flag,omitempty"` // [p], [r], [e]; or [x], [z], [c] with no value
 	Target *float64 `json:"target"`
 	Amber  *float64 `json:"amber"`
 	Status string   `json:"status"`
@@ -374,8 +381,13 @@ func (b *builder) jsonData() jsonSite {
 				scope.Partner = s.Partner.ID
 			}
 			for _, pt := range s.Points {
-				jp := jsonPoint{Period: pt.Period.String(), Value: pt.Value, Target: pt.Target, Status: pt.Rating.Status.String(),
+				jp := jsonPoint{Period: pt.Period.String(), Flag: pt.Flag.Symbol(), Target: pt.Target, Status: pt.Rating.Status.String(),
 					Rule: pt.Rating.Rule(), Trend: pt.Trend.String(), Note: pt.Note}
+				if v := pt.Value; pt.Has() {
+					jp.Value = &v
+				} else {
+					jp.Flag = pt.Mark.Symbol()
+				}
 				if pt.Target != nil {
 					a := format.Round(pt.Amber, 6)
 					jp.Amber = &a

@@ -8,6 +8,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 )
@@ -120,16 +121,22 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		return fail("shortcode value: metric %q has no figure for %s%s", metric.ID, orLatest(at), periodRange(s))
 	}
 	var text string
-	switch show {
-	case "value":
+	switch {
+	case !pt.Has() && show != "target":
+		// "not available": the word the table shows in its place.
+		text = html.EscapeString(pt.Mark.String())
+	case show == "value":
 		text = html.EscapeString(model.Prose(metric.Unit, pt.Value))
-	case "target":
+		if pt.Flag != csvdata.NoFlag {
+			text += " (" + pt.Flag.String() + ")"
+		}
+	case show == "target":
 		if pt.Target == nil {
 			text = "no target"
 		} else {
 			text = html.EscapeString(model.Prose(metric.Unit, *pt.Target))
 		}
-	case "status":
+	case show == "status":
 		text = fmt.Sprintf(`<span class="status %s" title="%s">%s</span>`, pt.Rating.Status.Class(),
 			html.EscapeString(pt.Rating.Rule()), pt.Rating.Status)
 	}
@@ -154,7 +161,7 @@ func periodRange(s *model.Series) string {
 	if len(s.Points) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (it has %s to %s)", s.Points[0].Period, s.Latest().Period)
+	return fmt.Sprintf(" (it has %s to %s)", s.Points[0].Period, s.Points[len(s.Points)-1].Period)
 }
 
 func seriesNames(m *model.Metric) string {
@@ -248,6 +255,9 @@ func fill(row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
 	row.HasData = true
 	row.Period = pt.Period
 	row.Value = m.Format(pt.Value)
+	if pt.Flag != csvdata.NoFlag {
+		row.Value += " (" + pt.Flag.String() + ")"
+	}
 	row.Target = "None"
 	if pt.Target != nil {
 		row.Target = m.Format(*pt.Target)

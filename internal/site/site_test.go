@@ -124,7 +124,7 @@ func TestFigures(t *testing.T) {
 		{"metrics/claims/index.html", `<td class="num">21 days</td><td class="num">20 days</td>`},
 		{"metrics/spend/index.html", "No target"},
 		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,0,140000,188000,4.70\n"},
-		{"data/performance.csv", "claims,2024/25 Q2,south,21,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.,data/performance.csv,9\n"},
+		{"data/performance.csv", "claims,2024/25 Q2,south,21,,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.,data/performance.csv,9\n"},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(page(tt.file), tt.want) {
@@ -291,5 +291,49 @@ func TestScorecardNamesEveryWorstPartner(t *testing.T) {
 	want := `Days to process claims</a> <span class="who">(South; East also Off track)</span>`
 	if page := string(out.Files["metrics/index.html"]); !strings.Contains(page, want) {
 		t.Errorf("metrics list lacks %q", want)
+	}
+}
+
+// TestMarkedAndFlaggedFigures builds figures published with the GSS
+// shorthand and checks each place they show, against values by hand.
+func TestMarkedAndFlaggedFigures(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	perf := "metric,period,partner,value,target,note\n" +
+		"uptime,2024/25 Q1,,99.6,,\nuptime,2024/25 Q2,,[x],,\nuptime,2024/25 Q3,,99.0 [p],,\n" +
+		"claims,2024/25 Q1,north,17,,\nclaims,2024/25 Q2,north,..,,\nclaims,2024/25 Q1,south,19,,\nclaims,2024/25 Q2,south,[c],,\n" +
+		"spend,2024/25 Q1,,£72,,\nspend,2024/25 Q2,,£70,,\n"
+	sitetest.Write(t, filepath.Join(dir, "data", "performance.csv"), perf)
+	out := build(t, dir, Options{})
+	page := string(out.Files["metrics/uptime/index.html"])
+	for _, want := range []string{
+		`<tr><th scope="row">2024/25 Q2</th><td class="num">not available</td><td>–</td>`,
+		`<td class="num">99.0% [p]</td>`,
+		`<p class="table-key">Key: [x] not available; [p] provisional.</p>`,
+		// Q3 compares with Q1, the last figure there is: 99.6 to 99.0.
+		"worsening from 99.6% in 2024/25 Q1",
+		// 99.0 against 99.5 with amber 0.5: At risk, "just short".
+		"System availability: just short of the target of 99.5%",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("metrics/uptime lacks %q", want)
+		}
+	}
+	if !strings.Contains(page, `"data":[{"value":99.6},{"value":"-"},{"value":99}]`) {
+		t.Errorf("the chart does not leave a gap for 2024/25 Q2")
+	}
+	csv := string(out.Files["data/performance.csv"])
+	for _, want := range []string{
+		"uptime,2024/25 Q2,,,[x],99.5,0.5,,,,,data/performance.csv,3\n",
+		"uptime,2024/25 Q3,,99,[p],99.5,0.5,At risk,At risk: within 0.5 points of the target of 99.5%,Worsening,,data/performance.csv,4\n",
+		"claims,2024/25 Q2,south,,[c],18,0.9,",
+	} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("performance.csv lacks %q:\n%s", want, csv)
+		}
+	}
+	// Claims' latest figures are Q1 for both partners: South's 19 days
+	// against 18, past the amber line at 18.9, is Off track.
+	if p := string(out.Files["metrics/index.html"]); !strings.Contains(p, "Days to process claims</a> <span class=\"who\">(South)</span>") {
+		t.Errorf("the metrics list does not rate claims on the last figures there are")
 	}
 }
