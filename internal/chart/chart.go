@@ -176,16 +176,26 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 		subject += " in " + head.Partner.ShortName
 	}
 	fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Format(l.Value))
-	if l.Target != nil {
+	switch {
+	case m.Direction == csvdata.Neither:
+	case l.Target != nil:
 		fmt.Fprintf(&b, " against a target of %s: %s", m.Format(*l.Target), l.Rating.Status)
-	} else {
+	default:
 		b.WriteString(" (no target is set)")
 	}
-	switch prev := head.Previous(l); {
+	var prev *model.Point
+	if !l.Compared.IsZero() {
+		prev = head.At(l.Compared)
+	}
+	switch {
+	case prev == nil && m.ByYear:
+		b.WriteString(". There is no figure a year earlier to compare with.")
 	case prev == nil:
 		b.WriteString(". This is the first figure.")
 	case l.Trend == model.NoChange:
 		fmt.Fprintf(&b, ", no change from %s.", prev.Period)
+	case m.ByYear:
+		fmt.Fprintf(&b, ", %s on %s a year earlier (%s).", strings.ToLower(l.Trend.String()), m.Format(prev.Value), prev.Period)
 	default:
 		fmt.Fprintf(&b, ", %s from %s in %s.", strings.ToLower(l.Trend.String()), m.Format(prev.Value), prev.Period)
 	}

@@ -58,10 +58,11 @@ var Units = []Unit{Percent, GBP, Count, Days, Hours, Minutes, FTE, Score}
 // Direction says which way is better for a metric.
 type Direction string
 
-// The two directions.
+// The directions.
 const (
-	Higher Direction = "higher"
-	Lower  Direction = "lower"
+	Higher  Direction = "higher"
+	Lower   Direction = "lower"
+	Neither Direction = "neither" // a measure of context, such as receipts: never rated
 )
 
 // scales are the words for a metric's scale; moneyScales the units that
@@ -160,6 +161,9 @@ type Metric struct {
 	Amber       *float64
 	Description string
 	Source      string
+	// ByYear compares each figure with the same period a year earlier,
+	// for seasonal measures and ones that build up through the year.
+	ByYear bool
 	// Scale is what the metric's figures are written in: 1, or 1000 for
 	// "£ thousands", or 1,000,000. Figures, targets and amber margins
 	// are multiplied on reading, so every page and download shows the
@@ -496,6 +500,7 @@ type metricRow struct {
 	Goal        text
 	Unit        text
 	Direction   text
+	Compare     text
 	Scale       text
 	Target      number
 	Amber       number
@@ -512,7 +517,8 @@ var metricFields = declare(
 	field[metricRow]{column{"service", nil, true, "the id of its service"}, func(r *metricRow) cell { return &r.Service }},
 	field[metricRow]{column{"goal", nil, true, "the id of the goal it measures, from site.yaml"}, func(r *metricRow) cell { return &r.Goal }},
 	field[metricRow]{column{"unit", nil, true, "`percent`, `gbp`, `count`, `days`, `hours`, `minutes`, `fte` or `score`"}, func(r *metricRow) cell { return &r.Unit }},
-	field[metricRow]{column{"direction", nil, true, "`higher` or `lower`: which way is better"}, func(r *metricRow) cell { return &r.Direction }},
+	field[metricRow]{column{"direction", nil, true, "`higher` or `lower`: which way is better; `neither` for a measure of context (receipts, caseload), which is never rated and reads Up or Down"}, func(r *metricRow) cell { return &r.Direction }},
+	field[metricRow]{column{"compare", nil, false, "`previous` (the default): direction of travel against the period before; `year`: against the same period a year earlier, for seasonal measures and ones that build up through the year"}, func(r *metricRow) cell { return &r.Compare }},
 	field[metricRow]{column{"scale", nil, false, "what the figures are written in: empty or `1`, `thousands` (also `000` or `k`) or `millions` (also `m`); a unit of `£000`, `£k`, `£ thousands` or `£m` says the same. Figures are multiplied on reading"}, func(r *metricRow) cell { return &r.Scale }},
 	field[metricRow]{column{"target", nil, false, "the target for every period, unless a row of figures sets its own"}, func(r *metricRow) cell { return &r.Target }},
 	field[metricRow]{column{"amber", nil, false, "how far short of the target still counts as \"At risk\"; default 5% of the target"}, func(r *metricRow) cell { return &r.Amber }},
@@ -551,10 +557,17 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			m.Unit = Unit(u)
 		}
 		if d := strings.ToLower(string(r.Direction)); c.required("direction", d) {
-			if d != string(Higher) && d != string(Lower) {
-				c.errorf("direction", "direction %q must be \"higher\" or \"lower\" (which way is better)", r.Direction)
+			if d != string(Higher) && d != string(Lower) && d != string(Neither) {
+				c.errorf("direction", "direction %q must be \"higher\" or \"lower\" (which way is better), or \"neither\" for a measure of context", r.Direction)
 			}
 			m.Direction = Direction(d)
+		}
+		switch cmp := strings.ToLower(string(r.Compare)); cmp {
+		case "", "previous":
+		case "year":
+			m.ByYear = true
+		default:
+			c.errorf("compare", "compare %q must be \"previous\" (the period before) or \"year\" (the same period a year earlier)", string(r.Compare))
 		}
 		m.Target, m.Amber = scaled(m.Target, c.raw("target"), m.Scale), scaled(m.Amber, c.raw("amber"), m.Scale)
 		if m.Amber != nil && *m.Amber < 0 {

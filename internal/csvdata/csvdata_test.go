@@ -187,7 +187,7 @@ func TestRules(t *testing.T) {
 			map[string]*string{"metrics.csv": s("id,name,service,goal,unit,direction,target,amber\nuptime,Up,ict,resilience,pct,up,,1\n")},
 			[]string{
 				`data/metrics.csv:2: unit "pct" is not one of: percent, gbp, count, days, hours, minutes, fte, score`,
-				`data/metrics.csv:2: direction "up" must be "higher" or "lower" (which way is better)`,
+				`data/metrics.csv:2: direction "up" must be "higher" or "lower" (which way is better), or "neither" for a measure of context`,
 				`data/metrics.csv:2: amber is set but target is empty; an amber margin needs a target`,
 			}},
 		{"cost shares in thirds total exactly 100",

@@ -56,6 +56,7 @@ type Metric struct {
 	Goal                          *Goal
 	Unit                          csvdata.Unit
 	Direction                     csvdata.Direction
+	ByYear                        bool // travel against the same period a year earlier
 	Target                        *float64
 	Amber                         *float64 // as set in metrics.csv
 	Kind                          period.Kind
@@ -81,6 +82,10 @@ type Point struct {
 	Note   string
 	Rating Rating
 	Trend  Trend
+	// Compared is the period Trend compares with: the last figure before,
+	// or for a metric compared by year, the same period a year earlier.
+	Compared period.Period
+	byYear   bool
 	// File and Line are where the figure was read, so that every figure in
 	// the downloads can be traced to its source.
 	File string
@@ -112,7 +117,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	metrics := map[string]*Metric{}
 	for _, r := range d.Metrics {
 		m := &Metric{ID: r.ID, Name: r.Name, Description: r.Description, Source: r.Source,
-			Service: services[r.Service], Goal: goals[r.Goal], Unit: r.Unit, Direction: r.Direction,
+			Service: services[r.Service], Goal: goals[r.Goal], Unit: r.Unit, Direction: r.Direction, ByYear: r.ByYear,
 			Target: r.Target, Amber: r.Amber}
 		p.Metrics = append(p.Metrics, m)
 		metrics[r.ID] = m
@@ -174,11 +179,32 @@ func (m *Metric) derive(s *Series) {
 			continue
 		}
 		pt.Rating = Rate(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit)
-		if prev != nil {
-			pt.Trend = TrendOf(pt.Value, prev.Value, m.Direction)
+		before := prev
+		if m.ByYear {
+			// Q4 receipts against Q3 are always down; against last
+			// year's Q4 they say something.
+			if before = s.At(pt.Period.YearEarlier()); before != nil && !before.Has() {
+				before = nil
+			}
+		}
+		pt.byYear = m.ByYear
+		if before != nil {
+			pt.Trend, pt.Compared = TrendOf(pt.Value, before.Value, m.Direction), before.Period
 		}
 		prev = pt
 	}
+}
+
+// Travel says the direction of travel in words, naming the period it
+// compares with when that is a year earlier: "Improving on 2023/24 Q2".
+func (p *Point) Travel() string {
+	if p.byYear && !p.Compared.IsZero() {
+		return p.Trend.String() + " on " + p.Compared.String()
+	}
+	if p.byYear {
+		return "No figure a year earlier"
+	}
+	return p.Trend.String()
 }
 
 // Has reports whether the point has a figure, rather than a mark.
@@ -255,6 +281,9 @@ func (m *Metric) SeriesFor(id string) *Series {
 // Status is the metric's overall status: the worst of its series' latest
 // ratings, as the contract says for metrics reported per partner.
 func (m *Metric) Status() Status {
+	if m.Direction == csvdata.Neither {
+		return NotRated
+	}
 	worst := NoTarget
 	for _, s := range m.Series {
 		if l := s.Latest(); l != nil {
@@ -303,6 +332,7 @@ func (m *Metric) Format(v float64) string { return Value(m.Unit, v) }
 // At risk, Off track, No target.
 type Counts struct {
 	OnTrack, AtRisk, OffTrack, NoTarget int
+	NotRated                            int // measures of context
 }
 
 // CountStatuses tallies the statuses of metrics.
@@ -316,6 +346,8 @@ func CountStatuses(ms []*Metric) Counts {
 			c.AtRisk++
 		case OffTrack:
 			c.OffTrack++
+		case NotRated:
+			c.NotRated++
 		default:
 			c.NoTarget++
 		}

@@ -21,6 +21,10 @@ const (
 	OffTrack
 )
 
+// NotRated is the status of a measure of context (direction neither):
+// there is no better way for it to go, so it sorts below every rating.
+const NotRated Status = -1
+
 // String is the word shown on the page; status is never shown by colour
 // alone.
 func (s Status) String() string {
@@ -31,6 +35,8 @@ func (s Status) String() string {
 		return "At risk"
 	case OffTrack:
 		return "Off track"
+	case NotRated:
+		return "Not rated"
 	}
 	return "No target"
 }
@@ -77,6 +83,9 @@ func DefaultAmber(target float64) float64 { return math.Abs(target) * DefaultAmb
 // target. The comparisons allow for binary rounding (a figure typed as
 // exactly on the amber line is on it), but no more.
 func Rate(v float64, target *float64, amber float64, dir csvdata.Direction, unit csvdata.Unit) Rating {
+	if dir == csvdata.Neither {
+		return Rating{NotRated, "a measure of context, with no better way to go"}
+	}
 	if target == nil {
 		// The status's own words say it all: a reason here would read
 		// "No target no target is set".
@@ -117,6 +126,8 @@ const (
 	Improving
 	Worsening
 	NoChange
+	Up   // a measure of context went up
+	Down // a measure of context went down
 )
 
 // String is the phrase shown beside a status.
@@ -128,6 +139,10 @@ func (t Trend) String() string {
 		return "Worsening"
 	case NoChange:
 		return "No change"
+	case Up:
+		return "Up"
+	case Down:
+		return "Down"
 	}
 	return "First figure"
 }
@@ -140,6 +155,10 @@ func TrendOf(v, prev float64, dir csvdata.Direction) Trend {
 	switch {
 	case d == 0:
 		return NoChange
+	case dir == csvdata.Neither && d > 0:
+		return Up
+	case dir == csvdata.Neither:
+		return Down
 	case (d > 0) == (dir != csvdata.Lower):
 		return Improving
 	}

@@ -381,6 +381,10 @@ func ParseDate(s string) (time.Time, error) {
 	return t, nil
 }
 
+// YearEarlier is the same period a year before: 2023/24 Q2 for 2024/25
+// Q2, 2023-06 for 2024-06.
+func (p Period) YearEarlier() Period { return Period{Kind: p.Kind, Year: p.Year - 1, N: p.N} }
+
 // Span names the periods from first to last, "2021/22 to 2023/24", or the
 // one period when they are the same, never "from 2021/22 to 2021/22".
 func Span(first, last Period) string {

@@ -139,7 +139,7 @@ func (b *builder) buildTables() []*table {
 					amber = num(pt.Amber, 6)
 				}
 				value, flag := num(pt.Value, 6), pt.Flag.Symbol()
-				status, rule, trend := pt.Rating.Status.String(), pt.Rating.Rule(), pt.Trend.String()
+				status, rule, trend := pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
 				if !pt.Has() {
 					// No figure: nothing to rate or compare.
 					value, flag, status, rule, trend = "", pt.Mark.Symbol(), "", "", ""
@@ -382,7 +382,7 @@ func (b *builder) jsonData() jsonSite {
 			}
 			for _, pt := range s.Points {
 				jp := jsonPoint{Period: pt.Period.String(), Flag: pt.Flag.Symbol(), Target: pt.Target, Status: pt.Rating.Status.String(),
-					Rule: pt.Rating.Rule(), Trend: pt.Trend.String(), Note: pt.Note}
+					Rule: pt.Rating.Rule(), Trend: pt.Travel(), Note: pt.Note}
 				if v := pt.Value; pt.Has() {
 					jp.Value = &v
 				} else {

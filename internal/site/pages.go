@@ -114,7 +114,7 @@ type ScoreRow struct {
 	Value   string
 	Target  string
 	Rating  model.Rating
-	Trend   model.Trend
+	Trend   string // the direction of travel in words: "Improving on 2023/24 Q2"
 	HasData bool
 }
 

@@ -263,6 +263,6 @@ func fill(row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
 		row.Target = m.Format(*pt.Target)
 	}
 	row.Rating = pt.Rating
-	row.Trend = pt.Trend
+	row.Trend = pt.Travel()
 	return row
 }

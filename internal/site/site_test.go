@@ -337,3 +337,59 @@ func TestMarkedAndFlaggedFigures(t *testing.T) {
 		t.Errorf("the metrics list does not rate claims on the last figures there are")
 	}
 }
+
+// TestContextMeasureByYear builds council tax receipts as DLUHC publishes
+// them: £ thousands, one column a quarter, saved from Excel with its title;
+// a measure of context compared with the same quarter a year earlier.
+func TestContextMeasureByYear(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.Write(t, filepath.Join(dir, "data", "metrics.csv"), readFile(t, filepath.Join(dir, "data", "metrics.csv"))+
+		"receipts,Council tax receipts,rb,capacity,£000,neither,,,Receipts in the quarter.,DLUHC live table 1\n")
+	sitetest.Write(t, filepath.Join(dir, "data", "performance", "receipts.csv"),
+		"\"Council tax receipts, £ thousands\",,,,,,,,,\n"+
+			"Local authority,Q1 2023/24,Q2 2023/24,Q3 2023/24,Q4 2023/24,Q1 2024/25,Q2 2024/25,Q3 2024/25,Q4 2024/25\n"+
+			"North Council,\"15,000\",\"14,000\",\"13,500\",\"9,000\",\"15,500\",\"14,600\",\"14,000\",\"9,549\"\n"+
+			"\"Source: DLUHC\",,,,,,,,\n")
+	// compare is a column of its own: add it to the header and the row.
+	m := readFile(t, filepath.Join(dir, "data", "metrics.csv"))
+	m = strings.Replace(m, "description,source\n", "description,source,compare\n", 1)
+	m = strings.Replace(m, "DLUHC live table 1\n", "DLUHC live table 1,year\n", 1)
+	sitetest.Write(t, filepath.Join(dir, "data", "metrics.csv"), m)
+	out := build(t, dir, Options{})
+	page := string(out.Files["metrics/receipts/index.html"])
+	// By hand: 9,549 thousand is £9,549,000, up on 9,000 thousand a year
+	// earlier (6.1% up), though down on the quarter before (14,000).
+	for _, want := range []string{
+		"£9,549,000",
+		"Not rated",
+		"Up on 2023/24 Q4",
+		"up on £9,000,000 a year earlier (2023/24 Q4)",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("metrics/receipts lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"Worsening", "Improving", "Off track", "On track"} {
+		if strings.Contains(page[strings.Index(page, "<main"):], bad) {
+			t.Errorf("a measure of context reads %q", bad)
+		}
+	}
+	csv := string(out.Files["data/performance.csv"])
+	for _, want := range []string{
+		"receipts,2023/24 Q1,north,15000000,,,,Not rated,\"Not rated: a measure of context, with no better way to go\",No figure a year earlier,,data/performance/receipts.csv,3\n",
+		"receipts,2024/25 Q4,north,9549000,,,,Not rated,\"Not rated: a measure of context, with no better way to go\",Up on 2023/24 Q4,,data/performance/receipts.csv,3\n",
+	} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("performance.csv lacks %q", want)
+		}
+	}
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
