@@ -334,7 +334,7 @@ func Savings(v *model.Savings, id string) *Figure {
 		fig.Title += ": " + headline(l.Rating.Status, l.Target.Short()) + " in " + l.Period.String()
 	}
 	if len(v.Years) > 0 {
-		fig.Subtitle = fmt.Sprintf("Pounds, by financial year, %s. Saving is the cost without sharing less the actual cost.", period.Span(v.Years[0].Period, l.Period))
+		fig.Subtitle = fmt.Sprintf("Pounds, by financial year, %s. Saving is the cost without sharing less the actual cost.", period.Span(v.Years[0].Period, v.Years[len(v.Years)-1].Period))
 	}
 	fig.Summary = savingsSummary(v)
 	fig.Label = fig.Title + ". " + fig.Summary
@@ -346,7 +346,11 @@ func Savings(v *model.Savings, id string) *Figure {
 
 func savingsSummary(v *model.Savings) string {
 	l := v.Latest()
+	planned := plannedPhrase(v)
 	if l == nil {
+		if planned != "" {
+			return strings.TrimSpace(planned)
+		}
 		return "There are no savings figures for this yet."
 	}
 	who := "the partnership"
@@ -367,10 +371,10 @@ func savingsSummary(v *model.Savings) string {
 	if l.OneOff != 0 {
 		fmt.Fprintf(&b, " After one-off costs of %s, that is %s.", l.OneOff.Short(), netPhrase(l.Net))
 	}
-	if len(v.Years) > 1 {
+	if first := v.First(); first != l {
 		// Targets are for savings before one-off costs, so the totals
 		// compare like with like before the net figure is given.
-		fmt.Fprintf(&b, " From %s to %s savings total %s", v.Years[0].Period, l.Period, l.CumSaving.Short())
+		fmt.Fprintf(&b, " From %s to %s savings total %s", first.Period, l.Period, l.CumSaving.Short())
 		if l.CumTarget != nil {
 			fmt.Fprintf(&b, " against targets totalling %s", l.CumTarget.Short())
 		}
@@ -382,7 +386,23 @@ func savingsSummary(v *model.Savings) string {
 	if ph, ok := v.PerHousehold(l.CumNet); ok {
 		fmt.Fprintf(&b, " That is %s for each of %s %s households.", PerHouseholdPhrase(ph), Possessive(v.Partner.ShortName), format.Fixed(float64(v.Partner.Households), 0))
 	}
+	b.WriteString(planned)
 	return b.String()
+}
+
+// plannedPhrase names the planned years and their targets, which no
+// figure to a year counts: " Savings of £173,000 are planned for 2025/26."
+func plannedPhrase(v *model.Savings) string {
+	var parts []string
+	for _, y := range v.Years {
+		if y.Planned && y.Target != nil {
+			parts = append(parts, y.Target.Short()+" in "+y.Period.String())
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " Savings of " + strings.Join(parts, " and ") + " are planned."
 }
 
 func savingsTable(v *model.Savings, scope string) Table {
@@ -397,13 +417,25 @@ func savingsTable(v *model.Savings, scope string) Table {
 		if y.Target != nil {
 			target = y.Target.String()
 		}
+		base, actual := num(y.Baseline.String()), num(y.Actual.String())
+		if !y.Costs {
+			// Reported as a saving, or planned: the costs are not known.
+			base, actual = num("–"), num("–")
+		}
 		row := Row{Head: y.Period.String(), Cells: []Cell{
-			num(y.Baseline.String()), num(y.Actual.String()), num(y.Saving.String()), num(target),
+			base, actual, num(y.Saving.String()), num(target),
 			status(y.Rating), num(y.OneOff.String()), num(y.Net.String()), num(y.CumNet.String()),
 		}}
+		if y.Planned {
+			row.Cells = []Cell{base, actual, num("–"), num(target), status(y.Rating), num("–"), num("–"), num("–")}
+		}
 		if perHousehold {
 			ph, _ := v.PerHousehold(y.CumNet)
-			row.Cells = append(row.Cells, num(ph.String()))
+			cell := num(ph.String())
+			if y.Planned {
+				cell = num("–")
+			}
+			row.Cells = append(row.Cells, cell)
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -123,9 +123,9 @@ func TestSavingsSummary(t *testing.T) {
 			{ID: "south", Name: "South Council", ShortName: "East Herts", CostShare: 400_000}},
 		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}, {ID: "print", Name: "Print"}},
 		Savings: []csvdata.Saving{
-			{Service: "ict", Period: q("2023/24"), BaselineCost: gbp(3_000_000), ActualCost: gbp(2_900_000), TargetSaving: pgbp(150_000), OneOffCost: pgbp(400_000)},
-			{Service: "ict", Period: q("2024/25"), BaselineCost: gbp(3_000_000), ActualCost: gbp(1_700_000), TargetSaving: pgbp(1_000_000), OneOffCost: pgbp(50_000)},
-			{Service: "print", Period: q("2023/24"), Partner: "south", BaselineCost: gbp(200_000), ActualCost: gbp(100_000), OneOffCost: pgbp(185_000)},
+			{Service: "ict", Period: q("2023/24"), Costs: true, BaselineCost: gbp(3_000_000), ActualCost: gbp(2_900_000), TargetSaving: pgbp(150_000), OneOffCost: pgbp(400_000)},
+			{Service: "ict", Period: q("2024/25"), Costs: true, BaselineCost: gbp(3_000_000), ActualCost: gbp(1_700_000), TargetSaving: pgbp(1_000_000), OneOffCost: pgbp(50_000)},
+			{Service: "print", Period: q("2023/24"), Partner: "south", Costs: true, BaselineCost: gbp(200_000), ActualCost: gbp(100_000), OneOffCost: pgbp(185_000)},
 		},
 	}
 	p := model.New(&config.Site{Goals: config.DefaultGoals}, d)

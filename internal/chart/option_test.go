@@ -60,8 +60,8 @@ func TestOptionGolden(t *testing.T) {
 		Partners: []csvdata.Partner{{ID: "north", Name: "North", ShortName: "North", CostShare: money.Whole}},
 		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}},
 		Savings: []csvdata.Saving{
-			{Service: "ict", Period: q("2023/24"), BaselineCost: gbp(100), ActualCost: gbp(120), OneOffCost: pgbp(10)},
-			{Service: "ict", Period: q("2024/25"), BaselineCost: gbp(100), ActualCost: gbp(80), TargetSaving: pgbp(25)},
+			{Service: "ict", Period: q("2023/24"), Costs: true, BaselineCost: gbp(100), ActualCost: gbp(120), OneOffCost: pgbp(10)},
+			{Service: "ict", Period: q("2024/25"), Costs: true, BaselineCost: gbp(100), ActualCost: gbp(80), TargetSaving: pgbp(25)},
 		},
 	}
 	sp := model.New(&config.Site{Goals: config.DefaultGoals}, d)

@@ -198,10 +198,19 @@ type Saving struct {
 	Partner      string // "" for partnership-wide, attributed by cost share
 	BaselineCost money.Pence
 	ActualCost   money.Pence
+	// Costs is set when the row gives baseline_cost and actual_cost;
+	// Reported when it gives the saving as the council reported it. A
+	// row with neither is a planned year: it gives only a target.
+	Costs        bool
+	Reported     *money.Pence
 	TargetSaving *money.Pence
 	OneOffCost   *money.Pence
 	Note         string
 }
+
+// Planned reports whether the row is a plan, with a target and no saving
+// yet: shown as planned, never rated or counted to date.
+func (s Saving) Planned() bool { return !s.Costs && s.Reported == nil }
 
 // Data is every record of a site's data folder, checked.
 type Data struct {
@@ -694,6 +703,7 @@ type savingRow struct {
 	Partner      text
 	BaselineCost number
 	ActualCost   number
+	Saving       number
 	TargetSaving number
 	OneOffCost   number
 	Note         text
@@ -706,8 +716,9 @@ var savingFields = declare(
 	field[savingRow]{column{"service", nil, true, "the service's id"}, func(r *savingRow) cell { return &r.Service }},
 	field[savingRow]{column{"period", nil, true, "the financial year"}, func(r *savingRow) cell { return &r.Period }},
 	field[savingRow]{column{"partner", partnerAliases, false, "the partner; blank for partnership-wide, attributed to partners by cost_share"}, func(r *savingRow) cell { return &r.Partner }},
-	field[savingRow]{column{"baseline_cost", nil, true, "what the service cost, or would have cost, without sharing"}, func(r *savingRow) cell { return &r.BaselineCost }},
-	field[savingRow]{column{"actual_cost", nil, true, "what it cost (outturn)"}, func(r *savingRow) cell { return &r.ActualCost }},
+	field[savingRow]{column{"baseline_cost", nil, false, "what the service cost, or would have cost, without sharing"}, func(r *savingRow) cell { return &r.BaselineCost }},
+	field[savingRow]{column{"actual_cost", nil, false, "what it cost (outturn); the saving is baseline_cost less actual_cost"}, func(r *savingRow) cell { return &r.ActualCost }},
+	field[savingRow]{column{"saving", []string{"saved"}, false, "the saving as the council reported it, for years whose costs are not published; a row gives either this or both costs, and a row with only target_saving is a planned year"}, func(r *savingRow) cell { return &r.Saving }},
 	field[savingRow]{column{"target_saving", nil, false, "the saving it was meant to make"}, func(r *savingRow) cell { return &r.TargetSaving }},
 	field[savingRow]{column{"one_off_cost", nil, false, "implementation costs in that year"}, func(r *savingRow) cell { return &r.OneOffCost }},
 	field[savingRow]{column{"note", nil, false, "a note shown beside the year"}, func(r *savingRow) cell { return &r.Note }},
@@ -725,8 +736,19 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 		s := Saving{Line: line, Service: c.id("service", r.Service, true), Period: pr,
 			Partner: string(r.Partner), TargetSaving: c.optionalAmount("target_saving", r.TargetSaving),
 			OneOffCost: c.optionalAmount("one_off_cost", r.OneOffCost), Note: string(r.Note)}
-		s.BaselineCost, _ = c.amount("baseline_cost", r.BaselineCost, true)
-		s.ActualCost, _ = c.amount("actual_cost", r.ActualCost, true)
+		var base, actual bool
+		s.BaselineCost, base = c.amount("baseline_cost", r.BaselineCost, false)
+		s.ActualCost, actual = c.amount("actual_cost", r.ActualCost, false)
+		s.Reported = c.optionalAmount("saving", r.Saving)
+		s.Costs = base && actual
+		switch given := c.raw("baseline_cost") != "" || c.raw("actual_cost") != ""; {
+		case given && c.raw("saving") != "":
+			c.errorf("saving", "the row gives both saving and costs; give either the saving as reported, or baseline_cost and actual_cost, so it is counted once")
+		case given && (c.raw("baseline_cost") == "" || c.raw("actual_cost") == ""):
+			c.errorf("baseline_cost", "the row gives only one of baseline_cost and actual_cost; the saving is the one less the other, so give both, or the saving as reported")
+		case !given && c.raw("saving") == "" && c.raw("target_saving") == "":
+			c.errorf("saving", "the row gives no figures; give the saving (or baseline_cost and actual_cost), or a target_saving for a planned year")
+		}
 		if !s.Period.IsZero() && s.Period.Kind != period.Year {
 			c.errorf("period", "savings are given by financial year, e.g. %s; %q is a %s", fyOf(s.Period), c.raw("period"), s.Period.Kind)
 		}

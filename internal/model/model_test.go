@@ -92,9 +92,9 @@ func testPartnership() *Partnership {
 			{Metric: "claims", Period: q("2024/25 Q2"), Partner: "south", Value: 21, Target: f(20)},
 		},
 		Savings: []csvdata.Saving{
-			{Service: "ict", Period: q("2024/25"), BaselineCost: gbp(1_000_000), ActualCost: gbp(900_000), TargetSaving: pgbp(80_000), OneOffCost: pgbp(20_000)},
-			{Service: "rb", Period: q("2024/25"), Partner: "north", BaselineCost: gbp(500_000), ActualCost: gbp(450_000), TargetSaving: pgbp(60_000)},
-			{Service: "ict", Period: q("2025/26"), BaselineCost: gbp(1_000_000), ActualCost: gbp(850_000), TargetSaving: pgbp(120_000)},
+			{Service: "ict", Period: q("2024/25"), Costs: true, BaselineCost: gbp(1_000_000), ActualCost: gbp(900_000), TargetSaving: pgbp(80_000), OneOffCost: pgbp(20_000)},
+			{Service: "rb", Period: q("2024/25"), Partner: "north", Costs: true, BaselineCost: gbp(500_000), ActualCost: gbp(450_000), TargetSaving: pgbp(60_000)},
+			{Service: "ict", Period: q("2025/26"), Costs: true, BaselineCost: gbp(1_000_000), ActualCost: gbp(850_000), TargetSaving: pgbp(120_000)},
 		},
 	}
 	return New(site, d)
@@ -263,7 +263,7 @@ func TestSavingsInPence(t *testing.T) {
 	for _, pence := range []money.Pence{10010, 20020, 30030, 90} {
 		id := fmt.Sprint("s", pence)
 		d.Services = append(d.Services, csvdata.Service{ID: id, Name: id})
-		d.Savings = append(d.Savings, csvdata.Saving{Service: id, Period: q("2024/25"), BaselineCost: pence})
+		d.Savings = append(d.Savings, csvdata.Saving{Service: id, Period: q("2024/25"), Costs: true, BaselineCost: pence})
 	}
 	p := New(site, d)
 	all := p.Savings("", "").Latest()
@@ -305,7 +305,7 @@ func TestAttributionAddsUp(t *testing.T) {
 		for y := range 4 {
 			for _, svc := range []string{"s1", "s2"} {
 				row := csvdata.Saving{Service: svc, Period: period.Period{Kind: period.Year, Year: 2020 + y},
-					BaselineCost: money.Pence(r.Int64N(1e10)), ActualCost: money.Pence(r.Int64N(1e10))}
+					Costs: true, BaselineCost: money.Pence(r.Int64N(1e10)), ActualCost: money.Pence(r.Int64N(1e10))}
 				if r.IntN(2) == 0 {
 					one := money.Pence(r.Int64N(1e8))
 					row.OneOffCost = &one

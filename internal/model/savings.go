@@ -19,6 +19,12 @@ type SavingsYear struct {
 	OneOff   money.Pence // implementation costs
 	Net      money.Pence // Saving - OneOff
 	Target   *money.Pence
+	// Costs is false when some saving in the year was reported without
+	// its costs, so Baseline and Actual do not add up to Saving.
+	Costs bool
+	// Planned is a year with a target and no saving yet: shown as
+	// planned, not rated, and not counted in any figure to a year.
+	Planned bool
 	// Rating compares Saving with Target, direction higher: the targets
 	// councils set are for recurring savings, before one-off costs.
 	Rating Rating
@@ -88,11 +94,20 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 		}
 		y := byYear[r.Period]
 		if y == nil {
-			y = &SavingsYear{Period: r.Period}
+			y = &SavingsYear{Period: r.Period, Costs: true, Planned: true}
 			byYear[r.Period] = y
 		}
-		y.Baseline += f(r.BaselineCost)
-		y.Actual += f(r.ActualCost)
+		switch {
+		case r.Costs:
+			b, a := f(r.BaselineCost), f(r.ActualCost)
+			y.Baseline += b
+			y.Actual += a
+			y.Saving += b - a
+		case r.Reported != nil:
+			y.Saving += f(*r.Reported)
+			y.Costs = false
+		}
+		y.Planned = y.Planned && r.Planned()
 		if r.OneOffCost != nil {
 			y.OneOff += f(*r.OneOffCost)
 		}
@@ -111,7 +126,12 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 	var cum SavingsYear
 	for i := range years {
 		y := &years[i]
-		y.Saving = y.Baseline - y.Actual
+		if y.Planned {
+			y.Costs = false
+			y.Rating = Rating{Status: PlannedYear}
+			y.CumSaving, y.CumOneOff, y.CumNet, y.CumTarget = cum.CumSaving, cum.CumOneOff, cum.CumNet, cum.CumTarget
+			continue
+		}
 		y.Net = y.Saving - y.OneOff
 		y.Rating = rateSaving(y.Saving, y.Target)
 		cum.CumSaving += y.Saving
@@ -147,12 +167,25 @@ func rateSaving(saving money.Pence, target *money.Pence) Rating {
 	return Rate(saving.Pounds(), &t, DefaultAmber(t), csvdata.Higher, csvdata.GBP)
 }
 
-// Latest is the most recent year, or nil when there are no savings.
+// Latest is the most recent year with a saving, or nil when there is
+// none: planned years are passed over.
 func (s *Savings) Latest() *SavingsYear {
-	if len(s.Years) == 0 {
-		return nil
+	for i := len(s.Years) - 1; i >= 0; i-- {
+		if !s.Years[i].Planned {
+			return &s.Years[i]
+		}
 	}
-	return &s.Years[len(s.Years)-1]
+	return nil
+}
+
+// First is the earliest year with a saving, or nil.
+func (s *Savings) First() *SavingsYear {
+	for i := range s.Years {
+		if !s.Years[i].Planned {
+			return &s.Years[i]
+		}
+	}
+	return nil
 }
 
 // PerHousehold divides an amount by the partner's households, to the
@@ -196,8 +229,8 @@ func (p *Partnership) HasSavingsPeriod(pr period.Period) bool {
 // "to date" of figures that stop at the last year entered: "2021/22 to
 // 2024/25", or one year alone.
 func (s *Savings) Span() string {
-	if len(s.Years) == 0 {
+	if s.Latest() == nil {
 		return ""
 	}
-	return period.Span(s.Years[0].Period, s.Years[len(s.Years)-1].Period)
+	return period.Span(s.First().Period, s.Latest().Period)
 }

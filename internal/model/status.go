@@ -25,6 +25,10 @@ const (
 // there is no better way for it to go, so it sorts below every rating.
 const NotRated Status = -1
 
+// PlannedYear is the status of a year of savings that has a target and no
+// saving yet.
+const PlannedYear Status = -2
+
 // String is the word shown on the page; status is never shown by colour
 // alone.
 func (s Status) String() string {
@@ -37,6 +41,8 @@ func (s Status) String() string {
 		return "Off track"
 	case NotRated:
 		return "Not rated"
+	case PlannedYear:
+		return "Planned"
 	}
 	return "No target"
 }

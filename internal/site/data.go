@@ -160,8 +160,15 @@ func (b *builder) buildTables() []*table {
 					pid = pt.ID
 				}
 				for _, y := range p.OwnSavings(s.ID, pid) {
-					sv.add(idc(s.ID), nm(y.Period.String()), idc(pid), nm(y.Baseline.Decimal()), nm(y.Actual.Decimal()), nm(y.Saving.Decimal()),
-						nm(optPence(y.Target)), tx(y.Rating.Status.String()), nm(y.OneOff.Decimal()), nm(y.Net.Decimal()), tx(strings.Join(y.Notes, " ")))
+					base, actual, saving, net := y.Baseline.Decimal(), y.Actual.Decimal(), y.Saving.Decimal(), y.Net.Decimal()
+					if !y.Costs {
+						base, actual = "", "" // reported as a saving, or planned
+					}
+					if y.Planned {
+						saving, net = "", ""
+					}
+					sv.add(idc(s.ID), nm(y.Period.String()), idc(pid), nm(base), nm(actual), nm(saving),
+						nm(optPence(y.Target)), tx(y.Rating.Status.String()), nm(y.OneOff.Decimal()), nm(net), tx(strings.Join(y.Notes, " ")))
 				}
 			}
 		}
@@ -170,6 +177,10 @@ func (b *builder) buildTables() []*table {
 		for _, pt := range p.Partners {
 			v := p.Savings("", pt.ID)
 			for _, y := range v.Years {
+				if y.Planned {
+					attributed.add(idc(pt.ID), nm(y.Period.String()), nm(""), nm(optPence(y.Target)), nm(""), nm(""), nm(""), nm(""))
+					continue
+				}
 				ph := ""
 				if h, ok := v.PerHousehold(y.CumNet); ok {
 					ph = h.Decimal()

@@ -393,3 +393,58 @@ func readFile(t *testing.T, p string) string {
 	}
 	return string(b)
 }
+
+// TestSavingsAsReported builds savings as councils report them: costs in
+// one year, a saving with no costs in another, and a plan, worked by hand.
+func TestSavingsAsReported(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.Write(t, filepath.Join(dir, "data", "savings.csv"), "service,period,partner,baseline_cost,actual_cost,saving,target_saving\n"+
+		"ict,2023/24,,\"£1,000,000\",\"£900,000\",,\"£80,000\"\n"+
+		"rb,2023/24,,,,\"£200,000\",\n"+
+		"ict,2024/25,,,,\"£150,000\",\"£120,000\"\n"+
+		"ict,2025/26,,,,,\"£173,000\"\n")
+	sitetest.Write(t, filepath.Join(dir, "content", "reports", "q2.md"), "---\ntitle: Q2\ndate: 2024-11-01\nperiod: 2024/25 Q2\n---\n\nText.\n")
+	out := build(t, dir, Options{})
+	home := string(out.Files["index.html"])
+	// Saved: 100,000 + 200,000 in 2023/24, 150,000 in 2024/25: £450,000
+	// to 2024/25; the £173,000 planned for 2025/26 is not counted.
+	for _, want := range []string{
+		"Net saving, 2023/24 to 2024/25</p>\n<p class=\"card-figure\">£450,000</p>",
+		"Savings of £173,000 in 2025/26 are planned.",
+		`<tr><th scope="row">2025/26</th><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">£173,000</td><td><span class="status no-target" title="Planned">Planned</span></td>`,
+		// 2023/24 mixes costs and a reported saving: its costs are not all known.
+		`<tr><th scope="row">2023/24</th><td class="num">–</td><td class="num">–</td><td class="num">£300,000</td>`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home page lacks %q", want)
+		}
+	}
+	// North: 60% of everything: 60,000 + 120,000 + 90,000 = £270,000.
+	if p := string(out.Files["partners/index.html"]); !strings.Contains(p, `<td class="num">£270,000</td>`) {
+		t.Error("partners page lacks North's £270,000")
+	}
+	csv := string(out.Files["data/savings.csv"])
+	for _, want := range []string{"ict,2023/24,,1000000,900000,100000,80000,On track,0,100000,\n", "ict,2024/25,,,,150000,120000,On track,0,150000,\n", "ict,2025/26,,,,,173000,Planned,0,,\n"} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("savings.csv lacks %q:\n%s", want, csv)
+		}
+	}
+	// Each way a row can be short of figures says what to give.
+	sitetest.Write(t, filepath.Join(dir, "data", "savings.csv"), "service,period,baseline_cost,actual_cost,saving,target_saving\n"+
+		"ict,2023/24,100,90,10,\nict,2024/25,100,,,\nrb,2024/25,,,,\n")
+	_, pl, _ := Build(os.DirFS(dir), Options{})
+	var got []string
+	for _, p := range pl.All() {
+		if strings.HasPrefix(p.Path, "data/savings.csv") {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{
+		"data/savings.csv:2: the row gives both saving and costs; give either the saving as reported, or baseline_cost and actual_cost, so it is counted once",
+		"data/savings.csv:3: the row gives only one of baseline_cost and actual_cost; the saving is the one less the other, so give both, or the saving as reported",
+		"data/savings.csv:4: the row gives no figures; give the saving (or baseline_cost and actual_cost), or a target_saving for a planned year",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
