@@ -144,7 +144,7 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 		}
 		target := ""
 		if l.Target != nil {
-			target = m.Format(*l.Target)
+			target = m.Prose(*l.Target)
 		}
 		fig.Title = m.Name + ": " + who + headline(l.Rating.Status, target)
 	}
@@ -175,11 +175,11 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	if head.Partner != nil {
 		subject += " in " + head.Partner.ShortName
 	}
-	fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Format(l.Value))
+	fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Prose(l.Value))
 	switch {
 	case m.Direction == csvdata.Neither:
 	case l.Target != nil:
-		fmt.Fprintf(&b, " against a target of %s: %s", m.Format(*l.Target), l.Rating.Status)
+		fmt.Fprintf(&b, " against a target of %s: %s", m.Prose(*l.Target), l.Rating.Status)
 	default:
 		b.WriteString(" (no target is set)")
 	}
@@ -195,9 +195,9 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	case l.Trend == model.NoChange:
 		fmt.Fprintf(&b, ", no change from %s.", prev.Period)
 	case m.ByYear:
-		fmt.Fprintf(&b, ", %s on %s a year earlier (%s).", strings.ToLower(l.Trend.String()), m.Format(prev.Value), prev.Period)
+		fmt.Fprintf(&b, ", %s on %s a year earlier (%s).", strings.ToLower(l.Trend.String()), m.Prose(prev.Value), prev.Period)
 	default:
-		fmt.Fprintf(&b, ", %s from %s in %s.", strings.ToLower(l.Trend.String()), m.Format(prev.Value), prev.Period)
+		fmt.Fprintf(&b, ", %s from %s in %s.", strings.ToLower(l.Trend.String()), m.Prose(prev.Value), prev.Period)
 	}
 	if len(series) > 1 {
 		var parts []string
@@ -206,7 +206,7 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 				continue
 			}
 			sl := s.Latest()
-			parts = append(parts, fmt.Sprintf("%s %s (%s, %s)", s.Name(), m.Format(sl.Value), sl.Rating.Status, sl.Period))
+			parts = append(parts, fmt.Sprintf("%s %s (%s, %s)", s.Name(), m.Prose(sl.Value), sl.Rating.Status, sl.Period))
 		}
 		if len(parts) > 0 {
 			b.WriteString(" Elsewhere: " + strings.Join(parts, "; ") + ".")

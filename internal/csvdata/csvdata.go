@@ -100,6 +100,32 @@ func scaled(v *float64, raw string, scale int) *float64 {
 	return &x
 }
 
+// places counts the decimal places a figure was written with: 2 for
+// "7.25", "£1,234.50" or "57.30 [p]".
+func places(raw string) int {
+	i := strings.IndexByte(raw, '.')
+	if i < 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range raw[i+1:] {
+		if c < '0' || c > '9' {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// zeros is the number of zeros in a scale: 3 for thousands.
+func zeros(scale int) int {
+	n := 0
+	for ; scale >= 10; scale /= 10 {
+		n++
+	}
+	return n
+}
+
 // shift moves the decimal point of plain decimal text n places right.
 func shift(d string, n int) string {
 	neg := strings.HasPrefix(d, "-")
@@ -161,6 +187,11 @@ type Metric struct {
 	Amber       *float64
 	Description string
 	Source      string
+	// Decimals is how many decimal places the metric is shown with, as
+	// set in metrics.csv; nil when not set, for the figures to decide.
+	Decimals *int
+	// Places is how many decimal places the target was written with.
+	Places int
 	// ByYear compares each figure with the same period a year earlier,
 	// for seasonal measures and ones that build up through the year.
 	ByYear bool
@@ -180,6 +211,7 @@ type Performance struct {
 	Period  period.Period
 	Partner string  // "" for the partnership as a whole
 	Value   float64 // 0 when Mark is not Present
+	Places  int8    // decimal places the figure was written with, in real units
 	Mark    Mark    // why the figure is not there, if it is not
 	Flag    Flag    // provisional, revised or estimated
 	Target  *float64
@@ -511,6 +543,7 @@ type metricRow struct {
 	Direction   text
 	Compare     text
 	Scale       text
+	Decimals    text
 	Target      number
 	Amber       number
 	Description text
@@ -529,6 +562,7 @@ var metricFields = declare(
 	field[metricRow]{column{"direction", nil, true, "`higher` or `lower`: which way is better; `neither` for a measure of context (receipts, caseload), which is never rated and reads Up or Down"}, func(r *metricRow) cell { return &r.Direction }},
 	field[metricRow]{column{"compare", nil, false, "`previous` (the default): direction of travel against the period before; `year`: against the same period a year earlier, for seasonal measures and ones that build up through the year"}, func(r *metricRow) cell { return &r.Compare }},
 	field[metricRow]{column{"scale", nil, false, "what the figures are written in: empty or `1`, `thousands` (also `000` or `k`) or `millions` (also `m`); a unit of `£000`, `£k`, `£ thousands` or `£m` says the same. Figures are multiplied on reading"}, func(r *metricRow) cell { return &r.Scale }},
+	field[metricRow]{column{"decimals", nil, false, "decimal places to show, 0 to 6; by default as many as the most precise figure was written with (at most 3), and never so few that a figure rounds onto its target"}, func(r *metricRow) cell { return &r.Decimals }},
 	field[metricRow]{column{"target", nil, false, "the target for every period, unless a row of figures sets its own"}, func(r *metricRow) cell { return &r.Target }},
 	field[metricRow]{column{"amber", nil, false, "how far short of the target still counts as \"At risk\"; default 5% of the target"}, func(r *metricRow) cell { return &r.Amber }},
 	field[metricRow]{column{"description", nil, false, "the definition of the measure"}, func(r *metricRow) cell { return &r.Description }},
@@ -579,6 +613,14 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			c.errorf("compare", "compare %q must be \"previous\" (the period before) or \"year\" (the same period a year earlier)", string(r.Compare))
 		}
 		m.Target, m.Amber = scaled(m.Target, c.raw("target"), m.Scale), scaled(m.Amber, c.raw("amber"), m.Scale)
+		if d := string(r.Decimals); d != "" {
+			if n, err := strconv.Atoi(d); err != nil || n < 0 || n > 6 {
+				c.errorf("decimals", "decimals %q must be a whole number from 0 to 6", d)
+			} else {
+				m.Decimals = &n
+			}
+		}
+		m.Places = max(0, places(c.raw("target"))-zeros(m.Scale))
 		if m.Amber != nil && *m.Amber < 0 {
 			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", c.raw("amber"))
 		}
@@ -683,6 +725,9 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 				Partner: string(r.Partner), Target: c.optional("target", r.Target), Note: string(r.Note)}
 			p.Period, p.ambiguous = c.period("period", r.Period)
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
+			if p.Mark == Present {
+				p.Places = int8(max(0, places(c.raw("value"))-zeros(scales[p.Metric])))
+			}
 			if sc := scales[p.Metric]; sc > 1 && p.Mark == Present {
 				p.Value = *scaled(&p.Value, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.raw("value")), p.Flag.Symbol())), sc)
 				p.Target = scaled(p.Target, c.raw("target"), sc)

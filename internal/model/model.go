@@ -7,11 +7,15 @@ package model
 
 import (
 	"cmp"
+	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 )
@@ -57,9 +61,11 @@ type Metric struct {
 	Unit                          csvdata.Unit
 	Direction                     csvdata.Direction
 	ByYear                        bool // travel against the same period a year earlier
-	Target                        *float64
-	Amber                         *float64 // as set in metrics.csv
-	Kind                          period.Kind
+	// Decimals is the precision the metric's figures are shown with.
+	Decimals int
+	Target   *float64
+	Amber    *float64 // as set in metrics.csv
+	Kind     period.Kind
 	// Series holds the partnership-wide series first, if any, then one
 	// per partner in the order of partners.csv.
 	Series []*Series
@@ -129,6 +135,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		}
 	}
 	series := map[*Metric]map[string]*Series{}
+	written := map[*Metric][]int8{}
 	for _, r := range d.Performance {
 		m := metrics[r.Metric]
 		if m == nil {
@@ -146,6 +153,11 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		if r.Target != nil {
 			target = r.Target
 		}
+		if r.Mark == csvdata.Present {
+			// As written ("99.50" has 2), and never fewer than the value
+			// needs, for figures that did not come from a file.
+			written[m] = append(written[m], int8(max(int(r.Places), shortest(r.Value))))
+		}
 		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Mark: r.Mark, Flag: r.Flag, Target: target, Note: r.Note, File: r.File, Line: r.Line})
 		m.Kind = r.Period.Kind
 	}
@@ -161,6 +173,12 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		}
 		for _, s := range m.Series {
 			m.derive(s)
+		}
+	}
+	for i, r := range d.Metrics {
+		if i < len(p.Metrics) {
+			m := p.Metrics[i]
+			m.Decimals = m.precision(r.Decimals, written[m], r.Places)
 		}
 	}
 	return p
@@ -325,8 +343,65 @@ func Periods(series []*Series) []period.Period {
 	return slices.Compact(out)
 }
 
-// Format writes a value of this metric with its unit, as in tables.
-func (m *Metric) Format(v float64) string { return Value(m.Unit, v) }
+// Format writes a value of this metric with its unit, as in tables, at
+// the metric's precision.
+func (m *Metric) Format(v float64) string { return ValueIn(m.Unit, v, m.Decimals) }
+
+// Prose writes a value of this metric for a sentence: at the metric's
+// precision without trailing zeros ("18 days", "17.25 days"), and
+// millions of pounds as "£1.2m".
+func (m *Metric) Prose(v float64) string {
+	if m.Unit == csvdata.GBP && math.Abs(v) >= 1e6 {
+		return format.MoneyShort(v)
+	}
+	if m.Unit == csvdata.GBP && m.Decimals == 0 {
+		return format.Money(v)
+	}
+	if m.Unit == csvdata.Percent {
+		return m.Format(v) // "99.0% against 99.5%", as the tables write it
+	}
+	return withUnit(m.Unit, format.Trim(v, m.Decimals))
+}
+
+// shortest is the number of decimal places in the shortest decimal form
+// of v.
+func shortest(v float64) int {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
+}
+
+// precision works out how many decimal places a metric is shown with: as
+// set, or as many as its most precise figure or target was written with
+// (at most 3); then more, up to 6, while any figure would round onto its
+// target without being on it, since "99.5% against 99.5%: At risk" would be
+// a contradiction on the page.
+func (m *Metric) precision(set *int, written []int8, targetPlaces int) int {
+	var d int
+	if set != nil {
+		d = *set
+	} else {
+		d = targetPlaces
+		for _, w := range written {
+			d = max(d, int(w))
+		}
+		if len(written) == 0 {
+			d = defaultPlaces(m.Unit)
+		}
+		d = min(d, 3)
+	}
+	for _, s := range m.Series {
+		for _, pt := range s.Points {
+			for pt.Has() && pt.Target != nil && pt.Value != *pt.Target && d < 6 &&
+				format.Fixed(pt.Value, d) == format.Fixed(*pt.Target, d) {
+				d++
+			}
+		}
+	}
+	return d
+}
 
 // Counts tallies the overall statuses of metrics, in the order On track,
 // At risk, Off track, No target.

@@ -343,3 +343,47 @@ func TestAttributionAddsUp(t *testing.T) {
 		}
 	}
 }
+
+// TestPrecision: a metric is shown with as many places as its figures were
+// written with, as set, or more where a figure would round onto its target.
+func TestPrecision(t *testing.T) {
+	site := &config.Site{Title: "Test", Goals: config.DefaultGoals}
+	q := period.MustParse
+	two := 2
+	one := 1
+	d := &csvdata.Data{
+		Services: []csvdata.Service{{ID: "s"}},
+		Metrics: []csvdata.Metric{
+			{ID: "days", Service: "s", Goal: "efficiency", Unit: csvdata.Days, Direction: csvdata.Lower, Target: f(8)},
+			{ID: "pct", Service: "s", Goal: "efficiency", Unit: csvdata.Percent, Direction: csvdata.Higher, Target: f(99.5), Decimals: &one},
+			{ID: "whole", Service: "s", Goal: "efficiency", Unit: csvdata.Percent, Direction: csvdata.Higher, Decimals: &two},
+			{ID: "written", Service: "s", Goal: "efficiency", Unit: csvdata.Count, Direction: csvdata.Higher},
+		},
+		Performance: []csvdata.Performance{
+			{Metric: "days", Period: q("2024/25 Q1"), Value: 7.25},
+			{Metric: "days", Period: q("2024/25 Q2"), Value: 8},
+			// 99.46 to one place is 99.5, the target: shown as 99.46.
+			{Metric: "pct", Period: q("2024/25 Q1"), Value: 99.46},
+			{Metric: "whole", Period: q("2024/25 Q1"), Value: 97},
+			// Written "12.50": two places, though the value needs one.
+			{Metric: "written", Period: q("2024/25 Q1"), Value: 12.5, Places: 2},
+		},
+	}
+	p := New(site, d)
+	for _, tt := range []struct {
+		id   string
+		v    float64
+		want string
+	}{
+		{"days", 7.25, "7.25 days"},
+		{"days", 8, "8.00 days"},
+		{"pct", 99.46, "99.46%"},
+		{"pct", 99.5, "99.50%"},
+		{"whole", 97, "97.00%"},
+		{"written", 12.5, "12.50"},
+	} {
+		if got := p.Metric(tt.id).Format(tt.v); got != tt.want {
+			t.Errorf("%s: Format(%v) = %q, want %q", tt.id, tt.v, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strings"
 
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
@@ -171,24 +172,60 @@ func TrendOf(v, prev float64, dir csvdata.Direction) Trend {
 	return Worsening
 }
 
-// Value formats a figure with its unit, as in tables: "99.2%", "£1,234",
-// "18.5 days".
+// Value formats a figure with its unit for a rule or a sentence: "99.2%",
+// "£1,234", "18 days", "18.5 days": percentages to one place, pounds
+// whole, others to at most one place. A metric's own figures use
+// Metric.Format, at the metric's precision.
 func Value(unit csvdata.Unit, v float64) string {
 	switch unit {
 	case csvdata.Percent:
-		return format.Percent(v)
+		return withUnit(unit, format.Fixed(v, 1))
 	case csvdata.GBP:
 		return format.Money(v)
-	case csvdata.Days:
-		return format.Counted(format.Trim(v, 1), "day", "days")
-	case csvdata.Hours:
-		return format.Counted(format.Trim(v, 1), "hour", "hours")
-	case csvdata.Minutes:
-		return format.Counted(format.Trim(v, 1), "minute", "minutes")
-	case csvdata.FTE:
-		return format.Trim(v, 1) + " FTE"
 	}
-	return format.Trim(v, 1)
+	return withUnit(unit, format.Trim(v, 1))
+}
+
+// defaultPlaces is a unit's precision where the figures do not say.
+func defaultPlaces(unit csvdata.Unit) int {
+	if unit == csvdata.GBP {
+		return 0
+	}
+	return 1
+}
+
+// ValueIn formats a figure with its unit to exactly places decimal
+// places, so that a column of figures lines up: "97.00%", "7.25 days",
+// "8.00 days".
+func ValueIn(unit csvdata.Unit, v float64, places int) string {
+	if unit == csvdata.GBP && places == 0 {
+		return format.Money(v)
+	}
+	return withUnit(unit, format.Fixed(v, places))
+}
+
+// withUnit writes a formatted number with its unit: the one place a unit
+// is written (charts.js does the same for axis labels). The unit's word
+// agrees with the digits shown: "1 day", "1.0 days".
+func withUnit(unit csvdata.Unit, n string) string {
+	switch unit {
+	case csvdata.Percent:
+		return n + "%"
+	case csvdata.GBP:
+		if strings.HasPrefix(n, "-") {
+			return "-£" + n[1:]
+		}
+		return "£" + n
+	case csvdata.Days:
+		return format.Counted(n, "day", "days")
+	case csvdata.Hours:
+		return format.Counted(n, "hour", "hours")
+	case csvdata.Minutes:
+		return format.Counted(n, "minute", "minutes")
+	case csvdata.FTE:
+		return n + " FTE"
+	}
+	return n
 }
 
 // Prose formats a figure for a sentence: as Value, but millions of pounds

@@ -126,7 +126,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		// "not available": the word the table shows in its place.
 		text = html.EscapeString(pt.Mark.String())
 	case show == "value":
-		text = html.EscapeString(model.Prose(metric.Unit, pt.Value))
+		text = html.EscapeString(metric.Prose(pt.Value))
 		if pt.Flag != csvdata.NoFlag {
 			text += " (" + pt.Flag.String() + ")"
 		}
@@ -134,7 +134,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		if pt.Target == nil {
 			text = "no target"
 		} else {
-			text = html.EscapeString(model.Prose(metric.Unit, *pt.Target))
+			text = html.EscapeString(metric.Prose(*pt.Target))
 		}
 	case show == "status":
 		text = fmt.Sprintf(`<span class="status %s" title="%s">%s</span>`, pt.Rating.Status.Class(),
