@@ -32,6 +32,12 @@ func TestExampleSite(t *testing.T) {
 			t.Errorf("%s does not say the figures are illustrative", p)
 		}
 	}
+	// docs/data.md's worked example: the DWP table as saved from Excel,
+	// its first figure read from line 5, Stevenage named by its GSS code.
+	if perf := string(out.Files["data/performance.csv"]); !strings.Contains(perf,
+		"rb-new-claims-days,2023/24 Q1,stevenage,19.5,,18,0.9,Off track,Off track: more than 0.9 days above the target of 18 days,First figure,,data/performance/rb-new-claims-days.csv,5\n") {
+		t.Error("the example's wide DWP table is not read as docs/data.md says")
+	}
 }
 
 // TestThemeOverride replaces one template and adds one asset; everything
