@@ -31,8 +31,10 @@ type Figure struct {
 	CSV      string // site-root-relative path of the CSV download
 	// Label is the chart container's accessible name.
 	Label string
-	// Unit tells assets/charts.js how to format axis labels and tooltips.
-	Unit csvdata.Unit
+	// Unit tells assets/charts.js how to format axis labels and tooltips,
+	// and Places how many decimal places a tooltip gives, as the table.
+	Unit   csvdata.Unit
+	Places int
 	// Option is the chart's ECharts option as JSON, or nil when the
 	// figure has no chart (no figures to draw).
 	Option []byte
@@ -160,7 +162,7 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	fig.Summary = metricSummary(m, series, head)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = metricTable(m, series, periods)
-	fig.Unit = m.Unit
+	fig.Unit, fig.Places = m.Unit, m.Decimals
 	fig.Option, fig.Err = metricOption(m, series, periods, fig.Label)
 	return fig
 }

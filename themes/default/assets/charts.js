@@ -22,6 +22,24 @@
     };
   }
 
+  // words writes a formatted number with its unit, as Go's withUnit does
+  // for the tables: the unit agrees with the digits shown.
+  var words = { days: ["day", "days"], hours: ["hour", "hours"], minutes: ["minute", "minutes"] };
+  function withUnitText(unit, s) {
+    if (unit === "percent") { return s + "%"; }
+    if (unit === "gbp") { return s.charAt(0) === "-" ? "-£" + s.slice(1) : "£" + s; }
+    if (unit === "fte") { return s + " FTE"; }
+    if (words[unit]) { return s + " " + (s === "1" || s === "-1" ? words[unit][0] : words[unit][1]); }
+    return s;
+  }
+
+  // exact formats figures in a tooltip to the metric's own decimal
+  // places, so a tooltip reads as the table does: 7.25 days, 97.00%.
+  function exact(unit, places) {
+    var nf = new Intl.NumberFormat("en-GB", { minimumFractionDigits: places, maximumFractionDigits: places });
+    return function (v) { return withUnitText(unit, nf.format(v)); };
+  }
+
   // Formats match the tables: 99.2%, £1,234, 18.5 days.
   var formats = {
     percent: function (v) { return pct.format(v) + "%"; },
@@ -43,7 +61,10 @@
     } catch (e) {
       return; // the summary and table still stand
     }
-    var format = formats[el.getAttribute("data-unit")] || function (v) { return one.format(v); };
+    var unit = el.getAttribute("data-unit");
+    var format = formats[unit] || function (v) { return one.format(v); };
+    var places = parseInt(el.getAttribute("data-places"), 10);
+    var precise = isNaN(places) ? format : exact(unit, places);
     (option.yAxis || []).forEach(function (axis) {
       axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format });
     });
@@ -51,7 +72,7 @@
     // series and category names.
     option.tooltip = Object.assign({}, option.tooltip, {
       valueFormatter: function (v) {
-        return v === undefined || v === null || v === "-" ? "No figure" : format(v);
+        return v === undefined || v === null || v === "-" ? "No figure" : precise(v);
       }
     });
     var chart = window.echarts.init(el, null, { renderer: "svg" });
