@@ -23,20 +23,12 @@ type field[R any] struct {
 	cell func(*R) cell
 }
 
-// fields are a file's columns in documented order, and the index gocsv's
-// whole-row hook looks cells up in.
+// fields are a file's columns in documented order.
 type fields[R any] struct {
-	list   []field[R]
-	byName map[string]func(*R) cell
+	list []field[R]
 }
 
-func declare[R any](list ...field[R]) *fields[R] {
-	f := &fields[R]{list: list, byName: make(map[string]func(*R) cell, len(list))}
-	for _, c := range list {
-		f.byName[c.name] = c.cell
-	}
-	return f
-}
+func declare[R any](list ...field[R]) *fields[R] { return &fields[R]{list: list} }
 
 // columns are the file's columns for the header checks.
 func (f *fields[R]) columns() []column {
@@ -50,9 +42,15 @@ func (f *fields[R]) columns() []column {
 // set reads one cell of a row, by the column's canonical name: the body of
 // every row type's UnmarshalCSVWithFields, gocsv's whole-row hook, which
 // avoids reflection on every cell.
+//
+// It scans the list rather than hashing the name: a file has at most a
+// dozen columns, most names differ in length or first letter, and this
+// runs for every cell of half a million rows.
 func (f *fields[R]) set(r *R, col, v string) error {
-	if c, ok := f.byName[col]; ok {
-		return c(r).UnmarshalCSV(v)
+	for i := range f.list {
+		if f.list[i].name == col {
+			return f.list[i].cell(r).UnmarshalCSV(v)
+		}
 	}
 	return nil
 }

@@ -214,12 +214,12 @@ type Performance struct {
 	Places  int8    // decimal places the figure was written with, in real units
 	Mark    Mark    // why the figure is not there, if it is not
 	Flag    Flag    // provisional, revised or estimated
-	Target  *float64
-	Note    string
-
 	// ambiguous marks a period such as "2010-11", held as the month until
-	// the metric's other rows say whether it is a month or a year.
+	// the metric's other rows say whether it is a month or a year. (The
+	// small fields sit together: half a million rows are held at once.)
 	ambiguous bool
+	Target    *float64
+	Note      string
 }
 
 // Saving is one year's costs for one service (savings.csv).
@@ -697,7 +697,12 @@ func loadPerformance(fsys fs.FS, metrics []Metric, pl *problem.List) (out []Perf
 			cols[0].required = false
 		}
 		if rows, read := loadPerformanceFile(fsys, file, cols, metric, scales, pl); read {
-			out, ok = append(out, rows...), true
+			if out == nil {
+				out = rows // the usual single file: no copy of half a million rows
+			} else {
+				out = append(out, rows...)
+			}
+			ok = true
 		}
 	}
 	return out, ok
@@ -725,10 +730,9 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 				Partner: string(r.Partner), Target: c.optional("target", r.Target), Note: string(r.Note)}
 			p.Period, p.ambiguous = c.period("period", r.Period)
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
-			if p.Mark == Present {
-				p.Places = int8(max(0, places(c.raw("value"))-zeros(scales[p.Metric])))
-			}
+			p.Places = r.Value.places
 			if sc := scales[p.Metric]; sc > 1 && p.Mark == Present {
+				p.Places = int8(max(0, int(p.Places)-zeros(sc)))
 				p.Value = *scaled(&p.Value, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.raw("value")), p.Flag.Symbol())), sc)
 				p.Target = scaled(p.Target, c.raw("target"), sc)
 			}
@@ -947,39 +951,33 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	}
 }
 
-// resolvePartners turns the partner cells of performance and savings rows
-// into ids. Published tables name a council by its name, its short name or
-// its GSS code, so any of those is taken, in any case; a cell that matches
-// none is left as written for the checks to report.
-func (d *Data) resolvePartners() {
+// partnerNames maps every way a published table may name a partner (its
+// id, GSS code, short name or name, in lower case, spaces folded) to its
+// id.
+func (d *Data) partnerNames() map[string]string {
 	names := map[string]string{}
 	for _, p := range d.Partners {
 		for _, n := range []string{p.Code, p.ShortName, p.Name, p.ID} {
 			if n != "" {
-				names[strings.ToLower(n)] = p.ID
+				names[foldName(n)] = p.ID
 			}
 		}
 	}
-	cache := map[string]string{}
-	resolve := func(cell string) string {
-		if cell == "" {
-			return ""
-		}
-		if id, ok := cache[cell]; ok {
-			return id
-		}
-		id, ok := names[strings.ToLower(strings.Join(strings.Fields(cell), " "))]
-		if !ok {
-			id = cell
-		}
-		cache[cell] = id
-		return id
-	}
-	for i := range d.Performance {
-		d.Performance[i].Partner = resolve(d.Performance[i].Partner)
-	}
+	return names
+}
+
+func foldName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// resolvePartners turns the partner cells of savings rows into ids, as
+// checkPerformance does for figures: a partner may be named by its id, its
+// name, its short name or its GSS code, in any case. A cell that matches
+// none is left as written for the checks to report.
+func (d *Data) resolvePartners() {
+	names := d.partnerNames()
 	for i := range d.Savings {
-		d.Savings[i].Partner = resolve(d.Savings[i].Partner)
+		if id, ok := names[foldName(d.Savings[i].Partner)]; ok {
+			d.Savings[i].Partner = id
+		}
 	}
 }
 
@@ -1004,6 +1002,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		}
 	}
 	metricNo := make(map[string]uint64, len(d.Metrics))
+	names, alias := d.partnerNames(), map[string]string{}
 	seen := make(map[uint64]int, len(d.Performance))
 	type metricState struct {
 		no    uint64
@@ -1044,6 +1043,17 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			pl.Errorf(p.File, p.Line, "metric %q is not a metric in %s%s", p.Metric, MetricsFile, suggest(p.Metric, metrics))
 		}
 		pno, knownPartner := partnerNo[p.Partner]
+		if !knownPartner && p.Partner != "" {
+			// Named as published tables name councils: by name, short
+			// name or GSS code. Found once, each name is a plain lookup
+			// after.
+			if id, ok := alias[p.Partner]; ok {
+				p.Partner, pno, knownPartner = id, partnerNo[id], true
+			} else if id, ok := names[foldName(p.Partner)]; ok {
+				alias[p.Partner] = id
+				p.Partner, pno, knownPartner = id, partnerNo[id], true
+			}
+		}
 		if !knownPartner {
 			pl.Errorf(p.File, p.Line, "partner %q is not a partner in %s%s", p.Partner, PartnersFile, suggest(p.Partner, partners))
 			pno = uint64(len(partnerNo))

@@ -93,12 +93,13 @@ type figure struct {
 	set, bad bool
 	mark     Mark
 	flag     Flag
+	places   int8 // decimal places as written
 }
 
 func (f *figure) UnmarshalCSV(s string) error {
 	*f = figure{set: true}
 	if v, ok := plainNumber(s); ok {
-		f.value = v // the usual cell, read without allocating
+		f.value, f.places = v, int8(places(s)) // the usual cell, read without allocating
 		return nil
 	}
 	s = strings.TrimSpace(s)
@@ -112,6 +113,6 @@ func (f *figure) UnmarshalCSV(s string) error {
 		}
 	}
 	v, err := ParseNumber(s)
-	f.value, f.bad = v, err != nil
+	f.value, f.bad, f.places = v, err != nil, int8(places(s))
 	return nil
 }
