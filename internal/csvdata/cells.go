@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/partnersite/partnersite/internal/period"
 )
@@ -48,14 +47,14 @@ func (n *number) UnmarshalCSV(s string) error {
 
 // date is a date cell, YYYY-MM-DD or DD/MM/YYYY.
 type date struct {
-	value    time.Time
+	value    period.Day
 	set, bad bool
 }
 
 func (d *date) UnmarshalCSV(s string) error {
 	*d = date{}
 	if s = strings.TrimSpace(s); s != "" {
-		v, err := period.ParseDate(s)
+		v, err := period.ParseDay(s)
 		*d = date{value: v, set: true, bad: err != nil}
 	}
 	return nil

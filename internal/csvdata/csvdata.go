@@ -20,7 +20,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
@@ -170,7 +169,7 @@ type Service struct {
 	ID          string
 	Name        string
 	LeadPartner string
-	Started     time.Time // zero when not given
+	Started     period.Day // zero when not given
 	Description string
 }
 
@@ -517,7 +516,7 @@ var serviceFields = declare(
 	field[serviceRow]{column{"id", nil, true, "the service's id, e.g. `ict`"}, func(r *serviceRow) cell { return &r.ID }},
 	field[serviceRow]{column{"name", nil, true, "its name, e.g. \"ICT\""}, func(r *serviceRow) cell { return &r.Name }},
 	field[serviceRow]{column{"lead_partner", nil, false, "the id of the employing or hosting partner"}, func(r *serviceRow) cell { return &r.LeadPartner }},
-	field[serviceRow]{column{"started", nil, false, "the date the service became shared"}, func(r *serviceRow) cell { return &r.Started }},
+	field[serviceRow]{column{"started", nil, false, "the date the service became shared, or its month (`June 2024`)"}, func(r *serviceRow) cell { return &r.Started }},
 	field[serviceRow]{column{"description", nil, false, "a sentence on what it does"}, func(r *serviceRow) cell { return &r.Description }},
 )
 

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/csvdata"
@@ -49,7 +48,7 @@ type Partner struct {
 type Service struct {
 	ID, Name, Description string
 	Lead                  *Partner // nil when not given
-	Started               time.Time
+	Started               period.Day
 	Metrics               []*Metric
 }
 

@@ -393,3 +393,40 @@ func Span(first, last Period) string {
 	}
 	return first.String() + " to " + last.String()
 }
+
+// Day is a date as a table gives it: a day, or a whole month when the
+// table says only "June 2024", which is shown as the month, never as the
+// 1st of it.
+type Day struct {
+	time.Time
+	Month bool // only the month is known
+}
+
+// ParseDay reads a date as ParseDate does, or a month: "June 2024",
+// "Jun 2024", "2024-06".
+func ParseDay(s string) (Day, error) {
+	t, err := ParseDate(s)
+	if err == nil {
+		return Day{Time: t}, nil
+	}
+	if p, perr := Parse(s); perr == nil && p.Kind == Month {
+		return Day{Time: p.Start(), Month: true}, nil
+	}
+	return Day{}, err
+}
+
+// String is the date as a page shows it: "1 April 2024", or "June 2024".
+func (d Day) String() string {
+	if d.Month {
+		return d.Format("January 2006")
+	}
+	return d.Format("2 January 2006")
+}
+
+// ISO is the date for downloads: "2024-04-01", or "2024-06" for a month.
+func (d Day) ISO() string {
+	if d.Month {
+		return d.Format("2006-01")
+	}
+	return d.Format("2006-01-02")
+}

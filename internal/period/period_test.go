@@ -105,3 +105,20 @@ func TestParseDateAsSaved(t *testing.T) {
 		t.Error("a date with a time of day other than midnight was read as a day")
 	}
 }
+
+func TestParseDay(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"2024-04-01":       {"1 April 2024", "2024-04-01"},
+		"01/06/2024 00:00": {"1 June 2024", "2024-06-01"},
+		"June 2024":        {"June 2024", "2024-06"},
+		"Jun 2024":         {"June 2024", "2024-06"},
+	} {
+		d, err := ParseDay(in)
+		if err != nil || d.String() != want[0] || d.ISO() != want[1] {
+			t.Errorf("ParseDay(%q) = %q, %q, %v; want %q, %q", in, d.String(), d.ISO(), err, want[0], want[1])
+		}
+	}
+	if _, err := ParseDay("2024/25"); err == nil {
+		t.Error("a financial year was read as a date")
+	}
+}

@@ -111,7 +111,7 @@ func (b *builder) buildTables() []*table {
 			lead = s.Lead.ID
 		}
 		if !s.Started.IsZero() {
-			started = s.Started.Format("2006-01-02")
+			started = s.Started.ISO()
 		}
 		services.add(idc(s.ID), tx(s.Name), idc(lead), nm(started), tx(s.Description))
 	}
@@ -379,7 +379,7 @@ func (b *builder) jsonData() jsonSite {
 			j.LeadPartner = s.Lead.ID
 		}
 		if !s.Started.IsZero() {
-			j.Started = s.Started.Format("2006-01-02")
+			j.Started = s.Started.ISO()
 		}
 		js.Services = append(js.Services, j)
 	}
