@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"net/url"
 	"path"
@@ -217,6 +218,7 @@ type Performance struct {
 	// the metric's other rows say whether it is a month or a year. (The
 	// small fields sit together: half a million rows are held at once.)
 	ambiguous bool
+	dropped   bool // a council outside the partnership, in a national table
 	Target    *float64
 	Note      string
 }
@@ -1002,6 +1004,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 	}
 	metricNo := make(map[string]uint64, len(d.Metrics))
 	names, alias := d.partnerNames(), map[string]string{}
+	others := map[string][]int{} // lines of rows for councils not in the partnership, by file
 	seen := make(map[uint64]int, len(d.Performance))
 	type metricState struct {
 		no    uint64
@@ -1053,6 +1056,13 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 				p.Partner, pno, knownPartner = id, partnerNo[id], true
 			}
 		}
+		if !knownPartner && gssCode.MatchString(strings.ToUpper(p.Partner)) {
+			// A national table names every council by its code; the
+			// rows for councils outside the partnership are left out.
+			others[p.File] = append(others[p.File], p.Line)
+			p.dropped = true
+			continue
+		}
 		if !knownPartner {
 			pl.Errorf(p.File, p.Line, "partner %q is not a partner in %s%s", p.Partner, PartnersFile, suggest(p.Partner, partners))
 			pno = uint64(len(partnerNo))
@@ -1098,6 +1108,14 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		if cur.unit == Percent && (p.Value < 0 || p.Value > 100) {
 			pl.Warnf(p.File, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
 		}
+	}
+	if len(others) > 0 {
+		files := slices.Sorted(maps.Keys(others))
+		for _, f := range files {
+			lines := others[f]
+			pl.Warnf(f, lines[0], "%d rows name councils by GSS codes that no partner in %s has, such as the one on this line; they are left out (add a partner's code to partners.csv to include it)", len(lines), PartnersFile)
+		}
+		d.Performance = slices.DeleteFunc(d.Performance, func(p Performance) bool { return p.dropped })
 	}
 	for _, m := range d.Metrics {
 		st := states[m.ID]

@@ -617,3 +617,30 @@ func TestMarksAndFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestNationalTable reads a table of every council, as DLUHC publishes it:
+// the partners' rows are read, the others left out with one warning.
+func TestNationalTable(t *testing.T) {
+	partners := "id,name,code,cost_share\nnorth,North,E07000099,60\nsouth,South,E07000243,40\n"
+	var b strings.Builder
+	b.WriteString("\"Table 1: all councils\",,\nONS code,Local authority,Q1 2024/25\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "E0%07d,Council %d,%d\n", 6000001+i, i, 90+i%10)
+	}
+	b.WriteString("E07000099,North,97\nE07000243,South,96\nnot-a-code,Nowhere,1\n")
+	d, probs := load(t, map[string]*string{"partners.csv": s(partners), "performance/uptime.csv": s(b.String())})
+	want := []string{
+		`data/performance/uptime.csv:3: warning: 300 rows name councils by GSS codes that no partner in data/partners.csv has, such as the one on this line; they are left out (add a partner's code to partners.csv to include it)`,
+		`data/performance/uptime.csv:305: partner "not-a-code" is not a partner in data/partners.csv (known: north, south)`,
+	}
+	if !slices.Equal(probs, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(want, "\n"))
+	}
+	var got []string
+	for _, p := range d.Performance {
+		got = append(got, fmt.Sprintf("%s %s %v", p.Partner, p.Period, p.Value))
+	}
+	if w := []string{" 2024/25 Q1 99.6", " 2024/25 Q2 99.1", "north 2024/25 Q1 97", "south 2024/25 Q1 96", "not-a-code 2024/25 Q1 1"}; !slices.Equal(got, w) {
+		t.Errorf("figures %q, want %q", got, w)
+	}
+}
