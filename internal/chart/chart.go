@@ -8,6 +8,7 @@ package chart
 
 import (
 	"fmt"
+	"github.com/partnersite/partnersite/internal/measure"
 	"html/template"
 	"slices"
 	"strings"
@@ -33,7 +34,7 @@ type Figure struct {
 	Label string
 	// Unit tells assets/charts.js how to format axis labels and tooltips,
 	// and Places how many decimal places a tooltip gives, as the table.
-	Unit   csvdata.Unit
+	Unit   measure.Unit
 	Places int
 	// Option is the chart's ECharts option as JSON, or nil when the
 	// figure has no chart (no figures to draw).
@@ -79,21 +80,21 @@ func status(r model.Rating) Cell {
 }
 
 // unitLabel names what a unit measures, for subtitles.
-func unitLabel(u csvdata.Unit) string {
+func unitLabel(u measure.Unit) string {
 	switch u {
-	case csvdata.Percent:
+	case measure.Percent:
 		return "Percentage"
-	case csvdata.GBP:
+	case measure.GBP:
 		return "Pounds"
-	case csvdata.Days:
+	case measure.Days:
 		return "Days"
-	case csvdata.Hours:
+	case measure.Hours:
 		return "Hours"
-	case csvdata.Minutes:
+	case measure.Minutes:
 		return "Minutes"
-	case csvdata.FTE:
+	case measure.FTE:
 		return "Full-time equivalent staff"
-	case csvdata.Score:
+	case measure.Score:
 		return "Score"
 	}
 	return "Number"
@@ -151,7 +152,7 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 		fig.Title = m.Name + ": " + who + headline(l.Rating.Status, target)
 	}
 	better := "Higher is better."
-	if m.Direction == csvdata.Lower {
+	if m.Direction == measure.Lower {
 		better = "Lower is better."
 	}
 	fig.Subtitle = unitLabel(m.Unit) + ", " + kindAdverb(m.Kind)
@@ -179,7 +180,7 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	}
 	fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Prose(l.Value))
 	switch {
-	case m.Direction == csvdata.Neither:
+	case m.Direction == measure.Neither:
 	case l.Target != nil:
 		fmt.Fprintf(&b, " against a target of %s: %s", m.Prose(*l.Target), l.Rating.Status)
 	default:
@@ -257,7 +258,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 				t.key(pt.Mark.Symbol(), pt.Mark.String())
 			} else {
 				text := m.Format(pt.Value)
-				if pt.Flag != csvdata.NoFlag {
+				if pt.Flag != measure.NoFlag {
 					text += " " + pt.Flag.Symbol()
 					t.key(pt.Flag.Symbol(), pt.Flag.String())
 				}
@@ -341,7 +342,7 @@ func Savings(v *model.Savings, id string) *Figure {
 	fig.Summary = savingsSummary(v)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = savingsTable(v, scope)
-	fig.Unit = csvdata.GBP
+	fig.Unit = measure.GBP
 	fig.Option, fig.Err = savingsOption(v, fig.Label)
 	return fig
 }

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"github.com/partnersite/partnersite/internal/measure"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 func f(v float64) *float64 { return &v }
 
 // partnership builds a model with one metric whose figures are given.
-func partnership(unit csvdata.Unit, dir csvdata.Direction, target *float64, rows ...csvdata.Performance) *model.Partnership {
+func partnership(unit measure.Unit, dir measure.Direction, target *float64, rows ...csvdata.Performance) *model.Partnership {
 	d := &csvdata.Data{
 		Partners: []csvdata.Partner{{ID: "north", Name: "North Council", ShortName: "North", CostShare: 60, Households: 40000},
 			{ID: "south", Name: "South Council", ShortName: "South", CostShare: 40}},
@@ -35,34 +36,34 @@ func row(p string, v float64) csvdata.Performance {
 func TestMetricSummaries(t *testing.T) {
 	tests := []struct {
 		name      string
-		dir       csvdata.Direction
+		dir       measure.Direction
 		target    *float64
 		rows      []csvdata.Performance
 		title     string
 		summary   string
 		tableHead string
 	}{
-		{"on track, improving", csvdata.Lower, f(18), []csvdata.Performance{row("2024/25 Q1", 19), row("2024/25 Q2", 17.5)},
+		{"on track, improving", measure.Lower, f(18), []csvdata.Performance{row("2024/25 Q1", 19), row("2024/25 Q2", 17.5)},
 			"Days to process claims: meeting the target of 18 days",
 			"In July to September 2024 (2024/25 Q2), days to process claims was 17.5 days against a target of 18 days: On track, improving from 19 days in 2024/25 Q1.",
 			"Period|Value|Status|Target"},
-		{"at risk, worsening", csvdata.Lower, f(18), []csvdata.Performance{row("2024/25 Q1", 17), row("2024/25 Q2", 18.9)},
+		{"at risk, worsening", measure.Lower, f(18), []csvdata.Performance{row("2024/25 Q1", 17), row("2024/25 Q2", 18.9)},
 			"Days to process claims: just short of the target of 18 days",
 			"In July to September 2024 (2024/25 Q2), days to process claims was 18.9 days against a target of 18 days: At risk, worsening from 17 days in 2024/25 Q1.",
 			"Period|Value|Status|Target"},
-		{"off track, no change", csvdata.Higher, f(20), []csvdata.Performance{row("2024/25 Q1", 12), row("2024/25 Q2", 12)},
+		{"off track, no change", measure.Higher, f(20), []csvdata.Performance{row("2024/25 Q1", 12), row("2024/25 Q2", 12)},
 			"Days to process claims: missing the target of 20 days",
 			"In July to September 2024 (2024/25 Q2), days to process claims was 12 days against a target of 20 days: Off track, no change from 2024/25 Q1.",
 			"Period|Value|Status|Target"},
-		{"no target, first figure", csvdata.Lower, nil, []csvdata.Performance{row("2024/25", 12)},
+		{"no target, first figure", measure.Lower, nil, []csvdata.Performance{row("2024/25", 12)},
 			"Days to process claims: no target set",
 			"In April 2024 to March 2025 (2024/25), days to process claims was 12 days (no target is set). This is the first figure.",
 			"Period|Value|Status|Target"},
-		{"no figures", csvdata.Lower, f(18), nil,
+		{"no figures", measure.Lower, f(18), nil,
 			"Days to process claims",
 			"There are no figures for days to process claims yet.",
 			"Period|Target"},
-		{"per partner: worst decides, others listed", csvdata.Lower, f(18), []csvdata.Performance{
+		{"per partner: worst decides, others listed", measure.Lower, f(18), []csvdata.Performance{
 			{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 16},
 			{Period: period.MustParse("2024/25 Q1"), Partner: "south", Value: 21},
 		},
@@ -71,7 +72,7 @@ func TestMetricSummaries(t *testing.T) {
 			"Period|North|North status|South|South status|Target"},
 	}
 	for _, tt := range tests {
-		p := partnership(csvdata.Days, tt.dir, tt.target, tt.rows...)
+		p := partnership(measure.Days, tt.dir, tt.target, tt.rows...)
 		fig := Metric(p.Metric("m"), "", "chart-m")
 		if fig.Title != tt.title {
 			t.Errorf("%s: title %q, want %q", tt.name, fig.Title, tt.title)
@@ -91,7 +92,7 @@ func TestMetricSummaries(t *testing.T) {
 func TestMetricTableCells(t *testing.T) {
 	// South's row target of 20 differs from North's 18, so each partner
 	// gets its own target column.
-	p := partnership(csvdata.Days, csvdata.Lower, f(18),
+	p := partnership(measure.Days, measure.Lower, f(18),
 		csvdata.Performance{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 16},
 		csvdata.Performance{Period: period.MustParse("2024/25 Q1"), Partner: "south", Value: 21, Target: f(20)},
 		csvdata.Performance{Period: period.MustParse("2024/25 Q2"), Partner: "north", Value: 17},

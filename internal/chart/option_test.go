@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/partnersite/partnersite/internal/measure"
 	"math"
 	"os"
 	"path/filepath"
@@ -48,7 +49,7 @@ func golden(t *testing.T, name string, got []byte) {
 func TestOptionGolden(t *testing.T) {
 	q := period.MustParse
 	// A metric per partner with a row target override and a gap.
-	p := partnership(csvdata.Days, csvdata.Lower, f(18),
+	p := partnership(measure.Days, measure.Lower, f(18),
 		csvdata.Performance{Period: q("2024/25 Q1"), Partner: "north", Value: 16},
 		csvdata.Performance{Period: q("2024/25 Q2"), Partner: "north", Value: 17.25},
 		csvdata.Performance{Period: q("2024/25 Q2"), Partner: "south", Value: 21, Target: f(20)},
@@ -96,7 +97,7 @@ func TestOptionGolden(t *testing.T) {
 // TestOptionIsInert checks that text from a CSV cannot escape the JSON or
 // become a function: go-echarts' "__f__" marker stays a plain string.
 func TestOptionIsInert(t *testing.T) {
-	p := partnership(csvdata.Percent, csvdata.Higher, f(99), csvdata.Performance{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 99.5})
+	p := partnership(measure.Percent, measure.Higher, f(99), csvdata.Performance{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 99.5})
 	p.Metric("m").Name = "</script><script>alert(1)</script> __f__alert(2)__f__ <img src=x onerror=alert(3)> \u2028"
 	p.Partners[0].ShortName = "</script><b>"
 	opt := string(Metric(p.Metric("m"), "", "x").Option)

@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
@@ -35,34 +36,6 @@ const (
 	MetricsFile     = "data/metrics.csv"
 	PerformanceFile = "data/performance.csv"
 	SavingsFile     = "data/savings.csv"
-)
-
-// Unit is what a metric is measured in.
-type Unit string
-
-// The units a metric may have.
-const (
-	Percent Unit = "percent"
-	GBP     Unit = "gbp"
-	Count   Unit = "count"
-	Days    Unit = "days"
-	Hours   Unit = "hours"
-	Minutes Unit = "minutes"
-	FTE     Unit = "fte"
-	Score   Unit = "score"
-)
-
-// Units lists every valid unit, in the order the documentation gives them.
-var Units = []Unit{Percent, GBP, Count, Days, Hours, Minutes, FTE, Score}
-
-// Direction says which way is better for a metric.
-type Direction string
-
-// The directions.
-const (
-	Higher  Direction = "higher"
-	Lower   Direction = "lower"
-	Neither Direction = "neither" // a measure of context, such as receipts: never rated
 )
 
 // scales are the words for a metric's scale; moneyScales the units that
@@ -181,8 +154,8 @@ type Metric struct {
 	Name        string
 	Service     string
 	Goal        string
-	Unit        Unit
-	Direction   Direction
+	Unit        measure.Unit
+	Direction   measure.Direction
 	Target      *float64
 	Amber       *float64
 	Description string
@@ -209,11 +182,11 @@ type Performance struct {
 	Line    int
 	Metric  string
 	Period  period.Period
-	Partner string  // "" for the partnership as a whole
-	Value   float64 // 0 when Mark is not Present
-	Places  int8    // decimal places the figure was written with, in real units
-	Mark    Mark    // why the figure is not there, if it is not
-	Flag    Flag    // provisional, revised or estimated
+	Partner string       // "" for the partnership as a whole
+	Value   float64      // 0 when Mark is not measure.Present
+	Places  int8         // decimal places the figure was written with, in real units
+	Mark    measure.Mark // why the figure is not there, if it is not
+	Flag    measure.Flag // provisional, revised or estimated
 	// ambiguous marks a period such as "2010-11", held as the month until
 	// the metric's other rows say whether it is a month or a year. (The
 	// small fields sit together: half a million rows are held at once.)
@@ -405,12 +378,12 @@ func (c *checker) optionalAmount(col string, v number) *money.Pence {
 
 // figure reads a value cell: a figure, perhaps flagged, or a mark saying
 // why it is not there.
-func (c *checker) figure(col string, v figure) (float64, Mark, Flag) {
+func (c *checker) figure(col string, v figure) (float64, measure.Mark, measure.Flag) {
 	if v.bad {
 		raw := c.raw(col)
 		_, err := ParseNumber(raw)
 		c.errorf(col, "%s %q is not a number: %v; where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)", col, short(raw), err)
-		return 0, NotAvailable, NoFlag
+		return 0, measure.NotAvailable, measure.NoFlag
 	}
 	return v.value, v.mark, v.flag
 }
@@ -589,22 +562,22 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 				if string(r.Scale) != "" && m.Scale != sc {
 					c.errorf("unit", "unit %q says the figures are in %s but scale %q says otherwise; give one", string(r.Unit), scaleName(sc), string(r.Scale))
 				}
-				u, m.Scale = string(GBP), sc
+				u, m.Scale = string(measure.GBP), sc
 			}
-			if !slices.Contains(Units, Unit(u)) {
+			if !slices.Contains(measure.Units, measure.Unit(u)) {
 				var us []string
-				for _, u := range Units {
+				for _, u := range measure.Units {
 					us = append(us, string(u))
 				}
 				c.errorf("unit", "unit %q is not one of: %s", r.Unit, strings.Join(us, ", "))
 			}
-			m.Unit = Unit(u)
+			m.Unit = measure.Unit(u)
 		}
 		if d := strings.ToLower(string(r.Direction)); c.required("direction", d) {
-			if d != string(Higher) && d != string(Lower) && d != string(Neither) {
+			if d != string(measure.Higher) && d != string(measure.Lower) && d != string(measure.Neither) {
 				c.errorf("direction", "direction %q must be \"higher\" or \"lower\" (which way is better), or \"neither\" for a measure of context", r.Direction)
 			}
-			m.Direction = Direction(d)
+			m.Direction = measure.Direction(d)
 		}
 		switch cmp := strings.ToLower(string(r.Compare)); cmp {
 		case "", "previous":
@@ -732,7 +705,7 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			p.Period, p.ambiguous = c.period("period", r.Period)
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
 			p.Places = r.Value.places
-			if sc := scales[p.Metric]; sc > 1 && p.Mark == Present {
+			if sc := scales[p.Metric]; sc > 1 && p.Mark == measure.Present {
 				p.Places = int8(max(0, int(p.Places)-zeros(sc)))
 				p.Value = *scaled(&p.Value, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.raw("value")), p.Flag.Symbol())), sc)
 				p.Target = scaled(p.Target, c.raw("target"), sc)
@@ -884,7 +857,7 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	for _, g := range goals {
 		goalSet[g] = true
 	}
-	unit := map[string]Unit{}
+	unit := map[string]measure.Unit{}
 	for _, m := range d.Metrics {
 		unit[m.ID] = m.Unit
 		if !services[m.Service] {
@@ -995,7 +968,7 @@ func (p *Performance) where(file string) string {
 // the hot loop of loading a large site, so ids are looked up once per run
 // of rows with the same metric, and duplicates are found on a packed
 // integer key rather than on strings.
-func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[string]Unit, pl *problem.List) {
+func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[string]measure.Unit, pl *problem.List) {
 	partnerNo := map[string]uint64{"": 0}
 	for _, p := range d.Partners {
 		if _, ok := partnerNo[p.ID]; !ok {
@@ -1009,7 +982,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 	type metricState struct {
 		no    uint64
 		known bool
-		unit  Unit
+		unit  measure.Unit
 		first *Performance // the first row, whose period kind the others must share
 		// fractions stays true while every figure and target of a percent
 		// metric lies from 0 to 1: 0.973 written for 97.3%.
@@ -1037,7 +1010,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 					no = uint64(len(metricNo))
 					metricNo[p.Metric] = no
 				}
-				cur = &metricState{no: no, known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == Percent}
+				cur = &metricState{no: no, known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent}
 				states[p.Metric] = cur
 			}
 		}
@@ -1099,13 +1072,13 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			pl.Errorf(p.File, p.Line, "metric %q mixes kinds of period: %s gives a %s (%s), this row a %s (%s); one metric uses one kind",
 				p.Metric, first.where(p.File), first.Period.Kind, first.Period, p.Period.Kind, p.Period)
 		}
-		if p.Mark != Present {
+		if p.Mark != measure.Present {
 			continue
 		}
 		if cur.fractions && (p.Value < 0 || p.Value > 1 || p.Target != nil && (*p.Target < 0 || *p.Target > 1)) {
 			cur.fractions = false
 		}
-		if cur.unit == Percent && (p.Value < 0 || p.Value > 100) {
+		if cur.unit == measure.Percent && (p.Value < 0 || p.Value > 100) {
 			pl.Warnf(p.File, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
 		}
 	}

@@ -2,6 +2,7 @@ package csvdata
 
 import (
 	"fmt"
+	"github.com/partnersite/partnersite/internal/measure"
 	"os"
 	"path/filepath"
 	"slices"
@@ -82,7 +83,7 @@ func TestBaseIsValid(t *testing.T) {
 		t.Errorf("started = %s, want 2024-04-01 (day first)", got)
 	}
 	m := d.Metrics[0]
-	if m.Unit != Percent || m.Direction != Higher || *m.Target != 99.5 || *m.Amber != 0.5 {
+	if m.Unit != measure.Percent || m.Direction != measure.Higher || *m.Target != 99.5 || *m.Amber != 0.5 {
 		t.Errorf("metric = %+v", m)
 	}
 	if p := d.Performance[1]; p.Line != 3 || p.Value != 99.1 || p.Period != period.MustParse("2024/25 Q2") {
@@ -563,7 +564,7 @@ func TestScaleAndFractions(t *testing.T) {
 	if !slices.Equal(values, []float64{55_011_000, 55_011_500, 1_250_000}) || *d.Performance[2].Target != 56_000_250 {
 		t.Errorf("values %v, row target %v", values, *d.Performance[2].Target)
 	}
-	if m := d.Metrics[1]; m.Unit != GBP || m.Scale != 1000 || *m.Target != 55_000_000 || *m.Amber != 500_000 {
+	if m := d.Metrics[1]; m.Unit != measure.GBP || m.Scale != 1000 || *m.Target != 55_000_000 || *m.Amber != 500_000 {
 		t.Errorf("receipts = %+v", m)
 	}
 	_, probs = load(t, map[string]*string{"metrics.csv": s("id,name,service,goal,unit,direction,scale\nm,M,ict,efficiency,£m,higher,thousands\nn,N,ict,efficiency,gbp,higher,lots\n")})
@@ -598,16 +599,16 @@ func TestMarksAndFlags(t *testing.T) {
 	d, probs := load(t, map[string]*string{"performance.csv": s(perf)})
 	type got struct {
 		v    float64
-		mark Mark
-		flag Flag
+		mark measure.Mark
+		flag measure.Flag
 	}
 	var gs []got
 	for _, p := range d.Performance {
 		gs = append(gs, got{p.Value, p.Mark, p.Flag})
 	}
-	want := []got{{0, NotAvailable, NoFlag}, {0, NotAvailable, NoFlag}, {0, NotAvailable, NoFlag}, {0, NotAvailable, NoFlag},
-		{0, NotAvailable, NoFlag}, {0, NotApplicable, NoFlag}, {0, Confidential, NoFlag},
-		{57.3, Present, Provisional}, {57.3, Present, Revised}, {-5, Present, Estimated}, {-2, Present, NoFlag}}
+	want := []got{{0, measure.NotAvailable, measure.NoFlag}, {0, measure.NotAvailable, measure.NoFlag}, {0, measure.NotAvailable, measure.NoFlag}, {0, measure.NotAvailable, measure.NoFlag},
+		{0, measure.NotAvailable, measure.NoFlag}, {0, measure.NotApplicable, measure.NoFlag}, {0, measure.Confidential, measure.NoFlag},
+		{57.3, measure.Present, measure.Provisional}, {57.3, measure.Present, measure.Revised}, {-5, measure.Present, measure.Estimated}, {-2, measure.Present, measure.NoFlag}}
 	if !slices.Equal(gs, want) {
 		t.Errorf("figures %v\nwant %v", gs, want)
 	}

@@ -1,89 +1,15 @@
 package csvdata
 
-import "strings"
+import (
+	"strings"
 
-// Mark says why a figure is not there, in the shorthand of the Government
-// Statistical Service that published tables use. A marked figure is shown
-// as its word, leaves a gap in a chart, and is skipped by status and
-// direction of travel.
-type Mark byte
-
-// The marks. Present is a figure that is there.
-const (
-	Present       Mark = iota
-	NotAvailable       // [x], x, .., -, n/a or an empty cell
-	NotApplicable      // [z], z
-	Confidential       // [c], c
+	"github.com/partnersite/partnersite/internal/measure"
 )
-
-// String is the word shown in place of the figure.
-func (m Mark) String() string {
-	switch m {
-	case NotAvailable:
-		return "not available"
-	case NotApplicable:
-		return "not applicable"
-	case Confidential:
-		return "confidential"
-	}
-	return ""
-}
-
-// Symbol is the mark as the GSS writes it, for tables' keys and downloads.
-func (m Mark) Symbol() string {
-	switch m {
-	case NotAvailable:
-		return "[x]"
-	case NotApplicable:
-		return "[z]"
-	case Confidential:
-		return "[c]"
-	}
-	return ""
-}
-
-// Flag qualifies a figure that is there: provisional, revised or
-// estimated, written after it as "57.3 [p]".
-type Flag byte
-
-// The flags. NoFlag is a figure as final.
-const (
-	NoFlag Flag = iota
-	Provisional
-	Revised
-	Estimated
-)
-
-// String is the flag's word, for keys.
-func (f Flag) String() string {
-	switch f {
-	case Provisional:
-		return "provisional"
-	case Revised:
-		return "revised"
-	case Estimated:
-		return "estimated"
-	}
-	return ""
-}
-
-// Symbol is the flag as written beside a figure: "[p]".
-func (f Flag) Symbol() string {
-	switch f {
-	case Provisional:
-		return "[p]"
-	case Revised:
-		return "[r]"
-	case Estimated:
-		return "[e]"
-	}
-	return ""
-}
 
 var (
-	marks = map[string]Mark{"": NotAvailable, "[x]": NotAvailable, "x": NotAvailable, "..": NotAvailable, "-": NotAvailable,
-		"n/a": NotAvailable, "na": NotAvailable, "[z]": NotApplicable, "z": NotApplicable, "[c]": Confidential, "c": Confidential}
-	flags = map[string]Flag{"[p]": Provisional, "[r]": Revised, "[e]": Estimated}
+	marks = map[string]measure.Mark{"": measure.NotAvailable, "[x]": measure.NotAvailable, "x": measure.NotAvailable, "..": measure.NotAvailable, "-": measure.NotAvailable,
+		"n/a": measure.NotAvailable, "na": measure.NotAvailable, "[z]": measure.NotApplicable, "z": measure.NotApplicable, "[c]": measure.Confidential, "c": measure.Confidential}
+	flags = map[string]measure.Flag{"[p]": measure.Provisional, "[r]": measure.Revised, "[e]": measure.Estimated}
 )
 
 // figure is a performance value cell: a number, perhaps flagged, or a
@@ -91,8 +17,8 @@ var (
 type figure struct {
 	value    float64
 	set, bad bool
-	mark     Mark
-	flag     Flag
+	mark     measure.Mark
+	flag     measure.Flag
 	places   int8 // decimal places as written
 }
 

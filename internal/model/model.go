@@ -7,6 +7,7 @@ package model
 
 import (
 	"cmp"
+	"github.com/partnersite/partnersite/internal/measure"
 	"math"
 	"slices"
 	"strconv"
@@ -57,8 +58,8 @@ type Metric struct {
 	ID, Name, Description, Source string
 	Service                       *Service
 	Goal                          *Goal
-	Unit                          csvdata.Unit
-	Direction                     csvdata.Direction
+	Unit                          measure.Unit
+	Direction                     measure.Direction
 	ByYear                        bool // travel against the same period a year earlier
 	// Decimals is the precision the metric's figures are shown with.
 	Decimals int
@@ -80,8 +81,8 @@ type Series struct {
 type Point struct {
 	Period period.Period
 	Value  float64      // 0 when Mark says there is no figure
-	Mark   csvdata.Mark // why there is no figure, if there is none
-	Flag   csvdata.Flag // provisional, revised or estimated
+	Mark   measure.Mark // why there is no figure, if there is none
+	Flag   measure.Flag // provisional, revised or estimated
 	Target *float64     // the row's override or the metric's target
 	Amber  float64
 	Note   string
@@ -152,7 +153,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		if r.Target != nil {
 			target = r.Target
 		}
-		if r.Mark == csvdata.Present {
+		if r.Mark == measure.Present {
 			// As written ("99.50" has 2), and never fewer than the value
 			// needs, for figures that did not come from a file.
 			written[m] = append(written[m], int8(max(int(r.Places), shortest(r.Value))))
@@ -225,7 +226,7 @@ func (p *Point) Travel() string {
 }
 
 // Has reports whether the point has a figure, rather than a mark.
-func (p *Point) Has() bool { return p.Mark == csvdata.Present }
+func (p *Point) Has() bool { return p.Mark == measure.Present }
 
 // amberFor is the amber margin that applies with target t: the metric's
 // own margin when it sets one, otherwise 5% of t.
@@ -298,7 +299,7 @@ func (m *Metric) SeriesFor(id string) *Series {
 // Status is the metric's overall status: the worst of its series' latest
 // ratings, as the contract says for metrics reported per partner.
 func (m *Metric) Status() Status {
-	if m.Direction == csvdata.Neither {
+	if m.Direction == measure.Neither {
 		return NotRated
 	}
 	worst := NoTarget
@@ -350,16 +351,16 @@ func (m *Metric) Format(v float64) string { return ValueIn(m.Unit, v, m.Decimals
 // precision without trailing zeros ("18 days", "17.25 days"), and
 // millions of pounds as "£1.2m".
 func (m *Metric) Prose(v float64) string {
-	if m.Unit == csvdata.GBP && math.Abs(v) >= 1e6 {
+	if m.Unit == measure.GBP && math.Abs(v) >= 1e6 {
 		return format.MoneyShort(v)
 	}
-	if m.Unit == csvdata.GBP && m.Decimals == 0 {
+	if m.Unit == measure.GBP && m.Decimals == 0 {
 		return format.Money(v)
 	}
-	if m.Unit == csvdata.Percent {
+	if m.Unit == measure.Percent {
 		return m.Format(v) // "99.0% against 99.5%", as the tables write it
 	}
-	return withUnit(m.Unit, format.Trim(v, m.Decimals))
+	return m.Unit.Write(format.Trim(v, m.Decimals))
 }
 
 // shortest is the number of decimal places in the shortest decimal form

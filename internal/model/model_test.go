@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/partnersite/partnersite/internal/measure"
 	"math/rand/v2"
 	"testing"
 
@@ -14,33 +15,33 @@ import (
 func f(v float64) *float64 { return &v }
 
 func TestRate(t *testing.T) {
-	H, L := csvdata.Higher, csvdata.Lower
+	H, L := measure.Higher, measure.Lower
 	tests := []struct {
 		name   string
 		v      float64
 		target *float64
 		amber  float64
-		dir    csvdata.Direction
-		unit   csvdata.Unit
+		dir    measure.Direction
+		unit   measure.Unit
 		want   string
 	}{
-		{"exactly on target", 99.5, f(99.5), 0.5, H, csvdata.Percent, "On track: at or above the target of 99.5%"},
-		{"above target", 99.9, f(99.5), 0.5, H, csvdata.Percent, "On track: at or above the target of 99.5%"},
-		{"exactly on the amber line", 99.0, f(99.5), 0.5, H, csvdata.Percent, "At risk: within 0.5 points of the target of 99.5%"},
-		{"just past the amber line", 98.99, f(99.5), 0.5, H, csvdata.Percent, "Off track: more than 0.5 points below the target of 99.5%"},
+		{"exactly on target", 99.5, f(99.5), 0.5, H, measure.Percent, "On track: at or above the target of 99.5%"},
+		{"above target", 99.9, f(99.5), 0.5, H, measure.Percent, "On track: at or above the target of 99.5%"},
+		{"exactly on the amber line", 99.0, f(99.5), 0.5, H, measure.Percent, "At risk: within 0.5 points of the target of 99.5%"},
+		{"just past the amber line", 98.99, f(99.5), 0.5, H, measure.Percent, "Off track: more than 0.5 points below the target of 99.5%"},
 		// 5% of 18 is 0.9; 18 + 0.9 is 18.900000000000002 in binary.
-		{"lower, on the default amber line", 18.9, f(18), DefaultAmber(18), L, csvdata.Days, "At risk: within 0.9 days of the target of 18 days"},
-		{"lower, past the amber line", 18.91, f(18), DefaultAmber(18), L, csvdata.Days, "Off track: more than 0.9 days above the target of 18 days"},
-		{"lower, on target", 18, f(18), DefaultAmber(18), L, csvdata.Days, "On track: at or below the target of 18 days"},
-		{"lower, better than target", 12.5, f(18), DefaultAmber(18), L, csvdata.Days, "On track: at or below the target of 18 days"},
-		{"negative target, at risk", -10.5, f(-10), DefaultAmber(-10), H, csvdata.Count, "At risk: within 0.5 of the target of -10"},
-		{"negative target, off track", -10.6, f(-10), DefaultAmber(-10), H, csvdata.Count, "Off track: more than 0.5 below the target of -10"},
-		{"negative target, on track", -9, f(-10), DefaultAmber(-10), H, csvdata.Count, "On track: at or above the target of -10"},
-		{"zero target leaves no amber band", 1, f(0), DefaultAmber(0), L, csvdata.Count, "Off track: above the target of 0"},
-		{"zero target met", 0, f(0), DefaultAmber(0), L, csvdata.Count, "On track: at or below the target of 0"},
-		{"no target", 50, nil, 0, H, csvdata.Percent, "No target"},
-		{"money", 45000, f(50000), 2500, H, csvdata.GBP, "Off track: more than £2,500 below the target of £50,000"},
-		{"one point", 96, f(97), 1, H, csvdata.Percent, "At risk: within 1 point of the target of 97.0%"},
+		{"lower, on the default amber line", 18.9, f(18), DefaultAmber(18), L, measure.Days, "At risk: within 0.9 days of the target of 18 days"},
+		{"lower, past the amber line", 18.91, f(18), DefaultAmber(18), L, measure.Days, "Off track: more than 0.9 days above the target of 18 days"},
+		{"lower, on target", 18, f(18), DefaultAmber(18), L, measure.Days, "On track: at or below the target of 18 days"},
+		{"lower, better than target", 12.5, f(18), DefaultAmber(18), L, measure.Days, "On track: at or below the target of 18 days"},
+		{"negative target, at risk", -10.5, f(-10), DefaultAmber(-10), H, measure.Count, "At risk: within 0.5 of the target of -10"},
+		{"negative target, off track", -10.6, f(-10), DefaultAmber(-10), H, measure.Count, "Off track: more than 0.5 below the target of -10"},
+		{"negative target, on track", -9, f(-10), DefaultAmber(-10), H, measure.Count, "On track: at or above the target of -10"},
+		{"zero target leaves no amber band", 1, f(0), DefaultAmber(0), L, measure.Count, "Off track: above the target of 0"},
+		{"zero target met", 0, f(0), DefaultAmber(0), L, measure.Count, "On track: at or below the target of 0"},
+		{"no target", 50, nil, 0, H, measure.Percent, "No target"},
+		{"money", 45000, f(50000), 2500, H, measure.GBP, "Off track: more than £2,500 below the target of £50,000"},
+		{"one point", 96, f(97), 1, H, measure.Percent, "At risk: within 1 point of the target of 97.0%"},
 	}
 	for _, tt := range tests {
 		if got := Rate(tt.v, tt.target, tt.amber, tt.dir, tt.unit).Rule(); got != tt.want {
@@ -52,14 +53,14 @@ func TestRate(t *testing.T) {
 func TestTrend(t *testing.T) {
 	tests := []struct {
 		v, prev float64
-		dir     csvdata.Direction
+		dir     measure.Direction
 		want    Trend
 	}{
-		{99.5, 99.0, csvdata.Higher, Improving},
-		{98.0, 99.0, csvdata.Higher, Worsening},
-		{17, 18, csvdata.Lower, Improving},
-		{19, 18, csvdata.Lower, Worsening},
-		{0.1 + 0.2, 0.3, csvdata.Higher, NoChange}, // binary noise is no change
+		{99.5, 99.0, measure.Higher, Improving},
+		{98.0, 99.0, measure.Higher, Worsening},
+		{17, 18, measure.Lower, Improving},
+		{19, 18, measure.Lower, Worsening},
+		{0.1 + 0.2, 0.3, measure.Higher, NoChange}, // binary noise is no change
 	}
 	for _, tt := range tests {
 		if got := TrendOf(tt.v, tt.prev, tt.dir); got != tt.want {
@@ -78,8 +79,8 @@ func testPartnership() *Partnership {
 		},
 		Services: []csvdata.Service{{ID: "ict", Name: "ICT", LeadPartner: "north"}, {ID: "rb", Name: "Revenues"}},
 		Metrics: []csvdata.Metric{
-			{ID: "uptime", Name: "Uptime", Service: "ict", Goal: "resilience", Unit: csvdata.Percent, Direction: csvdata.Higher, Target: f(99.5), Amber: f(0.5)},
-			{ID: "claims", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: csvdata.Days, Direction: csvdata.Lower, Target: f(18)},
+			{ID: "uptime", Name: "Uptime", Service: "ict", Goal: "resilience", Unit: measure.Percent, Direction: measure.Higher, Target: f(99.5), Amber: f(0.5)},
+			{ID: "claims", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: measure.Days, Direction: measure.Lower, Target: f(18)},
 		},
 		Performance: []csvdata.Performance{
 			// Out of order on purpose: the model sorts by period.
@@ -211,28 +212,28 @@ func TestSavings(t *testing.T) {
 
 func TestValueFormats(t *testing.T) {
 	tests := []struct {
-		unit          csvdata.Unit
+		unit          measure.Unit
 		v             float64
 		value, prose  string
 		margin        string
 		marginOfValue float64
 	}{
-		{csvdata.Percent, 99.14, "99.1%", "99.1%", "0.5 points", 0.5},
-		{csvdata.GBP, 1234567, "£1,234,567", "£1.2m", "£2,500", 2500},
-		{csvdata.GBP, 350000, "£350,000", "£350,000", "£1", 1},
-		{csvdata.Days, 18.5, "18.5 days", "18.5 days", "0.9 days", 0.9},
-		{csvdata.Days, 1, "1 day", "1 day", "1 day", 1},
+		{measure.Percent, 99.14, "99.1%", "99.1%", "0.5 points", 0.5},
+		{measure.GBP, 1234567, "£1,234,567", "£1.2m", "£2,500", 2500},
+		{measure.GBP, 350000, "£350,000", "£350,000", "£1", 1},
+		{measure.Days, 18.5, "18.5 days", "18.5 days", "0.9 days", 0.9},
+		{measure.Days, 1, "1 day", "1 day", "1 day", 1},
 		// The unit agrees with the digits shown, not the value behind them.
-		{csvdata.Days, 1.04, "1 day", "1 day", "1 day", 1.04},
-		{csvdata.Days, 0.96, "1 day", "1 day", "1 day", 0.96},
-		{csvdata.Days, 1.05, "1.1 days", "1.1 days", "1.1 days", 1.05},
-		{csvdata.Hours, -1, "-1 hour", "-1 hour", "-1 hour", -1},
-		{csvdata.Percent, 97, "97.0%", "97.0%", "1 point", 1.004},
-		{csvdata.Hours, 1200, "1,200 hours", "1,200 hours", "60 hours", 60},
-		{csvdata.Minutes, 4.25, "4.3 minutes", "4.3 minutes", "0.2 minutes", 0.2},
-		{csvdata.FTE, 12.5, "12.5 FTE", "12.5 FTE", "0.5 FTE", 0.5},
-		{csvdata.Count, 1234, "1,234", "1,234", "1", 1},
-		{csvdata.Score, 7.25, "7.3", "7.3", "0.25 points", 0.25},
+		{measure.Days, 1.04, "1 day", "1 day", "1 day", 1.04},
+		{measure.Days, 0.96, "1 day", "1 day", "1 day", 0.96},
+		{measure.Days, 1.05, "1.1 days", "1.1 days", "1.1 days", 1.05},
+		{measure.Hours, -1, "-1 hour", "-1 hour", "-1 hour", -1},
+		{measure.Percent, 97, "97.0%", "97.0%", "1 point", 1.004},
+		{measure.Hours, 1200, "1,200 hours", "1,200 hours", "60 hours", 60},
+		{measure.Minutes, 4.25, "4.3 minutes", "4.3 minutes", "0.2 minutes", 0.2},
+		{measure.FTE, 12.5, "12.5 FTE", "12.5 FTE", "0.5 FTE", 0.5},
+		{measure.Count, 1234, "1,234", "1,234", "1", 1},
+		{measure.Score, 7.25, "7.3", "7.3", "0.25 points", 0.25},
 	}
 	for _, tt := range tests {
 		if got := Value(tt.unit, tt.v); got != tt.value {
@@ -354,10 +355,10 @@ func TestPrecision(t *testing.T) {
 	d := &csvdata.Data{
 		Services: []csvdata.Service{{ID: "s"}},
 		Metrics: []csvdata.Metric{
-			{ID: "days", Service: "s", Goal: "efficiency", Unit: csvdata.Days, Direction: csvdata.Lower, Target: f(8)},
-			{ID: "pct", Service: "s", Goal: "efficiency", Unit: csvdata.Percent, Direction: csvdata.Higher, Target: f(99.5), Decimals: &one},
-			{ID: "whole", Service: "s", Goal: "efficiency", Unit: csvdata.Percent, Direction: csvdata.Higher, Decimals: &two},
-			{ID: "written", Service: "s", Goal: "efficiency", Unit: csvdata.Count, Direction: csvdata.Higher},
+			{ID: "days", Service: "s", Goal: "efficiency", Unit: measure.Days, Direction: measure.Lower, Target: f(8)},
+			{ID: "pct", Service: "s", Goal: "efficiency", Unit: measure.Percent, Direction: measure.Higher, Target: f(99.5), Decimals: &one},
+			{ID: "whole", Service: "s", Goal: "efficiency", Unit: measure.Percent, Direction: measure.Higher, Decimals: &two},
+			{ID: "written", Service: "s", Goal: "efficiency", Unit: measure.Count, Direction: measure.Higher},
 		},
 		Performance: []csvdata.Performance{
 			{Metric: "days", Period: q("2024/25 Q1"), Value: 7.25},

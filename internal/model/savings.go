@@ -1,6 +1,7 @@
 package model
 
 import (
+	"github.com/partnersite/partnersite/internal/measure"
 	"slices"
 
 	"github.com/partnersite/partnersite/internal/csvdata"
@@ -158,13 +159,13 @@ func add(total *money.Pence, a money.Pence) *money.Pence {
 // pence; only the amber margin, a proportion, is worked in pounds.
 func rateSaving(saving money.Pence, target *money.Pence) Rating {
 	if target == nil {
-		return Rate(saving.Pounds(), nil, 0, csvdata.Higher, csvdata.GBP)
+		return Rate(saving.Pounds(), nil, 0, measure.Higher, measure.GBP)
 	}
 	t := target.Pounds()
 	if saving >= *target {
-		return Rate(t, &t, 0, csvdata.Higher, csvdata.GBP)
+		return Rate(t, &t, 0, measure.Higher, measure.GBP)
 	}
-	return Rate(saving.Pounds(), &t, DefaultAmber(t), csvdata.Higher, csvdata.GBP)
+	return Rate(saving.Pounds(), &t, DefaultAmber(t), measure.Higher, measure.GBP)
 }
 
 // Latest is the most recent year with a saving, or nil when there is

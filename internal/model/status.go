@@ -1,10 +1,9 @@
 package model
 
 import (
+	"github.com/partnersite/partnersite/internal/measure"
 	"math"
-	"strings"
 
-	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
 )
 
@@ -89,8 +88,8 @@ func DefaultAmber(target float64) float64 { return math.Abs(target) * DefaultAmb
 // Rate applies the contract's status rule. target is nil when there is no
 // target. The comparisons allow for binary rounding (a figure typed as
 // exactly on the amber line is on it), but no more.
-func Rate(v float64, target *float64, amber float64, dir csvdata.Direction, unit csvdata.Unit) Rating {
-	if dir == csvdata.Neither {
+func Rate(v float64, target *float64, amber float64, dir measure.Direction, unit measure.Unit) Rating {
+	if dir == measure.Neither {
 		return Rating{NotRated, "a measure of context, with no better way to go"}
 	}
 	if target == nil {
@@ -102,7 +101,7 @@ func Rate(v float64, target *float64, amber float64, dir csvdata.Direction, unit
 	eps := 1e-9 * math.Max(1, math.Max(math.Abs(t), a))
 	tgt := "the target of " + Value(unit, t)
 	margin := Margin(unit, a)
-	if dir == csvdata.Lower {
+	if dir == measure.Lower {
 		switch {
 		case v <= t+eps:
 			return Rating{OnTrack, "at or below " + tgt}
@@ -157,16 +156,16 @@ func (t Trend) String() string {
 // TrendOf compares v with the previous value prev by the metric's
 // direction. Values equal to six decimals are no change: the data is typed
 // by people to one or two decimals.
-func TrendOf(v, prev float64, dir csvdata.Direction) Trend {
+func TrendOf(v, prev float64, dir measure.Direction) Trend {
 	d := format.Round(v, 6) - format.Round(prev, 6)
 	switch {
 	case d == 0:
 		return NoChange
-	case dir == csvdata.Neither && d > 0:
+	case dir == measure.Neither && d > 0:
 		return Up
-	case dir == csvdata.Neither:
+	case dir == measure.Neither:
 		return Down
-	case (d > 0) == (dir != csvdata.Lower):
+	case (d > 0) == (dir != measure.Lower):
 		return Improving
 	}
 	return Worsening
@@ -176,19 +175,19 @@ func TrendOf(v, prev float64, dir csvdata.Direction) Trend {
 // "£1,234", "18 days", "18.5 days": percentages to one place, pounds
 // whole, others to at most one place. A metric's own figures use
 // Metric.Format, at the metric's precision.
-func Value(unit csvdata.Unit, v float64) string {
+func Value(unit measure.Unit, v float64) string {
 	switch unit {
-	case csvdata.Percent:
-		return withUnit(unit, format.Fixed(v, 1))
-	case csvdata.GBP:
+	case measure.Percent:
+		return unit.Write(format.Fixed(v, 1))
+	case measure.GBP:
 		return format.Money(v)
 	}
-	return withUnit(unit, format.Trim(v, 1))
+	return unit.Write(format.Trim(v, 1))
 }
 
 // defaultPlaces is a unit's precision where the figures do not say.
-func defaultPlaces(unit csvdata.Unit) int {
-	if unit == csvdata.GBP {
+func defaultPlaces(unit measure.Unit) int {
+	if unit == measure.GBP {
 		return 0
 	}
 	return 1
@@ -197,41 +196,17 @@ func defaultPlaces(unit csvdata.Unit) int {
 // ValueIn formats a figure with its unit to exactly places decimal
 // places, so that a column of figures lines up: "97.00%", "7.25 days",
 // "8.00 days".
-func ValueIn(unit csvdata.Unit, v float64, places int) string {
-	if unit == csvdata.GBP && places == 0 {
+func ValueIn(unit measure.Unit, v float64, places int) string {
+	if unit == measure.GBP && places == 0 {
 		return format.Money(v)
 	}
-	return withUnit(unit, format.Fixed(v, places))
-}
-
-// withUnit writes a formatted number with its unit: the one place a unit
-// is written (charts.js does the same for axis labels). The unit's word
-// agrees with the digits shown: "1 day", "1.0 days".
-func withUnit(unit csvdata.Unit, n string) string {
-	switch unit {
-	case csvdata.Percent:
-		return n + "%"
-	case csvdata.GBP:
-		if strings.HasPrefix(n, "-") {
-			return "-£" + n[1:]
-		}
-		return "£" + n
-	case csvdata.Days:
-		return format.Counted(n, "day", "days")
-	case csvdata.Hours:
-		return format.Counted(n, "hour", "hours")
-	case csvdata.Minutes:
-		return format.Counted(n, "minute", "minutes")
-	case csvdata.FTE:
-		return n + " FTE"
-	}
-	return n
+	return unit.Write(format.Fixed(v, places))
 }
 
 // Prose formats a figure for a sentence: as Value, but millions of pounds
 // as "£1.2m".
-func Prose(unit csvdata.Unit, v float64) string {
-	if unit == csvdata.GBP {
+func Prose(unit measure.Unit, v float64) string {
+	if unit == measure.GBP {
 		return format.MoneyShort(v)
 	}
 	return Value(unit, v)
@@ -239,11 +214,11 @@ func Prose(unit csvdata.Unit, v float64) string {
 
 // Margin formats a difference: percentage differences are "points", since
 // "within 0.5% of 99.5%" would be ambiguous.
-func Margin(unit csvdata.Unit, a float64) string {
+func Margin(unit measure.Unit, a float64) string {
 	switch unit {
-	case csvdata.Percent, csvdata.Score:
+	case measure.Percent, measure.Score:
 		return format.Counted(format.Trim(a, 2), "point", "points")
-	case csvdata.Count:
+	case measure.Count:
 		return format.Trim(a, 2)
 	}
 	return Value(unit, a)

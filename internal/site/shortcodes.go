@@ -2,13 +2,13 @@ package site
 
 import (
 	"fmt"
+	"github.com/partnersite/partnersite/internal/measure"
 	"html"
 	"slices"
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/content"
-	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 )
@@ -127,7 +127,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		text = html.EscapeString(pt.Mark.String())
 	case show == "value":
 		text = html.EscapeString(metric.Prose(pt.Value))
-		if pt.Flag != csvdata.NoFlag {
+		if pt.Flag != measure.NoFlag {
 			text += " (" + pt.Flag.String() + ")"
 		}
 	case show == "target":
@@ -255,7 +255,7 @@ func fill(row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
 	row.HasData = true
 	row.Period = pt.Period
 	row.Value = m.Format(pt.Value)
-	if pt.Flag != csvdata.NoFlag {
+	if pt.Flag != measure.NoFlag {
 		row.Value += " (" + pt.Flag.String() + ")"
 	}
 	row.Target = "None"
