@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/csvdata"
@@ -63,9 +64,13 @@ type Metric struct {
 	ByYear                        bool // travel against the same period a year earlier
 	// Decimals is the precision the metric's figures are shown with.
 	Decimals int
-	Target   *float64
-	Amber    *float64 // as set in metrics.csv
-	Kind     period.Kind
+	// decimalsSet and targetPlaces are what precision started from, kept
+	// so that AsAt can work it out again for fewer figures.
+	decimalsSet  *int
+	targetPlaces int
+	Target       *float64
+	Amber        *float64 // as set in metrics.csv
+	Kind         period.Kind
 	// Series holds the partnership-wide series first, if any, then one
 	// per partner in the order of partners.csv.
 	Series []*Series
@@ -81,6 +86,7 @@ type Series struct {
 type Point struct {
 	Period period.Period
 	Value  float64      // 0 when Mark says there is no figure
+	Places int8         // decimal places it was written with
 	Mark   measure.Mark // why there is no figure, if there is none
 	Flag   measure.Flag // provisional, revised or estimated
 	Target *float64     // the row's override or the metric's target
@@ -158,7 +164,8 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 			// needs, for figures that did not come from a file.
 			written[m] = append(written[m], int8(max(int(r.Places), shortest(r.Value))))
 		}
-		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Mark: r.Mark, Flag: r.Flag, Target: target, Note: r.Note, File: r.File, Line: r.Line})
+		places := int8(max(int(r.Places), shortest(r.Value)))
+		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Places: places, Mark: r.Mark, Flag: r.Flag, Target: target, Note: r.Note, File: r.File, Line: r.Line})
 		m.Kind = r.Period.Kind
 	}
 	for _, m := range p.Metrics {
@@ -178,10 +185,57 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	for i, r := range d.Metrics {
 		if i < len(p.Metrics) {
 			m := p.Metrics[i]
+			m.decimalsSet, m.targetPlaces = r.Decimals, r.Places
 			m.Decimals = m.precision(r.Decimals, written[m], r.Places)
 		}
 	}
 	return p
+}
+
+// AsAt is the partnership as it stood at the end of a day: every figure
+// for a period that ends after it is left out, and every derived figure
+// (status, direction of travel, precision, savings to a year) follows. A
+// report shows its period through it, so that later data never changes
+// what the committee was shown.
+func (p *Partnership) AsAt(end time.Time) *Partnership {
+	q := &Partnership{Site: p.Site, Services: p.Services, Partners: p.Partners}
+	for _, r := range p.savings {
+		if !r.Period.End().After(end) {
+			q.savings = append(q.savings, r)
+		}
+	}
+	copies := make(map[*Metric]*Metric, len(p.Metrics))
+	for _, m := range p.Metrics {
+		c := *m
+		c.Series = nil
+		var written []int8
+		for _, s := range m.Series {
+			cs := &Series{Partner: s.Partner}
+			for _, pt := range s.Points {
+				if !pt.Period.End().After(end) {
+					cs.Points = append(cs.Points, pt)
+					if pt.Has() {
+						written = append(written, pt.Places)
+					}
+				}
+			}
+			if len(cs.Points) > 0 {
+				c.Series = append(c.Series, cs)
+			}
+		}
+		c.Decimals = c.precision(m.decimalsSet, written, m.targetPlaces)
+		copies[m] = &c
+		q.Metrics = append(q.Metrics, &c)
+	}
+	for _, g := range p.Goals {
+		cg := *g
+		cg.Metrics = make([]*Metric, len(g.Metrics))
+		for i, m := range g.Metrics {
+			cg.Metrics[i] = copies[m]
+		}
+		q.Goals = append(q.Goals, &cg)
+	}
+	return q
 }
 
 // derive sorts a series and works out each point's amber, rating and trend.

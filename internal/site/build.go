@@ -88,6 +88,7 @@ type builder struct {
 
 	mu     *sync.Mutex
 	tables *tableCache
+	asAt   *sync.Map // end of a report's period -> the partnership as it stood then
 	out    map[string][]byte
 	charts int
 	pages  int
@@ -172,7 +173,7 @@ func load(src fs.FS, opts Options) (*builder, error) {
 // changed since it loaded, it reloads only the parts those paths touch:
 // settings, data, theme or single content files; the rest is shared.
 func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder, error) {
-	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache)}
+	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache), asAt: new(sync.Map)}
 	var cfgChanged, dataChanged, themeChanged bool
 	var contentChanged []string
 	for _, c := range changed {
@@ -662,10 +663,34 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 
 func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, crumbs ...Crumb) error {
 	cp := &ContentPage{Base: b.base(kind, pg.URL, pg.Title, crumbs...), Page: pg}
-	if err := b.commentary(&cp.Base, pg); err != nil {
+	if err := b.record(pg).commentary(&cp.Base, pg); err != nil {
 		return err
 	}
 	return b.draw(w, kind, &cp.Base, cp)
+}
+
+// record is the builder a report's figures are drawn with: the partnership
+// as it stood at the end of the report's period (or its date, when it
+// names no period), so that a report is a record of what was said at the
+// time and later data never changes it. Other pages show the latest.
+func (b *builder) record(pg *content.Page) *builder {
+	if pg.Kind != content.Report {
+		return b
+	}
+	end := pg.Date
+	if pg.PeriodSet {
+		end = pg.Period.End()
+	}
+	if end.IsZero() {
+		return b
+	}
+	p, ok := b.asAt.Load(end)
+	if !ok {
+		p, _ = b.asAt.LoadOrStore(end, b.p.AsAt(end))
+	}
+	rb := *b
+	rb.p = p.(*model.Partnership)
+	return &rb
 }
 
 // AxeVersion is the axe-core release the browser tests hold every page to;

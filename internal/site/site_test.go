@@ -448,3 +448,25 @@ func TestSavingsAsReported(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestReportIsARecord: a report is as at its period. Adding later figures
+// (another quarter, a figure with more decimal places, a later year of
+// savings) and rebuilding leaves every earlier report byte for byte as it
+// was, while the generated pages move on.
+func TestReportIsARecord(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	before := build(t, dir, Options{})
+	perf := filepath.Join(dir, "data", "performance.csv")
+	sitetest.Write(t, perf, readFile(t, perf)+"uptime,2025/26 Q1,,98.25,,\nclaims,2024/25 Q3,north,30,,\nclaims,2024/25 Q3,south,17.125,,\n")
+	sav := filepath.Join(dir, "data", "savings.csv")
+	sitetest.Write(t, sav, readFile(t, sav)+"rb,2025/26,north,\"£500,000\",\"£300,000\",,,\n")
+	after := build(t, dir, Options{})
+	for _, p := range []string{"reports/q2/index.html"} {
+		if !bytes.Equal(before.Files[p], after.Files[p]) {
+			t.Errorf("%s changed when later figures were added:\n%s", p, firstDiff(string(before.Files[p]), string(after.Files[p])))
+		}
+	}
+	if bytes.Equal(before.Files["metrics/uptime/index.html"], after.Files["metrics/uptime/index.html"]) {
+		t.Error("the metric page did not take the later figures: the test does not test")
+	}
+}
