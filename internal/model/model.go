@@ -306,6 +306,17 @@ func (s *Series) Latest() *Point {
 	return nil
 }
 
+// LatestBy is the series' last figure for a period that ends by end, or
+// nil: where it stood at that date.
+func (s *Series) LatestBy(end time.Time) *Point {
+	for i := len(s.Points) - 1; i >= 0; i-- {
+		if pt := &s.Points[i]; pt.Has() && !pt.Period.End().After(end) {
+			return pt
+		}
+	}
+	return nil
+}
+
 // Previous is the figure before pt in the series, passing over periods
 // with no figure, or nil: what pt's direction of travel compares with.
 func (s *Series) Previous(pt *Point) *Point {

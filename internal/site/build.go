@@ -662,7 +662,7 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 }
 
 func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, crumbs ...Crumb) error {
-	cp := &ContentPage{Base: b.base(kind, pg.URL, pg.Title, crumbs...), Page: pg}
+	cp := &ContentPage{Base: b.base(kind, pg.URL, pg.Title, crumbs...), Page: pg, Since: b.since(pg)}
 	if err := b.record(pg).commentary(&cp.Base, pg); err != nil {
 		return err
 	}

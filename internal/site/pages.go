@@ -185,7 +185,8 @@ type ReportLink struct {
 // ContentPage is a report or a plain page.
 type ContentPage struct {
 	Base
-	Page *content.Page
+	Page  *content.Page
+	Since *Since // a report's "Since the last report", or nil
 }
 
 // DataPage is data/, the downloads.

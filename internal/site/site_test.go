@@ -470,3 +470,45 @@ func TestReportIsARecord(t *testing.T) {
 		t.Error("the metric page did not take the later figures: the test does not test")
 	}
 }
+
+// TestSinceTheLastReport: a report after another lists, in words, every
+// measure whose status changed between their periods, worst first, naming
+// the partner, and the measures reported for the first time.
+func TestSinceTheLastReport(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.Write(t, filepath.Join(dir, "content", "reports", "q1.md"), "---\ntitle: Quarter 1\ndate: 2024-08-01\nperiod: 2024/25 Q1\n---\n\nThe first report.\n")
+	// A measure first reported in Q2.
+	m := filepath.Join(dir, "data", "metrics.csv")
+	sitetest.Write(t, m, readFile(t, m)+"calls,Calls answered,rb,capacity,percent,higher,90,,,\n")
+	perf := filepath.Join(dir, "data", "performance.csv")
+	sitetest.Write(t, perf, readFile(t, perf)+"calls,2024/25 Q2,,93,,\n")
+	out := build(t, dir, Options{})
+	page := string(out.Files["reports/q2/index.html"])
+	i := strings.Index(page, `<section class="since"`)
+	if i < 0 {
+		t.Fatal("the Q2 report has no section Since the last report")
+	}
+	section := page[i : i+strings.Index(page[i:], "</section>")]
+	// By hand, Q1 to Q2: availability 99.6 to 99.1 against 99.5 (amber
+	// 0.5) is On track to At risk; South's claims 19 days (past 18.9) to 21
+	// against 20 (amber 1) is Off track to At risk; North's 17 to 16.5 and
+	// spend (no target) do not change. Both end At risk; the fall first.
+	for _, want := range []string{
+		`Compared with <a href="../../reports/q1/">Quarter 1</a>, which covered 2024/25 Q1:`,
+		`<li><a href="../../metrics/uptime/">System availability</a>: <span class="status on-track">On track</span> to <span class="status at-risk">At risk</span></li>
+<li><a href="../../metrics/claims/">Days to process claims</a> (South): <span class="status off-track">Off track</span> to <span class="status at-risk">At risk</span></li>
+</ul>`,
+		"Reported for the first time:",
+		`<li><a href="../../metrics/calls/">Calls answered</a></li>`,
+	} {
+		if !strings.Contains(section, want) {
+			t.Errorf("the section lacks %q:\n%s", want, section)
+		}
+	}
+	if strings.Contains(section, "(North)") || strings.Contains(section, "Spend") {
+		t.Error("the section lists measures whose status did not change")
+	}
+	if strings.Contains(string(out.Files["reports/q1/index.html"]), "Since the last report") {
+		t.Error("the first report has a section Since the last report")
+	}
+}

@@ -1,0 +1,69 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/measure"
+	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// Since is a report's section "Since the last report": what a councillor
+// asks first at a meeting.
+type Since struct {
+	Previous ReportLink // the report before, which the changes are counted from
+	Changes  []Change   // measures whose status changed, worst first
+	First    []*model.Metric
+}
+
+// Change is one measure, for the partnership or one partner, whose status
+// moved between two reports.
+type Change struct {
+	Metric   *model.Metric
+	Partner  *model.Partner // nil for the partnership as a whole
+	From, To model.Rating
+}
+
+// since works out the section for report pg: the changes between the
+// period of the report before it and its own. It is nil for the first
+// report, and for reports that name no period.
+func (b *builder) since(pg *content.Page) *Since {
+	if pg.Kind != content.Report || !pg.PeriodSet {
+		return nil
+	}
+	var prev *content.Page
+	for _, r := range b.reports { // newest first
+		if r.PeriodSet && period.Compare(r.Period, pg.Period) < 0 && (prev == nil || period.Compare(r.Period, prev.Period) > 0) {
+			prev = r
+		}
+	}
+	if prev == nil {
+		return nil
+	}
+	s := &Since{Previous: reportLink(prev)}
+	from, to := prev.Period.End(), pg.Period.End()
+	for _, m := range b.p.Metrics {
+		if m.Direction == measure.Neither {
+			continue // a measure of context has no status to change
+		}
+		before, now := false, false
+		for _, sr := range m.Series {
+			a, z := sr.LatestBy(from), sr.LatestBy(to)
+			before, now = before || a != nil, now || z != nil
+			if a != nil && z != nil && a.Rating.Status != z.Rating.Status {
+				s.Changes = append(s.Changes, Change{Metric: m, Partner: sr.Partner, From: a.Rating, To: z.Rating})
+			}
+		}
+		if now && !before {
+			s.First = append(s.First, m)
+		}
+	}
+	// Worst first: where each ended up, then how far it fell.
+	slices.SortStableFunc(s.Changes, func(x, y Change) int {
+		return cmp.Or(cmp.Compare(y.To.Status, x.To.Status),
+			cmp.Compare(y.To.Status-y.From.Status, x.To.Status-x.From.Status))
+	})
+	return s
+}
