@@ -160,6 +160,7 @@ type Metric struct {
 	Amber       *float64
 	Description string
 	Source      string
+	SourceURL   string // a web address for Source, or ""
 	// Decimals is how many decimal places the metric is shown with, as
 	// set in metrics.csv; nil when not set, for the figures to decide.
 	Decimals *int
@@ -333,6 +334,18 @@ func short(s string) string {
 	return s[:37] + "..."
 }
 
+// webAddress checks a cell that must be a web address: written in full,
+// http or https, never a script address.
+func (c *checker) webAddress(col, v string) string {
+	if v == "" {
+		return ""
+	}
+	if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		c.errorf(col, "%s %q is not a web address; write it in full, starting https://", col, v)
+	}
+	return v
+}
+
 // raw is the cell's text as written, trimmed.
 func (c *checker) raw(col string) string {
 	if i, ok := c.t.index[col]; ok && i < len(c.t.rows[c.row]) {
@@ -447,11 +460,7 @@ func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 		if p.Code = strings.ToUpper(string(r.Code)); p.Code != "" && !gssCode.MatchString(p.Code) {
 			c.errorf("code", "code %q is not a GSS code: nine characters, a letter and eight digits, such as E07000243", string(r.Code))
 		}
-		if p.Website != "" {
-			if u, err := url.Parse(p.Website); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				c.errorf("website", "website %q is not a web address; write it in full, starting https://", p.Website)
-			}
-		}
+		p.Website = c.webAddress("website", p.Website)
 		if h, ok := c.number("households", r.Households, false); ok {
 			switch {
 			case h <= 0 || h != math.Trunc(h):
@@ -522,6 +531,7 @@ type metricRow struct {
 	Amber       number
 	Description text
 	Source      text
+	SourceURL   text
 }
 
 // UnmarshalCSVWithFields is gocsv's whole-row hook.
@@ -541,6 +551,7 @@ var metricFields = declare(
 	field[metricRow]{column{"amber", nil, false, "how far short of the target still counts as \"At risk\"; default 5% of the target"}, func(r *metricRow) cell { return &r.Amber }},
 	field[metricRow]{column{"description", nil, false, "the definition of the measure"}, func(r *metricRow) cell { return &r.Description }},
 	field[metricRow]{column{"source", nil, false, "where the figures come from"}, func(r *metricRow) cell { return &r.Source }},
+	field[metricRow]{column{"source_url", nil, false, "the web address of the source, starting https://; the metric page links the source by its name"}, func(r *metricRow) cell { return &r.SourceURL }},
 )
 
 func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
@@ -548,7 +559,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		m := Metric{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
 			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, true),
 			Target: c.optional("target", r.Target), Amber: c.optional("amber", r.Amber),
-			Description: string(r.Description), Source: string(r.Source)}
+			Description: string(r.Description), Source: string(r.Source), SourceURL: c.webAddress("source_url", string(r.SourceURL))}
 		m.Scale = 1
 		if sc := string(r.Scale); sc != "" {
 			if m.Scale = scales[strings.ToLower(strings.ReplaceAll(sc, " ", ""))]; m.Scale == 0 {

@@ -57,6 +57,7 @@ type Service struct {
 // Metric is one performance measure with its history.
 type Metric struct {
 	ID, Name, Description, Source string
+	SourceURL                     string // where the source is published, or ""
 	Service                       *Service
 	Goal                          *Goal
 	Unit                          measure.Unit
@@ -128,7 +129,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	}
 	metrics := map[string]*Metric{}
 	for _, r := range d.Metrics {
-		m := &Metric{ID: r.ID, Name: r.Name, Description: r.Description, Source: r.Source,
+		m := &Metric{ID: r.ID, Name: r.Name, Description: r.Description, Source: r.Source, SourceURL: r.SourceURL,
 			Service: services[r.Service], Goal: goals[r.Goal], Unit: r.Unit, Direction: r.Direction, ByYear: r.ByYear,
 			Target: r.Target, Amber: r.Amber}
 		p.Metrics = append(p.Metrics, m)

@@ -33,6 +33,9 @@ type SavingsYear struct {
 	CumSaving, CumOneOff, CumNet money.Pence
 	CumTarget                    *money.Pence
 	Notes                        []string
+	// Lines are the lines of savings.csv the year was added up from, so
+	// that each figure can be traced to its row.
+	Lines []int
 }
 
 // Savings is a view of savings.csv: the whole partnership, one service,
@@ -115,6 +118,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 		if r.TargetSaving != nil {
 			y.Target = add(y.Target, f(*r.TargetSaving))
 		}
+		y.Lines = append(y.Lines, r.Line)
 		if r.Note != "" {
 			y.Notes = append(y.Notes, r.Note)
 		}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/money"
@@ -116,14 +117,14 @@ func (b *builder) buildTables() []*table {
 		services.add(idc(s.ID), tx(s.Name), idc(lead), nm(started), tx(s.Description))
 	}
 	metrics := &table{name: "metrics.csv", description: "The performance measures, their targets, and their latest status.",
-		header: []string{"id", "name", "service", "goal", "unit", "direction", "target", "amber", "description", "source", "latest_period", "status"}}
+		header: []string{"id", "name", "service", "goal", "unit", "direction", "target", "amber", "description", "source", "source_url", "latest_period", "status"}}
 	for _, m := range p.Metrics {
 		latest := ""
 		if _, pt := m.AsAt(zeroPeriod); pt != nil {
 			latest = pt.Period.String()
 		}
 		metrics.add(idc(m.ID), tx(m.Name), idc(m.Service.ID), idc(m.Goal.ID), idc(string(m.Unit)), idc(string(m.Direction)),
-			nm(opt(m.Target, 6)), nm(opt(m.Amber, 6)), tx(m.Description), tx(m.Source), nm(latest), tx(m.Status().String()))
+			nm(opt(m.Target, 6)), nm(opt(m.Amber, 6)), tx(m.Description), tx(m.Source), tx(m.SourceURL), nm(latest), tx(m.Status().String()))
 	}
 	perf := &table{name: "performance.csv", description: "Every figure for every metric and period, with the target and amber margin applied, the status and the direction of travel.",
 		header: []string{"metric", "period", "partner", "value", "flag", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
@@ -152,7 +153,7 @@ func (b *builder) buildTables() []*table {
 	out := []*table{partners, services, metrics, perf}
 	if p.HasSavings() {
 		sv := &table{name: "savings.csv", description: "Savings by service, partner and financial year, with the saving, net saving and status against target.",
-			header: []string{"service", "period", "partner", "baseline_cost", "actual_cost", "saving", "target_saving", "status", "one_off_cost", "net_saving", "note"}}
+			header: []string{"service", "period", "partner", "baseline_cost", "actual_cost", "saving", "target_saving", "status", "one_off_cost", "net_saving", "note", "source_file", "source_line"}}
 		for _, s := range p.Services {
 			for _, pt := range append([]*model.Partner{nil}, p.Partners...) {
 				pid := ""
@@ -167,8 +168,13 @@ func (b *builder) buildTables() []*table {
 					if y.Planned {
 						saving, net = "", ""
 					}
+					line := ""
+					if len(y.Lines) == 1 { // one row of the file for a service, partner and year
+						line = strconv.Itoa(y.Lines[0])
+					}
 					sv.add(idc(s.ID), nm(y.Period.String()), idc(pid), nm(base), nm(actual), nm(saving),
-						nm(optPence(y.Target)), tx(y.Rating.Status.String()), nm(y.OneOff.Decimal()), nm(net), tx(strings.Join(y.Notes, " ")))
+						nm(optPence(y.Target)), tx(y.Rating.Status.String()), nm(y.OneOff.Decimal()), nm(net), tx(strings.Join(y.Notes, " ")),
+						tx(csvdata.SavingsFile), nm(line))
 				}
 			}
 		}

@@ -424,7 +424,7 @@ func TestSavingsAsReported(t *testing.T) {
 		t.Error("partners page lacks North's £270,000")
 	}
 	csv := string(out.Files["data/savings.csv"])
-	for _, want := range []string{"ict,2023/24,,1000000,900000,100000,80000,On track,0,100000,\n", "ict,2024/25,,,,150000,120000,On track,0,150000,\n", "ict,2025/26,,,,,173000,Planned,0,,\n"} {
+	for _, want := range []string{"ict,2023/24,,1000000,900000,100000,80000,On track,0,100000,,data/savings.csv,2\n", "ict,2024/25,,,,150000,120000,On track,0,150000,,data/savings.csv,4\n", "ict,2025/26,,,,,173000,Planned,0,,,data/savings.csv,5\n"} {
 		if !strings.Contains(csv, want) {
 			t.Errorf("savings.csv lacks %q:\n%s", want, csv)
 		}
@@ -510,5 +510,32 @@ func TestSinceTheLastReport(t *testing.T) {
 	}
 	if strings.Contains(string(out.Files["reports/q1/index.html"]), "Since the last report") {
 		t.Error("the first report has a section Since the last report")
+	}
+}
+
+// TestSourceLinks: a metric's source_url links its source by name on the
+// metric page and travels in the download; a script address is refused.
+func TestSourceLinks(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	m := filepath.Join(dir, "data", "metrics.csv")
+	sitetest.Write(t, m, strings.Replace(readFile(t, m), "description,source\n", "description,source,source_url\n", 1)+
+		"calls,Calls answered,rb,capacity,percent,higher,90,,,DWP statistics,https://www.gov.uk/government/collections/housing-benefit-statistics\n")
+	perf := filepath.Join(dir, "data", "performance.csv")
+	sitetest.Write(t, perf, readFile(t, perf)+"calls,2024/25 Q2,,93,,\n")
+	out := build(t, dir, Options{})
+	if p := string(out.Files["metrics/calls/index.html"]); !strings.Contains(p, `<dd><a href="https://www.gov.uk/government/collections/housing-benefit-statistics">DWP statistics</a></dd>`) {
+		t.Error("the metric page does not link its source by name")
+	}
+	if c := string(out.Files["data/metrics.csv"]); !strings.Contains(c, ",DWP statistics,https://www.gov.uk/government/collections/housing-benefit-statistics,") {
+		t.Error("the metrics download lacks the source's address")
+	}
+	sitetest.Write(t, m, strings.Replace(readFile(t, m), "https://www.gov.uk/government/collections/housing-benefit-statistics", "javascript:alert(1)", 1))
+	_, pl, _ := Build(os.DirFS(dir), Options{})
+	found := false
+	for _, p := range pl.All() {
+		found = found || strings.Contains(p.String(), `source_url "javascript:alert(1)" is not a web address`)
+	}
+	if !found {
+		t.Error("a script address was accepted as a source")
 	}
 }
