@@ -215,11 +215,80 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 			b.WriteString(" Elsewhere: " + strings.Join(parts, "; ") + ".")
 		}
 	}
+	b.WriteString(sharingPhrase(m, series))
 	return b.String()
+}
+
+// sharingPhrase answers the question the partnership exists for, "did
+// sharing make it better?", in words: the average before the service
+// became shared and since, for each series in view, and which way is
+// better. Where every figure is from one side of the start, it says so.
+func sharingPhrase(m *model.Metric, series []*model.Series) string {
+	if m.Service == nil || m.Service.Started.IsZero() {
+		return ""
+	}
+	start := m.Service.Started.String()
+	var parts []string
+	allSince, allBefore := true, true
+	for _, s := range series {
+		before, since, _ := m.Sharing(s)
+		allSince = allSince && len(before) == 0
+		allBefore = allBefore && len(since) == 0
+		if len(before) == 0 || len(since) == 0 {
+			continue
+		}
+		b, a := model.Mean(before), model.Mean(since)
+		word := "better"
+		switch t := model.TrendOf(a, b, m.Direction); t {
+		case model.Worsening:
+			word = "worse"
+		case model.NoChange:
+			word = "no different"
+		case model.Up, model.Down:
+			word = strings.ToLower(t.String())
+		}
+		who := ""
+		if len(series) > 1 {
+			who = s.Name() + ": "
+		}
+		parts = append(parts, fmt.Sprintf("%s%s before and %s since, %s", who, average(m, b), average(m, a), word))
+	}
+	switch {
+	case len(parts) > 0:
+		return fmt.Sprintf(" The service has been shared since %s. Average %s: %s.", start, averageOf(m), strings.Join(parts, "; "))
+	case allSince:
+		return fmt.Sprintf(" All these figures are from after the service became shared on %s, so there is none from before to compare with.", start)
+	case allBefore:
+		return fmt.Sprintf(" All these figures are from before the service became shared on %s.", start)
+	}
+	return ""
+}
+
+// average writes an average to a place more than the figures it is of,
+// so that 17 and 18 days average 17.5 days, not 18.
+func average(m *model.Metric, v float64) string {
+	if m.Unit == measure.GBP {
+		return m.Prose(v)
+	}
+	return m.Unit.Write(format.Trim(v, m.Decimals+1))
+}
+
+// averageOf names what the averages compare, with which way is better.
+func averageOf(m *model.Metric) string {
+	switch m.Direction {
+	case measure.Lower:
+		return "per period (lower is better)"
+	case measure.Higher:
+		return "per period (higher is better)"
+	}
+	return "per period"
 }
 
 func metricTable(m *model.Metric, series []*model.Series, periods []period.Period) Table {
 	t := Table{Caption: m.Name + " (" + strings.ToLower(unitLabel(m.Unit)) + "), " + kindAdverb(m.Kind)}
+	if first, ok := sharedFrom(m, periods); ok {
+		t.Caption += ". The service was shared from " + m.Service.Started.String() + ": figures from " + first.String() + " on are since sharing"
+	}
 	t.Head = []string{"Period"}
 	// One target column when every series has the same target in every
 	// period, which is the usual case; otherwise one per series.
@@ -488,6 +557,25 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// sharedFrom is the first period in periods that ended on or after the day
+// the metric's service became shared, when there are periods both sides
+// of it: where the chart marks the start.
+func sharedFrom(m *model.Metric, periods []period.Period) (period.Period, bool) {
+	if m.Service == nil || m.Service.Started.IsZero() || len(periods) == 0 {
+		return period.Period{}, false
+	}
+	start := m.Service.Started.Time
+	if !periods[0].End().Before(start) {
+		return period.Period{}, false // every figure is since
+	}
+	for _, p := range periods {
+		if !p.End().Before(start) {
+			return p, true
+		}
+	}
+	return period.Period{}, false
 }
 
 // key adds a symbol's meaning to the table's key, once.

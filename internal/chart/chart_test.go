@@ -187,3 +187,26 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSharingWords: the averages before and since a service became shared,
+// by hand: 20 and 22 days average 21 before; 18 and 17, 17.5 since; lower
+// is better, so better.
+func TestSharingWords(t *testing.T) {
+	q := period.MustParse
+	started, _ := period.ParseDay("2024-10-01")
+	d := &csvdata.Data{
+		Services: []csvdata.Service{{ID: "rb", Name: "Benefits", Started: started}},
+		Metrics:  []csvdata.Metric{{ID: "claims", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: measure.Days, Direction: measure.Lower}},
+		Performance: []csvdata.Performance{
+			{Metric: "claims", Period: q("2024/25 Q1"), Value: 20}, {Metric: "claims", Period: q("2024/25 Q2"), Value: 22},
+			{Metric: "claims", Period: q("2024/25 Q3"), Value: 18}, {Metric: "claims", Period: q("2024/25 Q4"), Value: 17},
+		},
+	}
+	fig := Metric(model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("claims"), "", "c")
+	if want := " The service has been shared since 1 October 2024. Average per period (lower is better): 21 days before and 17.5 days since, better."; !strings.HasSuffix(fig.Summary, want) {
+		t.Errorf("summary %q lacks %q", fig.Summary, want)
+	}
+	if !strings.Contains(string(fig.Option), `"markLine":{"data":[{"name":"Shared from 1 October 2024","xAxis":"2024/25 Q3"}]`) {
+		t.Errorf("the chart does not mark the start: %s", fig.Option)
+	}
+}

@@ -78,6 +78,7 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 		x[i] = p.String()
 	}
 	line.SetXAxis(x)
+	shared, marked := sharedFrom(m, periods)
 	for i, s := range series {
 		data := make([]opts.LineData, len(periods))
 		for j, p := range periods {
@@ -86,9 +87,21 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 				data[j] = opts.LineData{Value: format.Round(pt.Value, 6)}
 			}
 		}
-		line.AddSeries(s.Name(), data,
+		sopts := []charts.SeriesOpts{
 			charts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 8, ShowSymbol: opts.Bool(true)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Width: 3}))
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 3}),
+		}
+		if marked && i == 0 {
+			// Before and after sharing: a vertical line where the service
+			// became shared, drawn by the options, labelled in words.
+			label := "Shared from " + m.Service.Started.String()
+			sopts = append(sopts,
+				charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: shared.String()}),
+				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
+					Label:     &opts.Label{Show: opts.Bool(true), Formatter: label, Position: "insideEndTop"},
+					LineStyle: &opts.LineStyle{Type: "solid", Width: 2, Color: TargetColour}}))
+		}
+		line.AddSeries(s.Name(), data, sopts...)
 	}
 	if target := targetSeries(series, periods); target != nil {
 		line.AddSeries("Target", target,

@@ -307,6 +307,34 @@ func (s *Series) Latest() *Point {
 	return nil
 }
 
+// Sharing splits a series' figures at the day its metric's service
+// became shared: those for periods that ended before it, and those since.
+// ok is false when the service gives no start.
+func (m *Metric) Sharing(s *Series) (before, since []Point, ok bool) {
+	if m.Service == nil || m.Service.Started.IsZero() {
+		return nil, nil, false
+	}
+	for _, pt := range s.Points {
+		switch {
+		case !pt.Has():
+		case pt.Period.End().Before(m.Service.Started.Time):
+			before = append(before, pt)
+		default:
+			since = append(since, pt)
+		}
+	}
+	return before, since, true
+}
+
+// Mean is the average of points' values.
+func Mean(pts []Point) float64 {
+	sum := 0.0
+	for _, pt := range pts {
+		sum += pt.Value
+	}
+	return sum / float64(len(pts))
+}
+
 // LatestBy is the series' last figure for a period that ends by end, or
 // nil: where it stood at that date.
 func (s *Series) LatestBy(end time.Time) *Point {

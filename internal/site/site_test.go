@@ -539,3 +539,25 @@ func TestSourceLinks(t *testing.T) {
 		t.Error("a script address was accepted as a source")
 	}
 }
+
+// TestBeforeAndAfterSharing: a service that became shared inside the
+// data's range gets a marked line on its metrics' charts and the averages
+// before and since, in words, worked out by hand.
+func TestBeforeAndAfterSharing(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.Write(t, filepath.Join(dir, "data", "services.csv"), "id,name,lead_partner,started\nict,ICT,north,October 2024\nrb,Revenues and benefits,,\n")
+	out := build(t, dir, Options{})
+	page := string(out.Files["metrics/uptime/index.html"])
+	// Before October 2024: Q1 99.6 and Q2 99.1, average 99.35%; since:
+	// Q3 99.7 and Q4 99.0, average 99.35% too: no different.
+	for _, want := range []string{
+		`"markLine":{"data":[{"name":"Shared from October 2024","xAxis":"2024/25 Q3"}]`,
+		`"formatter":"Shared from October 2024"`,
+		"The service has been shared since October 2024. Average per period (higher is better): 99.35% before and 99.35% since, no different.",
+		"The service was shared from October 2024: figures from 2024/25 Q3 on are since sharing",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("metrics/uptime lacks %q", want)
+		}
+	}
+}
