@@ -235,6 +235,11 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 	return page
 }
 
+// HasShortcodes reports, without parsing, whether the page may embed
+// figures: a cheap test that lets pages of prose skip work done only for
+// pages with figures.
+func (p *Page) HasShortcodes() bool { return bytes.Contains(p.src, []byte("{{<")) }
+
 // Parse builds the page's syntax tree: shortcodes as nodes, unsafe links
 // made text, tables made accessible. Problems with the shortcodes' own
 // syntax go to pl, at their lines.

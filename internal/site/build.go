@@ -491,6 +491,11 @@ func (b *builder) jobs() []job {
 		b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error {
 			return b.contentPage(w, "report", pg, Crumb{Title: "Reports", URL: "reports/"})
 		}, &js)
+		if pg.HasShortcodes() {
+			// The record of what the committee saw, as files.
+			b.add(pg.URL+"figures.csv", func(b *builder, w *bytes.Buffer) error { return b.reportFigures(w, pg, false) }, &js)
+			b.add(pg.URL+"figures.json", func(b *builder, w *bytes.Buffer) error { return b.reportFigures(w, pg, true) }, &js)
+		}
 	}
 	for _, pg := range b.plain {
 		s := b.section(pg.Section)
@@ -662,11 +667,43 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 }
 
 func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, crumbs ...Crumb) error {
-	cp := &ContentPage{Base: b.base(kind, pg.URL, pg.Title, crumbs...), Page: pg, Since: b.since(pg)}
+	cp := &ContentPage{Base: b.base(kind, pg.URL, pg.Title, crumbs...), Page: pg, Since: b.since(pg),
+		Figures: pg.Kind == content.Report && pg.HasShortcodes()}
 	if err := b.record(pg).commentary(&cp.Base, pg); err != nil {
 		return err
 	}
 	return b.draw(w, kind, &cp.Base, cp)
+}
+
+// reportFigures writes the figures report pg shows, as at its period, as
+// CSV or JSON: every figure of each metric its charts and values name, or
+// of every metric when it has a scorecard.
+func (b *builder) reportFigures(w *bytes.Buffer, pg *content.Page, asJSON bool) error {
+	rb := b.record(pg)
+	shown := map[string]bool{}
+	all := false
+	for _, sc := range b.content.Parse(pg, &problem.List{}).Shortcodes {
+		if id := sc.Args["metric"]; id != "" {
+			shown[id] = true
+		}
+		all = all || sc.Name == "scorecard"
+	}
+	var metrics []*model.Metric
+	for _, m := range rb.p.Metrics {
+		if all || shown[m.ID] {
+			metrics = append(metrics, m)
+		}
+	}
+	t := performanceTable("figures.csv", "", metrics)
+	var data []byte
+	var err error
+	if asJSON {
+		data, err = t.json()
+	} else {
+		data, err = t.bytes()
+	}
+	w.Write(data)
+	return err
 }
 
 // record is the builder a report's figures are drawn with: the partnership

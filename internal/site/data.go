@@ -126,30 +126,7 @@ func (b *builder) buildTables() []*table {
 		metrics.add(idc(m.ID), tx(m.Name), idc(m.Service.ID), idc(m.Goal.ID), idc(string(m.Unit)), idc(string(m.Direction)),
 			nm(opt(m.Target, 6)), nm(opt(m.Amber, 6)), tx(m.Description), tx(m.Source), tx(m.SourceURL), nm(latest), tx(m.Status().String()))
 	}
-	perf := &table{name: "performance.csv", description: "Every figure for every metric and period, with the target and amber margin applied, the status and the direction of travel.",
-		header: []string{"metric", "period", "partner", "value", "flag", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
-	for _, m := range p.Metrics {
-		for _, s := range m.Series {
-			who := ""
-			if s.Partner != nil {
-				who = s.Partner.ID
-			}
-			for _, pt := range s.Points {
-				amber := ""
-				if pt.Target != nil {
-					amber = num(pt.Amber, 6)
-				}
-				value, flag := num(pt.Value, 6), pt.Flag.Symbol()
-				status, rule, trend := pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
-				if !pt.Has() {
-					// No figure: nothing to rate or compare.
-					value, flag, status, rule, trend = "", pt.Mark.Symbol(), "", "", ""
-				}
-				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(value), idc(flag), nm(opt(pt.Target, 6)), nm(amber),
-					tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
-			}
-		}
-	}
+	perf := performanceTable("performance.csv", "Every figure for every metric and period, with the target and amber margin applied, the status and the direction of travel.", p.Metrics)
 	out := []*table{partners, services, metrics, perf}
 	if p.HasSavings() {
 		sv := &table{name: "savings.csv", description: "Savings by service, partner and financial year, with the saving, net saving and status against target.",
@@ -198,6 +175,51 @@ func (b *builder) buildTables() []*table {
 		out = append(out, sv, attributed)
 	}
 	return out
+}
+
+// performanceTable is every figure of the metrics, one a row, in real
+// units, with its flag or mark, its rating and the file and line it was
+// read from: the long, tidy form whatever the inputs' layout.
+func performanceTable(name, description string, metrics []*model.Metric) *table {
+	perf := &table{name: name, description: description,
+		header: []string{"metric", "period", "partner", "value", "flag", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
+	for _, m := range metrics {
+		for _, s := range m.Series {
+			who := ""
+			if s.Partner != nil {
+				who = s.Partner.ID
+			}
+			for _, pt := range s.Points {
+				amber := ""
+				if pt.Target != nil {
+					amber = num(pt.Amber, 6)
+				}
+				value, flag := num(pt.Value, 6), pt.Flag.Symbol()
+				status, rule, trend := pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
+				if !pt.Has() {
+					// No figure: nothing to rate or compare.
+					value, flag, status, rule, trend = "", pt.Mark.Symbol(), "", "", ""
+				}
+				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(value), idc(flag), nm(opt(pt.Target, 6)), nm(amber),
+					tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
+			}
+		}
+	}
+	return perf
+}
+
+// json is the table as a JSON array of objects keyed by its header, for
+// those who would rather not parse CSV.
+func (t *table) json() ([]byte, error) {
+	rows := make([]map[string]string, len(t.rows))
+	for i, r := range t.rows {
+		rows[i] = map[string]string{}
+		for j, h := range t.header {
+			rows[i][h] = r[j]
+		}
+	}
+	b, err := json.MarshalIndent(rows, "", "  ")
+	return append(b, '\n'), err
 }
 
 // downloads builds the CSV tables once per load: the data page counts

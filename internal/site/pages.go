@@ -187,6 +187,8 @@ type ContentPage struct {
 	Base
 	Page  *content.Page
 	Since *Since // a report's "Since the last report", or nil
+	// Figures is set for a report with figures: it links them as files.
+	Figures bool
 }
 
 // DataPage is data/, the downloads.

@@ -461,13 +461,23 @@ func TestReportIsARecord(t *testing.T) {
 	sav := filepath.Join(dir, "data", "savings.csv")
 	sitetest.Write(t, sav, readFile(t, sav)+"rb,2025/26,north,\"£500,000\",\"£300,000\",,,\n")
 	after := build(t, dir, Options{})
-	for _, p := range []string{"reports/q2/index.html"} {
-		if !bytes.Equal(before.Files[p], after.Files[p]) {
+	for _, p := range []string{"reports/q2/index.html", "reports/q2/figures.csv", "reports/q2/figures.json"} {
+		if len(before.Files[p]) == 0 || !bytes.Equal(before.Files[p], after.Files[p]) {
 			t.Errorf("%s changed when later figures were added:\n%s", p, firstDiff(string(before.Files[p]), string(after.Files[p])))
 		}
 	}
 	if bytes.Equal(before.Files["metrics/uptime/index.html"], after.Files["metrics/uptime/index.html"]) {
 		t.Error("the metric page did not take the later figures: the test does not test")
+	}
+	// The report's figures as a file: what it showed, to its period, each
+	// with its source line; the Q3 and Q4 figures for uptime are later.
+	csv := string(after.Files["reports/q2/figures.csv"])
+	if !strings.Contains(csv, "uptime,2024/25 Q2,,99.1,,99.5,0.5,At risk,At risk: within 0.5 points of the target of 99.5%,Worsening,Network outage.,data/performance.csv,3\n") ||
+		strings.Contains(csv, "2024/25 Q3") || strings.Contains(csv, "2025/26") {
+		t.Errorf("reports/q2/figures.csv is not the report's record:\n%s", csv)
+	}
+	if page := string(after.Files["reports/q2/index.html"]); !strings.Contains(page, `<a href="../../reports/q2/figures.csv">CSV</a>`) {
+		t.Error("the report does not link its figures")
 	}
 }
 
@@ -558,6 +568,21 @@ func TestBeforeAndAfterSharing(t *testing.T) {
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("metrics/uptime lacks %q", want)
+		}
+	}
+}
+
+// TestReportMarksRevisedFigures: a figure a report shows that the data
+// now flags as revised is marked beside it, with the key.
+func TestReportMarksRevisedFigures(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	perf := filepath.Join(dir, "data", "performance.csv")
+	sitetest.Write(t, perf, strings.Replace(readFile(t, perf), "claims,2024/25 Q2,south,21,", "claims,2024/25 Q2,south,21 [r],", 1))
+	out := build(t, dir, Options{})
+	page := string(out.Files["reports/q2/index.html"])
+	for _, want := range []string{`<td class="num">21.0 days [r]</td>`, "Key: [r] revised.", "South took 21 days (revised) against"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report lacks %q", want)
 		}
 	}
 }
