@@ -711,8 +711,8 @@ func (b *builder) reportFigures(w *bytes.Buffer, pg *content.Page, asJSON bool) 
 // names no period), so that a report is a record of what was said at the
 // time and later data never changes it. Other pages show the latest.
 func (b *builder) record(pg *content.Page) *builder {
-	if pg.Kind != content.Report {
-		return b
+	if pg.Kind != content.Report || !pg.HasShortcodes() {
+		return b // prose alone shows no figures
 	}
 	end := pg.Date
 	if pg.PeriodSet {
