@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# Re-fetches the pinned ECharts release with `npm pack`, checks the tarball
-# against the registry integrity recorded here and the minified file against
-# its recorded SHA-256, then copies it and its licence into the default theme.
-# Pages load ECharts only from the site itself, never from another host.
+# Builds the part of ECharts the default theme uses into
+# themes/default/assets/echarts.min.js, reproducibly: the pinned echarts
+# package and the pinned esbuild bundler both come from package-lock.json
+# (npm ci), the entry point scripts/echarts-entry.js names every chart type
+# and component used, and the result is checked against its recorded
+# SHA-256. The licence and notice are copied beside it. Pages load ECharts
+# only from the site itself, never from another host.
 #
-#   scripts/vendor-echarts.sh          fetch, verify and copy
+#   scripts/vendor-echarts.sh          install, build, verify and copy
 #   scripts/vendor-echarts.sh --check  verify the committed copy only
 #
-# To move to another version: change VERSION, run with UPDATE=1 to print the
-# new integrity and hash, review them, record them here, and run the browser
-# tests (go test ./internal/browser), which draw every kind of chart we use.
+# To change what is built (another chart type, another version): edit the
+# entry point or package.json, run with UPDATE=1 to print the new hash,
+# review it, record it here (internal/theme's test reads it), and run the
+# browser tests (go test ./internal/browser), which draw every chart kind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VERSION=5.6.0
-INTEGRITY=sha512-oTbVTsXfKuEhxftHqL5xprgLoc0k7uScAwtryCgWF6hPYFLRwOUHiFmHGCBKP5NPFNkDVopOieyUqYGH8Fa3kA==
-MIN_SHA256=bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1
+MIN_SHA256=3947878831c54ae41529b271da444947eba422e107977f74e3bd3e77354773fe
 DEST=themes/default/assets
 
 check_min() {
@@ -35,19 +38,16 @@ if [[ ${1:-} == --check ]]; then
   exit 0
 fi
 
+npm ci --no-audit --no-fund --silent
+[[ $(node -p 'require("echarts/package.json").version') == "$VERSION" ]] || { echo "package-lock.json does not pin echarts $VERSION" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack "echarts@$VERSION" --silent >/dev/null)
-tgz="$tmp/echarts-$VERSION.tgz"
-got="sha512-$(openssl dgst -sha512 -binary "$tgz" | base64 -w0)"
-if [[ $got != "$INTEGRITY" ]]; then
-  echo "echarts-$VERSION.tgz: integrity $got, want $INTEGRITY" >&2
-  [[ -n ${UPDATE:-} ]] || exit 1
-fi
-tar -xzf "$tgz" -C "$tmp"
-sum=$(check_min "$tmp/package/dist/echarts.min.js")
-cp "$tmp/package/dist/echarts.min.js" "$DEST/echarts.min.js"
-cp "$tmp/package/LICENSE" "$DEST/echarts-LICENSE.txt"
-cp "$tmp/package/NOTICE" "$DEST/echarts-NOTICE.txt"
-echo "echarts $VERSION: integrity $got"
-echo "echarts.min.js: sha256 $sum, copied to $DEST"
+./node_modules/.bin/esbuild scripts/echarts-entry.js --bundle --minify --format=iife --target=es2017 \
+  --legal-comments=none --log-level=warning \
+  --banner:js="/* ECharts $VERSION (Apache-2.0), only the parts partnersite uses: see echarts-LICENSE.txt and echarts-NOTICE.txt */" \
+  --outfile="$tmp/echarts.min.js"
+sum=$(check_min "$tmp/echarts.min.js")
+cp "$tmp/echarts.min.js" "$DEST/echarts.min.js"
+cp node_modules/echarts/LICENSE "$DEST/echarts-LICENSE.txt"
+cp node_modules/echarts/NOTICE "$DEST/echarts-NOTICE.txt"
+echo "echarts.min.js: sha256 $sum, $(wc -c <"$DEST/echarts.min.js") bytes, $(gzip -9c "$DEST/echarts.min.js" | wc -c) gzipped, copied to $DEST"
