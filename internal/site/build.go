@@ -375,7 +375,7 @@ func (b *builder) emit(name string, data []byte) error {
 
 // page starts the Base of a page at url.
 func (b *builder) base(kind, url, title string, crumbs ...Crumb) Base {
-	bs := Base{Site: b.cfg, P: b.p, Kind: kind, Title: title, URL: url, portable: b.opts.Portable,
+	bs := Base{Site: b.cfg, P: b.p, Kind: kind, Title: title, URL: url, portable: b.opts.Portable, assets: b.theme.AssetNames(),
 		Description: b.cfg.Description, Root: strings.Repeat("../", strings.Count(url, "/"))}
 	return b.links(bs, crumbs...)
 }

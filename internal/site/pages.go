@@ -31,6 +31,7 @@ type Base struct {
 	// script is loaded only on pages that need it.
 	Charts   int
 	errs     []error // figures whose chart could not be made
+	assets   map[string]string
 	portable bool
 	// rootPrefix overrides the relative prefix: 404.html is served at
 	// any depth, so it links from the site's root path instead.
@@ -73,6 +74,16 @@ func (b *Base) Rel(target string) string {
 		return "./"
 	}
 	return out
+}
+
+// Asset is the link from this page to a theme asset, under the name it is
+// published at: {{.Asset "site.css"}}.
+func (b *Base) Asset(name string) string {
+	p := "assets/" + name
+	if n, ok := b.assets[p]; ok {
+		p = n
+	}
+	return b.Rel(p)
 }
 
 // IsCurrent reports whether url is this page or a section above it, for

@@ -2,8 +2,12 @@ package site
 
 import (
 	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -187,7 +191,7 @@ func TestPortable(t *testing.T) {
 		}
 	}
 	metric := string(out.Files["metrics/uptime/index.html"])
-	if !strings.Contains(metric, `href="../../index.html"`) || !strings.Contains(metric, `href="../../assets/site.css"`) {
+	if !strings.Contains(metric, `href="../../index.html"`) || !regexp.MustCompile(`href="../../assets/site\.[0-9a-f]{10}\.css"`).MatchString(metric) {
 		t.Error("portable metric page does not link relatively with index.html")
 	}
 }
@@ -584,5 +588,40 @@ func TestReportMarksRevisedFigures(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the report lacks %q", want)
 		}
+	}
+}
+
+// TestAssetsForCaching: assets are published under names with their
+// content's hash, linked by those names, with gzip copies of text beside
+// them that unpack to the same bytes.
+func TestAssetsForCaching(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	out := build(t, dir, Options{})
+	css := ""
+	for _, p := range out.Paths() {
+		if regexp.MustCompile(`^assets/site\.[0-9a-f]{10}\.css$`).MatchString(p) {
+			css = p
+		}
+	}
+	if css == "" {
+		t.Fatal("no hashed stylesheet")
+	}
+	sum := sha256.Sum256(out.Files[css])
+	if !strings.Contains(css, hex.EncodeToString(sum[:5])) || !bytes.Equal(out.Files[css], out.Files["assets/site.css"]) {
+		t.Errorf("%s is not named for its content", css)
+	}
+	if !strings.Contains(string(out.Files["index.html"]), `href="`+css+`"`) {
+		t.Errorf("the home page does not link %s", css)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(out.Files[css+".gz"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unz, _ := io.ReadAll(zr)
+	if !bytes.Equal(unz, out.Files[css]) {
+		t.Error("the gzip copy does not unpack to the stylesheet")
+	}
+	if _, ok := out.Files["assets/echarts-LICENSE.txt"]; !ok {
+		t.Error("the ECharts licence is not published under its own name")
 	}
 }

@@ -14,7 +14,7 @@ func TestXSS(t *testing.T) {
 	out := build(t, dir, Options{})
 	var (
 		scriptTag = regexp.MustCompile(`(?i)<script\b[^>]*>`)
-		allowed   = regexp.MustCompile(`^<script (defer src="[^"]*assets/[a-z.]+\.js"|type="application/json" id="[a-z0-9-]+")>$`)
+		allowed   = regexp.MustCompile(`^<script (defer src="[^"]*assets/[a-z0-9.]+\.js"|type="application/json" id="[a-z0-9-]+")>$`)
 		// html/template escapes > in attribute values, so a tag ends at the
 		// first >; quoted values are removed before looking for on*= names.
 		tag        = regexp.MustCompile(`<[a-zA-Z][^>]*>`)

@@ -11,6 +11,9 @@ package theme
 
 import (
 	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -21,6 +24,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/partnersite/partnersite"
 )
@@ -31,7 +35,11 @@ type Theme struct {
 	shared *template.Template // layouts and partials, for Partial
 	pages  map[string]*template.Template
 	assets map[string][]byte // path under assets/ to content
-	origin map[string]origin // template file to where it was read from
+
+	publishOnce sync.Once
+	published   map[string][]byte // as published: hashed names and gzip copies
+	names       map[string]string // theme path to published path
+	origin      map[string]origin // template file to where it was read from
 }
 
 // origin is where a theme file was read from.
@@ -225,5 +233,44 @@ func (t *Theme) Partial(name string, data any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Assets returns the theme's asset files by path under assets/.
-func (t *Theme) Assets() map[string][]byte { return t.assets }
+// Assets returns the theme's asset files as they are published, by path:
+// each under a name with its content's hash ("assets/site.3f2a9c01b2.css"),
+// so that a server may cache it for a year and a changed file still reaches
+// every reader at once, and for text, a gzip copy beside it ("….css.gz")
+// for servers that serve pre-compressed files. Every asset is also
+// published under its own name, for theme templates that link it as
+// assets/NAME rather than through {{.Asset "NAME"}}; licence files keep
+// only their names.
+func (t *Theme) Assets() map[string][]byte {
+	t.publishOnce.Do(t.publishAssets)
+	return t.published
+}
+
+// AssetNames maps each asset's path in the theme ("assets/site.css") to
+// the path it is published at.
+func (t *Theme) AssetNames() map[string]string {
+	t.publishOnce.Do(t.publishAssets)
+	return t.names
+}
+
+func (t *Theme) publishAssets() {
+	t.published, t.names = map[string][]byte{}, map[string]string{}
+	for p, b := range t.assets {
+		name := p
+		if ext := path.Ext(p); ext != ".txt" {
+			sum := sha256.Sum256(b)
+			name = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+		}
+		t.names[p], t.published[name], t.published[p] = name, b, b
+		if textTypes[path.Ext(p)] {
+			var z bytes.Buffer
+			gz, _ := gzip.NewWriterLevel(&z, gzip.BestCompression) // no name or time: the same bytes every build
+			gz.Write(b)
+			gz.Close()
+			t.published[name+".gz"] = z.Bytes()
+		}
+	}
+}
+
+// textTypes are the asset types worth a gzip copy.
+var textTypes = map[string]bool{".css": true, ".js": true, ".svg": true, ".json": true}
