@@ -444,16 +444,41 @@ func (b *builder) abs(url string) string { return b.cfg.BaseURL + url }
 
 func (b *builder) sitemap() ([]byte, error) {
 	type u struct {
-		Loc string `xml:"loc"`
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
 	}
 	type set struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
 		URLs    []u      `xml:"url"`
 	}
+	// Dates come from the inputs, never the clock: a page of content is as
+	// of its date; a page drawn from the data, as of the newest content or
+	// the end of the latest period with figures, whichever is later.
+	dated := map[string]time.Time{}
+	var newest time.Time
+	for _, pg := range b.content.Pages {
+		if !pg.Date.IsZero() {
+			dated[pg.URL] = pg.Date
+			if pg.Date.After(newest) {
+				newest = pg.Date
+			}
+		}
+	}
+	if end := b.p.LatestPeriod().End(); end.After(newest) {
+		newest = end
+	}
 	s := set{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range b.urls {
-		s.URLs = append(s.URLs, u{b.abs(p)})
+		mod, ok := dated[p]
+		if !ok {
+			mod = newest
+		}
+		entry := u{Loc: b.abs(p)}
+		if !mod.IsZero() {
+			entry.LastMod = mod.Format("2006-01-02")
+		}
+		s.URLs = append(s.URLs, entry)
 	}
 	return marshalXML(s, "sitemap.xml")
 }

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/config"
@@ -86,9 +87,35 @@ func (b *Base) Asset(name string) string {
 	return b.Rel(p)
 }
 
+// MaxTitle is the longest page title that search results and browser tabs
+// show whole.
+const MaxTitle = 70
+
+// PageTitle is the page's <title>: "Page – Site", or the page's title
+// alone where that would run past MaxTitle characters, since a long site
+// title ("Shared services: Stevenage Borough Council and East
+// Hertfordshire District Council") would push the page's own words out of
+// a browser tab. The home page is the site's title.
+func (b *Base) PageTitle() string {
+	if b.URL == "" && b.Kind != "404" {
+		return b.Site.Title
+	}
+	full := b.Title + " – " + b.Site.Title
+	if utf8.RuneCountInString(full) <= MaxTitle {
+		return full
+	}
+	return b.Title
+}
+
+// OGLocale is the site's language as Open Graph writes it: en_GB.
+func (b *Base) OGLocale() string { return strings.ReplaceAll(b.Site.Language, "-", "_") }
+
 // IsCurrent reports whether url is this page or a section above it, for
 // aria-current in the navigation.
 func (b *Base) IsCurrent(url string) bool {
+	if b.Kind == "404" {
+		return false // served at any address, so no link is this page
+	}
 	if url == "" {
 		return b.URL == ""
 	}

@@ -625,3 +625,37 @@ func TestAssetsForCaching(t *testing.T) {
 		t.Error("the ECharts licence is not published under its own name")
 	}
 }
+
+// TestHeadForSharing: every page carries Open Graph and Twitter card
+// metadata; titles stay within 70 characters; the 404 page has its own
+// title, no canonical address and no current link; the sitemap dates pages
+// from their inputs.
+func TestHeadForSharing(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	long := "Shared services: North Hertfordshire District Council and South Borough Council"
+	sitetest.Write(t, filepath.Join(dir, "site.yaml"), "title: \""+long+"\"\nbase_url: https://example.org/small/\n")
+	out := build(t, dir, Options{})
+	metric := string(out.Files["metrics/uptime/index.html"])
+	for _, want := range []string{
+		"<title>System availability</title>", // with the site's title it would be 100 characters
+		`<meta property="og:url" content="https://example.org/small/metrics/uptime/">`,
+		`<meta property="og:title" content="System availability">`,
+		`<meta property="og:description" content="Share of time systems were up.">`,
+		`<meta name="twitter:card" content="summary">`,
+		`<meta property="og:locale" content="en_GB">`,
+	} {
+		if !strings.Contains(metric, want) {
+			t.Errorf("metrics/uptime lacks %q", want)
+		}
+	}
+	if home := string(out.Files["index.html"]); !strings.Contains(home, "<title>"+long+"</title>") {
+		t.Error("the home page's title is not the site's")
+	}
+	notFound := string(out.Files["404.html"])
+	if !strings.Contains(notFound, "<title>Page not found</title>") || strings.Contains(notFound, `rel="canonical"`) || strings.Contains(notFound, "aria-current") {
+		t.Error("404.html has the home page's title, a canonical address or a current link")
+	}
+	if sm := string(out.Files["sitemap.xml"]); !strings.Contains(sm, "<loc>https://example.org/small/reports/q2/</loc>\n    <lastmod>2024-11-01</lastmod>") {
+		t.Errorf("the sitemap does not date the report from its front matter:\n%s", sm)
+	}
+}
