@@ -1,0 +1,82 @@
+// partnersite sortable tables. Every data table with a header row gets a
+// button in each column header: a click, or Enter or Space, sorts by that
+// column, ascending, then descending, then back to the order the table was
+// published in. aria-sort tells a screen reader how the table is sorted.
+// Figures sort as numbers ("£1,234", "99.2%", "18.5 days"), periods as
+// periods, words as words. Without JavaScript the tables are plain.
+(function () {
+  "use strict";
+
+  // key turns a cell's text into something to compare: a number where the
+  // text is a figure, otherwise the text itself. Cells with no figure ("–",
+  // "not available") sort last either way.
+  function key(text) {
+    var t = text.trim();
+    if (t === "" || t === "–" || /^not |^confidential/.test(t)) {
+      return { blank: true };
+    }
+    var m = t.replace(/[£,%]/g, "").match(/^\(?(-?\d+(?:\.\d+)?)\)?(?:\s|$)/);
+    if (m && !/^\d{4}[\/-]/.test(t)) {
+      var n = parseFloat(m[1]);
+      return { num: t.charAt(0) === "(" ? -n : n };
+    }
+    return { text: t.toLowerCase() };
+  }
+
+  function compare(a, b) {
+    if (a.blank || b.blank) {
+      return (a.blank ? 1 : 0) - (b.blank ? 1 : 0);
+    }
+    if (a.num !== undefined && b.num !== undefined) {
+      return a.num - b.num;
+    }
+    var x = a.text !== undefined ? a.text : String(a.num);
+    var y = b.text !== undefined ? b.text : String(b.num);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  function sortable(table) {
+    var body = table.tBodies[0];
+    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    if (!body || body.rows.length < 2 || heads.length === 0) {
+      return;
+    }
+    var original = Array.prototype.slice.call(body.rows);
+    var state = { col: -1, dir: "none" };
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) {
+        button.appendChild(th.firstChild);
+      }
+      th.appendChild(button);
+      th.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var dir = state.col !== col ? "ascending" : state.dir === "ascending" ? "descending" : state.dir === "descending" ? "none" : "ascending";
+        state = { col: col, dir: dir };
+        Array.prototype.forEach.call(heads, function (h) { h.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", dir);
+        var rows = original.slice();
+        if (dir !== "none") {
+          rows = rows.map(function (row, i) { return { row: row, i: i, k: key(row.cells[col] ? row.cells[col].textContent : "") }; })
+            .sort(function (a, b) {
+              var c = compare(a.k, b.k);
+              if (a.k.blank || b.k.blank) {
+                return c || a.i - b.i; // no figure stays last
+              }
+              return (dir === "ascending" ? c : -c) || a.i - b.i;
+            })
+            .map(function (r) { return r.row; });
+        }
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+    table.classList.add("sortable");
+  }
+
+  var tables = document.querySelectorAll(".table-wrap table");
+  for (var i = 0; i < tables.length; i++) {
+    sortable(tables[i]);
+  }
+})();
