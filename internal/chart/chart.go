@@ -42,6 +42,9 @@ type Figure struct {
 	// Err is why the option could not be made; a page with such a
 	// figure fails to build rather than lose its chart silently.
 	Err error
+	// Embed is the site-root path of the page that shows the figure alone,
+	// for a council's own pages to frame; "" for a figure without one.
+	Embed string
 }
 
 // Table is a figure's data as an HTML table.
@@ -136,6 +139,9 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 		}
 	}
 	fig := &Figure{ID: id, CSV: csvdata.PerformanceFile}
+	if partnerID == "" {
+		fig.Embed = EmbedPath(m)
+	}
 	periods := model.Periods(series)
 	head := model.Headline(series)
 	fig.Title = m.Name
@@ -391,6 +397,9 @@ func sharedTargets(series []*model.Series, periods []period.Period) bool {
 // Savings builds the figure for a savings view.
 func Savings(v *model.Savings, id string) *Figure {
 	fig := &Figure{ID: id, CSV: csvdata.SavingsFile}
+	if v.Partner == nil {
+		fig.Embed = SavingsEmbedPath(v.Service)
+	}
 	scope := "Partnership"
 	switch {
 	case v.Service != nil && v.Partner != nil:
@@ -512,6 +521,18 @@ func savingsTable(v *model.Savings, scope string) Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// EmbedPath is where a metric's chart is published alone, for framing.
+func EmbedPath(m *model.Metric) string { return "embed/" + m.ID + "/" }
+
+// SavingsEmbedPath is where the partnership's savings chart, or a
+// service's, is published alone.
+func SavingsEmbedPath(s *model.Service) string {
+	if s == nil {
+		return "embed/savings/"
+	}
+	return "embed/savings/" + s.ID + "/"
 }
 
 // netPhrase says a net figure in words: a negative net saving is a net

@@ -486,6 +486,21 @@ func (b *builder) jobs() []job {
 	}
 	for _, m := range b.p.Metrics {
 		b.add(html("metrics/"+m.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.metric(w, m) }, &js)
+		b.add(html(chart.EmbedPath(m)), func(b *builder, w *bytes.Buffer) error {
+			return b.embed(w, chart.Metric(m, "", "chart-"+m.ID), "metrics/"+m.ID+"/", m.Source)
+		}, &js)
+	}
+	if b.p.HasSavings() {
+		b.add(html(chart.SavingsEmbedPath(nil)), func(b *builder, w *bytes.Buffer) error {
+			return b.embed(w, chart.Savings(b.p.Savings("", ""), "chart-savings"), "", "")
+		}, &js)
+		for _, s := range b.p.Services {
+			if len(b.p.Savings(s.ID, "").Years) > 0 {
+				b.add(html(chart.SavingsEmbedPath(s)), func(b *builder, w *bytes.Buffer) error {
+					return b.embed(w, chart.Savings(b.p.Savings(s.ID, ""), "chart-savings"), "services/"+s.ID+"/", "")
+				}, &js)
+			}
+		}
 	}
 	for _, pg := range b.reports {
 		b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error {
@@ -704,6 +719,18 @@ func (b *builder) reportFigures(w *bytes.Buffer, pg *content.Page, asJSON bool) 
 	}
 	w.Write(data)
 	return err
+}
+
+// embed draws a figure alone on its embed page, for framing in a council's
+// own pages.
+func (b *builder) embed(w *bytes.Buffer, fig *chart.Figure, full, source string) error {
+	pg := &EmbedPage{Base: b.base("embed", fig.Embed, fig.Title), Full: full, Source: source}
+	pg.Description = fig.Summary
+	path := fig.Embed
+	fig.Embed = "" // no embed code inside the embed itself
+	pg.Figure = pg.figure(fig)
+	pg.URL = path
+	return b.draw(w, "embed", &pg.Base, pg)
 }
 
 // record is the builder a report's figures are drawn with: the partnership

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"fmt"
+	"html"
 	"html/template"
 	"strings"
 	"time"
@@ -181,6 +183,23 @@ type PartnerPage struct {
 	Share        string // share of the partnership's net saving to date
 	PerHousehold string
 	Rows         []ScoreRow // metrics reported for this partner
+}
+
+// EmbedPage is embed/…/: one figure alone, for a council's own web pages
+// to show in a frame, with its source, licence and the page it comes from.
+type EmbedPage struct {
+	Base
+	Figure *chart.Figure
+	Full   string // site-root path of the page the figure belongs to
+	Source string // where its figures come from
+}
+
+// EmbedCode is the HTML a web team copies to frame a figure in a page of
+// its own site: an iframe with a title for screen readers, as wide as the
+// column it is put in.
+func (b *Base) EmbedCode(f *chart.Figure) string {
+	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="760" style="border: 0; max-width: 100%%;" loading="lazy"></iframe>`,
+		b.Site.BaseURL+f.Embed, html.EscapeString(f.Title))
 }
 
 // MetricPage is metrics/ID/.

@@ -659,3 +659,33 @@ func TestHeadForSharing(t *testing.T) {
 		t.Errorf("the sitemap does not date the report from its front matter:\n%s", sm)
 	}
 }
+
+// TestEmbeds: every chart has a page of its own to frame, without the
+// site's navigation, with its source, licence and a link to its full page;
+// the figure offers the code to copy, with a title for screen readers.
+func TestEmbeds(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	out := build(t, dir, Options{})
+	embed := string(out.Files["embed/uptime/index.html"])
+	for _, want := range []string{
+		`<div class="chart" id="chart-uptime-chart"`,
+		"Source: Monitoring. From <a href=\"../../metrics/uptime/\" target=\"_top\">Small partnership</a>.",
+		"Contains public sector information licensed under the Open Government Licence v3.0.",
+		"All figures are illustrative.",
+	} {
+		if !strings.Contains(embed, want) {
+			t.Errorf("embed/uptime lacks %q", want)
+		}
+	}
+	if strings.Contains(embed, `class="site-nav"`) || strings.Contains(embed, "Embed this chart") {
+		t.Error("the embed page carries the site's navigation or an embed code of its own")
+	}
+	metric := string(out.Files["metrics/uptime/index.html"])
+	want := `&lt;iframe src=&#34;https://example.org/small/embed/uptime/&#34; title=&#34;System availability: just short of the target of 99.5%&#34; width=&#34;100%&#34; height=&#34;760&#34;`
+	if !strings.Contains(metric, "<summary>Embed this chart</summary>") || !strings.Contains(metric, want) {
+		t.Errorf("the metric page does not offer the embed code %q", want)
+	}
+	if _, ok := out.Files["embed/savings/index.html"]; !ok {
+		t.Error("the partnership's savings chart has no embed page")
+	}
+}
