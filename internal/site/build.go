@@ -396,7 +396,7 @@ func (b *builder) links(bs Base, crumbs ...Crumb) Base {
 	for _, s := range b.sections {
 		nav = append(nav, NavItem{Title: s.Title, URL: s.Name + "/"})
 	}
-	for _, n := range append(nav, NavItem{Title: "Data", URL: "data/"}) {
+	for _, n := range append(nav, NavItem{Title: "Data", URL: "data/"}, NavItem{Title: "Search", URL: "search/"}) {
 		n.Current, n.Href = bs.IsCurrent(n.URL), bs.Rel(n.URL)
 		bs.Nav = append(bs.Nav, n)
 	}
@@ -475,6 +475,7 @@ func (b *builder) jobs() []job {
 	b.listJobs(&js)
 	b.add(html("data/"), (*builder).dataPage, &js)
 	b.add(html("accessibility/"), (*builder).accessibility, &js)
+	b.add(html("search/"), (*builder).searchPage, &js)
 	for _, g := range b.p.Goals {
 		b.add(html("goals/"+g.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.goal(w, g) }, &js)
 	}

@@ -263,6 +263,13 @@ func (b *builder) writeData() error {
 	if err := b.emit("data/data.json", append(js, '\n')); err != nil {
 		return err
 	}
+	index, err := b.searchJSON()
+	if err != nil {
+		return fmt.Errorf("writing search.json: %w", err)
+	}
+	if err := b.emit("search.json", index); err != nil {
+		return err
+	}
 	sitemap, err := b.sitemap()
 	if err != nil {
 		return err

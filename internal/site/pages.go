@@ -185,6 +185,13 @@ type PartnerPage struct {
 	Rows         []ScoreRow // metrics reported for this partner
 }
 
+// SearchPage is search/: a search box over search.json, and without
+// JavaScript every section and measure A to Z.
+type SearchPage struct {
+	Base
+	AZ []AZ
+}
+
 // EmbedPage is embed/…/: one figure alone, for a council's own web pages
 // to show in a frame, with its source, licence and the page it comes from.
 type EmbedPage struct {

@@ -1,0 +1,104 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/partnersite/partnersite/internal/content"
+)
+
+// SearchText is how much of a page's prose the search index keeps: enough
+// to find a page by what it is about, small enough that the index of a
+// site of 10,000 pages stays a few megabytes.
+const SearchText = 240
+
+// searchEntry is one page in search.json. The keys are short because the
+// index is downloaded whole by the search page.
+type searchEntry struct {
+	Title    string   `json:"t"`
+	URL      string   `json:"u"`
+	Kind     string   `json:"k"`
+	Summary  string   `json:"s,omitempty"`
+	Headings []string `json:"h,omitempty"`
+	Text     string   `json:"x,omitempty"`
+}
+
+// searchIndex lists every page a resident might look for: sections,
+// goals, services, partners, metrics, reports and other pages, with the
+// words they would look for them by.
+func (b *builder) searchIndex() []searchEntry {
+	var out []searchEntry
+	for _, s := range b.sections {
+		out = append(out, searchEntry{Title: s.Title, URL: s.Name + "/", Kind: "Section"})
+	}
+	for _, g := range b.p.Goals {
+		out = append(out, searchEntry{Title: g.Title, URL: "goals/" + g.ID + "/", Kind: "Goal", Summary: g.Summary})
+	}
+	for _, s := range b.p.Services {
+		out = append(out, searchEntry{Title: s.Name, URL: "services/" + s.ID + "/", Kind: "Service", Summary: s.Description})
+	}
+	for _, p := range b.p.Partners {
+		out = append(out, searchEntry{Title: p.Name, URL: "partners/" + p.ID + "/", Kind: "Partner", Summary: p.ShortName})
+	}
+	for _, m := range b.p.Metrics {
+		e := searchEntry{Title: m.Name, URL: "metrics/" + m.ID + "/", Kind: "Measure", Summary: m.Description}
+		if m.Service != nil {
+			e.Headings = []string{m.Service.Name}
+		}
+		out = append(out, e)
+	}
+	pages := append(slices.Clone(b.reports), b.plain...)
+	for _, pg := range pages {
+		if s := b.section(pg.Section); s != nil && s.Intro == pg {
+			continue // its words are on its section's list
+		}
+		kind := "Page"
+		if pg.Kind == content.Report {
+			kind = "Report"
+		} else if s := b.section(pg.Section); s != nil {
+			kind = s.Title
+		}
+		h, x := pg.Outline(SearchText)
+		out = append(out, searchEntry{Title: pg.Title, URL: pg.URL, Kind: kind, Summary: pg.Summary, Headings: h, Text: x})
+	}
+	return out
+}
+
+// searchJSON is the index as the search page downloads it: one line of
+// JSON an entry, so it grows with the site in a way a diff can read.
+func (b *builder) searchJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for i, e := range b.searchIndex() {
+		line, err := json.Marshal(e)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			buf.WriteString(",\n")
+		}
+		buf.Write(line)
+	}
+	buf.WriteString("\n]\n")
+	return buf.Bytes(), nil
+}
+
+// AZ is a search page's list without JavaScript: every section and
+// measure, A to Z.
+type AZ struct {
+	Title, URL, Kind string
+}
+
+func (b *builder) searchPage(w *bytes.Buffer) error {
+	pg := &SearchPage{Base: b.base("search", "search/", "Search")}
+	pg.Description = "Search the measures, services, reports and pages of this site."
+	for _, e := range b.searchIndex() {
+		if e.Kind == "Section" || e.Kind == "Measure" {
+			pg.AZ = append(pg.AZ, AZ{Title: e.Title, URL: e.URL, Kind: e.Kind})
+		}
+	}
+	slices.SortStableFunc(pg.AZ, func(x, y AZ) int { return strings.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title)) })
+	return b.draw(w, "search", &pg.Base, pg)
+}

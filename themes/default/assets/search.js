@@ -1,0 +1,87 @@
+// partnersite search. It downloads the index the build wrote
+// (search.json, from this site only) and lists the pages whose title,
+// summary, headings or text hold every word searched for, titles first.
+// Without JavaScript the page lists everything A to Z.
+(function () {
+  "use strict";
+  var input = document.getElementById("q");
+  var out = document.getElementById("search-results");
+  if (!input || !out || !window.fetch) {
+    return;
+  }
+  var index = null;
+  var base = input.getAttribute("data-index").replace(/search\.json$/, "");
+
+  function words(s) {
+    return s.toLowerCase().split(/[^a-z0-9£%]+/).filter(function (w) { return w.length > 0; });
+  }
+
+  function score(e, terms) {
+    var title = e.t.toLowerCase();
+    var rest = [e.s || "", (e.h || []).join(" "), e.x || "", e.k].join(" ").toLowerCase();
+    var s = 0;
+    for (var i = 0; i < terms.length; i++) {
+      if (title.indexOf(terms[i]) >= 0) { s += 3; }
+      else if (rest.indexOf(terms[i]) >= 0) { s += 1; }
+      else { return 0; }
+    }
+    return s;
+  }
+
+  function show(q) {
+    var terms = words(q);
+    out.textContent = "";
+    if (terms.length === 0 || !index) {
+      return;
+    }
+    var hits = index.map(function (e, i) { return { e: e, s: score(e, terms), i: i }; })
+      .filter(function (h) { return h.s > 0; })
+      .sort(function (a, b) { return b.s - a.s || a.i - b.i; })
+      .slice(0, 50);
+    var p = document.createElement("p");
+    p.textContent = hits.length === 0 ? "No pages match “" + q + "”." :
+      hits.length + (hits.length === 1 ? " page matches" : " pages match") + " “" + q + "”" + (hits.length === 50 ? " (the first 50)." : ".");
+    out.appendChild(p);
+    if (hits.length === 0) { return; }
+    var ul = document.createElement("ul");
+    ul.className = "search-hits";
+    hits.forEach(function (h) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = base + h.e.u;
+      a.textContent = h.e.t;
+      var kind = document.createElement("span");
+      kind.className = "kind";
+      kind.textContent = " " + h.e.k;
+      li.appendChild(a);
+      li.appendChild(kind);
+      if (h.e.s || h.e.x) {
+        var d = document.createElement("p");
+        d.textContent = h.e.s || h.e.x;
+        li.appendChild(d);
+      }
+      ul.appendChild(li);
+    });
+    out.appendChild(ul);
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { show(input.value); }, 150);
+  });
+  input.form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    show(input.value);
+    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+  });
+
+  fetch(input.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
+    index = data;
+    var q = new URLSearchParams(location.search).get("q");
+    if (q) {
+      input.value = q;
+      show(q);
+    }
+  }).catch(function () { /* the list A to Z still stands */ });
+})();
