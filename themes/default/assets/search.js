@@ -9,6 +9,12 @@
   if (!input || !out || !window.fetch) {
     return;
   }
+  if (location.protocol === "file:") {
+    // Opened from the files (a memory stick): a browser will not read the
+    // index from there, so the list A to Z stands in for search.
+    out.textContent = "Search works when the site is on a web server. Opened from the files, use the list below.";
+    return;
+  }
   var index = null;
   var base = input.getAttribute("data-index").replace(/search\.json$/, "");
 
