@@ -257,7 +257,9 @@ func (p *Page) Outline(n int) (headings []string, text string) {
 		}
 		if b.Len() < n {
 			t = strings.TrimLeft(t, "-*+>0123456789. ")
-			t = shortcodeText.ReplaceAllString(t, "")
+			if strings.Contains(t, "{{<") || strings.Contains(t, "](") {
+				t = shortcodeText.ReplaceAllString(t, "")
+			}
 			t = strings.NewReplacer("**", "", "__", "", "`", "", "[", "", "]", "").Replace(t)
 			if b.Len() > 0 {
 				b.WriteByte(' ')

@@ -109,8 +109,37 @@ func (b *Base) PageTitle() string {
 	return b.Title
 }
 
-// OGLocale is the site's language as Open Graph writes it: en_GB.
-func (b *Base) OGLocale() string { return strings.ReplaceAll(b.Site.Language, "-", "_") }
+// Meta is the page's description, canonical address and the Open Graph
+// and Twitter card tags a shared link is shown with, escaped here as one
+// piece: a site of 10,000 pages would otherwise spend a dozen template
+// actions a page on them.
+func (b *Base) Meta() template.HTML {
+	var m strings.Builder
+	tag := func(attr, name, content string) {
+		fmt.Fprintf(&m, "<meta %s=\"%s\" content=\"%s\">\n", attr, name, html.EscapeString(content))
+	}
+	if b.Description != "" {
+		tag("name", "description", b.Description)
+	}
+	if b.Site.BaseURL != "" && b.Kind != "404" {
+		fmt.Fprintf(&m, "<link rel=\"canonical\" href=\"%s\">\n", html.EscapeString(b.Site.BaseURL+b.URL))
+		tag("property", "og:url", b.Site.BaseURL+b.URL)
+	}
+	title := b.Site.Title
+	if b.URL != "" {
+		title = b.Title
+	}
+	tag("property", "og:type", "website")
+	tag("property", "og:site_name", b.Site.Title)
+	tag("property", "og:title", title)
+	tag("property", "og:locale", strings.ReplaceAll(b.Site.Language, "-", "_"))
+	if b.Description != "" {
+		tag("property", "og:description", b.Description)
+	}
+	// Twitter reads og:title and og:description when its own are absent.
+	tag("name", "twitter:card", "summary")
+	return template.HTML(strings.TrimSuffix(m.String(), "\n"))
+}
 
 // IsCurrent reports whether url is this page or a section above it, for
 // aria-current in the navigation.

@@ -94,10 +94,11 @@ type AZ struct {
 func (b *builder) searchPage(w *bytes.Buffer) error {
 	pg := &SearchPage{Base: b.base("search", "search/", "Search")}
 	pg.Description = "Search the measures, services, reports and pages of this site."
-	for _, e := range b.searchIndex() {
-		if e.Kind == "Section" || e.Kind == "Measure" {
-			pg.AZ = append(pg.AZ, AZ{Title: e.Title, URL: e.URL, Kind: e.Kind})
-		}
+	for _, s := range b.sections {
+		pg.AZ = append(pg.AZ, AZ{Title: s.Title, URL: s.Name + "/", Kind: "Section"})
+	}
+	for _, m := range b.p.Metrics {
+		pg.AZ = append(pg.AZ, AZ{Title: m.Name, URL: "metrics/" + m.ID + "/", Kind: "Measure"})
 	}
 	slices.SortStableFunc(pg.AZ, func(x, y AZ) int { return strings.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title)) })
 	return b.draw(w, "search", &pg.Base, pg)
