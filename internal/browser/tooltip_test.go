@@ -70,3 +70,26 @@ func TestTooltipsReadAsTables(t *testing.T) {
 }
 
 func itoa(n int) string { return string(rune('0' + n)) }
+
+// TestLatestPeriodLabelled: on a chart of 14 quarters, where ECharts thins
+// the axis labels, the latest quarter is still labelled.
+func TestLatestPeriodLabelled(t *testing.T) {
+	ctx, base := serveExample(t)
+	pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := open(pctx, base+"/metrics/ict-availability/"); err != nil {
+		t.Fatal(err)
+	}
+	labels, err := chromedp.Run(pctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".chart svg text")].map(t => t.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, first := false, false
+	for _, l := range labels {
+		last = last || l == "2026/27 Q2"
+		first = first || l == "2023/24 Q1"
+	}
+	if !last || !first {
+		t.Errorf("the axis labels %q lack the first or the latest quarter", labels)
+	}
+}

@@ -45,6 +45,9 @@ func common(unit, label string) []charts.GlobalOpts {
 		charts.WithGridOpts(opts.Grid{Top: "48", Left: "8", Right: "16", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithAnimation(false),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unit}),
+		// The latest period is the one a reader looks for: label it even
+		// where ECharts would thin the labels of a long axis.
+		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{ShowMaxLabel: opts.Bool(true)}}),
 	}
 }
 
