@@ -58,15 +58,14 @@ func scaleName(n int) string {
 // scaled multiplies a figure written in thousands or millions into the
 // real amount. It works on the figure's decimal text, moving the point, so
 // 55,011.5 thousand is exactly 55,011,500 and never 55,011,499.99….
-func scaled(v *float64, raw string, scale int) *float64 {
+func scaled(v *float64, scale int) *float64 {
 	if v == nil || scale == 1 {
 		return v
 	}
-	d, err := Decimal(raw)
-	if err != nil {
-		return v
-	}
-	x, err := strconv.ParseFloat(shift(d, len(strconv.Itoa(scale))-1), 64)
+	// The shortest decimal form of a parsed figure is the figure as
+	// written, whatever marks surrounded it ("£55,100.5 [P]").
+	d := strconv.FormatFloat(*v, 'f', -1, 64)
+	x, err := strconv.ParseFloat(shift(d, zeros(scale)), 64)
 	if err != nil {
 		return v
 	}
@@ -597,7 +596,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		default:
 			c.errorf("compare", "compare %q must be \"previous\" (the period before) or \"year\" (the same period a year earlier)", string(r.Compare))
 		}
-		m.Target, m.Amber = scaled(m.Target, c.raw("target"), m.Scale), scaled(m.Amber, c.raw("amber"), m.Scale)
+		m.Target, m.Amber = scaled(m.Target, m.Scale), scaled(m.Amber, m.Scale)
 		if d := string(r.Decimals); d != "" {
 			if n, err := strconv.Atoi(d); err != nil || n < 0 || n > 6 {
 				c.errorf("decimals", "decimals %q must be a whole number from 0 to 6", d)
@@ -718,8 +717,8 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			p.Places = r.Value.places
 			if sc := scales[p.Metric]; sc > 1 && p.Mark == measure.Present {
 				p.Places = int8(max(0, int(p.Places)-zeros(sc)))
-				p.Value = *scaled(&p.Value, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.raw("value")), p.Flag.Symbol())), sc)
-				p.Target = scaled(p.Target, c.raw("target"), sc)
+				p.Value = *scaled(&p.Value, sc)
+				p.Target = scaled(p.Target, sc)
 			}
 			out[start+j] = p
 		}

@@ -546,11 +546,12 @@ func TestScaleAndFractions(t *testing.T) {
 		"uptime,2024/25 Q1,99.6,\n" +
 		"receipts,2024/25 Q1,\"55,011\",\n" +
 		"receipts,2024/25 Q2,55011.5,\"56,000.25\"\n" +
+		"receipts,2024/25 Q3,\"£55,100.5 [P]\",\n" +
 		"budget,2024/25 Q1,1.25,\n" +
 		"rate,2024/25 Q1,0.061,\n" +
 		"rate,2024/25 Q2,0.973,0.98\n"
 	d, probs := load(t, map[string]*string{"metrics.csv": s(metrics), "performance.csv": s(perf), "savings.csv": nil})
-	wantProbs := []string{`data/performance.csv:6: warning: metric "rate" is a percentage, but every figure lies from 0 to 1: they look like fractions (0.061 for 6.1%); write percentages on a 0 to 100 scale`}
+	wantProbs := []string{`data/performance.csv:7: warning: metric "rate" is a percentage, but every figure lies from 0 to 1: they look like fractions (0.061 for 6.1%); write percentages on a 0 to 100 scale`}
 	if !slices.Equal(probs, wantProbs) {
 		t.Errorf("problems %q, want %q", probs, wantProbs)
 	}
@@ -558,10 +559,11 @@ func TestScaleAndFractions(t *testing.T) {
 	// the row's target 56,000.25 thousand £56,000,250; the metric's
 	// target £55,000,000 and amber £500,000; 1.25 million £1,250,000.
 	var values []float64
-	for _, p := range d.Performance[1:4] {
+	for _, p := range d.Performance[1:5] {
 		values = append(values, p.Value)
 	}
-	if !slices.Equal(values, []float64{55_011_000, 55_011_500, 1_250_000}) || *d.Performance[2].Target != 56_000_250 {
+	// A flag written in capitals ("[P]") does not stop the scaling.
+	if !slices.Equal(values, []float64{55_011_000, 55_011_500, 55_100_500, 1_250_000}) || *d.Performance[2].Target != 56_000_250 {
 		t.Errorf("values %v, row target %v", values, *d.Performance[2].Target)
 	}
 	if m := d.Metrics[1]; m.Unit != measure.GBP || m.Scale != 1000 || *m.Target != 55_000_000 || *m.Amber != 500_000 {
