@@ -346,21 +346,6 @@ func (s *Series) LatestBy(end time.Time) *Point {
 	return nil
 }
 
-// Previous is the figure before pt in the series, passing over periods
-// with no figure, or nil: what pt's direction of travel compares with.
-func (s *Series) Previous(pt *Point) *Point {
-	for i := len(s.Points) - 1; i > 0; i-- {
-		if &s.Points[i] == pt {
-			for j := i - 1; j >= 0; j-- {
-				if s.Points[j].Has() {
-					return &s.Points[j]
-				}
-			}
-		}
-	}
-	return nil
-}
-
 // At is the series' point for period p, or nil.
 func (s *Series) At(p period.Period) *Point {
 	for i := range s.Points {
@@ -445,11 +430,8 @@ func (m *Metric) Format(v float64) string { return ValueIn(m.Unit, v, m.Decimals
 // precision without trailing zeros ("18 days", "17.25 days"), and
 // millions of pounds as "£1.2m".
 func (m *Metric) Prose(v float64) string {
-	if m.Unit == measure.GBP && math.Abs(v) >= 1e6 {
-		return format.MoneyShort(v)
-	}
-	if m.Unit == measure.GBP && m.Decimals == 0 {
-		return format.Money(v)
+	if m.Unit == measure.GBP && (m.Decimals == 0 || math.Abs(v) >= 1e6) {
+		return Prose(m.Unit, v) // "£1,234", "£1.2m"
 	}
 	if m.Unit == measure.Percent {
 		return m.Format(v) // "99.0% against 99.5%", as the tables write it

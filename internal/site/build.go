@@ -727,10 +727,8 @@ func (b *builder) reportFigures(w *bytes.Buffer, pg *content.Page, asJSON bool) 
 func (b *builder) embed(w *bytes.Buffer, fig *chart.Figure, full, source string) error {
 	pg := &EmbedPage{Base: b.base("embed", fig.Embed, fig.Title), Full: full, Source: source}
 	pg.Description = fig.Summary
-	path := fig.Embed
 	fig.Embed = "" // no embed code inside the embed itself
 	pg.Figure = pg.figure(fig)
-	pg.URL = path
 	return b.draw(w, "embed", &pg.Base, pg)
 }
 

@@ -9,23 +9,11 @@
   if (typeof window.echarts === "undefined") {
     return;
   }
-  var one = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
-  var pct = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  var gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
-
-  // The unit agrees with the digits shown, as in the tables: 1.04 days
-  // shows as "1 day".
-  function withUnit(word, plural) {
-    return function (v) {
-      var s = one.format(v);
-      return s + " " + (s === "1" || s === "-1" ? word : plural);
-    };
-  }
-
-  // words writes a formatted number with its unit, as Go's withUnit does
-  // for the tables: the unit agrees with the digits shown.
+  // words writes a formatted number with its unit, as Go's Unit.Write
+  // does for the tables: the unit agrees with the digits shown, so 1.04
+  // days on an axis reads "1 day" and 1.00 days in a tooltip "1.00 days".
   var words = { days: ["day", "days"], hours: ["hour", "hours"], minutes: ["minute", "minutes"] };
-  function withUnitText(unit, s) {
+  function withUnit(unit, s) {
     if (unit === "percent") { return s + "%"; }
     if (unit === "gbp") { return s.charAt(0) === "-" ? "-£" + s.slice(1) : "£" + s; }
     if (unit === "fte") { return s + " FTE"; }
@@ -33,22 +21,20 @@
     return s;
   }
 
-  // exact formats figures in a tooltip to the metric's own decimal
-  // places, so a tooltip reads as the table does: 7.25 days, 97.00%.
-  function exact(unit, places) {
-    var nf = new Intl.NumberFormat("en-GB", { minimumFractionDigits: places, maximumFractionDigits: places });
-    return function (v) { return withUnitText(unit, nf.format(v)); };
+  // formatter writes figures of a unit with between min and max decimal
+  // places: axis labels as Go's Value writes them (percentages to one
+  // place, pounds whole, others to at most one), tooltips to the metric's
+  // own places, as its table does (7.25 days, 97.00%).
+  function formatter(unit, min, max) {
+    var nf = new Intl.NumberFormat("en-GB", { minimumFractionDigits: min, maximumFractionDigits: max });
+    return function (v) { return withUnit(unit, nf.format(v)); };
   }
 
-  // Formats match the tables: 99.2%, £1,234, 18.5 days.
-  var formats = {
-    percent: function (v) { return pct.format(v) + "%"; },
-    gbp: function (v) { return gbp.format(v); },
-    days: withUnit("day", "days"),
-    hours: withUnit("hour", "hours"),
-    minutes: withUnit("minute", "minutes"),
-    fte: function (v) { return one.format(v) + " FTE"; }
-  };
+  function axisFormatter(unit) {
+    if (unit === "percent") { return formatter(unit, 1, 1); }
+    if (unit === "gbp") { return formatter(unit, 0, 0); }
+    return formatter(unit, 0, 1);
+  }
 
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-option"));
@@ -62,9 +48,9 @@
       return; // the summary and table still stand
     }
     var unit = el.getAttribute("data-unit");
-    var format = formats[unit] || function (v) { return one.format(v); };
+    var format = axisFormatter(unit);
     var places = parseInt(el.getAttribute("data-places"), 10);
-    var precise = isNaN(places) ? format : exact(unit, places);
+    var precise = isNaN(places) ? format : formatter(unit, places, places);
     (option.yAxis || []).forEach(function (axis) {
       axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format });
     });
