@@ -155,50 +155,40 @@ type candidate struct {
 	line int
 }
 
-// required are the names of the file's required columns.
-func (t *table) required() []string {
-	var out []string
-	for _, c := range t.columns {
-		if c.required {
-			out = append(out, c.name)
-		}
-	}
-	return out
-}
-
 // isHeader reports whether a row names every required column. In a wide
 // file, columns headed by periods stand for the period and value columns.
 func (t *table) isHeader(rec []string) bool {
-	if t.matches(rec) == len(t.required()) {
-		return true
-	}
-	if !t.wide || t.periodHeaders(rec) == 0 {
-		return false
-	}
-	for _, name := range t.required() {
-		if name != "period" && name != "value" && !slices.ContainsFunc(rec, func(h string) bool { return canonical(t.columns, normaliseHeader(h)) == name }) {
+	named, periods := t.names(rec)
+	for _, c := range t.columns {
+		wideStandIn := t.wide && periods > 0 && (c.name == "period" || c.name == "value")
+		if c.required && !named[c.name] && !wideStandIn {
 			return false
 		}
 	}
 	return true
 }
 
-// periodHeaders counts the cells of a row that read as periods.
-func (t *table) periodHeaders(rec []string) int {
-	n := 0
+// names reads a row as a header: the known columns it names, and how many
+// of its cells are periods.
+func (t *table) names(rec []string) (named map[string]bool, periods int) {
+	named = map[string]bool{}
 	for _, h := range rec {
-		if _, err := period.Parse(h); err == nil && strings.TrimSpace(h) != "" {
-			n++
+		if c := canonical(t.columns, normaliseHeader(h)); c != "" {
+			named[c] = true
+		} else if _, err := period.Parse(h); err == nil && strings.TrimSpace(h) != "" {
+			periods++
 		}
 	}
-	return n
+	return named, periods
 }
 
-// matches counts the required columns a row names.
+// matches counts the required columns a row names, to find the row that
+// comes closest to a header.
 func (t *table) matches(rec []string) int {
+	named, _ := t.names(rec)
 	n := 0
-	for _, name := range t.required() {
-		if slices.ContainsFunc(rec, func(h string) bool { return canonical(t.columns, normaliseHeader(h)) == name }) {
+	for _, c := range t.columns {
+		if c.required && named[c.name] {
 			n++
 		}
 	}
