@@ -135,6 +135,10 @@ func Load(fsys fs.FS, opts Options, pl *problem.List) *Set {
 		}
 		return nil
 	})
+	// In path order, as Update leaves it: a walk visits content/about/
+	// before content/about.md, and a full build and a preview's update
+	// must agree on the order of pages.
+	slices.SortFunc(set.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	set.report(pl)
 	return set
 }

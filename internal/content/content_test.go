@@ -277,3 +277,22 @@ func TestWindows1252Markdown(t *testing.T) {
 		t.Errorf("title %q, body %q", p.Page.Title, html)
 	}
 }
+
+// TestLoadInPathOrder: a full load lists pages in path order, as an update
+// does, though a walk visits content/about/ before content/about.md.
+func TestLoadInPathOrder(t *testing.T) {
+	dir := write(t, map[string]string{
+		"content/about/index.md": "# About us",
+		"content/about.md":       "# About",
+		"content/about-us.md":    "# About us too",
+	})
+	var pl problem.List
+	set := Load(os.DirFS(dir), Options{}, &pl)
+	var got []string
+	for _, p := range set.Pages {
+		got = append(got, p.Path)
+	}
+	if want := []string{"content/about-us.md", "content/about.md", "content/about/index.md"}; !slices.Equal(got, want) {
+		t.Errorf("pages %q, want %q", got, want)
+	}
+}
