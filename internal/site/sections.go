@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -109,14 +110,8 @@ func (b *builder) findSections() {
 	for i := range b.sections {
 		b.sections[i].Intro = b.content.Find(content.Section, b.sections[i].Name, "")
 	}
-	var own []*content.Page // pages that are not listed in a section
-	names := make([]string, 0, len(byName))
-	for n := range byName {
-		names = append(names, n)
-	}
-	slices.Sort(names)
 	inSection := map[*content.Page]bool{}
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(byName)) {
 		s := section{Name: n, Title: folderTitle(n), Template: "section"}
 		for _, pg := range byName[n] {
 			if pg.URL == n+"/" {
@@ -138,14 +133,14 @@ func (b *builder) findSections() {
 		}
 		b.sections = append(b.sections, s)
 	}
+	b.topLevel = nil // pages listed in no section
 	for _, pg := range b.plain {
 		if !inSection[pg] {
-			own = append(own, pg)
+			b.topLevel = append(b.topLevel, pg)
 		}
 	}
-	b.topLevel = own
-	if len(own) > MaxFooterPages {
-		b.pl.Warnf(own[MaxFooterPages].Path, 1, "content/ has %d pages of its own; the footer of every page links only the first %d, so that no page grows with the site. Put the others in a folder, such as content/pages/, which becomes a section with its own index", len(own), MaxFooterPages)
+	if n := len(b.topLevel); n > MaxFooterPages {
+		b.pl.Warnf(b.topLevel[MaxFooterPages].Path, 1, "content/ has %d pages of its own; the footer of every page links only the first %d, so that no page grows with the site. Put the others in a folder, such as content/pages/, which becomes a section with its own index", n, MaxFooterPages)
 	}
 	b.checkAddresses()
 }
@@ -183,14 +178,12 @@ func (b *builder) checkAddresses() {
 	for _, pg := range b.reports {
 		claim(pg.URL, pg.Path)
 	}
-	pages := slices.Clone(b.plain)
-	slices.SortFunc(pages, func(x, y *content.Page) int { return strings.Compare(x.Path, y.Path) })
 	for _, s := range b.sections {
 		if s.Intro != nil && s.Template == "section" {
 			owner[s.Intro.URL] = s.Intro.Path // it is drawn on its list
 		}
 	}
-	for _, pg := range pages {
+	for _, pg := range b.plain { // in path order, so the first named is the same every build
 		if s := b.section(pg.Section); s != nil && s.Intro == pg {
 			continue
 		}
