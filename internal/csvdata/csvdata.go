@@ -693,7 +693,12 @@ func loadPerformance(fsys fs.FS, metrics []Metric, pl *problem.List) (out []Perf
 }
 
 func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, scales map[string]int, pl *problem.List) ([]Performance, bool) {
-	t := readShaped(fsys, file, cols, true, pl)
+	hint := ""
+	if metric == "" && path.Dir(file) == PerformanceDir {
+		hint = fmt.Sprintf(" (a file in %s/ named for a metric needs no metric column, but %q is not a metric in %s)",
+			PerformanceDir, strings.TrimSuffix(path.Base(file), path.Ext(file)), MetricsFile)
+	}
+	t := readShaped(fsys, file, cols, true, hint, pl)
 	if t == nil {
 		return nil, false
 	}
@@ -1095,7 +1100,8 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 	if len(others) > 0 {
 		files := slices.Sorted(maps.Keys(others))
 		for _, f := range files {
-			lines := others[f]
+			// A wide table gives one figure a cell: count its rows.
+			lines := slices.Compact(slices.Clone(others[f]))
 			pl.Warnf(f, lines[0], "%d rows name councils by GSS codes that no partner in %s has, such as the one on this line; they are left out (add a partner's code to partners.csv to include it)", len(lines), PartnersFile)
 		}
 		d.Performance = slices.DeleteFunc(d.Performance, func(p Performance) bool { return p.dropped })

@@ -524,6 +524,14 @@ func TestPublishedTables(t *testing.T) {
 	if w := "data/performance/uptime.csv:1: the file has both period and value columns and columns headed by periods; a file is either long (one row a figure, with period and value columns) or wide (one column a period), so split it in two"; !slices.Contains(probs, w) {
 		t.Errorf("problems %q lack %q", probs, w)
 	}
+	// A file named for a metric that does not exist says so, rather than
+	// only that its header lacks a metric column.
+	files["performance/uptme.csv"] = s("\"Table 1\",,\nperiod,value\n2024/25 Q3,99\n")
+	_, probs = load(t, files)
+	if w := `data/performance/uptme.csv:2: missing column "metric"; add it to the header row (a file in data/performance/ named for a metric needs no metric column, but "uptme" is not a metric in data/metrics.csv)`; !slices.Contains(probs, w) {
+		t.Errorf("problems %q lack %q", probs, w)
+	}
+	delete(files, "performance/uptme.csv")
 	// Only data/performance/ may stand in for performance.csv.
 	delete(files, "performance/uptime.csv")
 	files["performance.csv"] = nil
@@ -626,11 +634,12 @@ func TestMarksAndFlags(t *testing.T) {
 func TestNationalTable(t *testing.T) {
 	partners := "id,name,code,cost_share\nnorth,North,E07000099,60\nsouth,South,E07000243,40\n"
 	var b strings.Builder
-	b.WriteString("\"Table 1: all councils\",,\nONS code,Local authority,Q1 2024/25\n")
+	b.WriteString("\"Table 1: all councils\",,\nONS code,Local authority,Q1 2024/25,Q2 2024/25\n")
 	for i := range 300 {
-		fmt.Fprintf(&b, "E0%07d,Council %d,%d\n", 6000001+i, i, 90+i%10)
+		fmt.Fprintf(&b, "E0%07d,Council %d,%d,%d\n", 6000001+i, i, 90+i%10, 91+i%9)
 	}
-	b.WriteString("E07000099,North,97\nE07000243,South,96\nnot-a-code,Nowhere,1\n")
+	b.WriteString("E07000099,North,97,98\nE07000243,South,96,95\nnot-a-code,Nowhere,1,\n")
+	// The warning counts the 300 rows, not their 600 figures.
 	d, probs := load(t, map[string]*string{"partners.csv": s(partners), "performance/uptime.csv": s(b.String())})
 	want := []string{
 		`data/performance/uptime.csv:3: warning: 300 rows name councils by GSS codes that no partner in data/partners.csv has, such as the one on this line; they are left out (add a partner's code to partners.csv to include it)`,
@@ -643,7 +652,7 @@ func TestNationalTable(t *testing.T) {
 	for _, p := range d.Performance {
 		got = append(got, fmt.Sprintf("%s %s %v", p.Partner, p.Period, p.Value))
 	}
-	if w := []string{" 2024/25 Q1 99.6", " 2024/25 Q2 99.1", "north 2024/25 Q1 97", "south 2024/25 Q1 96", "not-a-code 2024/25 Q1 1"}; !slices.Equal(got, w) {
+	if w := []string{" 2024/25 Q1 99.6", " 2024/25 Q2 99.1", "north 2024/25 Q1 97", "north 2024/25 Q2 98", "south 2024/25 Q1 96", "south 2024/25 Q2 95", "not-a-code 2024/25 Q1 1"}; !slices.Equal(got, w) {
 		t.Errorf("figures %q, want %q", got, w)
 	}
 }

@@ -36,6 +36,7 @@ type table struct {
 	// (performance files); periods then holds each such column's header.
 	wide    bool
 	periods map[int]string
+	hint    string // added to a missing header's error
 }
 
 // line returns the physical line of a row's cell, or of the row when the
@@ -53,12 +54,15 @@ func (t *table) line(row int, col string) int {
 // encoding, quoting, header and row widths. It returns nil when the file
 // cannot be read at all; every problem goes to pl.
 func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table {
-	return readShaped(fsys, path, cols, false, pl)
+	return readShaped(fsys, path, cols, false, "", pl)
 }
 
 // readShaped is readTable for a file that may also be wide: one column a
 // period, in place of the period and value columns.
-func readShaped(fsys fs.FS, path string, cols []column, wide bool, pl *problem.List) *table {
+//
+// hint is added to the error for a file with no header: why a column may
+// be required that the author thought was not.
+func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, pl *problem.List) *table {
 	raw, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		pl.Errorf(path, 1, "cannot read the file: %v", err)
@@ -75,7 +79,7 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, pl *problem.L
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1                      // widths are checked below, with a better message
 	lines := bytes.Count(raw, []byte("\n")) + 1 // at least one row per line
-	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols, wide: wide,
+	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols, wide: wide, hint: hint,
 		rows: make([][]string, 0, lines), rowLine: make([]int, 0, lines), cellLines: map[int][]int{}}
 	var above []candidate // rows before the header: titles, or a header lacking a column
 	for {
@@ -206,8 +210,8 @@ func (t *table) noHeader(above []candidate, pl *problem.List) {
 		}
 	}
 	if t.matches(above[best].rec) == 0 {
-		pl.Errorf(t.path, above[0].line, "no header row: none of the first %d rows names the columns %s; the header is the first row that names them, and rows above it (a title, a source) are skipped",
-			len(above), describe(t.columns, true))
+		pl.Errorf(t.path, above[0].line, "no header row: none of the first %d rows names the columns %s; the header is the first row that names them, and rows above it (a title, a source) are skipped%s",
+			len(above), describe(t.columns, true), t.hint)
 		return
 	}
 	t.readHeader(above[best].rec, above[best].line, pl)
@@ -290,7 +294,11 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 	}
 	for _, c := range t.columns {
 		if c.required && !t.present[c.name] && (len(t.periods) == 0 || c.name != "period" && c.name != "value") {
-			pl.Errorf(t.path, line, "missing column %q; add it to the header row", c.name)
+			hint := ""
+			if c.name == "metric" {
+				hint = t.hint
+			}
+			pl.Errorf(t.path, line, "missing column %q; add it to the header row%s", c.name, hint)
 		}
 	}
 }
