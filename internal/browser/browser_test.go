@@ -76,7 +76,8 @@ func serveExample(t *testing.T) (context.Context, string) {
 	return ctx, srv.URL
 }
 
-// open loads url in the tab and waits until every chart on it is drawn.
+// open loads url in the tab and scrolls through it until every chart on
+// it is drawn.
 func open(ctx context.Context, url string) error {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		return err
@@ -200,9 +201,13 @@ const readFigures = `(() => {
   };
 })()`
 
-// allCharts waits until every chart container on the page holds a drawn
-// SVG, or the timeout passes.
+// allChartsDrawn is polled until every chart on the page holds a drawn
+// SVG. Charts are drawn as they come near the screen, so each poll
+// scrolls to the first chart not yet drawn, as a reader would; once all
+// are drawn it scrolls back to the top.
 const allChartsDrawn = `(() => {
-  const cs = [...document.querySelectorAll(".chart[data-option]")];
-  return cs.every(c => c.querySelector("svg path"));
+  const next = [...document.querySelectorAll(".chart[data-option]")].find(c => !c.querySelector("svg path"));
+  if (!next) { window.scrollTo(0, 0); return true; }
+  next.scrollIntoView({block: "center"});
+  return false;
 })()`

@@ -42,7 +42,12 @@ func common(unit, label string) []charts.GlobalOpts {
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: label},
 			Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
 		charts.WithColorsOpts(opts.Colors(Palette)),
-		charts.WithGridOpts(opts.Grid{Top: "48", Left: "8", Right: "16", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		// The right margin holds half of the last period's label
+		// ("2025/26 Q2"), which ECharts' containLabel does not count when
+		// the label is one it was told to show. The top holds one line of
+		// legend and the axis name; charts.js adds a line for each line
+		// the legend wraps onto.
+		charts.WithGridOpts(opts.Grid{Top: "48", Left: "8", Right: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithAnimation(false),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unit}),
 		// The latest period is the one a reader looks for: label it even
@@ -76,6 +81,11 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 	// A line chart need not start at zero: availability moving between
 	// 98.7% and 99.8% would be a flat line on a 0-100 axis.
 	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unitLabel(m.Unit), Scale: opts.Bool(true)}))
+	// The latest period is labelled at the last point, centred, so the
+	// plot leaves room at its right for half a label (see common); labels
+	// sit a little lower than ECharts' default, clear of the value axis's
+	// lowest figure.
+	line.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{ShowMaxLabel: opts.Bool(true), Margin: 12}}))
 	x := make([]string, len(periods))
 	for i, p := range periods {
 		x[i] = p.String()

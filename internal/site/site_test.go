@@ -122,10 +122,10 @@ func TestFigures(t *testing.T) {
 		// North's share: 188,000 / 280,000 = 67.14% -> 67.1%.
 		{"partners/north/index.html", "67.1% of the partnership's net figure"},
 		// South: 40% of 80,000 + 40% of 150,000 = 92,000; / 30,000 = 3.066… -> £3.07.
-		{"partners/index.html", `<td class="num">£92,000</td><td class="num">£3.07</td>`},
+		{"partners/index.html", `<td data-label="Net saving to 2024/25" class="num">£92,000</td><td data-label="Per household" class="num">£3.07</td>`},
 		{"reports/q2/index.html", "South took 21 days against\n20 days."},
 		{"reports/q2/index.html", "In July to September 2024 (2024/25 Q2), days to process claims in South was 21 days against a target of 20 days: At risk, worsening from 19 days in 2024/25 Q1."},
-		{"metrics/claims/index.html", `<td class="num">21.0 days</td><td class="num">20.0 days</td>`},
+		{"metrics/claims/index.html", `<td data-label="South" class="num">21.0 days</td><td data-label="South target" class="num">20.0 days</td>`},
 		{"metrics/spend/index.html", "No target"},
 		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,0,140000,188000,4.70\n"},
 		{"data/performance.csv", "claims,2024/25 Q2,south,21,,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.,data/performance.csv,9\n"},
@@ -310,8 +310,8 @@ func TestMarkedAndFlaggedFigures(t *testing.T) {
 	out := build(t, dir, Options{})
 	page := string(out.Files["metrics/uptime/index.html"])
 	for _, want := range []string{
-		`<tr><th scope="row">2024/25 Q2</th><td class="num">not available</td><td>–</td>`,
-		`<td class="num">99.0% [p]</td>`,
+		`<tr><th scope="row">2024/25 Q2</th><td data-label="Value" class="num">not available</td><td data-label="Status">–</td>`,
+		`<td data-label="Value" class="num">99.0% [p]</td>`,
 		`<p class="table-key">Key: [x] not available; [p] provisional.</p>`,
 		// Q3 compares with Q1, the last figure there is: 99.6 to 99.0.
 		"worsening from 99.6% in 2024/25 Q1",
@@ -415,16 +415,16 @@ func TestSavingsAsReported(t *testing.T) {
 	for _, want := range []string{
 		"Net saving, 2023/24 to 2024/25</p>\n<p class=\"card-figure\">£450,000</p>",
 		"Savings of £173,000 in 2025/26 are planned.",
-		`<tr><th scope="row">2025/26</th><td class="num">–</td><td class="num">–</td><td class="num">–</td><td class="num">£173,000</td><td><span class="status no-target" title="Planned">Planned</span></td>`,
+		`<tr><th scope="row">2025/26</th><td data-label="Cost without sharing" class="num">–</td><td data-label="Actual cost" class="num">–</td><td data-label="Saving" class="num">–</td><td data-label="Target saving" class="num">£173,000</td><td data-label="Status"><span class="status no-target" title="Planned">Planned</span></td>`,
 		// 2023/24 mixes costs and a reported saving: its costs are not all known.
-		`<tr><th scope="row">2023/24</th><td class="num">–</td><td class="num">–</td><td class="num">£300,000</td>`,
+		`<tr><th scope="row">2023/24</th><td data-label="Cost without sharing" class="num">–</td><td data-label="Actual cost" class="num">–</td><td data-label="Saving" class="num">£300,000</td>`,
 	} {
 		if !strings.Contains(home, want) {
 			t.Errorf("home page lacks %q", want)
 		}
 	}
 	// North: 60% of everything: 60,000 + 120,000 + 90,000 = £270,000.
-	if p := string(out.Files["partners/index.html"]); !strings.Contains(p, `<td class="num">£270,000</td>`) {
+	if p := string(out.Files["partners/index.html"]); !strings.Contains(p, `<td data-label="Net saving to 2024/25" class="num">£270,000</td>`) {
 		t.Error("partners page lacks North's £270,000")
 	}
 	csv := string(out.Files["data/savings.csv"])
@@ -584,7 +584,7 @@ func TestReportMarksRevisedFigures(t *testing.T) {
 	sitetest.Write(t, perf, strings.Replace(readFile(t, perf), "claims,2024/25 Q2,south,21,", "claims,2024/25 Q2,south,21 [r],", 1))
 	out := build(t, dir, Options{})
 	page := string(out.Files["reports/q2/index.html"])
-	for _, want := range []string{`<td class="num">21.0 days [r]</td>`, "Key: [r] revised.", "South took 21 days (revised) against"} {
+	for _, want := range []string{`<td data-label="South" class="num">21.0 days [r]</td>`, "Key: [r] revised.", "South took 21 days (revised) against"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the report lacks %q", want)
 		}

@@ -36,6 +36,28 @@
     return formatter(unit, 0, 1);
   }
 
+  // ECharts lays out the legend and the plot each on its own, so a legend
+  // that wraps onto a second line at a phone's width would sit on the axis
+  // name. legendLines counts the lines the legend takes at a width, wrapping
+  // as ECharts' box layout does (items 25 px wide plus a 5 px gap before
+  // their 12 px text, 10 px between items, 5 px padding), and plotTop moves
+  // the plot down a line's height (24 px) for each line after the first.
+  var ruler = document.createElement("canvas").getContext("2d");
+  function legendLines(option, width) {
+    var names = (option.series || []).map(function (s) { return s.name; }).filter(Boolean);
+    ruler.font = "12px sans-serif";
+    var lines = 1, x = 0;
+    names.forEach(function (n) {
+      var w = 30 + ruler.measureText(n).width;
+      if (x > 0 && x + w > width - 10) { lines++; x = 0; }
+      x += w + 10;
+    });
+    return lines;
+  }
+  function plotTop(option, base, width) {
+    return base + 24 * (legendLines(option, width) - 1);
+  }
+
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-option"));
     if (!source) {
@@ -61,6 +83,9 @@
         return v === undefined || v === null || v === "-" ? "No figure" : precise(v);
       }
     });
+    var grid = (option.grid || [])[0];
+    var base = grid ? parseFloat(grid.top) || 0 : 0;
+    if (grid) { grid.top = plotTop(option, base, el.clientWidth); }
     var chart = window.echarts.init(el, null, { renderer: "svg" });
     // ECharts draws its SVG at a fixed size in pixels. A viewBox lets the
     // print stylesheet scale it to the paper instead of cutting it off.
@@ -73,12 +98,58 @@
     });
     chart.setOption(option);
     el.setAttribute("data-drawn", "true");
-    window.addEventListener("resize", function () { chart.resize(); });
-    window.addEventListener("beforeprint", function () { chart.resize(); });
+    function fit() {
+      if (grid) {
+        var top = plotTop(option, base, el.clientWidth);
+        if (top !== grid.top) {
+          grid.top = top;
+          chart.setOption({ grid: [{ top: top }] });
+        }
+      }
+      chart.resize();
+    }
+    window.addEventListener("resize", fit);
+    window.addEventListener("beforeprint", fit);
   }
 
-  var charts = document.querySelectorAll(".chart[data-option]");
-  for (var i = 0; i < charts.length; i++) {
-    draw(charts[i]);
+  // Charts are drawn as they come near the screen, one a task, so a page
+  // of twenty charts never blocks the main thread for all twenty at once;
+  // printing draws every chart first, since paper has no scrolling.
+  var charts = Array.prototype.slice.call(document.querySelectorAll(".chart[data-option]"));
+  var queue = [];
+  function drawNext() {
+    var el = queue.shift();
+    if (el) {
+      if (!el.hasAttribute("data-drawn")) { draw(el); }
+      if (queue.length) { setTimeout(drawNext, 0); }
+    }
   }
+  function later(el) {
+    queue.push(el);
+    if (queue.length === 1) { setTimeout(drawNext, 0); }
+  }
+  function drawAll() {
+    charts.forEach(function (el) {
+      if (!el.hasAttribute("data-drawn")) { draw(el); }
+    });
+  }
+  window.addEventListener("beforeprint", drawAll);
+  if (window.matchMedia) {
+    var print = window.matchMedia("print");
+    var onPrint = function (e) { if (e.matches) { drawAll(); } };
+    if (print.addEventListener) { print.addEventListener("change", onPrint); }
+  }
+  if (!("IntersectionObserver" in window)) {
+    drawAll();
+    return;
+  }
+  var seen = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting) {
+        seen.unobserve(e.target);
+        later(e.target);
+      }
+    });
+  }, { rootMargin: "300px 0px" });
+  charts.forEach(function (el) { seen.observe(el); });
 })();
