@@ -18,6 +18,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"golang.org/x/tools/txtar"
 
 	"github.com/partnersite/partnersite/internal/sitetest"
@@ -592,8 +593,8 @@ func TestReportMarksRevisedFigures(t *testing.T) {
 }
 
 // TestAssetsForCaching: assets are published under names with their
-// content's hash, linked by those names, with gzip copies of text beside
-// them that unpack to the same bytes.
+// content's hash, linked by those names, with gzip and brotli copies of
+// text beside them that unpack to the same bytes.
 func TestAssetsForCaching(t *testing.T) {
 	dir, _ := unpack(t, "small.txtar")
 	out := build(t, dir, Options{})
@@ -620,6 +621,27 @@ func TestAssetsForCaching(t *testing.T) {
 	unz, _ := io.ReadAll(zr)
 	if !bytes.Equal(unz, out.Files[css]) {
 		t.Error("the gzip copy does not unpack to the stylesheet")
+	}
+	// Every text asset, the large ECharts file (compressed at a lower
+	// brotli quality) included, has a brotli copy that unpacks to it and
+	// is smaller than its gzip copy.
+	brs := 0
+	for _, p := range out.Paths() {
+		if !strings.HasSuffix(p, ".br") {
+			continue
+		}
+		brs++
+		orig := out.Files[strings.TrimSuffix(p, ".br")]
+		unbr, err := io.ReadAll(brotli.NewReader(bytes.NewReader(out.Files[p])))
+		if err != nil || !bytes.Equal(unbr, orig) {
+			t.Errorf("%s does not unpack to its asset (%v)", p, err)
+		}
+		if gz := out.Files[strings.TrimSuffix(p, ".br")+".gz"]; len(out.Files[p]) >= len(gz) {
+			t.Errorf("%s is %d bytes, its gzip copy %d", p, len(out.Files[p]), len(gz))
+		}
+	}
+	if brs < 5 {
+		t.Errorf("%d brotli copies; want one for each stylesheet and script", brs)
 	}
 	if _, ok := out.Files["assets/echarts-LICENSE.txt"]; !ok {
 		t.Error("the ECharts licence is not published under its own name")

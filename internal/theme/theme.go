@@ -26,6 +26,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/andybalholm/brotli"
+
 	"github.com/partnersite/partnersite"
 )
 
@@ -236,8 +238,8 @@ func (t *Theme) Partial(name string, data any) ([]byte, error) {
 // Assets returns the theme's asset files as they are published, by path:
 // each under a name with its content's hash ("assets/site.3f2a9c01b2.css"),
 // so that a server may cache it for a year and a changed file still reaches
-// every reader at once, and for text, a gzip copy beside it ("….css.gz")
-// for servers that serve pre-compressed files. Every asset is also
+// every reader at once, and for text, gzip and brotli copies beside it
+// ("….css.gz", "….css.br") for servers that serve pre-compressed files. Every asset is also
 // published under its own name, for theme templates that link it as
 // assets/NAME rather than through {{.Asset "NAME"}}; licence files keep
 // only their names.
@@ -263,14 +265,38 @@ func (t *Theme) publishAssets() {
 		}
 		t.names[p], t.published[name], t.published[p] = name, b, b
 		if textTypes[path.Ext(p)] {
-			var z bytes.Buffer
-			gz, _ := gzip.NewWriterLevel(&z, gzip.BestCompression) // no name or time: the same bytes every build
-			gz.Write(b)
-			gz.Close()
-			t.published[name+".gz"] = z.Bytes()
+			t.published[name+".gz"] = gzipped(b)
+			t.published[name+".br"] = brotlied(b)
 		}
 	}
 }
 
-// textTypes are the asset types worth a gzip copy.
+func gzipped(b []byte) []byte {
+	var z bytes.Buffer
+	gz, _ := gzip.NewWriterLevel(&z, gzip.BestCompression) // no name or time: the same bytes every build
+	gz.Write(b)
+	gz.Close()
+	return z.Bytes()
+}
+
+// brotliSlow is the size above which an asset is compressed at brotli's
+// quality 6 rather than 11: quality 11 takes ECharts' 548 KB from 172 KB
+// to 157 KB but spends 1.3 s of every build doing it, as long as a
+// thousand pages take to write. The theme's own scripts and stylesheet
+// are far smaller and get quality 11 in milliseconds.
+const brotliSlow = 128 << 10
+
+func brotlied(b []byte) []byte {
+	q := brotli.BestCompression
+	if len(b) > brotliSlow {
+		q = 6
+	}
+	var z bytes.Buffer
+	w := brotli.NewWriterLevel(&z, q)
+	w.Write(b)
+	w.Close()
+	return z.Bytes()
+}
+
+// textTypes are the asset types worth gzip and brotli copies.
 var textTypes = map[string]bool{".css": true, ".js": true, ".svg": true, ".json": true}
