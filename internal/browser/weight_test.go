@@ -1,11 +1,8 @@
 package browser
 
 import (
-	"compress/gzip"
 	"context"
-	"net/http"
 	"net/http/httptest"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -13,28 +10,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
-
-// gzipped serves h's responses compressed, as any council's web server
-// does, so that bytes transferred are what a resident downloads.
-func gzipped(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-			h.ServeHTTP(w, r)
-			return
-		}
-		w.Header().Set("Content-Encoding", "gzip")
-		gz, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-		defer gz.Close()
-		h.ServeHTTP(gzipWriter{w, gz}, r)
-	})
-}
-
-type gzipWriter struct {
-	http.ResponseWriter
-	gz *gzip.Writer
-}
-
-func (g gzipWriter) Write(b []byte) (int, error) { return g.gz.Write(b) }
 
 // TestPageWeight measures in Chromium the bytes a page and everything it
 // loads transfer, compressed: a page with a chart within 200 KB, a page
@@ -49,7 +24,7 @@ func TestPageWeight(t *testing.T) {
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(gzipped(Handler(out.Files, CSP)))
+	srv := httptest.NewServer(Compressing(out.Files, CSP))
 	defer srv.Close()
 	var mu sync.Mutex
 	total := 0.0

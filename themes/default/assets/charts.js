@@ -98,7 +98,20 @@
     });
     chart.setOption(option);
     el.setAttribute("data-drawn", "true");
+    // A resize redraws the whole chart, so it is done only when the
+    // chart's width has really changed (phones send resize events as the
+    // address bar slides), once a frame at most.
+    var width = el.clientWidth, waiting = false;
     function fit() {
+      if (el.clientWidth === width || waiting) { return; }
+      waiting = true;
+      window.requestAnimationFrame(function () {
+        waiting = false;
+        width = el.clientWidth;
+        refit();
+      });
+    }
+    function refit() {
       if (grid) {
         var top = plotTop(option, base, el.clientWidth);
         if (top !== grid.top) {
@@ -109,7 +122,7 @@
       chart.resize();
     }
     window.addEventListener("resize", fit);
-    window.addEventListener("beforeprint", fit);
+    window.addEventListener("beforeprint", refit);
   }
 
   // Charts are drawn as they come near the screen, one a task, so a page
