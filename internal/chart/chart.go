@@ -221,8 +221,64 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 			b.WriteString(" Elsewhere: " + strings.Join(parts, "; ") + ".")
 		}
 	}
+	b.WriteString(benchmarkPhrase(m, series, l.Period))
 	b.WriteString(sharingPhrase(m, series))
 	return b.String()
+}
+
+// benchmarkPhrase gives each benchmark's latest figure up to the latest
+// period and says of each series with a figure for that period whether it
+// is above or below it and, by the metric's direction, whether that is
+// better. It never orders the partners: each is set against the
+// benchmark alone.
+func benchmarkPhrase(m *model.Metric, series []*model.Series, latest period.Period) string {
+	var b strings.Builder
+	for _, bm := range m.Benchmarks {
+		bp := bm.LatestBy(latest)
+		if bp == nil {
+			continue
+		}
+		fmt.Fprintf(&b, " %s: %s in %s", bm.Name, m.Prose(bp.Value), bp.Period)
+		if bp.Period != latest {
+			b.WriteString(", the latest given")
+		}
+		for _, s := range series {
+			pt := s.At(bp.Period)
+			if pt == nil || !pt.Has() {
+				continue
+			}
+			who := s.Name() + " "
+			if len(series) == 1 && s.Partner == nil {
+				who = "the partnership's "
+			}
+			fmt.Fprintf(&b, "; %s%s %s", who, m.Prose(pt.Value), comparedWith(m, pt.Value, bp.Value))
+		}
+		b.WriteString(".")
+	}
+	return b.String()
+}
+
+// comparedWith says where v stands against a benchmark figure, as shown
+// (so 18.04 against 18.0 days, both shown as 18.0, is level), and whether
+// that is better by the metric's direction.
+func comparedWith(m *model.Metric, v, bench float64) string {
+	shown, benchShown := format.Round(v, m.Decimals), format.Round(bench, m.Decimals)
+	switch {
+	case shown == benchShown:
+		return "is level with it"
+	case m.Direction == measure.Neither && shown > benchShown:
+		return "is above it"
+	case m.Direction == measure.Neither:
+		return "is below it"
+	case (shown > benchShown) == (m.Direction == measure.Higher):
+		if shown > benchShown {
+			return "is above it, which is better"
+		}
+		return "is below it, which is better"
+	case shown > benchShown:
+		return "is above it, which is worse"
+	}
+	return "is below it, which is worse"
 }
 
 // sharingPhrase answers the question the partnership exists for, "did
@@ -313,6 +369,10 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 	if shared {
 		t.Head = append(t.Head, "Target")
 	}
+	benchmarks := benchmarksIn(m, periods)
+	for _, b := range benchmarks {
+		t.Head = append(t.Head, b.Name)
+	}
 	for _, p := range periods {
 		row := Row{Head: p.String()}
 		var target *float64
@@ -326,19 +386,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 				row.Cells = append(row.Cells, Cell{Text: "–"})
 				continue
 			}
-			if !pt.Has() {
-				// The word in place of the figure; the key below the
-				// table gives the symbol it was published as.
-				row.Cells = append(row.Cells, num(pt.Mark.String()))
-				t.key(pt.Mark.Symbol(), pt.Mark.String())
-			} else {
-				text := m.Format(pt.Value)
-				if pt.Flag != measure.NoFlag {
-					text += " " + pt.Flag.Symbol()
-					t.key(pt.Flag.Symbol(), pt.Flag.String())
-				}
-				row.Cells = append(row.Cells, num(text))
-			}
+			row.Cells = append(row.Cells, num(t.figure(m, pt)))
 			if !shared {
 				row.Cells = append(row.Cells, num(targetText(m, pt.Target)))
 			}
@@ -354,9 +402,29 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 		if shared {
 			row.Cells = append(row.Cells, num(targetText(m, target)))
 		}
+		for _, b := range benchmarks {
+			row.Cells = append(row.Cells, num(t.figure(m, b.At(p))))
+		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// figure writes a figure for a table cell: with its flag, or the word in
+// place of a missing figure ("not available"), either of whose symbols the
+// key below the table explains; "–" where there is no row at all.
+func (t *Table) figure(m *model.Metric, pt *model.Point) string {
+	switch {
+	case pt == nil:
+		return "–"
+	case !pt.Has():
+		t.key(pt.Mark.Symbol(), pt.Mark.String())
+		return pt.Mark.String()
+	case pt.Flag != measure.NoFlag:
+		t.key(pt.Flag.Symbol(), pt.Flag.String())
+		return m.Format(pt.Value) + " " + pt.Flag.Symbol()
+	}
+	return m.Format(pt.Value)
 }
 
 func statusHead(s *model.Series, n int) string {

@@ -122,8 +122,45 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: TargetColour}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: TargetColour}))
 	}
+	for i, b := range benchmarksIn(m, periods) {
+		data := make([]opts.LineData, len(periods))
+		for j, p := range periods {
+			data[j] = opts.LineData{Value: "-"}
+			if pt := b.At(p); pt != nil && pt.Has() {
+				data[j] = opts.LineData{Value: format.Round(pt.Value, 6)}
+			}
+		}
+		// Dotted, with hollow markers, in a colour no partner or target
+		// has: a benchmark cannot be taken for either.
+		line.AddSeries(b.Name, data,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: benchmarkSymbols[i%len(benchmarkSymbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(true)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dotted", Width: 3, Color: BenchmarkColour}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: BenchmarkColour}))
+	}
 	line.Validate()
 	return marshal(line.JSON())
+}
+
+// BenchmarkColour draws benchmarks: a purple no partner's colour is near,
+// 7.9:1 against white.
+const BenchmarkColour = "#4C2C92"
+
+// benchmarkSymbols are hollow, where partners' markers are filled.
+var benchmarkSymbols = []string{"emptyDiamond", "emptyTriangle", "emptyRect", "emptyCircle"}
+
+// benchmarksIn are the metric's benchmarks with a figure for at least one
+// of periods: those a chart and its table show.
+func benchmarksIn(m *model.Metric, periods []period.Period) []*model.Benchmark {
+	var out []*model.Benchmark
+	for _, b := range m.Benchmarks {
+		for _, p := range periods {
+			if pt := b.At(p); pt != nil {
+				out = append(out, b)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // targetSeries is the target for each period, taken from the first series

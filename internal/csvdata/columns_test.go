@@ -48,6 +48,7 @@ func TestDocsListEveryColumn(t *testing.T) {
 		{"metrics.csv", metricFields.columns()},
 		{"performance.csv", performanceFields.columns()},
 		{"savings.csv", savingFields.columns()},
+		{"benchmarks.csv", benchmarkFields.columns()},
 	} {
 		re := regexp.MustCompile(`(?s)(## ` + regexp.QuoteMeta(f.name) + `\n(?:[^|#][^\n]*\n|\n)*)(\| column \| required \| meaning \|\n(?:\|[^\n]*\n)*)`)
 		m := re.FindStringSubmatchIndex(doc)

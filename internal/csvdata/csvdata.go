@@ -36,6 +36,7 @@ const (
 	MetricsFile     = "data/metrics.csv"
 	PerformanceFile = "data/performance.csv"
 	SavingsFile     = "data/savings.csv"
+	BenchmarksFile  = "data/benchmarks.csv"
 )
 
 // scales are the words for a metric's scale; moneyScales the units that
@@ -214,6 +215,22 @@ type Saving struct {
 	Note         string
 }
 
+// Benchmark is one comparison figure for a metric from outside the
+// partnership (benchmarks.csv): "England median" for a period. It is
+// context, never a target: nothing rates against it.
+type Benchmark struct {
+	Line      int
+	Metric    string
+	Period    period.Period
+	Name      string // as the file gives it: "England median"
+	Value     float64
+	Places    int8
+	Mark      measure.Mark
+	Flag      measure.Flag
+	Source    string
+	ambiguous bool
+}
+
 // Planned reports whether the row is a plan, with a target and no saving
 // yet: shown as planned, never rated or counted to date.
 func (s Saving) Planned() bool { return !s.Costs && s.Reported == nil }
@@ -225,6 +242,7 @@ type Data struct {
 	Metrics     []Metric
 	Performance []Performance
 	Savings     []Saving
+	Benchmarks  []Benchmark
 
 	// performanceRead is false when performance.csv could not be read, so
 	// that its absence is not reported again as metrics without rows.
@@ -247,7 +265,7 @@ func unwrapPath(err error) error {
 // pl holds errors.
 func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	d := &Data{}
-	known := []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile, SavingsFile}
+	known := []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile, SavingsFile, BenchmarksFile}
 	perfFiles := performanceFiles(fsys)
 	if entries, err := fs.ReadDir(fsys, "data"); err == nil {
 		for _, e := range entries {
@@ -266,7 +284,7 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 			// The figures are in data/performance/ instead.
 		case f == PerformanceFile:
 			pl.Errorf(f, 1, "the file is missing; every site needs its figures in %s or in files under %s/ (see docs/data.md)", f, PerformanceDir)
-		case f != SavingsFile:
+		case f != SavingsFile && f != BenchmarksFile:
 			pl.Errorf(f, 1, "the file is missing; every site needs %s (see docs/data.md)", f)
 		}
 	}
@@ -276,6 +294,9 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	d.Performance, d.performanceRead = loadPerformance(fsys, d.Metrics, pl)
 	if _, err := fs.Stat(fsys, SavingsFile); err == nil {
 		d.Savings = loadSavings(fsys, pl)
+	}
+	if _, err := fs.Stat(fsys, BenchmarksFile); err == nil {
+		d.Benchmarks = loadBenchmarks(fsys, d.Metrics, pl)
 	}
 	d.crossCheck(goals, pl)
 	return d
@@ -794,6 +815,92 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 	})
 }
 
+type benchmarkRow struct {
+	Metric    text
+	Period    periodCell
+	Benchmark text
+	Value     figure
+	Source    text
+}
+
+// UnmarshalCSVWithFields is gocsv's whole-row hook.
+func (r *benchmarkRow) UnmarshalCSVWithFields(col, v string) error {
+	return benchmarkFields.set(r, col, v)
+}
+
+var benchmarkFields = declare(
+	field[benchmarkRow]{column{"metric", nil, true, "the metric's id"}, func(r *benchmarkRow) cell { return &r.Metric }},
+	field[benchmarkRow]{column{"period", nil, true, "the period, of the same kind as the metric's figures"}, func(r *benchmarkRow) cell { return &r.Period }},
+	field[benchmarkRow]{column{"benchmark", []string{"comparator", "comparison", "compared with"}, true, "what the figure is, as readers will see it: \"England median\", \"Nearest neighbours median (CIPFA)\""}, func(r *benchmarkRow) cell { return &r.Benchmark }},
+	field[benchmarkRow]{column{"value", nil, true, "the figure, in the metric's unit and scale, written as in performance files (`18.2 [p]`, `[x]`)"}, func(r *benchmarkRow) cell { return &r.Value }},
+	field[benchmarkRow]{column{"source", nil, false, "where the figure comes from: \"LG Inform, 2024/25\""}, func(r *benchmarkRow) cell { return &r.Source }},
+)
+
+// loadBenchmarks reads benchmarks.csv. Figures take the metric's scale, as
+// its performance figures do, so a benchmark for a metric in £ thousands
+// is written in thousands too.
+func loadBenchmarks(fsys fs.FS, metrics []Metric, pl *problem.List) []Benchmark {
+	scale := map[string]int{}
+	for _, m := range metrics {
+		scale[m.ID] = m.Scale
+	}
+	return loadFile(fsys, BenchmarksFile, benchmarkFields.columns(), pl, func(c *checker, line int, r benchmarkRow) Benchmark {
+		b := Benchmark{Line: line, Metric: c.id("metric", r.Metric, true), Name: c.text("benchmark", r.Benchmark, true), Source: string(r.Source)}
+		b.Period, b.ambiguous = c.period("period", r.Period)
+		b.Value, b.Mark, b.Flag = c.figure("value", r.Value)
+		b.Places = r.Value.places
+		if sc := scale[b.Metric]; sc > 1 && b.Mark == measure.Present {
+			b.Places = int8(max(0, int(b.Places)-zeros(sc)))
+			b.Value = *scaled(&b.Value, sc)
+		}
+		return b
+	})
+}
+
+// checkBenchmarks applies the rules that join benchmarks.csv to the other
+// files: the metric exists, the period is of the kind the metric's
+// figures use, and one benchmark has one figure a period.
+func (d *Data) checkBenchmarks(metrics map[string]bool, pl *problem.List) {
+	kinds := map[string]period.Kind{}
+	for _, p := range d.Performance {
+		if _, ok := kinds[p.Metric]; !ok && !p.Period.IsZero() {
+			kinds[p.Metric] = p.Period.Kind
+		}
+	}
+	type key struct {
+		metric, name string
+		period       period.Period
+	}
+	seen := map[key]int{}
+	for i := range d.Benchmarks {
+		b := &d.Benchmarks[i]
+		if b.Metric == "" {
+			continue
+		}
+		if !metrics[b.Metric] {
+			pl.Errorf(BenchmarksFile, b.Line, "metric %q is not a metric in %s%s", b.Metric, MetricsFile, suggest(b.Metric, metrics))
+			continue
+		}
+		if b.Period.IsZero() {
+			continue
+		}
+		kind, ok := kinds[b.Metric]
+		if b.ambiguous && ok && kind == period.Year {
+			b.Period = yearOf(b.Period)
+		}
+		if ok && b.Period.Kind != kind {
+			pl.Errorf(BenchmarksFile, b.Line, "period %s is a %s, but metric %q has a figure a %s; give the benchmark for the same kind of period as the metric's figures", b.Period, b.Period.Kind, b.Metric, kind)
+			continue
+		}
+		k := key{b.Metric, foldName(b.Name), b.Period}
+		if first, dup := seen[k]; dup {
+			pl.Errorf(BenchmarksFile, b.Line, "duplicate row: metric %q, period %s, benchmark %q is also on line %d; keep one", b.Metric, b.Period, b.Name, first)
+			continue
+		}
+		seen[k] = b.Line
+	}
+}
+
 func fyOf(p period.Period) string {
 	y := p.Year
 	if p.Kind == period.Month && p.N < 4 {
@@ -891,6 +998,7 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 		partner string
 	}
 	d.checkPerformance(metrics, partners, unit, pl)
+	d.checkBenchmarks(metrics, pl)
 	reported := make(map[string]bool, len(d.Metrics))
 	for _, p := range d.Performance {
 		reported[p.Metric] = true

@@ -232,7 +232,7 @@ func TestRules(t *testing.T) {
 		{"missing file and unknown file",
 			map[string]*string{"metrics.csv": nil, "extra.csv": s("a\n1\n")},
 			[]string{
-				"data/extra.csv:1: warning: unknown data file is not read; the data files are data/partners.csv, data/services.csv, data/metrics.csv, data/performance.csv, data/savings.csv",
+				"data/extra.csv:1: warning: unknown data file is not read; the data files are data/partners.csv, data/services.csv, data/metrics.csv, data/performance.csv, data/savings.csv, data/benchmarks.csv",
 				"data/metrics.csv:1: the file is missing; every site needs data/metrics.csv (see docs/data.md)",
 				`data/performance.csv:2: metric "uptime" is not a metric in data/metrics.csv`,
 				`data/performance.csv:3: metric "uptime" is not a metric in data/metrics.csv`,
@@ -654,5 +654,59 @@ func TestNationalTable(t *testing.T) {
 	}
 	if w := []string{" 2024/25 Q1 99.6", " 2024/25 Q2 99.1", "north 2024/25 Q1 97", "north 2024/25 Q2 98", "south 2024/25 Q1 96", "south 2024/25 Q2 95", "not-a-code 2024/25 Q1 1"}; !slices.Equal(got, w) {
 		t.Errorf("figures %q, want %q", got, w)
+	}
+}
+
+// TestBenchmarks reads benchmarks.csv as the other files are read: every
+// bad row gives its PATH:LINE error, all of them at once, and good rows
+// take shorthand and the metric's scale.
+func TestBenchmarks(t *testing.T) {
+	metrics := base["metrics.csv"] + "receipts,Council tax receipts,ict,efficiency,£000,higher,,\n"
+	perf := base["performance.csv"] + "receipts,2024/25,,\"55,011\"\n"
+	good := "metric,period,benchmark,value,source\n" +
+		"uptime,2024/25 Q1,England median,99.2,LG Inform\n" +
+		"uptime,2024/25 Q2,England median,99.3 [p],LG Inform\n" +
+		"uptime,2024/25 Q2,Nearest neighbours median,[x],\n" +
+		"receipts,2024/25,England median,\"54,500\",\n"
+	d, probs := load(t, map[string]*string{"metrics.csv": s(metrics), "performance.csv": s(perf), "benchmarks.csv": s(good)})
+	if len(probs) != 0 {
+		t.Fatalf("problems with good benchmarks: %q", probs)
+	}
+	want := []Benchmark{
+		{Line: 2, Metric: "uptime", Name: "England median", Value: 99.2, Places: 1, Source: "LG Inform"},
+		{Line: 3, Metric: "uptime", Name: "England median", Value: 99.3, Places: 1, Flag: measure.Provisional, Source: "LG Inform"},
+		{Line: 4, Metric: "uptime", Name: "Nearest neighbours median", Mark: measure.NotAvailable},
+		// 54,500 thousand, as the metric's figures are in thousands.
+		{Line: 5, Metric: "receipts", Name: "England median", Value: 54_500_000},
+	}
+	if len(d.Benchmarks) != len(want) {
+		t.Fatalf("%d benchmarks, want %d: %+v", len(d.Benchmarks), len(want), d.Benchmarks)
+	}
+	for i, w := range want {
+		g := d.Benchmarks[i]
+		g.Period, g.ambiguous = period.Period{}, false
+		if g != w {
+			t.Errorf("benchmark %d = %+v, want %+v", i, g, w)
+		}
+	}
+
+	bad := "metric,period,benchmark,value\n" +
+		"uptme,2024/25 Q1,England median,99.2\n" + // unknown metric
+		"uptime,2024/25,England median,99.2\n" + // a year for a quarterly metric
+		"uptime,2024/25 Q1,England median,99.2\n" +
+		"uptime,2024/25 Q1,england  median,99.4\n" + // the same benchmark again
+		"uptime,2024/25 Q2,,99.1\n" + // no name
+		"uptime,2024/25 Q3,England median,lots\n" // not a number
+	_, probs = load(t, map[string]*string{"benchmarks.csv": s(bad)})
+	wantProbs := []string{
+		`data/benchmarks.csv:2: metric "uptme" is not a metric in data/metrics.csv (known: uptime)`,
+		`data/benchmarks.csv:3: period 2024/25 is a financial year, but metric "uptime" has a figure a quarter; give the benchmark for the same kind of period as the metric's figures`,
+		`data/benchmarks.csv:5: duplicate row: metric "uptime", period 2024/25 Q1, benchmark "england  median" is also on line 4; keep one`,
+		`data/benchmarks.csv:6: benchmark is empty; every row needs one`,
+		`data/benchmarks.csv:7: value "lots" is not a number: write numbers like 1234.5, 1,234, £1,234, 12%, -1234 or (1,234); where there is no figure, write [x] (not available), [z] (not applicable) or [c] (confidential)`,
+	}
+	slices.Sort(probs)
+	if !slices.Equal(probs, wantProbs) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(wantProbs, "\n"))
 	}
 }

@@ -75,6 +75,34 @@ type Metric struct {
 	// Series holds the partnership-wide series first, if any, then one
 	// per partner in the order of partners.csv.
 	Series []*Series
+	// Benchmarks are comparisons from outside the partnership, in the
+	// order benchmarks.csv first names them. They are kept apart from
+	// Series so that nothing that rates or ranks can reach them.
+	Benchmarks []*Benchmark
+}
+
+// Benchmark is a metric's comparison figures from outside the
+// partnership ("England median"): context, never a target.
+type Benchmark struct {
+	Name   string
+	Source string // the first source given for it
+	// Points hold only Period, Value, Places, Mark, Flag, File and Line,
+	// and in Note the row's own source; a benchmark is never rated.
+	Points []Point
+}
+
+// At returns the benchmark's figure for period p, or nil.
+func (b *Benchmark) At(p period.Period) *Point { return pointAt(b.Points, p) }
+
+// LatestBy returns the benchmark's latest figure for a period that ends
+// no later than p (any period when p is zero), or nil.
+func (b *Benchmark) LatestBy(p period.Period) *Point {
+	for i := len(b.Points) - 1; i >= 0; i-- {
+		if pt := &b.Points[i]; pt.Has() && (p.IsZero() || !pt.Period.End().After(p.End())) {
+			return pt
+		}
+	}
+	return nil
 }
 
 // Series is a metric's figures for the partnership or for one partner.
@@ -169,6 +197,29 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Places: places, Mark: r.Mark, Flag: r.Flag, Target: target, Note: r.Note, File: r.File, Line: r.Line})
 		m.Kind = r.Period.Kind
 	}
+	for _, r := range d.Benchmarks {
+		m := metrics[r.Metric]
+		if m == nil {
+			continue
+		}
+		var b *Benchmark
+		for _, x := range m.Benchmarks {
+			if strings.EqualFold(strings.Join(strings.Fields(x.Name), " "), strings.Join(strings.Fields(r.Name), " ")) {
+				b = x
+			}
+		}
+		if b == nil {
+			b = &Benchmark{Name: r.Name, Source: r.Source}
+			m.Benchmarks = append(m.Benchmarks, b)
+		}
+		b.Points = append(b.Points, Point{Period: r.Period, Value: r.Value, Places: int8(max(int(r.Places), shortest(r.Value))),
+			Mark: r.Mark, Flag: r.Flag, Note: r.Source, File: csvdata.BenchmarksFile, Line: r.Line})
+	}
+	for _, m := range p.Metrics {
+		for _, b := range m.Benchmarks {
+			slices.SortStableFunc(b.Points, func(x, y Point) int { return period.Compare(x.Period, y.Period) })
+		}
+	}
 	for _, m := range p.Metrics {
 		byPartner := series[m]
 		if s := byPartner[""]; s != nil {
@@ -222,6 +273,18 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 			}
 			if len(cs.Points) > 0 {
 				c.Series = append(c.Series, cs)
+			}
+		}
+		c.Benchmarks = nil
+		for _, b := range m.Benchmarks {
+			cb := &Benchmark{Name: b.Name, Source: b.Source}
+			for _, pt := range b.Points {
+				if !pt.Period.End().After(end) {
+					cb.Points = append(cb.Points, pt)
+				}
+			}
+			if len(cb.Points) > 0 {
+				c.Benchmarks = append(c.Benchmarks, cb)
 			}
 		}
 		c.Decimals = c.precision(m.decimalsSet, written, m.targetPlaces)
@@ -347,10 +410,12 @@ func (s *Series) LatestBy(end time.Time) *Point {
 }
 
 // At is the series' point for period p, or nil.
-func (s *Series) At(p period.Period) *Point {
-	for i := range s.Points {
-		if s.Points[i].Period == p {
-			return &s.Points[i]
+func (s *Series) At(p period.Period) *Point { return pointAt(s.Points, p) }
+
+func pointAt(points []Point, p period.Period) *Point {
+	for i := range points {
+		if points[i].Period == p {
+			return &points[i]
 		}
 	}
 	return nil

@@ -128,6 +128,22 @@ func (b *builder) buildTables() []*table {
 	}
 	perf := performanceTable("performance.csv", "Every figure for every metric and period, with the target and amber margin applied, the status and the direction of travel.", p.Metrics)
 	out := []*table{partners, services, metrics, perf}
+	bench := &table{name: "benchmarks.csv", description: "Figures from outside the partnership that the measures are compared with, such as England medians: context, never targets.",
+		header: []string{"metric", "period", "benchmark", "value", "flag", "source", "source_file", "source_line"}}
+	for _, m := range p.Metrics {
+		for _, bm := range m.Benchmarks {
+			for _, pt := range bm.Points {
+				value, flag := num(pt.Value, 6), pt.Flag.Symbol()
+				if !pt.Has() {
+					value, flag = "", pt.Mark.Symbol()
+				}
+				bench.add(idc(m.ID), nm(pt.Period.String()), tx(bm.Name), nm(value), idc(flag), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
+			}
+		}
+	}
+	if len(bench.rows) > 0 {
+		out = append(out, bench)
+	}
 	if p.HasSavings() {
 		sv := &table{name: "savings.csv", description: "Savings by service, partner and financial year, with the saving, net saving and status against target.",
 			header: []string{"service", "period", "partner", "baseline_cost", "actual_cost", "saving", "target_saving", "status", "one_off_cost", "net_saving", "note", "source_file", "source_line"}}
@@ -341,6 +357,20 @@ type jsonMetric struct {
 	Source      string       `json:"source,omitempty"`
 	Status      string       `json:"status"`
 	Series      []jsonSeries `json:"series"`
+	// Benchmarks are context, never targets: they carry no status.
+	Benchmarks []jsonBenchmark `json:"benchmarks,omitempty"`
+}
+
+type jsonBenchmark struct {
+	Name   string               `json:"name"`
+	Points []jsonBenchmarkPoint `json:"points"`
+}
+
+type jsonBenchmarkPoint struct {
+	Period string   `json:"period"`
+	Value  *float64 `json:"value"` // null where there is no figure
+	Flag   string   `json:"flag,omitempty"`
+	Source string   `json:"source,omitempty"`
 }
 
 type jsonSeries struct {
@@ -441,6 +471,19 @@ func (b *builder) jsonData() jsonSite {
 				scope.Points = append(scope.Points, jp)
 			}
 			jm.Series = append(jm.Series, scope)
+		}
+		for _, bm := range m.Benchmarks {
+			jb := jsonBenchmark{Name: bm.Name, Points: []jsonBenchmarkPoint{}}
+			for _, pt := range bm.Points {
+				jp := jsonBenchmarkPoint{Period: pt.Period.String(), Flag: pt.Flag.Symbol(), Source: pt.Note}
+				if v := pt.Value; pt.Has() {
+					jp.Value = &v
+				} else {
+					jp.Flag = pt.Mark.Symbol()
+				}
+				jb.Points = append(jb.Points, jp)
+			}
+			jm.Benchmarks = append(jm.Benchmarks, jb)
 		}
 		js.Metrics = append(js.Metrics, jm)
 	}

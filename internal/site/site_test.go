@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -709,5 +710,80 @@ func TestEmbeds(t *testing.T) {
 	}
 	if _, ok := out.Files["embed/savings/index.html"]; !ok {
 		t.Error("the partnership's savings chart has no embed page")
+	}
+}
+
+// TestBenchmarks builds the small site with and without benchmarks.csv: no
+// status anywhere changes, the chart, its table and its summary carry the
+// benchmark, and the downloads list it with its source line. The words
+// are worked by hand: claims is "lower is better", so North's 16.5 days
+// below the England median of 17.2 is better and South's 21 above it is
+// worse; uptime is "higher is better", so 99.1% below 99.4% is worse.
+func TestBenchmarks(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	without := build(t, dir, Options{})
+	sitetest.Write(t, filepath.Join(dir, "data", "benchmarks.csv"), "metric,period,benchmark,value,source\n"+
+		"claims,2024/25 Q1,England median,18.5,DWP\n"+
+		"claims,2024/25 Q2,England median,17.2,DWP\n"+
+		"uptime,2024/25 Q2,England median,99.4 [p],\n")
+	with := build(t, dir, Options{})
+
+	for _, f := range []string{"data/metrics.csv", "data/performance.csv", "data/savings.csv"} {
+		if !bytes.Equal(with.Files[f], without.Files[f]) {
+			t.Errorf("%s changed when benchmarks were added: a benchmark must set no status", f)
+		}
+	}
+	claims := string(with.Files["metrics/claims/index.html"])
+	for _, want := range []string{
+		" England median: 17.2 days in 2024/25 Q2; North 16.5 days is below it, which is better; South 21 days is above it, which is worse.",
+		`<th scope="col" class="num">England median</th>`,
+		`<td data-label="England median" class="num">18.5 days</td>`,
+		`<td data-label="England median" class="num">17.2 days</td>`,
+		`{"name":"England median","type":"line","connectNulls":true,"showSymbol":true,"symbol":"emptyDiamond","symbolSize":9,"data":[{"value":18.5},{"value":17.2}]`,
+		`"lineStyle":{"color":"#4C2C92","width":3,"type":"dotted"}`,
+	} {
+		if !strings.Contains(claims, want) {
+			t.Errorf("metrics/claims lacks %q", want)
+		}
+	}
+	// The partner's own page compares only that partner.
+	if north := string(with.Files["partners/north/index.html"]); !strings.Contains(north, "England median: 17.2 days in 2024/25 Q2; North 16.5 days is below it, which is better.") {
+		t.Error("North's page does not set North against the benchmark")
+	}
+	uptime := string(with.Files["metrics/uptime/index.html"])
+	for _, want := range []string{
+		"England median: 99.4% in 2024/25 Q2, the latest given; the partnership&#39;s 99.1% is below it, which is worse.",
+		`<td data-label="England median" class="num">99.4% [p]</td>`,
+	} {
+		if !strings.Contains(uptime, want) {
+			t.Errorf("metrics/uptime lacks %q", want)
+		}
+	}
+	if got := string(with.Files["data/benchmarks.csv"]); got != "metric,period,benchmark,value,flag,source,source_file,source_line\n"+
+		"uptime,2024/25 Q2,England median,99.4,[p],,data/benchmarks.csv,4\n"+
+		"claims,2024/25 Q1,England median,18.5,,DWP,data/benchmarks.csv,2\n"+
+		"claims,2024/25 Q2,England median,17.2,,DWP,data/benchmarks.csv,3\n" {
+		t.Errorf("benchmarks.csv:\n%s", got)
+	}
+	if _, ok := without.Files["data/benchmarks.csv"]; ok {
+		t.Error("a site without benchmarks publishes benchmarks.csv")
+	}
+	var js struct {
+		Metrics []struct {
+			ID         string
+			Benchmarks json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(with.Files["data/data.json"], &js); err != nil {
+		t.Fatal(err)
+	}
+	var compact bytes.Buffer
+	for _, m := range js.Metrics {
+		if m.ID == "claims" {
+			_ = json.Compact(&compact, m.Benchmarks)
+		}
+	}
+	if got := compact.String(); got != `[{"name":"England median","points":[{"period":"2024/25 Q1","value":18.5,"source":"DWP"},{"period":"2024/25 Q2","value":17.2,"source":"DWP"}]}]` {
+		t.Errorf("data.json's benchmarks for claims: %s", got)
 	}
 }
