@@ -210,3 +210,27 @@ func TestSharingWords(t *testing.T) {
 		t.Errorf("the chart does not mark the start: %s", fig.Option)
 	}
 }
+
+// TestComparedWith: where a figure stands against a benchmark, judged on
+// the figures as shown and by the metric's direction, never ranked.
+func TestComparedWith(t *testing.T) {
+	for _, tt := range []struct {
+		dir      measure.Direction
+		v, bench float64
+		want     string
+	}{
+		{measure.Lower, 16.5, 17.2, "is below it, which is better"},
+		{measure.Lower, 21, 17.2, "is above it, which is worse"},
+		{measure.Higher, 99.1, 99.4, "is below it, which is worse"},
+		{measure.Higher, 57.3, 57.0, "is above it, which is better"},
+		// 18.04 and 18.0 both show as 18.0: level, not above.
+		{measure.Lower, 18.04, 18.0, "is level with it"},
+		{measure.Neither, 12, 10, "is above it"},
+		{measure.Neither, 8, 10, "is below it"},
+	} {
+		m := &model.Metric{Unit: measure.Days, Direction: tt.dir, Decimals: 1}
+		if got := comparedWith(m, tt.v, tt.bench); got != tt.want {
+			t.Errorf("%s: %v against %v = %q, want %q", tt.dir, tt.v, tt.bench, got, tt.want)
+		}
+	}
+}
