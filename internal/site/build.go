@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/partnersite/partnersite/internal/chart"
@@ -90,7 +91,9 @@ type builder struct {
 	tables *tableCache
 	asAt   *sync.Map // end of a report's period -> the partnership as it stood then
 	out    map[string][]byte
-	charts int
+	// charts is shared by the builders forked for reports (record), so
+	// that their charts are counted too.
+	charts *atomic.Int64
 	pages  int
 	urls   []string // folders of the HTML pages, for the sitemap
 }
@@ -111,7 +114,7 @@ func Build(src fs.FS, opts Options) (*Output, *problem.List, error) {
 	if err := b.pl.Err(); err != nil {
 		return nil, b.pl, err
 	}
-	return &Output{Files: b.out, Pages: b.pages, Charts: b.charts}, b.pl, nil
+	return &Output{Files: b.out, Pages: b.pages, Charts: int(b.charts.Load())}, b.pl, nil
 }
 
 // Check reads and validates everything and renders every page without
@@ -173,7 +176,7 @@ func load(src fs.FS, opts Options) (*builder, error) {
 // changed since it loaded, it reloads only the parts those paths touch:
 // settings, data, theme or single content files; the rest is shared.
 func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder, error) {
-	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache), asAt: new(sync.Map)}
+	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache), asAt: new(sync.Map), charts: new(atomic.Int64)}
 	var cfgChanged, dataChanged, themeChanged bool
 	var contentChanged []string
 	for _, c := range changed {
@@ -535,9 +538,7 @@ func (b *builder) draw(w *bytes.Buffer, kind string, bs *Base, data any) error {
 	if err := b.theme.Page(w, kind, data); err != nil {
 		return err
 	}
-	b.mu.Lock()
-	b.charts += bs.Charts
-	b.mu.Unlock()
+	b.charts.Add(int64(bs.Charts))
 	return nil
 }
 

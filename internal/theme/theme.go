@@ -19,6 +19,8 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
+	"math/bits"
 	"path"
 	"regexp"
 	"slices"
@@ -39,9 +41,14 @@ type Theme struct {
 	assets map[string][]byte // path under assets/ to content
 
 	publishOnce sync.Once
-	published   map[string][]byte // as published: hashed names and gzip copies
+	published   map[string][]byte // as published: hashed names and compressed copies
 	names       map[string]string // theme path to published path
-	origin      map[string]origin // template file to where it was read from
+	// compressed delivers the gzip and brotli copies, made in the
+	// background from the moment the names are first asked for (before
+	// pages render), so that the compressing overlaps the rendering.
+	compressed chan map[string][]byte
+	mergeOnce  sync.Once
+	origin     map[string]origin // template file to where it was read from
 }
 
 // origin is where a theme file was read from.
@@ -245,6 +252,7 @@ func (t *Theme) Partial(name string, data any) ([]byte, error) {
 // only their names.
 func (t *Theme) Assets() map[string][]byte {
 	t.publishOnce.Do(t.publishAssets)
+	t.mergeOnce.Do(func() { maps.Copy(t.published, <-t.compressed) })
 	return t.published
 }
 
@@ -257,6 +265,7 @@ func (t *Theme) AssetNames() map[string]string {
 
 func (t *Theme) publishAssets() {
 	t.published, t.names = map[string][]byte{}, map[string]string{}
+	text := map[string][]byte{}
 	for p, b := range t.assets {
 		name := p
 		if ext := path.Ext(p); ext != ".txt" {
@@ -265,10 +274,17 @@ func (t *Theme) publishAssets() {
 		}
 		t.names[p], t.published[name], t.published[p] = name, b, b
 		if textTypes[path.Ext(p)] {
-			t.published[name+".gz"] = gzipped(b)
-			t.published[name+".br"] = brotlied(b)
+			text[name] = b
 		}
 	}
+	t.compressed = make(chan map[string][]byte, 1)
+	go func() {
+		out := make(map[string][]byte, 2*len(text))
+		for name, b := range text {
+			out[name+".gz"], out[name+".br"] = gzipped(b), brotlied(b)
+		}
+		t.compressed <- out
+	}()
 }
 
 func gzipped(b []byte) []byte {
@@ -291,8 +307,12 @@ func brotlied(b []byte) []byte {
 	if len(b) > brotliSlow {
 		q = 6
 	}
+	// A window no larger than the file: quality 11 sets up tables the
+	// size of its window, which for a 300-byte icon would cost more than
+	// compressing it.
+	win := min(24, max(10, bits.Len(uint(len(b)))+1))
 	var z bytes.Buffer
-	w := brotli.NewWriterLevel(&z, q)
+	w := brotli.NewWriterOptions(&z, brotli.WriterOptions{Quality: q, LGWin: win})
 	w.Write(b)
 	w.Close()
 	return z.Bytes()
