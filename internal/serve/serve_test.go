@@ -174,8 +174,12 @@ func TestBurstOfSavesIsBatched(t *testing.T) {
 		}
 	}
 	// MaxWait caps the delay in a long burst at 500ms, so a one-second
-	// burst gives about three builds; 100 writes must not give 100.
-	if limit := int(burst/MaxWait) + 3; builds > limit {
+	// burst gives about three builds on an idle machine. On a loaded one
+	// (CI runs the browser tests beside this) the writer's 10 ms pauses
+	// stretch past the quiet period and each gap is a fair rebuild, so
+	// the bound is on batching, not timing: 100 writes must not give
+	// anything near 100 builds.
+	if limit := max(int(burst/MaxWait)+3, 20); builds > limit {
 		t.Errorf("%d rebuilds for 100 writes in %s; want at most %d", builds, burst.Round(time.Millisecond), limit)
 	}
 	t.Logf("100 writes in %s gave %d rebuilds", burst.Round(time.Millisecond), builds)
