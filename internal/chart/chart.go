@@ -372,9 +372,6 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 	benchmarks := benchmarksIn(m, periods)
 	for _, b := range benchmarks {
 		t.Head = append(t.Head, b.Name)
-		if b.Source != "" {
-			t.key(b.Name+":", b.Source) // where a comparison comes from is part of it
-		}
 	}
 	for _, p := range periods {
 		row := Row{Head: p.String()}
