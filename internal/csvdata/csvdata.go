@@ -938,12 +938,24 @@ func loadFile[R, T any](fsys fs.FS, file string, cols []column, pl *problem.List
 
 // readChecked reads a file whose every required column is present, or
 // returns nil: without them, cells cannot be trusted to be in place.
+//
+// A file whose declaration has period and value columns may also be
+// written wide, one column a period, as comparison tables are published
+// (LG Inform's rows of areas by quarter): it is lengthened here, so every
+// such file reads both ways without a reader of its own.
 func readChecked(fsys fs.FS, file string, cols []column, pl *problem.List) *table {
 	if _, err := fs.Stat(fsys, file); err != nil {
 		return nil
 	}
-	t := readTable(fsys, file, cols, pl)
-	if t == nil || !t.complete() {
+	named := func(name string) bool {
+		return slices.ContainsFunc(cols, func(c column) bool { return c.name == name })
+	}
+	t := readShaped(fsys, file, cols, named("period") && named("value"), "", pl)
+	if t == nil {
+		return nil
+	}
+	t.lengthen()
+	if !t.complete() {
 		return nil
 	}
 	return t

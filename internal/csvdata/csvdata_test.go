@@ -690,6 +690,34 @@ func TestBenchmarks(t *testing.T) {
 		}
 	}
 
+	// As comparison tables are published and saved from Excel: title
+	// rows, one column a quarter, a gap where a figure is withheld, a
+	// footnote. Each figure keeps the line of its row.
+	wide := "\"Time taken to process new claims (days), comparison groups\",,,\r\n" +
+		"Source: LG Inform,,,\r\n" +
+		",,,\r\n" +
+		"metric,benchmark,2024/25 Q1,2024/25 Q2\r\n" +
+		"uptime,England median,99.2,99.3\r\n" +
+		"uptime,CIPFA nearest neighbours mean,[c],99.0\r\n" +
+		",,,\r\n" +
+		"Figures are illustrative.,,,\r\n"
+	d, probs = load(t, map[string]*string{"benchmarks.csv": s(wide)})
+	if len(probs) != 0 {
+		t.Fatalf("problems with a wide benchmarks file: %q", probs)
+	}
+	var got []string
+	for _, b := range d.Benchmarks {
+		got = append(got, fmt.Sprintf("%d %s %s %v %s", b.Line, b.Name, b.Period, b.Value, b.Mark.Symbol()))
+	}
+	if want := []string{
+		"5 England median 2024/25 Q1 99.2 ",
+		"5 England median 2024/25 Q2 99.3 ",
+		"6 CIPFA nearest neighbours mean 2024/25 Q1 0 [c]",
+		"6 CIPFA nearest neighbours mean 2024/25 Q2 99 ",
+	}; !slices.Equal(got, want) {
+		t.Errorf("wide benchmarks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
 	bad := "metric,period,benchmark,value\n" +
 		"uptme,2024/25 Q1,England median,99.2\n" + // unknown metric
 		"uptime,2024/25,England median,99.2\n" + // a year for a quarterly metric

@@ -50,15 +50,11 @@ func (t *table) line(row int, col string) int {
 	return t.rowLine[row]
 }
 
-// readTable reads path from fsys and checks what is common to every file:
-// encoding, quoting, header and row widths. It returns nil when the file
-// cannot be read at all; every problem goes to pl.
-func readTable(fsys fs.FS, path string, cols []column, pl *problem.List) *table {
-	return readShaped(fsys, path, cols, false, "", pl)
-}
-
-// readShaped is readTable for a file that may also be wide: one column a
-// period, in place of the period and value columns.
+// readShaped reads path from fsys and checks what is common to every
+// file: encoding, quoting, header and row widths. When wide is set the file
+// may also be wide: one column a period, in place of the period and value
+// columns. It returns nil when the file cannot be read at all; every
+// problem goes to pl.
 //
 // hint is added to the error for a file with no header: why a column may
 // be required that the author thought was not.
