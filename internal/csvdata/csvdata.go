@@ -73,6 +73,14 @@ func scaled(v *float64, scale int) *float64 {
 	return &x
 }
 
+// unscale turns a figure written in a metric's scale into real units,
+// with the decimal places it has there: 55,011.5 thousand, one place, is
+// 55,011,500 with none.
+func unscale(v *float64, places *int8, scale int) {
+	*places = int8(max(0, int(*places)-zeros(scale)))
+	*v = *scaled(v, scale)
+}
+
 // places counts the decimal places a figure was written with: 2 for
 // "7.25", "£1,234.50" or "57.30 [p]".
 func places(raw string) int {
@@ -742,8 +750,7 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
 			p.Places = r.Value.places
 			if sc := scales[p.Metric]; sc > 1 && p.Mark == measure.Present {
-				p.Places = int8(max(0, int(p.Places)-zeros(sc)))
-				p.Value = *scaled(&p.Value, sc)
+				unscale(&p.Value, &p.Places, sc)
 				p.Target = scaled(p.Target, sc)
 			}
 			out[start+j] = p
@@ -850,8 +857,7 @@ func loadBenchmarks(fsys fs.FS, metrics []Metric, pl *problem.List) []Benchmark 
 		b.Value, b.Mark, b.Flag = c.figure("value", r.Value)
 		b.Places = r.Value.places
 		if sc := scale[b.Metric]; sc > 1 && b.Mark == measure.Present {
-			b.Places = int8(max(0, int(b.Places)-zeros(sc)))
-			b.Value = *scaled(&b.Value, sc)
+			unscale(&b.Value, &b.Places, sc)
 		}
 		return b
 	})
@@ -860,13 +866,8 @@ func loadBenchmarks(fsys fs.FS, metrics []Metric, pl *problem.List) []Benchmark 
 // checkBenchmarks applies the rules that join benchmarks.csv to the other
 // files: the metric exists, the period is of the kind the metric's
 // figures use, and one benchmark has one figure a period.
-func (d *Data) checkBenchmarks(metrics map[string]bool, pl *problem.List) {
-	kinds := map[string]period.Kind{}
-	for _, p := range d.Performance {
-		if _, ok := kinds[p.Metric]; !ok && !p.Period.IsZero() {
-			kinds[p.Metric] = p.Period.Kind
-		}
-	}
+// kinds is each metric's kind of period, as checkPerformance found it.
+func (d *Data) checkBenchmarks(metrics map[string]bool, kinds map[string]period.Kind, pl *problem.List) {
 	type key struct {
 		metric, name string
 		period       period.Period
@@ -1009,8 +1010,8 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 		period  period.Period
 		partner string
 	}
-	d.checkPerformance(metrics, partners, unit, pl)
-	d.checkBenchmarks(metrics, pl)
+	kinds := d.checkPerformance(metrics, partners, unit, pl)
+	d.checkBenchmarks(metrics, kinds, pl)
 	reported := make(map[string]bool, len(d.Metrics))
 	for _, p := range d.Performance {
 		reported[p.Metric] = true
@@ -1103,7 +1104,10 @@ func (p *Performance) where(file string) string {
 // the hot loop of loading a large site, so ids are looked up once per run
 // of rows with the same metric, and duplicates are found on a packed
 // integer key rather than on strings.
-func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[string]measure.Unit, pl *problem.List) {
+//
+// It returns each metric's kind of period, from its rows that say it
+// plainly, for the benchmarks' check.
+func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[string]measure.Unit, pl *problem.List) map[string]period.Kind {
 	partnerNo := map[string]uint64{"": 0}
 	for _, p := range d.Partners {
 		if _, ok := partnerNo[p.ID]; !ok {
@@ -1235,6 +1239,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		pl.Warnf(f.File, f.Line, "metric %q is a percentage, but every figure lies from 0 to 1: they look like fractions (%s for %s%%); write percentages on a 0 to 100 scale",
 			m.ID, trimFloat(f.Value), trimFloat(f.Value*100))
 	}
+	return kinds
 }
 
 func uniqueIDs[T any](file string, rows []T, id func(T) (string, int), pl *problem.List) map[string]bool {
