@@ -873,10 +873,19 @@ func (d *Data) checkBenchmarks(metrics map[string]bool, kinds map[string]period.
 		period       period.Period
 	}
 	seen := map[key]int{}
+	spelling := map[[2]string]string{} // metric and folded name -> the name as first written
 	for i := range d.Benchmarks {
 		b := &d.Benchmarks[i]
 		if b.Metric == "" {
 			continue
+		}
+		// "England median" and "England  Median" are one benchmark,
+		// shown as it was first written; messages quote the line's own.
+		written := b.Name
+		if first, ok := spelling[[2]string{b.Metric, foldName(b.Name)}]; ok {
+			b.Name = first
+		} else {
+			spelling[[2]string{b.Metric, foldName(b.Name)}] = b.Name
 		}
 		if !metrics[b.Metric] {
 			pl.Errorf(BenchmarksFile, b.Line, "metric %q is not a metric in %s%s", b.Metric, MetricsFile, suggest(b.Metric, metrics))
@@ -895,7 +904,7 @@ func (d *Data) checkBenchmarks(metrics map[string]bool, kinds map[string]period.
 		}
 		k := key{b.Metric, foldName(b.Name), b.Period}
 		if first, dup := seen[k]; dup {
-			pl.Errorf(BenchmarksFile, b.Line, "duplicate row: metric %q, period %s, benchmark %q is also on line %d; keep one", b.Metric, b.Period, b.Name, first)
+			pl.Errorf(BenchmarksFile, b.Line, "duplicate row: metric %q, period %s, benchmark %q is also on line %d; keep one", b.Metric, b.Period, written, first)
 			continue
 		}
 		seen[k] = b.Line

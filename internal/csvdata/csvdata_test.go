@@ -718,6 +718,14 @@ func TestBenchmarks(t *testing.T) {
 		t.Errorf("wide benchmarks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
+	// One benchmark written two ways is one benchmark, named as first
+	// written, so its figures make one line on the chart.
+	d, probs = load(t, map[string]*string{"benchmarks.csv": s("metric,period,benchmark,value\n" +
+		"uptime,2024/25 Q1,England median,99.2\nuptime,2024/25 Q2, england  Median ,99.3\n")})
+	if len(probs) != 0 || len(d.Benchmarks) != 2 || d.Benchmarks[1].Name != "England median" {
+		t.Errorf("two spellings of one benchmark: %+v, problems %q", d.Benchmarks, probs)
+	}
+
 	bad := "metric,period,benchmark,value\n" +
 		"uptme,2024/25 Q1,England median,99.2\n" + // unknown metric
 		"uptime,2024/25,England median,99.2\n" + // a year for a quarterly metric

@@ -84,8 +84,7 @@ type Metric struct {
 // Benchmark is a metric's comparison figures from outside the
 // partnership ("England median"): context, never a target.
 type Benchmark struct {
-	Name   string
-	Source string // the first source given for it
+	Name string
 	// Points hold only Period, Value, Places, Mark, Flag, File and Line,
 	// and in Note the row's own source; a benchmark is never rated.
 	Points []Point
@@ -188,12 +187,10 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		if r.Target != nil {
 			target = r.Target
 		}
+		places := writtenPlaces(r.Places, r.Value)
 		if r.Mark == measure.Present {
-			// As written ("99.50" has 2), and never fewer than the value
-			// needs, for figures that did not come from a file.
-			written[m] = append(written[m], int8(max(int(r.Places), shortest(r.Value))))
+			written[m] = append(written[m], places)
 		}
-		places := int8(max(int(r.Places), shortest(r.Value)))
 		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Places: places, Mark: r.Mark, Flag: r.Flag, Target: target, Note: r.Note, File: r.File, Line: r.Line})
 		m.Kind = r.Period.Kind
 	}
@@ -202,17 +199,14 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		if m == nil {
 			continue
 		}
-		var b *Benchmark
-		for _, x := range m.Benchmarks {
-			if strings.EqualFold(strings.Join(strings.Fields(x.Name), " "), strings.Join(strings.Fields(r.Name), " ")) {
-				b = x
-			}
+		// csvdata gives every row of one benchmark the same spelling.
+		i := slices.IndexFunc(m.Benchmarks, func(b *Benchmark) bool { return b.Name == r.Name })
+		if i < 0 {
+			i = len(m.Benchmarks)
+			m.Benchmarks = append(m.Benchmarks, &Benchmark{Name: r.Name})
 		}
-		if b == nil {
-			b = &Benchmark{Name: r.Name, Source: r.Source}
-			m.Benchmarks = append(m.Benchmarks, b)
-		}
-		b.Points = append(b.Points, Point{Period: r.Period, Value: r.Value, Places: int8(max(int(r.Places), shortest(r.Value))),
+		b := m.Benchmarks[i]
+		b.Points = append(b.Points, Point{Period: r.Period, Value: r.Value, Places: writtenPlaces(r.Places, r.Value),
 			Mark: r.Mark, Flag: r.Flag, Note: r.Source, File: csvdata.BenchmarksFile, Line: r.Line})
 	}
 	for _, m := range p.Metrics {
@@ -277,7 +271,7 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 		}
 		c.Benchmarks = nil
 		for _, b := range m.Benchmarks {
-			cb := &Benchmark{Name: b.Name, Source: b.Source}
+			cb := &Benchmark{Name: b.Name}
 			for _, pt := range b.Points {
 				if !pt.Period.End().After(end) {
 					cb.Points = append(cb.Points, pt)
@@ -503,6 +497,11 @@ func (m *Metric) Prose(v float64) string {
 	}
 	return m.Unit.Write(format.Trim(v, m.Decimals))
 }
+
+// writtenPlaces is the decimal places a figure is shown with: as written
+// ("99.50" has 2), and never fewer than the value needs, for figures that
+// did not come from a file.
+func writtenPlaces(written int8, v float64) int8 { return int8(max(int(written), shortest(v))) }
 
 // shortest is the number of decimal places in the shortest decimal form
 // of v.
