@@ -340,6 +340,15 @@ func (p *Point) Travel() string {
 // Has reports whether the point has a figure, rather than a mark.
 func (p *Point) Has() bool { return p.Mark == measure.Present }
 
+// Symbol is the GSS symbol published beside the point: its flag ("[p]")
+// when there is a figure, or the mark that stands in for it ("[x]").
+func (p *Point) Symbol() string {
+	if p.Has() {
+		return p.Flag.Symbol()
+	}
+	return p.Mark.Symbol()
+}
+
 // amberFor is the amber margin that applies with target t: the metric's
 // own margin when it sets one, otherwise 5% of t.
 func (m *Metric) amberFor(t *float64) float64 {

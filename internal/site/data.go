@@ -133,11 +133,11 @@ func (b *builder) buildTables() []*table {
 	for _, m := range p.Metrics {
 		for _, bm := range m.Benchmarks {
 			for _, pt := range bm.Points {
-				value, flag := num(pt.Value, 6), pt.Flag.Symbol()
-				if !pt.Has() {
-					value, flag = "", pt.Mark.Symbol()
+				value := ""
+				if pt.Has() {
+					value = num(pt.Value, 6)
 				}
-				bench.add(idc(m.ID), nm(pt.Period.String()), tx(bm.Name), nm(value), idc(flag), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
+				bench.add(idc(m.ID), nm(pt.Period.String()), tx(bm.Name), nm(value), idc(pt.Symbol()), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
 			}
 		}
 	}
@@ -210,13 +210,12 @@ func performanceTable(name, description string, metrics []*model.Metric) *table 
 				if pt.Target != nil {
 					amber = num(pt.Amber, 6)
 				}
-				value, flag := num(pt.Value, 6), pt.Flag.Symbol()
-				status, rule, trend := pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
+				value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
 				if !pt.Has() {
 					// No figure: nothing to rate or compare.
-					value, flag, status, rule, trend = "", pt.Mark.Symbol(), "", "", ""
+					value, status, rule, trend = "", "", "", ""
 				}
-				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(value), idc(flag), nm(opt(pt.Target, 6)), nm(amber),
+				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(value), idc(pt.Symbol()), nm(opt(pt.Target, 6)), nm(amber),
 					tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
 			}
 		}
@@ -403,6 +402,15 @@ type jsonSavingsYr struct {
 	PerHousehold *money.Pence `json:"net_saving_to_date_per_household,omitempty"`
 }
 
+// jsonValue is a point's figure, or nil (null) where there is none.
+func jsonValue(pt *model.Point) *float64 {
+	if !pt.Has() {
+		return nil
+	}
+	v := pt.Value
+	return &v
+}
+
 // optPence writes an optional amount for a download, empty when unset.
 func optPence(p *money.Pence) string {
 	if p == nil {
@@ -457,13 +465,8 @@ func (b *builder) jsonData() jsonSite {
 				scope.Partner = s.Partner.ID
 			}
 			for _, pt := range s.Points {
-				jp := jsonPoint{Period: pt.Period.String(), Flag: pt.Flag.Symbol(), Target: pt.Target, Status: pt.Rating.Status.String(),
+				jp := jsonPoint{Period: pt.Period.String(), Value: jsonValue(&pt), Flag: pt.Symbol(), Target: pt.Target, Status: pt.Rating.Status.String(),
 					Rule: pt.Rating.Rule(), Trend: pt.Travel(), Note: pt.Note}
-				if v := pt.Value; pt.Has() {
-					jp.Value = &v
-				} else {
-					jp.Flag = pt.Mark.Symbol()
-				}
 				if pt.Target != nil {
 					a := format.Round(pt.Amber, 6)
 					jp.Amber = &a
@@ -475,13 +478,7 @@ func (b *builder) jsonData() jsonSite {
 		for _, bm := range m.Benchmarks {
 			jb := jsonBenchmark{Name: bm.Name, Points: []jsonBenchmarkPoint{}}
 			for _, pt := range bm.Points {
-				jp := jsonBenchmarkPoint{Period: pt.Period.String(), Flag: pt.Flag.Symbol(), Source: pt.Note}
-				if v := pt.Value; pt.Has() {
-					jp.Value = &v
-				} else {
-					jp.Flag = pt.Mark.Symbol()
-				}
-				jb.Points = append(jb.Points, jp)
+				jb.Points = append(jb.Points, jsonBenchmarkPoint{Period: pt.Period.String(), Value: jsonValue(&pt), Flag: pt.Symbol(), Source: pt.Note})
 			}
 			jm.Benchmarks = append(jm.Benchmarks, jb)
 		}
