@@ -142,7 +142,7 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 }
 
 // BenchmarkColour draws benchmarks: a purple no partner's colour is near,
-// 7.9:1 against white.
+// 10.1:1 against white.
 const BenchmarkColour = "#4C2C92"
 
 // benchmarkSymbols are hollow, where partners' markers are filled.
