@@ -130,10 +130,13 @@
   // printing draws every chart first, since paper has no scrolling.
   var charts = Array.prototype.slice.call(document.querySelectorAll(".chart[data-option]"));
   var queue = [];
+  function drawOnce(el) {
+    if (!el.hasAttribute("data-drawn")) { draw(el); }
+  }
   function drawNext() {
     var el = queue.shift();
     if (el) {
-      if (!el.hasAttribute("data-drawn")) { draw(el); }
+      drawOnce(el);
       if (queue.length) { setTimeout(drawNext, 0); }
     }
   }
@@ -141,11 +144,7 @@
     queue.push(el);
     if (queue.length === 1) { setTimeout(drawNext, 0); }
   }
-  function drawAll() {
-    charts.forEach(function (el) {
-      if (!el.hasAttribute("data-drawn")) { draw(el); }
-    });
-  }
+  function drawAll() { charts.forEach(drawOnce); }
   window.addEventListener("beforeprint", drawAll);
   if (window.matchMedia) {
     var print = window.matchMedia("print");
