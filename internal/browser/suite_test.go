@@ -144,16 +144,33 @@ func checkSite(t *testing.T, out *site.Output) {
 }
 
 // visit opens a page, waits for its charts, reads its figures and runs axe.
-func visit(ctx context.Context, url, axe string) (figureState, []axeViolation, error) {
-	if err := open(ctx, url); err != nil {
-		return figureState{}, nil, err
+//
+// On a loaded machine Chromium sometimes replaces a page's JavaScript
+// context just after the load event ("Cannot find context with specified
+// id"); the page is then opened again, up to three times, rather than the
+// test failing on the browser's timing.
+func visit(ctx context.Context, url, axe string) (st figureState, vs []axeViolation, err error) {
+	for range 3 {
+		if err = open(ctx, url); err == nil {
+			if st, err = chromedp.Run(ctx, chromedp.Evaluate[figureState](readFigures)); err == nil {
+				vs, err = runAxe(ctx, axe)
+			}
+		}
+		if err == nil || !contextReplaced(err) {
+			return st, vs, err
+		}
 	}
-	st, err := chromedp.Run(ctx, chromedp.Evaluate[figureState](readFigures))
-	if err != nil {
-		return st, nil, err
-	}
-	vs, err := runAxe(ctx, axe)
 	return st, vs, err
+}
+
+// contextReplaced reports whether err says the page's JavaScript context
+// went away under an evaluation: a navigation or reload in the browser,
+// not a fault of the page.
+func contextReplaced(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context with specified id") ||
+		strings.Contains(msg, "Execution context was destroyed") ||
+		strings.Contains(msg, "Inspected target navigated or closed")
 }
 
 // checkWithoutJavaScript reloads every page with scripts disabled: every
