@@ -49,6 +49,7 @@ func TestDocsListEveryColumn(t *testing.T) {
 		{"performance.csv", performanceFields.columns()},
 		{"savings.csv", savingFields.columns()},
 		{"benchmarks.csv", benchmarkFields.columns()},
+		{"targets.csv", targetFields.columns()},
 	} {
 		re := regexp.MustCompile(`(?s)(## ` + regexp.QuoteMeta(f.name) + `\n(?:[^|#][^\n]*\n|\n)*)(\| column \| required \| meaning \|\n(?:\|[^\n]*\n)*)`)
 		m := re.FindStringSubmatchIndex(doc)

@@ -37,6 +37,7 @@ const (
 	PerformanceFile = "data/performance.csv"
 	SavingsFile     = "data/savings.csv"
 	BenchmarksFile  = "data/benchmarks.csv"
+	TargetsFile     = "data/targets.csv"
 )
 
 // scales are the words for a metric's scale; moneyScales the units that
@@ -157,15 +158,26 @@ type Service struct {
 
 // Metric is one performance measure (metrics.csv).
 type Metric struct {
-	Line        int
-	ID          string
-	Name        string
-	Service     string
-	Goal        string
-	Unit        measure.Unit
-	Direction   measure.Direction
-	Target      *float64
-	Amber       *float64
+	Line      int
+	ID        string
+	Name      string
+	Service   string
+	Goal      string
+	Unit      measure.Unit
+	Direction measure.Direction
+	Target    *float64
+	Amber     *float64
+	// AmberShare is an amber margin written as a share of the target,
+	// "1%": within 1% of the target is At risk. It is 0.01 then, and
+	// Amber is nil.
+	AmberShare *float64
+	// AmberPlaces is how many decimal places the amber was written with,
+	// so that a rule says "within 0.25 points", as the council wrote it.
+	AmberPlaces int
+	// Cumulative says the figure builds up through the financial year
+	// (collection rates, days lost so far): it is compared with the same
+	// period a year earlier, and each year is its own line on a chart.
+	Cumulative  bool
 	Description string
 	Source      string
 	SourceURL   string // a web address for Source, or ""
@@ -201,8 +213,35 @@ type Performance struct {
 	// small fields sit together: half a million rows are held at once.)
 	ambiguous bool
 	dropped   bool // a council outside the partnership, in a national table
-	Target    *float64
-	Note      string
+	// Outturn marks a year's figure for a metric reported by quarter or
+	// month: a report's "2024/25" column beside its quarters, the year's
+	// outturn. It is kept beside the series, never rated against a
+	// quarter's target.
+	Outturn bool
+	// TargetPlaces is how many decimal places the target was written
+	// with: a target of 47.5% is shown as 47.5%, whatever the figures.
+	TargetPlaces int8
+	// RAG is the council's own rating from the report's status column.
+	RAG    measure.RAG
+	Target *float64
+	Note   string
+	// First is the figure as first published, where a later report
+	// revised it; nil when it was never revised.
+	First *Revision
+}
+
+// Revision is a figure as an earlier report published it, before a later
+// one revised it: the downloads keep it, and a report as at the earlier
+// period shows it.
+type Revision struct {
+	Value  float64
+	Places int8
+	Flag   measure.Flag
+	File   string
+	Line   int
+	// RevisedIn is the latest period of the file that revised it: the
+	// report from which on the revised figure stands.
+	RevisedIn period.Period
 }
 
 // Saving is one year's costs for one service (savings.csv).
@@ -239,6 +278,16 @@ type Benchmark struct {
 	ambiguous bool
 }
 
+// Target is one row of targets.csv.
+type Target struct {
+	Line    int
+	Metric  string
+	Period  period.Period
+	Partner string // "" for every series of the metric
+	Value   float64
+	Places  int8
+}
+
 // Planned reports whether the row is a plan, with a target and no saving
 // yet: shown as planned, never rated or counted to date.
 func (s Saving) Planned() bool { return !s.Costs && s.Reported == nil }
@@ -251,6 +300,9 @@ type Data struct {
 	Performance []Performance
 	Savings     []Saving
 	Benchmarks  []Benchmark
+	// Targets are the rows of targets.csv: a target for one metric,
+	// period and partner, where it changes from period to period.
+	Targets []Target
 
 	// performanceRead is false when performance.csv could not be read, so
 	// that its absence is not reported again as metrics without rows.
@@ -273,7 +325,7 @@ func unwrapPath(err error) error {
 // pl holds errors.
 func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	d := &Data{}
-	known := []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile, SavingsFile, BenchmarksFile}
+	known := []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile, SavingsFile, BenchmarksFile, TargetsFile}
 	perfFiles := performanceFiles(fsys)
 	if entries, err := fs.ReadDir(fsys, "data"); err == nil {
 		for _, e := range entries {
@@ -292,7 +344,7 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 			// The figures are in data/performance/ instead.
 		case f == PerformanceFile:
 			pl.Errorf(f, 1, "the file is missing; every site needs its figures in %s or in files under %s/ (see docs/data.md)", f, PerformanceDir)
-		case f != SavingsFile && f != BenchmarksFile:
+		case f != SavingsFile && f != BenchmarksFile && f != TargetsFile:
 			pl.Errorf(f, 1, "the file is missing; every site needs %s (see docs/data.md)", f)
 		}
 	}
@@ -305,6 +357,9 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	}
 	if _, err := fs.Stat(fsys, BenchmarksFile); err == nil {
 		d.Benchmarks = loadBenchmarks(fsys, d.Metrics, pl)
+	}
+	if _, err := fs.Stat(fsys, TargetsFile); err == nil {
+		d.Targets = loadTargets(fsys, d.Metrics, pl)
 	}
 	d.crossCheck(goals, pl)
 	return d
@@ -553,6 +608,7 @@ type metricRow struct {
 	Unit        text
 	Direction   text
 	Compare     text
+	Cumulative  text
 	Scale       text
 	Decimals    text
 	Target      number
@@ -573,10 +629,11 @@ var metricFields = declare(
 	field[metricRow]{column{"unit", nil, true, "`percent`, `gbp`, `count`, `days`, `hours`, `minutes`, `fte` or `score`"}, func(r *metricRow) cell { return &r.Unit }},
 	field[metricRow]{column{"direction", nil, true, "`higher` or `lower`: which way is better; `neither` for a measure of context (receipts, caseload), which is never rated and reads Up or Down"}, func(r *metricRow) cell { return &r.Direction }},
 	field[metricRow]{column{"compare", nil, false, "`previous` (the default): direction of travel against the period before; `year`: against the same period a year earlier, for seasonal measures and ones that build up through the year"}, func(r *metricRow) cell { return &r.Compare }},
+	field[metricRow]{column{"cumulative", []string{"year to date", "ytd"}, false, "`yes` for a figure that builds up through the financial year (collection rates, days lost so far, spend to date): it is compared with the same period a year earlier, never the quarter before, each year is its own line on the chart, and the year's outturn is its last quarter; empty or `no` otherwise"}, func(r *metricRow) cell { return &r.Cumulative }},
 	field[metricRow]{column{"scale", nil, false, "what the figures are written in: empty or `1`, `thousands` (also `000` or `k`) or `millions` (also `m`); a unit of `£000`, `£k`, `£ thousands` or `£m` says the same. Figures are multiplied on reading"}, func(r *metricRow) cell { return &r.Scale }},
 	field[metricRow]{column{"decimals", nil, false, "decimal places to show, 0 to 6; by default as many as the most precise figure was written with (at most 3), and never so few that a figure rounds onto its target"}, func(r *metricRow) cell { return &r.Decimals }},
 	field[metricRow]{column{"target", nil, false, "the target for every period, unless a row of figures sets its own"}, func(r *metricRow) cell { return &r.Target }},
-	field[metricRow]{column{"amber", nil, false, "how far short of the target still counts as \"At risk\"; default 5% of the target"}, func(r *metricRow) cell { return &r.Amber }},
+	field[metricRow]{column{"amber", nil, false, "how far short of the target still counts as \"At risk\": in the metric's unit (`0.5`: half a point, or half a day), or as a share of the target (`1%`: within 1% of the target, as many councils set their tolerance); default 5% of the target"}, func(r *metricRow) cell { return &r.Amber }},
 	field[metricRow]{column{"description", nil, false, "the definition of the measure"}, func(r *metricRow) cell { return &r.Description }},
 	field[metricRow]{column{"source", nil, false, "where the figures come from"}, func(r *metricRow) cell { return &r.Source }},
 	field[metricRow]{column{"source_url", nil, false, "the web address of the source, starting https://; the metric page links the source by its name"}, func(r *metricRow) cell { return &r.SourceURL }},
@@ -625,6 +682,24 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		default:
 			c.errorf("compare", "compare %q must be \"previous\" (the period before) or \"year\" (the same period a year earlier)", string(r.Compare))
 		}
+		switch cu := strings.ToLower(string(r.Cumulative)); cu {
+		case "", "no", "n", "false":
+		case "yes", "y", "true", "ytd", "year to date", "cumulative":
+			// A figure so far this year says nothing against the quarter
+			// before: 30.5% collected in April is not worse than 98.7% in
+			// March.
+			m.Cumulative, m.ByYear = true, true
+		default:
+			c.errorf("cumulative", "cumulative %q must be \"yes\" (the figure builds up through the year) or empty", string(r.Cumulative))
+		}
+		if m.Amber != nil && strings.HasSuffix(c.raw("amber"), "%") {
+			// "1%" is a share of the target, as committee reports word
+			// their tolerance ("within 1% of target is Amber"), even for
+			// a percentage, where points are written without the sign.
+			share := *m.Amber / 100
+			m.AmberShare, m.Amber = &share, nil
+		}
+		m.AmberPlaces = max(0, places(c.raw("amber"))-zeros(m.Scale))
 		m.Target, m.Amber = scaled(m.Target, m.Scale), scaled(m.Amber, m.Scale)
 		if d := string(r.Decimals); d != "" {
 			if n, err := strconv.Atoi(d); err != nil || n < 0 || n > 6 {
@@ -637,9 +712,6 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		if m.Amber != nil && *m.Amber < 0 {
 			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", c.raw("amber"))
 		}
-		if m.Amber != nil && m.Target == nil {
-			c.errorf("amber", "amber is set but target is empty; an amber margin needs a target")
-		}
 		return m
 	})
 }
@@ -650,6 +722,7 @@ type performanceRow struct {
 	Partner text
 	Value   figure
 	Target  number
+	Status  text
 	Note    text
 }
 
@@ -663,7 +736,8 @@ var performanceFields = declare(
 	field[performanceRow]{column{"period", nil, true, "the period the figure is for"}, func(r *performanceRow) cell { return &r.Period }},
 	field[performanceRow]{column{"partner", partnerAliases, false, "the partner the figure is for; blank for the partnership as a whole"}, func(r *performanceRow) cell { return &r.Partner }},
 	field[performanceRow]{column{"value", nil, true, "the figure, perhaps flagged `[p]` provisional, `[r]` revised or `[e]` estimated (`57.3 [p]`); or, where there is none, `[x]` (also `x`, `..`, `-`, `n/a` or empty) not available, `[z]` not applicable or `[c]` confidential"}, func(r *performanceRow) cell { return &r.Value }},
-	field[performanceRow]{column{"target", nil, false, "the target for this period, overriding the metric's"}, func(r *performanceRow) cell { return &r.Target }},
+	field[performanceRow]{column{"target", nil, false, "the target for this period, overriding the metric's. In a wide file a single target column is the target of the latest period column, the report's own quarter; give other periods' targets in columns headed `PERIOD target` (`Q1 2025/26 target`) or in data/targets.csv"}, func(r *performanceRow) cell { return &r.Target }},
+	field[performanceRow]{column{"status", []string{"rag", "rating", "rag status", "rag rating"}, false, "the council's own rating as published: `Green`, `Amber`, `Red` (also `G`, `A`, `R`, `On target`, `On track`, `At risk`, `Off track`), `Data only` (not rated) or `Not set` (no target), in any case. It is the rating shown, marked as the council's; where the metric's own rule would give another, the build warns. In a wide file it belongs to the latest period column"}, func(r *performanceRow) cell { return &r.Status }},
 	field[performanceRow]{column{"note", nil, false, "a note shown beside the figure"}, func(r *performanceRow) cell { return &r.Note }},
 )
 
@@ -746,12 +820,23 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			c := &checker{t: t, row: start + j, pl: pl}
 			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.id("metric", r.Metric, true),
 				Partner: string(r.Partner), Target: c.optional("target", r.Target), Note: string(r.Note)}
+			if p.Target != nil {
+				p.TargetPlaces = int8(places(c.raw("target")))
+			}
+			if r.Status != "" {
+				rag, err := measure.ParseRAG(string(r.Status))
+				if err != nil {
+					c.errorf("status", "%v", err)
+				}
+				p.RAG = rag
+			}
 			p.Period, p.ambiguous = c.period("period", r.Period)
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
 			p.Places = r.Value.places
 			if sc := scales[p.Metric]; sc > 1 && p.Mark == measure.Present {
 				unscale(&p.Value, &p.Places, sc)
 				p.Target = scaled(p.Target, sc)
+				p.TargetPlaces = int8(max(0, int(p.TargetPlaces)-zeros(sc)))
 			}
 			out[start+j] = p
 		}
@@ -861,6 +946,119 @@ func loadBenchmarks(fsys fs.FS, metrics []Metric, pl *problem.List) []Benchmark 
 		}
 		return b
 	})
+}
+
+type targetRow struct {
+	Metric  text
+	Period  periodCell
+	Partner text
+	Target  number
+}
+
+// UnmarshalCSVWithFields is gocsv's whole-row hook.
+func (r *targetRow) UnmarshalCSVWithFields(col, v string) error { return targetFields.set(r, col, v) }
+
+var targetFields = declare(
+	field[targetRow]{column{"metric", nil, true, "the metric's id"}, func(r *targetRow) cell { return &r.Metric }},
+	field[targetRow]{column{"period", nil, true, "the period the target is for, of the metric's kind (or a year, for a year's outturn)"}, func(r *targetRow) cell { return &r.Period }},
+	field[targetRow]{column{"partner", partnerAliases, false, "the partner; blank for every series of the metric"}, func(r *targetRow) cell { return &r.Partner }},
+	field[targetRow]{column{"target", nil, true, "the target, in the metric's unit and scale, as the council set it (`24.5`: shown with the places written)"}, func(r *targetRow) cell { return &r.Target }},
+)
+
+// loadTargets reads targets.csv: targets that change from period to
+// period, as profiled collection targets do through a year.
+func loadTargets(fsys fs.FS, metrics []Metric, pl *problem.List) []Target {
+	scale := map[string]int{}
+	for _, m := range metrics {
+		scale[m.ID] = m.Scale
+	}
+	return loadFile(fsys, TargetsFile, targetFields.columns(), pl, func(c *checker, line int, r targetRow) Target {
+		t := Target{Line: line, Metric: c.id("metric", text(strings.ToLower(string(r.Metric))), true), Partner: string(r.Partner)}
+		var amb bool
+		t.Period, amb = c.period("period", r.Period)
+		if amb {
+			t.Period = yearOf(t.Period)
+		}
+		if v, ok := c.number("target", r.Target, true); ok {
+			t.Value, t.Places = v, int8(places(c.raw("target")))
+			if sc := scale[t.Metric]; sc > 1 {
+				t.Value = *scaled(&t.Value, sc)
+				t.Places = int8(max(0, int(t.Places)-zeros(sc)))
+			}
+		}
+		return t
+	})
+}
+
+// applyTargets checks targets.csv against the other files and gives each
+// figure without a target of its own the one targets.csv sets for its
+// period: the partner's, or else the one for every series.
+func (d *Data) applyTargets(metrics, partners map[string]bool, kinds map[string]period.Kind, pl *problem.List) {
+	if len(d.Targets) == 0 {
+		return
+	}
+	type key struct {
+		metric, partner string
+		period          period.Period
+	}
+	names := d.partnerNames()
+	set := map[key]*Target{}
+	for i := range d.Targets {
+		t := &d.Targets[i]
+		if t.Metric == "" || t.Period.IsZero() {
+			continue
+		}
+		if id, ok := names[foldName(t.Partner)]; ok {
+			t.Partner = id
+		}
+		switch {
+		case !metrics[t.Metric]:
+			pl.Errorf(TargetsFile, t.Line, "metric %q is not a metric in %s%s", t.Metric, MetricsFile, suggest(t.Metric, metrics))
+			continue
+		case t.Partner != "" && !partners[t.Partner]:
+			pl.Errorf(TargetsFile, t.Line, "partner %q is not a partner in %s%s", t.Partner, PartnersFile, suggest(t.Partner, partners))
+			continue
+		case kinds[t.Metric] != 0 && t.Period.Kind != kinds[t.Metric] && t.Period.Kind != period.Year:
+			pl.Errorf(TargetsFile, t.Line, "period %s is a %s, but metric %q has a figure a %s; give the target for one of its periods", t.Period, t.Period.Kind, t.Metric, kinds[t.Metric])
+			continue
+		}
+		k := key{t.Metric, t.Partner, t.Period}
+		if first, dup := set[k]; dup {
+			pl.Errorf(TargetsFile, t.Line, "duplicate row: metric %q, period %s, partner %q is also on line %d; keep one", t.Metric, t.Period, t.Partner, first.Line)
+			continue
+		}
+		set[k] = t
+	}
+	for i := range d.Performance {
+		p := &d.Performance[i]
+		if p.Target != nil {
+			continue // the figure's own row, or its report, says
+		}
+		t := set[key{p.Metric, p.Partner, p.Period}]
+		if t == nil {
+			t = set[key{p.Metric, "", p.Period}]
+		}
+		if t != nil {
+			v := t.Value
+			p.Target, p.TargetPlaces = &v, t.Places
+		}
+	}
+}
+
+// checkAmbers reports an amber margin set for a metric that has no
+// target anywhere: in metrics.csv, on a figure's row or in targets.csv.
+func (d *Data) checkAmbers(pl *problem.List) {
+	targeted := map[string]bool{}
+	for _, p := range d.Performance {
+		if p.Target != nil {
+			targeted[p.Metric] = true
+		}
+	}
+	for _, m := range d.Metrics {
+		if (m.Amber != nil || m.AmberShare != nil) && m.Target == nil && !targeted[m.ID] {
+			pl.Errorf(MetricsFile, m.Line, "amber is set but no target is: not here, nor on any figure's row, nor in %s; an amber margin needs a target", TargetsFile)
+		}
+	}
 }
 
 // checkBenchmarks applies the rules that join benchmarks.csv to the other
@@ -1021,6 +1219,8 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	}
 	kinds := d.checkPerformance(metrics, partners, unit, pl)
 	d.checkBenchmarks(metrics, kinds, pl)
+	d.applyTargets(metrics, partners, kinds, pl)
+	d.checkAmbers(pl)
 	reported := make(map[string]bool, len(d.Metrics))
 	for _, p := range d.Performance {
 		reported[p.Metric] = true
@@ -1100,6 +1300,78 @@ func (d *Data) resolvePartners() {
 	}
 }
 
+// lastOf is the last quarter (or month) of financial year y: the period
+// whose year-to-date figure is the year's outturn.
+func lastOf(y period.Period, kind period.Kind) period.Period {
+	if kind == period.Month {
+		return period.Period{Kind: period.Month, Year: y.Year + 1, N: 3}
+	}
+	return period.Period{Kind: period.Quarter, Year: y.Year, N: 4}
+}
+
+// repeat settles a figure that two files give for the same metric, period
+// and partner. Each quarterly report repeats the quarter before, so the
+// same figure twice is one figure; a different one in the file whose own
+// period is later revises the earlier, which is kept as first published.
+// Two files of the same period that disagree are an error. It returns the
+// row that stands, with the other marked dropped; ok is false when the
+// rows are of one file or cannot be settled (an error is then reported).
+func (d *Data) repeat(f, p *Performance, own map[string]period.Period, pl *problem.List) (keep *Performance, ok bool) {
+	if f.File == p.File {
+		return nil, false
+	}
+	same := f.Mark == p.Mark && (f.Mark != measure.Present || f.Value == p.Value)
+	if same {
+		// One figure: the report of that period gives its target and the
+		// council's rating, so whichever row has them lends them.
+		if f.Target == nil && p.Target != nil {
+			f.Target, f.TargetPlaces = p.Target, p.TargetPlaces
+		}
+		if f.RAG == measure.NoRAG {
+			f.RAG = p.RAG
+		}
+		if f.Note == "" {
+			f.Note = p.Note
+		}
+		f.Places = max(f.Places, p.Places)
+		p.dropped = true
+		return f, true
+	}
+	of, op := own[f.File], own[p.File]
+	if of == op {
+		pl.Errorf(p.File, p.Line, "metric %q, period %s: this file gives %s and %s gives %s, and both files report up to %s, so neither revises the other; correct the one that is wrong",
+			p.Metric, p.Period, figureText(p), f.where(p.File), figureText(f), op)
+		return nil, false
+	}
+	early, late := f, p
+	if op.End().Before(of.End()) {
+		early, late = p, f
+	}
+	if late.First = early.First; late.First == nil {
+		late.First = &Revision{Value: early.Value, Places: early.Places, Flag: early.Flag, File: early.File, Line: early.Line}
+	}
+	late.First.RevisedIn = own[late.File]
+	if late.Flag == measure.NoFlag {
+		late.Flag = measure.Revised
+	}
+	if late.Target == nil && early.Target != nil {
+		late.Target, late.TargetPlaces = early.Target, early.TargetPlaces
+	}
+	if late.RAG == measure.NoRAG {
+		late.RAG = early.RAG
+	}
+	early.dropped = true
+	return late, true
+}
+
+// figureText is a row's figure for a message: "57.3", or its mark.
+func figureText(p *Performance) string {
+	if p.Mark != measure.Present {
+		return p.Mark.Symbol()
+	}
+	return trimFloat(p.Value)
+}
+
 // where names the row for a message about a row of file: "line 12" in
 // the same file, "data/performance/claims.csv:12" in another.
 func (p *Performance) where(file string) string {
@@ -1140,12 +1412,30 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 	// The kind of period each metric's plain rows use decides its
 	// ambiguous ones: 2010-11 beside 2010-10 is a month, beside 2009/10 a
 	// year.
+	//
+	// The finest kind wins: a committee report's year column beside its
+	// quarters is the year's outturn, not a metric reported by year.
 	kinds := map[string]period.Kind{}
 	for i := range d.Performance {
-		if p := &d.Performance[i]; !p.ambiguous && !p.Period.IsZero() && kinds[p.Metric] == 0 {
+		if p := &d.Performance[i]; !p.ambiguous && !p.Period.IsZero() && p.Period.Kind > kinds[p.Metric] {
 			kinds[p.Metric] = p.Period.Kind
 		}
 	}
+	cumulative := map[string]bool{}
+	for _, m := range d.Metrics {
+		if m.Cumulative {
+			cumulative[m.ID] = true
+		}
+	}
+	// Each file's own period, its latest: of two reports that repeat a
+	// figure, the later one's stands.
+	own := map[string]period.Period{}
+	for i := range d.Performance {
+		if p := &d.Performance[i]; !p.ambiguous && !p.Period.IsZero() && (own[p.File].IsZero() || p.Period.End().After(own[p.File].End())) {
+			own[p.File] = p.Period
+		}
+	}
+	repeated := false
 	var cur *metricState
 	curID := "\x00"
 	for i := range d.Performance {
@@ -1203,20 +1493,38 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		if p.Period.IsZero() {
 			continue // already reported; comparing it would only add noise
 		}
+		if k := kinds[p.Metric]; p.Period.Kind == period.Year && k > period.Year {
+			if cumulative[p.Metric] {
+				// A year-to-date figure's outturn is its last quarter's
+				// (or March's) figure.
+				p.Period = lastOf(p.Period, k)
+			} else {
+				p.Outturn = true
+			}
+		}
 		// metric (24 bits) | partner (12 bits) | kind (2) | year (16) | n (4)
 		k := cur.no<<40 | (pno&0xfff)<<28 | uint64(p.Period.Kind&3)<<26 | uint64(p.Period.Year&0xffff)<<4 | uint64(p.Period.N&0xf)
-		if first, dup := seen[k]; dup {
+		if first, dup := seen[k]; !dup {
+			seen[k] = i
+		} else if f := &d.Performance[first]; f.File == p.File {
 			who := "the partnership as a whole"
 			if p.Partner != "" {
 				who = "partner " + p.Partner
 			}
-			pl.Errorf(p.File, p.Line, "duplicate row: metric %q, period %s, %s is also on %s; keep one", p.Metric, p.Period, who, d.Performance[first].where(p.File))
-		} else {
+			pl.Errorf(p.File, p.Line, "duplicate row: metric %q, period %s, %s is also on %s; keep one", p.Metric, p.Period, who, f.where(p.File))
+		} else if keep, ok := d.repeat(f, p, own, pl); ok {
+			repeated = true
+			if keep != p {
+				continue
+			}
 			seen[k] = i
 		}
-		if cur.first == nil {
+		switch first := cur.first; {
+		case p.Outturn:
+			// Beside the quarters, not of their kind: no mixing.
+		case first == nil:
 			cur.first = p
-		} else if first := cur.first; first.Period.Kind != p.Period.Kind {
+		case first.Period.Kind != p.Period.Kind:
 			pl.Errorf(p.File, p.Line, "metric %q mixes kinds of period: %s gives a %s (%s), this row a %s (%s); one metric uses one kind",
 				p.Metric, first.where(p.File), first.Period.Kind, first.Period, p.Period.Kind, p.Period)
 		}
@@ -1229,6 +1537,10 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		if cur.unit == measure.Percent && (p.Value < 0 || p.Value > 100) {
 			pl.Warnf(p.File, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
 		}
+	}
+	if repeated && len(others) == 0 {
+		// Each figure once: the reports' repeats are settled above.
+		d.Performance = slices.DeleteFunc(d.Performance, func(p Performance) bool { return p.dropped })
 	}
 	if len(others) > 0 {
 		files := slices.Sorted(maps.Keys(others))

@@ -140,7 +140,7 @@ func TestRules(t *testing.T) {
 		{"missing required column and unknown column",
 			map[string]*string{"performance.csv": s("metric,period,partner,colour\nuptime,2024/25 Q1,,red\n")},
 			[]string{
-				`data/performance.csv:1: warning: unknown column "colour" is ignored; the columns are: metric, period, partner, value, target, note`,
+				`data/performance.csv:1: warning: unknown column "colour" is ignored; the columns are: metric, period, partner, value, target, status, note`,
 				`data/performance.csv:1: missing column "value"; add it to the header row`,
 			}},
 		{"bad quoting",
@@ -189,7 +189,7 @@ func TestRules(t *testing.T) {
 			[]string{
 				`data/metrics.csv:2: unit "pct" is not one of: percent, gbp, count, days, hours, minutes, fte, score`,
 				`data/metrics.csv:2: direction "up" must be "higher" or "lower" (which way is better), or "neither" for a measure of context`,
-				`data/metrics.csv:2: amber is set but target is empty; an amber margin needs a target`,
+				`data/metrics.csv:2: amber is set but no target is: not here, nor on any figure's row, nor in data/targets.csv; an amber margin needs a target`,
 			}},
 		{"cost shares in thirds total exactly 100",
 			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,33.3334\nsouth,South,33.3333%\neast,East,33.3333\n")}, nil},
@@ -232,7 +232,7 @@ func TestRules(t *testing.T) {
 		{"missing file and unknown file",
 			map[string]*string{"metrics.csv": nil, "extra.csv": s("a\n1\n")},
 			[]string{
-				"data/extra.csv:1: warning: unknown data file is not read; the data files are data/partners.csv, data/services.csv, data/metrics.csv, data/performance.csv, data/savings.csv, data/benchmarks.csv",
+				"data/extra.csv:1: warning: unknown data file is not read; the data files are data/partners.csv, data/services.csv, data/metrics.csv, data/performance.csv, data/savings.csv, data/benchmarks.csv, data/targets.csv",
 				"data/metrics.csv:1: the file is missing; every site needs data/metrics.csv (see docs/data.md)",
 				`data/performance.csv:2: metric "uptime" is not a metric in data/metrics.csv`,
 				`data/performance.csv:3: metric "uptime" is not a metric in data/metrics.csv`,
@@ -515,7 +515,7 @@ func TestPublishedTables(t *testing.T) {
 	// A figure given in two files is named at both places.
 	files["performance/uptime.csv"] = s("period,value\n2024/25 Q2,99.2\n")
 	_, probs = load(t, files)
-	if w := `data/performance/uptime.csv:2: duplicate row: metric "uptime", period 2024/25 Q2, the partnership as a whole is also on data/performance.csv:3; keep one`; !slices.Contains(probs, w) {
+	if w := `data/performance/uptime.csv:2: metric "uptime", period 2024/25 Q2: this file gives 99.2 and data/performance.csv:3 gives 99.1, and both files report up to 2024/25 Q2, so neither revises the other; correct the one that is wrong`; !slices.Contains(probs, w) {
 		t.Errorf("problems %q lack %q", probs, w)
 	}
 	// A file is long or wide, never both.

@@ -36,7 +36,10 @@ type table struct {
 	// (performance files); periods then holds each such column's header.
 	wide    bool
 	periods map[int]string
-	hint    string // added to a missing header's error
+	// periodTargets holds the columns headed "PERIOD target" of a wide
+	// file: each the target of one period column.
+	periodTargets map[period.Period]int
+	hint          string // added to a missing header's error
 }
 
 // line returns the physical line of a row's cell, or of the row when the
@@ -268,6 +271,14 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 			continue
 		}
 		if t.wide {
+			if p, ok := periodTarget(h); ok {
+				if t.periodTargets == nil {
+					t.periodTargets = map[period.Period]int{}
+				}
+				t.periodTargets[p] = i
+				t.header[i] = ""
+				continue
+			}
 			if _, err := period.Parse(h); err == nil {
 				if t.periods == nil {
 					t.periods = map[int]string{}
@@ -299,15 +310,122 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 	}
 }
 
+// periodTarget reads a wide file's header "Q2 2025/26 target" (also
+// "Target Q2 2025/26", "Q2 2025/26 (target)"): the target of one period.
+func periodTarget(h string) (period.Period, bool) {
+	l := strings.ToLower(strings.TrimSpace(h))
+	var rest string
+	switch {
+	case strings.HasSuffix(l, "target"):
+		rest = l[:len(l)-len("target")]
+	case strings.HasPrefix(l, "target"):
+		rest = l[len("target"):]
+	default:
+		return period.Period{}, false
+	}
+	rest = strings.Trim(strings.TrimSpace(rest), "()-:")
+	p, err := period.Parse(strings.TrimSpace(rest))
+	return p, err == nil && strings.TrimSpace(rest) != ""
+}
+
+// latestColumn is the wide file's own period, the report's quarter: the
+// latest period column of the kind most columns have (a year column
+// beside quarters is the last year's outturn, not the report's period).
+// It returns -1 when no header reads as a period.
+func (t *table) latestColumn() int {
+	kinds := map[period.Kind]int{}
+	parsed := map[int]period.Period{}
+	for c, h := range t.periods {
+		if p, err := period.Parse(h); err == nil {
+			parsed[c] = p
+			kinds[p.Kind]++
+		}
+	}
+	kind, n := period.Kind(0), 0
+	for _, k := range slices.Sorted(maps.Keys(kinds)) {
+		if kinds[k] >= n {
+			kind, n = k, kinds[k]
+		}
+	}
+	latest := -1
+	for _, c := range slices.Sorted(maps.Keys(parsed)) {
+		if p := parsed[c]; p.Kind == kind && (latest < 0 || period.Compare(p, parsed[latest]) > 0) {
+			latest = c
+		}
+	}
+	return latest
+}
+
+// yearTargetAsOwn reads a "2025/26 target" column in a report of
+// 2025/26's quarters, with no 2025/26 figure column and no plain target
+// column, as the report's own target: the year's target, shown against the
+// report's own quarter as the committee paper shows it, and against no
+// other column.
+func (t *table) yearTargetAsOwn(latest int) {
+	if latest < 0 || t.present["target"] {
+		return
+	}
+	own, err := period.Parse(t.periods[latest])
+	if err != nil {
+		return
+	}
+	for p, c := range t.periodTargets {
+		if p.Kind != period.Year || own.Kind == period.Year || p.Year != financialYear(own) {
+			continue
+		}
+		if slices.ContainsFunc(slices.Collect(maps.Values(t.periods)), func(h string) bool { q, err := period.Parse(h); return err == nil && q == p }) {
+			continue
+		}
+		t.header[c] = "target"
+		t.index["target"], t.present["target"] = c, true
+		delete(t.periodTargets, p)
+		return
+	}
+}
+
+// financialYear is the year (2025 for 2025/26) a quarter or month falls in.
+func financialYear(p period.Period) int {
+	if p.Kind == period.Month && p.N < 4 {
+		return p.Year - 1
+	}
+	return p.Year
+}
+
 // lengthen turns a wide table into a long one: each figure of a row's
 // period columns becomes a row of its own with period and value cells, at
 // the line of its cell. An empty cell is no figure. A long table is left
 // as it is.
+//
+// A committee report's single target and status columns belong to its
+// own period, the latest column: the previous quarter and last year's
+// outturn beside it are figures for their periods, with a target only
+// where a "PERIOD target" column gives one. So those cells go with the
+// latest column's figure alone, and no figure is rated against another
+// period's target.
 func (t *table) lengthen() {
 	if len(t.periods) == 0 {
 		return
 	}
 	cols := slices.Sorted(maps.Keys(t.periods))
+	latest := t.latestColumn()
+	t.yearTargetAsOwn(latest)
+	if len(t.periodTargets) > 0 && !t.present["target"] {
+		t.index["target"] = len(t.header)
+		t.header = append(t.header, "target")
+		t.present["target"] = true
+		for i := range t.rows {
+			t.rows[i] = append(t.rows[i], "")
+		}
+		for r, cl := range t.cellLines {
+			t.cellLines[r] = append(cl, t.rowLine[r])
+		}
+	}
+	own := map[string]int{} // the report's own-period columns: target, status
+	for _, name := range []string{"target", "status"} {
+		if i, ok := t.index[name]; ok && t.present[name] {
+			own[name] = i
+		}
+	}
 	width := len(t.header)
 	t.header = append(slices.Clone(t.header), "period", "value")
 	t.index["period"], t.index["value"] = width, width+1
@@ -321,6 +439,16 @@ func (t *table) lengthen() {
 				continue
 			}
 			row := append(slices.Clone(rec[:width]), t.periods[c], rec[c])
+			if c != latest {
+				for _, i := range own {
+					row[i] = ""
+				}
+			}
+			if p, err := period.Parse(t.periods[c]); err == nil {
+				if tc, ok := t.periodTargets[p]; ok && tc < len(rec) && strings.TrimSpace(rec[tc]) != "" {
+					row[own["target"]] = rec[tc]
+				}
+			}
 			line := t.line(r, "")
 			if cl, ok := t.cellLines[r]; ok {
 				cellLines[len(rows)] = append(slices.Clone(cl[:width]), cl[c], cl[c])

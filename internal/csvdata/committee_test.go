@@ -1,0 +1,178 @@
+package csvdata
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/measure"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// Two consecutive quarterly committee reports, as saved from Excel: a
+// title row, last year's outturn, the previous quarter, this quarter, one
+// target and one status for the report's own quarter.
+const (
+	committeeMetrics = "id,name,service,goal,unit,direction,target,amber,cumulative\n" +
+		"sick,Days lost to sickness per FTE (cumulative),ict,capacity,days,lower,,,yes\n" +
+		"calls,Calls answered in 20 seconds,ict,efficiency,percent,higher,,1%,\n" +
+		"uptime,System availability,ict,resilience,percent,higher,99.5,0.5,\n"
+	committeeQ1 = "Quarterly performance report: 2025/26 Q1,,,,,\n" +
+		",,,,,\n" +
+		"metric,2024/25,Q1 2025/26,Target,Status,Notes\n" +
+		"sick,8.1,2.6,1.58,Red,\n" +
+		"calls,81.2,79.5,82.5,Amber,\n"
+	committeeQ2 = "Quarterly performance report: 2025/26 Q2,,,,,,,\n" +
+		"metric,2024/25,Q1 2025/26,Q2 2025/26,Q1 2025/26 target,Target,Status,Notes\n" +
+		"sick,8.1,2.6,4.0,,3.15,Green,\n" +
+		"calls,81.2,79.6,80.4,,47.50,Amber,Revised Q1 figure\n" +
+		"uptime,,99.6,99.7,99.0,,,\n"
+)
+
+func committee(t *testing.T, extra map[string]*string) (*Data, []string) {
+	t.Helper()
+	files := map[string]*string{
+		"metrics.csv":                s(committeeMetrics),
+		"performance.csv":            nil,
+		"performance/2025-26-q1.csv": s(committeeQ1),
+		"performance/2025-26-q2.csv": s(committeeQ2),
+	}
+	for k, v := range extra {
+		files[k] = v
+	}
+	return load(t, files)
+}
+
+func figureOf(d *Data, metric string, p period.Period) *Performance {
+	for i := range d.Performance {
+		if f := &d.Performance[i]; f.Metric == metric && f.Period == p {
+			return f
+		}
+	}
+	return nil
+}
+
+var (
+	fy2425 = period.Period{Kind: period.Year, Year: 2024}
+	q1     = period.Period{Kind: period.Quarter, Year: 2025, N: 1}
+	q2     = period.Period{Kind: period.Quarter, Year: 2025, N: 2}
+	q4prev = period.Period{Kind: period.Quarter, Year: 2024, N: 4}
+)
+
+func TestCommitteeReports(t *testing.T) {
+	d, probs := committee(t, nil)
+	for _, p := range probs {
+		if !strings.Contains(p, "warning:") {
+			t.Errorf("unexpected problem: %s", p)
+		}
+	}
+	tgt := func(f *Performance) string {
+		if f == nil {
+			return "no figure"
+		}
+		if f.Target == nil {
+			return "none"
+		}
+		return trimFloat(*f.Target) + "/" + string(rune('0'+f.TargetPlaces))
+	}
+	for _, c := range []struct {
+		name, metric string
+		p            period.Period
+		value        float64
+		target       string // value/places written, or none
+		rag          measure.RAG
+		flag         measure.Flag
+		outturn      bool
+		file         string
+	}{
+		// The Q2 report's target and status are Q2's alone: the Q1 and
+		// 2024/25 columns beside them are not rated against them.
+		{"own quarter's target and status", "sick", q2, 4.0, "3.15/2", measure.Green, 0, false, "data/performance/2025-26-q2.csv"},
+		// Q1's figure is in both reports, the same: one figure, with the
+		// Q1 report's own target and rating.
+		{"repeated figure is one, with its own report's target", "sick", q1, 2.6, "1.58/2", measure.Red, 0, false, "data/performance/2025-26-q1.csv"},
+		// A cumulative metric's year column is its outturn: Q4's figure.
+		{"year-to-date outturn is the last quarter", "sick", q4prev, 8.1, "none", measure.NoRAG, 0, false, "data/performance/2025-26-q1.csv"},
+		// Revised in the Q2 report: the later report's figure stands,
+		// flagged revised, with the Q1 report's target and rating.
+		{"revised figure", "calls", q1, 79.6, "82.5/1", measure.Amber, measure.Revised, false, "data/performance/2025-26-q2.csv"},
+		// Places as written: 47.50 keeps two.
+		{"target with its places", "calls", q2, 80.4, "47.5/2", measure.Amber, 0, false, "data/performance/2025-26-q2.csv"},
+		// Not cumulative: the year column is the year's outturn, apart.
+		{"outturn beside quarters", "calls", fy2425, 81.2, "none", measure.NoRAG, 0, true, "data/performance/2025-26-q1.csv"},
+		// A "PERIOD target" column is that period's target.
+		{"period target column", "uptime", q1, 99.6, "99/1", measure.NoRAG, 0, false, "data/performance/2025-26-q2.csv"},
+		// No target for Q2 in the file: metrics.csv's (applied in the
+		// model) is the only one; the row has none of its own.
+		{"no row target", "uptime", q2, 99.7, "none", measure.NoRAG, 0, false, "data/performance/2025-26-q2.csv"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := figureOf(d, c.metric, c.p)
+			if f == nil {
+				t.Fatalf("no figure for %s %s", c.metric, c.p)
+			}
+			if f.Value != c.value || tgt(f) != c.target || f.RAG != c.rag || f.Flag != c.flag || f.Outturn != c.outturn || f.File != c.file {
+				t.Errorf("got value %v target %s rag %v flag %v outturn %v file %s; want %v %s %v %v %v %s",
+					f.Value, tgt(f), f.RAG, f.Flag, f.Outturn, f.File, c.value, c.target, c.rag, c.flag, c.outturn, c.file)
+			}
+		})
+	}
+	// The revised figure keeps the one first published, for the
+	// downloads and for the Q1 report.
+	f := figureOf(d, "calls", q1)
+	if f.First == nil || f.First.Value != 79.5 || f.First.File != "data/performance/2025-26-q1.csv" || f.First.Line != 5 || f.First.RevisedIn != q2 {
+		t.Errorf("first published = %+v, want 79.5 at data/performance/2025-26-q1.csv:5, revised in %s", f.First, q2)
+	}
+	// Each figure once.
+	n := 0
+	for _, p := range d.Performance {
+		if p.Metric == "sick" {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("sick has %d figures, want 3 (2024/25 Q4, 2025/26 Q1 and Q2)", n)
+	}
+	var calls Metric
+	for _, m := range d.Metrics {
+		if m.ID == "calls" {
+			calls = m
+		}
+	}
+	if calls.AmberShare == nil || *calls.AmberShare != 0.01 || calls.Amber != nil {
+		t.Errorf("amber 1%%: share %v, points %v; want a share of 0.01", calls.AmberShare, calls.Amber)
+	}
+}
+
+func TestCommitteeReportsDisagree(t *testing.T) {
+	// Two files that both report up to Q2 and give Q1 different figures:
+	// neither revises the other.
+	other := strings.Replace(committeeQ2, "sick,8.1,2.6,4.0", "sick,8.1,2.7,4.0", 1)
+	_, probs := committee(t, map[string]*string{"performance/2025-26-q2-copy.csv": s(other)})
+	want := `data/performance/2025-26-q2.csv:3: metric "sick", period 2025/26 Q1: this file gives 2.6 and data/performance/2025-26-q2-copy.csv:3 gives 2.7, and both files report up to 2025/26 Q2, so neither revises the other; correct the one that is wrong`
+	if !slices.Contains(probs, want) {
+		t.Errorf("problems %q lack %q", probs, want)
+	}
+}
+
+func TestTargetsFile(t *testing.T) {
+	d, probs := committee(t, map[string]*string{"targets.csv": s("metric,period,partner,target\n" +
+		"uptime,2025/26 Q2,,99.25\n" +
+		"sick,2025/26 Q2,,5\n" + // the row's own target (3.15) comes first
+		"nosuch,2025/26 Q2,,5\n" +
+		"uptime,2025/26 Q2,,99\n")})
+	if f := figureOf(d, "uptime", q2); f.Target == nil || *f.Target != 99.25 || f.TargetPlaces != 2 {
+		t.Errorf("uptime Q2 target = %v (%d places), want 99.25 from targets.csv", f.Target, f.TargetPlaces)
+	}
+	if f := figureOf(d, "sick", q2); *f.Target != 3.15 {
+		t.Errorf("sick Q2 target = %v, want the report's own 3.15", *f.Target)
+	}
+	for _, w := range []string{
+		`data/targets.csv:4: metric "nosuch" is not a metric in data/metrics.csv (known: calls, sick, uptime)`,
+		`data/targets.csv:5: duplicate row: metric "uptime", period 2025/26 Q2, partner "" is also on line 2; keep one`,
+	} {
+		if !slices.Contains(probs, w) {
+			t.Errorf("problems %q lack %q", probs, w)
+		}
+	}
+}
