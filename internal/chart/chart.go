@@ -153,7 +153,7 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 		}
 		target := ""
 		if l.Target != nil {
-			target = m.Prose(*l.Target)
+			target = m.TargetText(l)
 		}
 		fig.Title = m.Name + ": " + who + headline(l.Rating.Status, target)
 	}
@@ -188,7 +188,7 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	switch {
 	case m.Direction == measure.Neither:
 	case l.Target != nil:
-		fmt.Fprintf(&b, " against a target of %s: %s", m.Prose(*l.Target), l.Rating.Status)
+		fmt.Fprintf(&b, " against a target of %s: %s", m.TargetText(l), l.Rating.Status)
 	default:
 		b.WriteString(" (no target is set)")
 	}
@@ -375,7 +375,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 	}
 	for _, p := range periods {
 		row := Row{Head: p.String()}
-		var target *float64
+		var target *model.Point
 		for _, s := range series {
 			pt := s.At(p)
 			if pt == nil {
@@ -388,15 +388,15 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 			}
 			row.Cells = append(row.Cells, num(t.figure(m, pt)))
 			if !shared {
-				row.Cells = append(row.Cells, num(targetText(m, pt.Target)))
+				row.Cells = append(row.Cells, num(targetText(m, pt)))
 			}
 			if pt.Has() {
 				row.Cells = append(row.Cells, status(pt.Rating))
 			} else {
 				row.Cells = append(row.Cells, Cell{Text: "–"})
 			}
-			if target == nil {
-				target = pt.Target
+			if target == nil && pt.Target != nil {
+				target = pt
 			}
 		}
 		if shared {
@@ -434,11 +434,12 @@ func statusHead(s *model.Series, n int) string {
 	return s.Name() + " status"
 }
 
-func targetText(m *model.Metric, t *float64) string {
-	if t == nil {
+// targetText is a point's target as the council wrote it, or "None".
+func targetText(m *model.Metric, pt *model.Point) string {
+	if pt == nil || pt.Target == nil {
 		return "None"
 	}
-	return m.Format(*t)
+	return m.TargetText(pt)
 }
 
 func sharedTargets(series []*model.Series, periods []period.Period) bool {

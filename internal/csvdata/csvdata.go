@@ -236,6 +236,7 @@ type Performance struct {
 type Revision struct {
 	Value  float64
 	Places int8
+	Mark   measure.Mark
 	Flag   measure.Flag
 	File   string
 	Line   int
@@ -1348,7 +1349,7 @@ func (d *Data) repeat(f, p *Performance, own map[string]period.Period, pl *probl
 		early, late = p, f
 	}
 	if late.First = early.First; late.First == nil {
-		late.First = &Revision{Value: early.Value, Places: early.Places, Flag: early.Flag, File: early.File, Line: early.Line}
+		late.First = &Revision{Value: early.Value, Places: early.Places, Mark: early.Mark, Flag: early.Flag, File: early.File, Line: early.Line}
 	}
 	late.First.RevisedIn = own[late.File]
 	if late.Flag == measure.NoFlag {

@@ -63,6 +63,9 @@ type Metric struct {
 	Unit                          measure.Unit
 	Direction                     measure.Direction
 	ByYear                        bool // travel against the same period a year earlier
+	// Cumulative says the figure builds up through the financial year:
+	// compared with a year earlier, each year its own line on a chart.
+	Cumulative bool
 	// Decimals is the precision the metric's figures are shown with.
 	Decimals int
 	// decimalsSet and targetPlaces are what precision started from, kept
@@ -71,7 +74,11 @@ type Metric struct {
 	targetPlaces int
 	Target       *float64
 	Amber        *float64 // as set in metrics.csv
-	Kind         period.Kind
+	// AmberShare is an amber margin set as a share of the target (0.01
+	// for "1%"), or nil.
+	AmberShare  *float64
+	amberPlaces int
+	Kind        period.Kind
 	// Series holds the partnership-wide series first, if any, then one
 	// per partner in the order of partners.csv.
 	Series []*Series
@@ -108,6 +115,10 @@ func (b *Benchmark) LatestBy(p period.Period) *Point {
 type Series struct {
 	Partner *Partner // nil for the partnership as a whole
 	Points  []Point  // in period order
+	// Outturns are whole years' figures of a metric reported by quarter
+	// or month: a report's year column. They sit beside the series, in
+	// its table, and are never rated against a quarter's target.
+	Outturns []Point
 }
 
 // Point is one figure with what is derived from it.
@@ -118,7 +129,13 @@ type Point struct {
 	Mark   measure.Mark // why there is no figure, if there is none
 	Flag   measure.Flag // provisional, revised or estimated
 	Target *float64     // the row's override or the metric's target
-	Amber  float64
+	// TargetPlaces is how many decimal places the target was written
+	// with; it is shown so, whatever the figures' places.
+	TargetPlaces int8
+	// RAG is the council's own rating from its report, where it gave
+	// one: the rating shown.
+	RAG   measure.RAG
+	Amber float64
 	Note   string
 	Rating Rating
 	Trend  Trend
@@ -130,6 +147,9 @@ type Point struct {
 	// the downloads can be traced to its source.
 	File string
 	Line int
+	// First is the figure as first published, where a later report
+	// revised it; nil otherwise.
+	First *csvdata.Revision
 }
 
 // New joins checked data into the model. It assumes d passed csvdata's
@@ -158,7 +178,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	for _, r := range d.Metrics {
 		m := &Metric{ID: r.ID, Name: r.Name, Description: r.Description, Source: r.Source, SourceURL: r.SourceURL,
 			Service: services[r.Service], Goal: goals[r.Goal], Unit: r.Unit, Direction: r.Direction, ByYear: r.ByYear,
-			Target: r.Target, Amber: r.Amber}
+			Cumulative: r.Cumulative, Target: r.Target, Amber: r.Amber, AmberShare: r.AmberShare, amberPlaces: r.AmberPlaces}
 		p.Metrics = append(p.Metrics, m)
 		metrics[r.ID] = m
 		if m.Service != nil {
@@ -170,6 +190,10 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	}
 	series := map[*Metric]map[string]*Series{}
 	written := map[*Metric][]int8{}
+	metricTargetPlaces := make(map[string]int8, len(d.Metrics))
+	for _, r := range d.Metrics {
+		metricTargetPlaces[r.ID] = int8(r.Places)
+	}
 	for _, r := range d.Performance {
 		m := metrics[r.Metric]
 		if m == nil {
@@ -183,15 +207,28 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 			s = &Series{Partner: partners[r.Partner]}
 			series[m][r.Partner] = s
 		}
-		target := m.Target
+		// metrics.csv's target is for every period of the metric's own
+		// kind; a year's outturn beside quarters has only its own.
+		target, tplaces := m.Target, int8(0)
+		if r.Outturn {
+			target = nil
+		}
 		if r.Target != nil {
-			target = r.Target
+			target, tplaces = r.Target, r.TargetPlaces
+		} else if target != nil {
+			tplaces = metricTargetPlaces[r.Metric]
 		}
 		places := writtenPlaces(r.Places, r.Value)
+		pt := Point{Period: r.Period, Value: r.Value, Places: places, Mark: r.Mark, Flag: r.Flag, Target: target, TargetPlaces: tplaces,
+			RAG: r.RAG, Note: r.Note, File: r.File, Line: r.Line, First: r.First}
+		if r.Outturn {
+			s.Outturns = append(s.Outturns, pt)
+			continue
+		}
 		if r.Mark == measure.Present {
 			written[m] = append(written[m], places)
 		}
-		s.Points = append(s.Points, Point{Period: r.Period, Value: r.Value, Places: places, Mark: r.Mark, Flag: r.Flag, Target: target, Note: r.Note, File: r.File, Line: r.Line})
+		s.Points = append(s.Points, pt)
 		m.Kind = r.Period.Kind
 	}
 	for _, r := range d.Benchmarks {
@@ -226,6 +263,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		}
 		for _, s := range m.Series {
 			m.derive(s)
+			m.deriveOutturns(s)
 		}
 	}
 	for i, r := range d.Metrics {
@@ -257,15 +295,28 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 		var written []int8
 		for _, s := range m.Series {
 			cs := &Series{Partner: s.Partner}
+			revised := false
 			for _, pt := range s.Points {
 				if !pt.Period.End().After(end) {
+					revised = pt.asFirstPublished(end) || revised
 					cs.Points = append(cs.Points, pt)
 					if pt.Has() {
 						written = append(written, pt.Places)
 					}
 				}
 			}
-			if len(cs.Points) > 0 {
+			for _, pt := range s.Outturns {
+				if !pt.Period.End().After(end) {
+					pt.asFirstPublished(end)
+					cs.Outturns = append(cs.Outturns, pt)
+				}
+			}
+			if revised {
+				// The figure the committee was shown, rated and compared
+				// as it was then.
+				c.derive(cs)
+			}
+			if len(cs.Points) > 0 || len(cs.Outturns) > 0 {
 				c.Series = append(c.Series, cs)
 			}
 		}
@@ -296,6 +347,19 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 	return q
 }
 
+// asFirstPublished turns the point back into the figure first published
+// when the report that revised it came after end: a report as at an
+// earlier period shows what it was shown. It reports whether it did.
+func (pt *Point) asFirstPublished(end time.Time) bool {
+	f := pt.First
+	if f == nil || !f.RevisedIn.End().After(end) {
+		return false
+	}
+	pt.Value, pt.Places, pt.Mark, pt.Flag = f.Value, writtenPlaces(f.Places, f.Value), f.Mark, f.Flag
+	pt.File, pt.Line, pt.First = f.File, f.Line, nil
+	return true
+}
+
 // derive sorts a series and works out each point's amber, rating and trend.
 func (m *Metric) derive(s *Series) {
 	slices.SortStableFunc(s.Points, func(a, b Point) int { return period.Compare(a.Period, b.Period) })
@@ -308,7 +372,7 @@ func (m *Metric) derive(s *Series) {
 			// no direction, and the next figure compares past it.
 			continue
 		}
-		pt.Rating = Rate(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit)
+		pt.Rating = m.rate(pt)
 		before := prev
 		if m.ByYear {
 			// Q4 receipts against Q3 are always down; against last
@@ -323,6 +387,113 @@ func (m *Metric) derive(s *Series) {
 		}
 		prev = pt
 	}
+}
+
+// deriveOutturns rates a series' year outturns, each only against a
+// target given for its own year.
+func (m *Metric) deriveOutturns(s *Series) {
+	slices.SortStableFunc(s.Outturns, func(a, b Point) int { return period.Compare(a.Period, b.Period) })
+	for i := range s.Outturns {
+		pt := &s.Outturns[i]
+		pt.Amber = m.amberFor(pt.Target)
+		if pt.Has() {
+			pt.Rating = m.rate(pt)
+		}
+	}
+}
+
+// rate is a figure's rating: the council's own where its report gave one,
+// or else the metric's rule, with the target and margin as written.
+func (m *Metric) rate(pt *Point) Rating {
+	if m.Direction != measure.Neither {
+		if r, ok := CouncilRating(pt.RAG, m.targetText(pt)); ok {
+			return r
+		}
+	}
+	return m.ruleRating(pt)
+}
+
+// ruleRating is the rating the metric's own rule gives a figure.
+func (m *Metric) ruleRating(pt *Point) Rating {
+	if pt.Target == nil {
+		return Rate(pt.Value, nil, pt.Amber, m.Direction, m.Unit)
+	}
+	return RateAs(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit, m.targetText(pt), m.marginText(pt.Amber))
+}
+
+// TargetText writes a figure's target as the council wrote it, with its
+// own decimal places: 47.5% is never 48%, whatever the figures' places.
+// It is "" when the figure has no target.
+func (m *Metric) TargetText(pt *Point) string { return m.targetText(pt) }
+
+func (m *Metric) targetText(pt *Point) string {
+	if pt.Target == nil {
+		return ""
+	}
+	return ValueIn(m.Unit, *pt.Target, int(pt.TargetPlaces))
+}
+
+// marginText writes an amber margin: as a share where the council set
+// one ("1% (0.83 points)"), or in the unit.
+func (m *Metric) marginText(a float64) string {
+	if m.AmberShare != nil {
+		return format.Trim(*m.AmberShare*100, 4) + "% (" + Margin(m.Unit, a) + ")"
+	}
+	return Margin(m.Unit, a)
+}
+
+// AmberText says the metric's amber rule for its page: "Within 1% of the
+// target (0.83 points), as the council sets it", "Within 0.5 points of the
+// target", "Within 5% of the target (0.9 days), the default where none is
+// set". It is "" for a measure of context.
+func (m *Metric) AmberText() string {
+	share := DefaultAmberShare
+	how := ", the default where none is set"
+	switch {
+	case m.Direction == measure.Neither:
+		return ""
+	case m.Amber != nil:
+		return "Within " + Margin(m.Unit, *m.Amber) + " of the target"
+	case m.AmberShare != nil:
+		share, how = *m.AmberShare, ", as the council sets it"
+	}
+	out := "Within " + format.Trim(share*100, 4) + "% of the target"
+	if m.Target != nil {
+		out += " (" + Margin(m.Unit, math.Abs(*m.Target)*share) + ")"
+	}
+	return out + how
+}
+
+// Disagreement is a figure whose council rating differs from the one the
+// metric's own rule gives: the site shows the council's, and the build
+// warns, so that an officer can set the rule the council uses.
+type Disagreement struct {
+	Metric        *Metric
+	Point         *Point
+	Council, Rule Rating
+}
+
+// Disagreements lists every figure whose council rating differs from the
+// metric's rule, in metric and series order.
+func (p *Partnership) Disagreements() []Disagreement {
+	var out []Disagreement
+	for _, m := range p.Metrics {
+		if m.Direction == measure.Neither {
+			continue
+		}
+		for _, s := range m.Series {
+			for i := range s.Points {
+				pt := &s.Points[i]
+				if !pt.Has() || !pt.Rating.Council || pt.Rating.Status == NotRated {
+					continue
+				}
+				if rule := m.ruleRating(pt); rule.Status != pt.Rating.Status {
+					out = append(out, Disagreement{Metric: m, Point: pt, Council: pt.Rating, Rule: rule})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Travel says the direction of travel in words, naming the period it
@@ -357,6 +528,9 @@ func (m *Metric) amberFor(t *float64) float64 {
 	}
 	if t == nil {
 		return 0
+	}
+	if m.AmberShare != nil {
+		return math.Abs(*t) * *m.AmberShare
 	}
 	return DefaultAmber(*t)
 }

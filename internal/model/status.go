@@ -67,6 +67,9 @@ type Rating struct {
 	// Reason completes the sentence "Status: ...", e.g. "within 0.5
 	// points of the target of 99.5%".
 	Reason string
+	// Council is set when the rating is the council's own, from its
+	// report's status column, rather than the site's rule.
+	Council bool
 }
 
 // Rule is the whole rule as it is shown: "At risk: within 0.5 points of
@@ -89,38 +92,71 @@ func DefaultAmber(target float64) float64 { return math.Abs(target) * DefaultAmb
 // target. The comparisons allow for binary rounding (a figure typed as
 // exactly on the amber line is on it), but no more.
 func Rate(v float64, target *float64, amber float64, dir measure.Direction, unit measure.Unit) Rating {
+	if target == nil {
+		return RateAs(v, nil, amber, dir, unit, "", "")
+	}
+	return RateAs(v, target, amber, dir, unit, Value(unit, *target), Margin(unit, math.Abs(amber)))
+}
+
+// RateAs is Rate with the target and the amber margin written as the
+// council wrote them ("the target of 4.25 days", "within 1% (0.83 points)").
+func RateAs(v float64, target *float64, amber float64, dir measure.Direction, unit measure.Unit, targetText, marginText string) Rating {
 	if dir == measure.Neither {
-		return Rating{NotRated, "a measure of context, with no better way to go"}
+		return Rating{Status: NotRated, Reason: "a measure of context, with no better way to go"}
 	}
 	if target == nil {
 		// The status's own words say it all: a reason here would read
 		// "No target no target is set".
-		return Rating{NoTarget, ""}
+		return Rating{Status: NoTarget, Reason: ""}
 	}
 	t, a := *target, math.Abs(amber)
 	eps := 1e-9 * math.Max(1, math.Max(math.Abs(t), a))
-	tgt := "the target of " + Value(unit, t)
-	margin := Margin(unit, a)
+	tgt := "the target of " + targetText
+	margin := marginText
 	if dir == measure.Lower {
 		switch {
 		case v <= t+eps:
-			return Rating{OnTrack, "at or below " + tgt}
+			return Rating{Status: OnTrack, Reason: "at or below " + tgt}
 		case a > 0 && v <= t+a+eps:
-			return Rating{AtRisk, "within " + margin + " of " + tgt}
+			return Rating{Status: AtRisk, Reason: "within " + margin + " of " + tgt}
 		case a > 0:
-			return Rating{OffTrack, "more than " + margin + " above " + tgt}
+			return Rating{Status: OffTrack, Reason: "more than " + margin + " above " + tgt}
 		}
-		return Rating{OffTrack, "above " + tgt}
+		return Rating{Status: OffTrack, Reason: "above " + tgt}
 	}
 	switch {
 	case v >= t-eps:
-		return Rating{OnTrack, "at or above " + tgt}
+		return Rating{Status: OnTrack, Reason: "at or above " + tgt}
 	case a > 0 && v >= t-a-eps:
-		return Rating{AtRisk, "within " + margin + " of " + tgt}
+		return Rating{Status: AtRisk, Reason: "within " + margin + " of " + tgt}
 	case a > 0:
-		return Rating{OffTrack, "more than " + margin + " below " + tgt}
+		return Rating{Status: OffTrack, Reason: "more than " + margin + " below " + tgt}
 	}
-	return Rating{OffTrack, "below " + tgt}
+	return Rating{Status: OffTrack, Reason: "below " + tgt}
+}
+
+// CouncilRating is the rating a council published (its report's status
+// column) in the site's words, with the target it was given against, so
+// that the site says what the committee paper says. ok is false for a row
+// that gives none.
+func CouncilRating(rag measure.RAG, targetText string) (r Rating, ok bool) {
+	against := ""
+	if targetText != "" {
+		against = ", against the target of " + targetText
+	}
+	switch rag {
+	case measure.Green:
+		return Rating{OnTrack, "the council's rating (Green)" + against, true}, true
+	case measure.Amber:
+		return Rating{AtRisk, "the council's rating (Amber)" + against, true}, true
+	case measure.Red:
+		return Rating{OffTrack, "the council's rating (Red)" + against, true}, true
+	case measure.DataOnly:
+		return Rating{NotRated, "the council reports it as data only", true}, true
+	case measure.NotSet:
+		return Rating{NoTarget, "the council has set no target", true}, true
+	}
+	return Rating{}, false
 }
 
 // Trend is the direction of travel against the previous period.

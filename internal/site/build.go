@@ -206,6 +206,10 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		var pl problem.List
 		b.data = csvdata.Load(src, b.cfg.GoalIDs(), &pl)
 		b.p = model.New(b.cfg, b.data)
+		for _, d := range b.p.Disagreements() {
+			pl.Warnf(d.Point.File, d.Point.Line, "the council rates metric %q %s (%s) in %s, but the metric's rule gives %s (%s); the site shows the council's rating, marked as the council's (to rate as the council does, set its tolerance as amber in %s, e.g. 1%%)",
+				d.Metric.ID, d.Point.RAG, d.Council.Status, d.Point.Period, d.Rule.Status, d.Rule.Reason, csvdata.MetricsFile)
+		}
 		b.dataProblems = pl.All()
 	} else {
 		b.data, b.p, b.dataProblems = prev.data, prev.p, prev.dataProblems
@@ -671,11 +675,8 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 			}
 		}
 	}
-	switch {
-	case m.Amber != nil:
-		pg.Amber = "Within " + model.Margin(m.Unit, *m.Amber) + " of the target"
-	case m.Target != nil:
-		pg.Amber = "Within " + model.Margin(m.Unit, model.DefaultAmber(*m.Target)) + " of the target (5% of it)"
+	if m.Target != nil || pg.TargetVaries {
+		pg.Amber = m.AmberText()
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "metrics", m.ID)); err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/money"
 )
@@ -144,6 +146,9 @@ func (b *builder) buildTables() []*table {
 	if len(bench.rows) > 0 {
 		out = append(out, bench)
 	}
+	if rev := revisionsTable(p.Metrics); len(rev.rows) > 0 {
+		out = append(out, rev)
+	}
 	if p.HasSavings() {
 		sv := &table{name: "savings.csv", description: "Savings by service, partner and financial year, with the saving, net saving and status against target.",
 			header: []string{"service", "period", "partner", "baseline_cost", "actual_cost", "saving", "target_saving", "status", "one_off_cost", "net_saving", "note", "source_file", "source_line"}}
@@ -205,7 +210,8 @@ func performanceTable(name, description string, metrics []*model.Metric) *table 
 			if s.Partner != nil {
 				who = s.Partner.ID
 			}
-			for _, pt := range s.Points {
+			// A year's outturn beside the quarters is a figure too.
+			for _, pt := range slices.Concat(s.Points, s.Outturns) {
 				amber := ""
 				if pt.Target != nil {
 					amber = num(pt.Amber, 6)
@@ -221,6 +227,39 @@ func performanceTable(name, description string, metrics []*model.Metric) *table 
 		}
 	}
 	return perf
+}
+
+// revisionsTable lists every figure a later report revised, with the
+// figure as first published and where, beside the revised one: the
+// earlier committee paper's figure is kept, never overwritten.
+func revisionsTable(metrics []*model.Metric) *table {
+	t := &table{name: "revisions.csv", description: "Figures that a later report revised: the figure as first published, where it was published, and the revised figure that the pages now show.",
+		header: []string{"metric", "period", "partner", "first_published", "first_flag", "first_source_file", "first_source_line", "revised", "revised_flag", "revised_in", "source_file", "source_line"}}
+	for _, m := range metrics {
+		for _, s := range m.Series {
+			who := ""
+			if s.Partner != nil {
+				who = s.Partner.ID
+			}
+			for _, pt := range slices.Concat(s.Points, s.Outturns) {
+				f := pt.First
+				if f == nil {
+					continue
+				}
+				first, firstFlag := num(f.Value, 6), f.Flag.Symbol()
+				if f.Mark != measure.Present {
+					first, firstFlag = "", f.Mark.Symbol()
+				}
+				value := num(pt.Value, 6)
+				if !pt.Has() {
+					value = ""
+				}
+				t.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(first), idc(firstFlag), tx(f.File), nm(strconv.Itoa(f.Line)),
+					nm(value), idc(pt.Symbol()), nm(f.RevisedIn.String()), tx(pt.File), nm(strconv.Itoa(pt.Line)))
+			}
+		}
+	}
+	return t
 }
 
 // json is the table as a JSON array of objects keyed by its header, for

@@ -134,7 +134,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		if pt.Target == nil {
 			text = "no target"
 		} else {
-			text = html.EscapeString(metric.Prose(*pt.Target))
+			text = html.EscapeString(metric.TargetText(pt))
 		}
 	case show == "status":
 		text = fmt.Sprintf(`<span class="status %s" title="%s">%s</span>`, pt.Rating.Status.Class(),
@@ -260,7 +260,7 @@ func fill(row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
 	}
 	row.Target = "None"
 	if pt.Target != nil {
-		row.Target = m.Format(*pt.Target)
+		row.Target = m.TargetText(pt)
 	}
 	row.Rating = pt.Rating
 	row.Trend = pt.Travel()

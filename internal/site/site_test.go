@@ -127,7 +127,7 @@ func TestFigures(t *testing.T) {
 		{"partners/index.html", `<td data-label="Net saving to 2024/25" class="num">£92,000</td><td data-label="Per household" class="num">£3.07</td>`},
 		{"reports/q2/index.html", "South took 21 days against\n20 days."},
 		{"reports/q2/index.html", "In July to September 2024 (2024/25 Q2), days to process claims in South was 21 days against a target of 20 days: At risk, worsening from 19 days in 2024/25 Q1."},
-		{"metrics/claims/index.html", `<td data-label="South" class="num">21.0 days</td><td data-label="South target" class="num">20.0 days</td>`},
+		{"metrics/claims/index.html", `<td data-label="South" class="num">21.0 days</td><td data-label="South target" class="num">20 days</td>`},
 		{"metrics/spend/index.html", "No target"},
 		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,0,140000,188000,4.70\n"},
 		{"data/performance.csv", "claims,2024/25 Q2,south,21,,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.,data/performance.csv,9\n"},
