@@ -357,10 +357,17 @@ func metricsCmd(args []string, stdout, stderr io.Writer) error {
 }
 
 // osFS opens files by the names given on the command line, relative to
-// the current folder or absolute, which fs.FS names cannot be.
+// the current folder or absolute, which fs.FS names cannot be. Its errors
+// leave the name out: every message names the file already.
 type osFS struct{}
 
-func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
+func (osFS) Open(name string) (fs.File, error) {
+	f, err := os.Open(name)
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return nil, pe.Err
+	}
+	return f, err
+}
 
 // version reports the module version the binary was built from.
 func version() string {

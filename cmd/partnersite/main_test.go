@@ -521,7 +521,7 @@ func TestMetricsUsage(t *testing.T) {
 	}{
 		{[]string{"metrics", "--source", dir}, 2, "", "name the performance report files to read"},
 		{[]string{"metrics", "-h"}, 0, "Usage of partnersite metrics", ""},
-		{[]string{"metrics", "--source", dir, "missing.csv"}, 1, "", "missing.csv:1: cannot read the file"},
+		{[]string{"metrics", "--source", dir, "missing.csv"}, 1, "", "missing.csv:1: cannot read the file: no such file or directory\n"},
 		{[]string{"metrics", "--source", dir, "testdata/reports/q1-2025-26.csv", noCode}, 1, "",
 			noCode + ":1: no header row: none of the first 2 rows names the columns metric"},
 		// Flags after the files, and a file named by its full path.
