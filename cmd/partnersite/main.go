@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"os/signal"
@@ -19,6 +20,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/partnersite/partnersite/internal/config"
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/metricsfile"
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/publish"
 	"github.com/partnersite/partnersite/internal/serve"
@@ -35,6 +39,7 @@ Usage:
   partnersite check [--source DIR] [--all]
   partnersite serve [--source DIR] [--addr 127.0.0.1:1313] [--drafts]
   partnersite new DIR
+  partnersite metrics [--source DIR] FILE...
   partnersite version
 
 Commands:
@@ -42,6 +47,8 @@ Commands:
   check    check every input file and list every problem; build nothing
   serve    preview the site at --addr, rebuilding and reloading on change
   new      write a small working site to DIR, which must be empty or absent
+  metrics  print metrics.csv rows for the metrics in the council's report
+           FILEs that data/metrics.csv lacks
   version  print the version
 
 Exit status: 0 success (warnings allowed), 1 problems in the input,
@@ -84,6 +91,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = serveCmd(args[1:], stdout, stderr)
 	case "new":
 		err = newCmd(args[1:], stdout, stderr)
+	case "metrics":
+		err = metricsCmd(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "partnersite", version())
 		return exitOK
@@ -285,6 +294,79 @@ func newCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "wrote a starter site to %s\nnext: partnersite serve --source %s\n", dir, dir)
 	return nil
+}
+
+func metricsCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("metrics", flag.ContinueOnError)
+	source := fs.String("source", ".", "the site folder, whose data/metrics.csv and data/services.csv the rows are written against")
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage of partnersite metrics: partnersite metrics [--source DIR] FILE...\n\n"+
+			"prints metrics.csv rows for the metrics in the performance report FILEs that data/metrics.csv lacks\n\n")
+		fs.PrintDefaults()
+	}
+	if slices.ContainsFunc(args, isHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return errHelp
+	}
+	// Flags may come after the files too: "metrics q2.csv --source site".
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return errUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files, args = append(files, fs.Arg(0)), fs.Args()[1:]
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "partnersite metrics: name the performance report files to read, e.g. partnersite metrics q2-report.csv")
+		fs.Usage()
+		return errUsage
+	}
+	src, err := sitefs.Open(*source)
+	if err != nil {
+		return err
+	}
+	// site.yaml's problems are check's to report; only its goals matter.
+	var scratch problem.List
+	known := csvdata.ReadReportSite(src)
+	site := metricsfile.Site{Metrics: known.Metrics, Services: known.Services, Goals: config.Load(src, &scratch).GoalIDs()}
+	var pl problem.List
+	var reports []*csvdata.Report
+	for _, f := range files {
+		// FILE is named as given, relative to the current folder, not
+		// to the site: the report is wherever the officer saved it.
+		if rep := csvdata.ReadReport(osFS{}, f, &pl); rep != nil {
+			reports = append(reports, rep)
+		}
+	}
+	if err := pl.Err(); err != nil {
+		printProblems(&pl, false, stderr)
+		return err
+	}
+	res := metricsfile.Build(reports, site, &pl)
+	printProblems(&pl, false, stderr)
+	if err := metricsfile.Write(stdout, res.Rows); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, res.Summary())
+	return nil
+}
+
+// osFS opens files by the names given on the command line, relative to
+// the current folder or absolute, which fs.FS names cannot be. Its errors
+// leave the name out: every message names the file already.
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error) {
+	f, err := os.Open(name)
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return nil, pe.Err
+	}
+	return f, err
 }
 
 // version reports the module version the binary was built from.

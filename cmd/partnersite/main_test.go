@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -364,6 +365,172 @@ func TestManyProblemsFold(t *testing.T) {
 		_, _, errs = runCmd(verb, "--source", dir, "--all")
 		if n := strings.Count(errs, "is not a number"); n != 500 {
 			t.Errorf("%s --all: %d problems of 500", verb, n)
+		}
+	}
+}
+
+// metricsSite writes a site folder whose metrics.csv has one of the
+// report's metrics already (it01), and whose services.csv lacks the
+// report's Planning.
+func metricsSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.yaml":         "title: Test partnership\nbase_url: https://example.org/\n",
+		"content/index.md":  "Hello.\n",
+		"data/partners.csv": "id,name,cost_share\nnorth,North Council,60\nsouth,South Council,40\n",
+		"data/services.csv": "id,name\nict,ICT\ncustomer-services,Customer Services\nhr,Human Resources\n" +
+			"revenues-benefits,Revenues and Benefits\nwaste,Waste\nfinance,Finance\n",
+		"data/metrics.csv": "id,name,service,goal,unit,scale,direction,target,amber,cumulative,description,source\n" +
+			"it01,Availability of core ICT systems,ict,resilience,percent,,higher,99.5,0.5,,,\n",
+		"data/performance.csv": "metric,period,value,target\nit01,2025/26 Q1,99.7,\nit01,2025/26 Q2,99.4,\n" +
+			"hr07,2025/26 Q1,2.1,2.15\nhr07,2025/26 Q2,4.0,4.25\nct01,2025/26 Q2,655,\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestMetricsFromReports runs the officer's afternoon: two quarters'
+// committee reports give metrics.csv rows for the metrics the site lacks;
+// check then names each cell left empty; with the goals, the two
+// directions the ratings could not tell and the missing service filled
+// in, check passes.
+func TestMetricsFromReports(t *testing.T) {
+	const q1, q2 = "testdata/reports/q1-2025-26.csv", "testdata/reports/q2-2025-26.csv"
+	dir := metricsSite(t)
+	code, out, errs := runCmd("metrics", "--source", dir, q1, q2)
+	if code != 0 {
+		t.Fatalf("metrics: exit %d\n%s", code, errs)
+	}
+	want, err := os.ReadFile("testdata/reports/expected-metrics.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Errorf("metrics wrote:\n%s\nwant:\n%s", out, want)
+	}
+	wantErrs := q1 + `:10: warning: data/services.csv lacks "Planning": add a row with id planning and name Planning
+` + q2 + `:6: warning: target 4.25 of HR07 differs from 2.15 at ` + q1 + `:6, which metrics.csv keeps; a target that changes by period belongs in the performance file's target column
+` + q2 + `:8: warning: target 58.2 of RB01 differs from 30.0 at ` + q1 + `:8, which metrics.csv keeps; a target that changes by period belongs in the performance file's target column
+partnersite metrics: 8 metrics; 2 directions and 8 goals left empty: fill them in, then run partnersite check
+`
+	if errs != wantErrs {
+		t.Errorf("metrics said:\n%s\nwant:\n%s", errs, wantErrs)
+	}
+
+	// The officer adds the rows to metrics.csv as they are.
+	metricsCSV := filepath.Join(dir, "data", "metrics.csv")
+	old, err := os.ReadFile(metricsCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rows, _ := strings.Cut(out, "\n")
+	if err := os.WriteFile(metricsCSV, append(old, rows...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = runCmd("check", "--source", dir)
+	if code != 1 {
+		t.Errorf("check of the rows as written: exit %d, want 1\n%s", code, errs)
+	}
+	for _, line := range []string{
+		`data/metrics.csv:3: direction is empty: write higher or lower (which way is better), or neither for a measure of context`,
+		`data/metrics.csv:3: goal is empty: write the goal it measures, one of: efficiency, resilience, capacity (the goals of site.yaml)`,
+		`data/metrics.csv:5: direction is empty: write higher or lower (which way is better), or neither for a measure of context`,
+		`data/metrics.csv:10: goal is empty: write the goal it measures, one of: efficiency, resilience, capacity (the goals of site.yaml)`,
+		`data/metrics.csv:8: service "planning" is not a service in data/services.csv`,
+	} {
+		if !strings.Contains(errs, line) {
+			t.Errorf("check does not say %q; it said:\n%s", line, errs)
+		}
+	}
+	if n := strings.Count(errs, "is empty"); n != 10 {
+		t.Errorf("check names %d empty cells, want 10 (8 goals, 2 directions):\n%s", n, errs)
+	}
+
+	// The officer's answers: a goal for each, the two directions, and
+	// the service row the command asked for.
+	goals := map[string]string{"cs04": "efficiency", "hr07": "capacity", "hr09": "capacity", "rb01": "efficiency",
+		"ws03": "efficiency", "pl02": "capacity", "fn01": "efficiency", "ct01": "efficiency"}
+	directions := map[string]string{"cs04": "higher", "hr09": "lower"}
+	recs, err := csv.NewReader(strings.NewReader(string(old) + rows)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs {
+		if g, ok := goals[rec[0]]; ok {
+			rec[3] = g
+		}
+		if d, ok := directions[rec[0]]; ok {
+			rec[6] = d
+		}
+	}
+	var filled bytes.Buffer
+	w := csv.NewWriter(&filled)
+	if err := w.WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(metricsCSV, filled.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	services := filepath.Join(dir, "data", "services.csv")
+	sv, err := os.ReadFile(services)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(services, append(sv, "planning,Planning\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := runCmd("check", "--source", dir); code != 0 || !strings.HasPrefix(out, "0 errors") {
+		t.Errorf("check of the filled-in rows: exit %d, %s\n%s", code, out, errs)
+	}
+
+	// Now the site has every metric: nothing more to write.
+	code, out, errs = runCmd("metrics", "--source", dir, q2)
+	if code != 0 || out != strings.SplitAfter(string(want), "\n")[0] ||
+		errs != "partnersite metrics: 0 metrics: data/metrics.csv already has every metric the files name\n" {
+		t.Errorf("metrics of a site with every metric: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// TestMetricsUsage: no file is wrong usage; a file that cannot be read or
+// names no metric column is a problem at its line, named as given, and
+// nothing is written.
+func TestMetricsUsage(t *testing.T) {
+	dir := metricsSite(t)
+	noCode := filepath.Join(t.TempDir(), "no-code.csv")
+	if err := os.WriteFile(noCode, []byte("Indicator,Q1 2025/26,Target\nDays lost,2.1,2.15\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs("testdata/reports/q2-2025-26.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args     []string
+		code     int
+		stdout   string // a prefix
+		inStderr string
+	}{
+		{[]string{"metrics", "--source", dir}, 2, "", "name the performance report files to read"},
+		{[]string{"metrics", "-h"}, 0, "Usage of partnersite metrics", ""},
+		{[]string{"metrics", "--source", dir, "missing.csv"}, 1, "", "missing.csv:1: cannot read the file: no such file or directory\n"},
+		{[]string{"metrics", "--source", dir, "testdata/reports/q1-2025-26.csv", noCode}, 1, "",
+			noCode + ":1: no header row: none of the first 2 rows names the columns metric"},
+		// Flags after the files, and a file named by its full path.
+		{[]string{"metrics", abs, "--source", dir}, 0, "id,name,service,goal,unit,scale,direction,target,amber,cumulative,description,source\ncs04,", abs + ":10: warning: data/services.csv lacks"},
+	}
+	for _, tt := range tests {
+		code, out, errs := runCmd(tt.args...)
+		if code != tt.code || !strings.HasPrefix(out, tt.stdout) || !strings.Contains(errs, tt.inStderr) || tt.code == 1 && out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d, %q, %q", tt.args, code, out, errs, tt.code, tt.stdout, tt.inStderr)
 		}
 	}
 }

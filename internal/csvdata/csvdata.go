@@ -385,6 +385,17 @@ func (c *checker) required(col, raw string) bool {
 	return raw != ""
 }
 
+// filled is required with the words to write in an empty cell: a row
+// written by `partnersite metrics` leaves empty what the report cannot
+// tell, and the officer filling it in needs to know what goes there.
+func (c *checker) filled(col, raw, write string) bool {
+	if raw == "" && c.t.present[col] {
+		c.errorf(col, "%s is empty: %s", col, write)
+		return false
+	}
+	return raw != ""
+}
+
 func (c *checker) text(col string, v text, required bool) string {
 	if required {
 		c.required(col, string(v))
@@ -643,7 +654,7 @@ var metricFields = declare(
 func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 	return loadFile(fsys, MetricsFile, metricFields.columns(), pl, func(c *checker, line int, r metricRow) Metric {
 		m := Metric{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
-			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, true),
+			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, false), // an empty goal is reported with the site's goals in crossCheck
 			Target: c.optional("target", r.Target), Amber: c.optional("amber", r.Amber),
 			Description: string(r.Description), Source: string(r.Source), SourceURL: c.webAddress("source_url", string(r.SourceURL))}
 		m.Scale = 1
@@ -653,7 +664,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 				m.Scale = 1
 			}
 		}
-		if u := strings.ToLower(strings.ReplaceAll(string(r.Unit), " ", "")); c.required("unit", u) {
+		if u := strings.ToLower(strings.ReplaceAll(string(r.Unit), " ", "")); c.filled("unit", u, "write one of percent, gbp, count, days, hours, minutes, fte or score (the unit its figures are in)") {
 			if sc, ok := moneyScales[u]; ok {
 				// "£000": pounds, in thousands.
 				if string(r.Scale) != "" && m.Scale != sc {
@@ -670,7 +681,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			}
 			m.Unit = measure.Unit(u)
 		}
-		if d := strings.ToLower(string(r.Direction)); c.required("direction", d) {
+		if d := strings.ToLower(string(r.Direction)); c.filled("direction", d, "write higher or lower (which way is better), or neither for a measure of context") {
 			if d != string(measure.Higher) && d != string(measure.Lower) && d != string(measure.Neither) {
 				c.errorf("direction", "direction %q must be \"higher\" or \"lower\" (which way is better), or \"neither\" for a measure of context", r.Direction)
 			}
@@ -1206,7 +1217,9 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 		if !services[m.Service] {
 			pl.Errorf(MetricsFile, m.Line, "service %q is not a service in %s%s", m.Service, ServicesFile, suggest(m.Service, services))
 		}
-		if !goalSet[m.Goal] {
+		if m.Goal == "" {
+			pl.Errorf(MetricsFile, m.Line, "goal is empty: write the goal it measures, one of: %s (the goals of site.yaml)", strings.Join(goals, ", "))
+		} else if !goalSet[m.Goal] {
 			pl.Errorf(MetricsFile, m.Line, "goal %q is not a goal of the site (%s); goals are set in site.yaml", m.Goal, strings.Join(goals, ", "))
 		}
 	}

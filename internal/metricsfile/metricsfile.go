@@ -1,0 +1,243 @@
+// Package metricsfile writes metrics.csv rows from a council's own
+// performance reports, for `partnersite metrics`. An officer with a
+// quarterly report of 45 indicators would otherwise type 45 rows by hand,
+// when the report already gives each one's code, name, service, unit,
+// target and the council's rating.
+//
+// It writes only what the report tells: the direction (which way is
+// better) only where the council's ratings, figures and targets agree on
+// it, and the goal only where the site has one. Everything else is left
+// empty for the officer, and `partnersite check` then names each empty
+// cell, since a guessed direction would rate every figure backwards.
+package metricsfile
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/slug"
+)
+
+// Columns are the columns written, in order: every one is a column of
+// metrics.csv (cumulative being the contract's year-to-date column).
+var Columns = []string{"id", "name", "service", "goal", "unit", "scale", "direction", "target", "amber", "cumulative", "description", "source"}
+
+// Row is one metric as written to metrics.csv, each cell as written.
+type Row struct {
+	ID, Name, Service, Goal, Unit, Scale, Direction, Target, Amber, Cumulative, Description, Source string
+}
+
+// cells are the row's cells in the order of Columns.
+func (r Row) cells() []string {
+	return []string{r.ID, r.Name, r.Service, r.Goal, r.Unit, r.Scale, r.Direction, r.Target, r.Amber, r.Cumulative, r.Description, r.Source}
+}
+
+// Site is what the rows are written against.
+type Site struct {
+	Metrics  map[string]bool // ids already in metrics.csv, lower-case: not written again
+	Services []csvdata.Service
+	Goals    []string // the site's goal ids, from site.yaml
+}
+
+// Result is what Build makes of the reports.
+type Result struct {
+	Rows []Row
+	// Empty counts the required cells left empty, by column.
+	Empty map[string]int
+}
+
+// metric gathers one metric's rows from every report.
+type metric struct {
+	row      Row
+	evidence []Evidence
+	target   *float64 // the written target's value, to compare other files'
+	at       string   // where the written target came from: PATH:LINE
+}
+
+// Build turns the rows of the reports, in order, into metrics.csv rows
+// for every metric site lacks, in the order the reports first name them.
+// A metric in more than one report is written once, the later report's
+// words filling only what the earlier lacked. Warnings (an unknown unit,
+// a service that services.csv lacks, a target that differs between
+// reports) go to pl at the report's line.
+func Build(reports []*csvdata.Report, site Site, pl *problem.List) Result {
+	var order []string
+	metrics := map[string]*metric{}
+	missing := map[string]bool{}
+	for _, rep := range reports {
+		for _, r := range rep.Rows {
+			if site.Metrics[r.ID] {
+				continue
+			}
+			m, seen := metrics[r.ID]
+			if !seen {
+				m = &metric{row: Row{ID: r.ID}}
+				metrics[r.ID] = m
+				order = append(order, r.ID)
+			}
+			m.evidence = append(m.evidence, Evidence{Rating: r.Rating, Figure: r.Figure, Target: r.TargetValue})
+			m.add(rep.Path, r, site, missing, pl)
+		}
+	}
+	res := Result{Empty: map[string]int{}}
+	for _, id := range order {
+		m := metrics[id]
+		m.row.Direction = Infer(m.evidence)
+		if len(site.Goals) == 1 {
+			m.row.Goal = site.Goals[0]
+		}
+		if cumulative.MatchString(m.row.Name) {
+			m.row.Cumulative = "yes"
+		}
+		for col, v := range map[string]string{"name": m.row.Name, "service": m.row.Service, "goal": m.row.Goal, "unit": m.row.Unit, "direction": m.row.Direction} {
+			if v == "" {
+				res.Empty[col]++
+			}
+		}
+		res.Rows = append(res.Rows, m.row)
+	}
+	return res
+}
+
+// add fills what the metric still lacks from one report row.
+func (m *metric) add(path string, r csvdata.ReportRow, site Site, missing map[string]bool, pl *problem.List) {
+	w := &m.row
+	name, desc := r.Name, r.Description
+	if name == "" {
+		// A report with a description column and no indicator column
+		// names its indicators there.
+		name, desc = desc, ""
+	}
+	fill(&w.Name, name)
+	fill(&w.Description, desc)
+	fill(&w.Source, r.Source)
+	fill(&w.Amber, r.Amber)
+	if w.Service == "" && r.Service != "" {
+		w.Service = serviceID(r.Service, site.Services)
+		if w.Service == "" {
+			id := slug.From(r.Service)
+			w.Service = id
+			if id != "" && !missing[id] {
+				missing[id] = true
+				pl.Warnf(path, r.Line, "%s lacks %q: add a row with id %s and name %s", csvdata.ServicesFile, r.Service, id, r.Service)
+			}
+		}
+	}
+	if w.Unit == "" && r.Unit != "" {
+		u, ok := units[unitKey(r.Unit)]
+		if ok {
+			w.Unit, w.Scale = u.unit, u.scale
+		} else {
+			pl.Warnf(path, r.Line, "unit %q of %s is not one partnersite knows, so it is left empty: write one of percent, gbp, count, days, hours, minutes, fte or score", r.Unit, r.Code)
+		}
+	}
+	switch {
+	case r.Target == "":
+	case r.TargetValue == nil:
+		pl.Warnf(path, r.Line, "target %q of %s is not a number, so it is left out; where there is no target, leave the cell empty", r.Target, r.Code)
+	case w.Target == "":
+		w.Target, m.target, m.at = r.Target, r.TargetValue, fmt.Sprintf("%s:%d", path, r.Line)
+	case *m.target != *r.TargetValue:
+		pl.Warnf(path, r.Line, "target %s of %s differs from %s at %s, which metrics.csv keeps; a target that changes by period belongs in the performance file's target column",
+			r.Target, r.Code, w.Target, m.at)
+	}
+}
+
+func fill(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// serviceID is the id of the service a report names, by its id or its
+// name in any case and spacing ("Revenues and  benefits"); "" for none.
+func serviceID(s string, services []csvdata.Service) string {
+	f := fold(s)
+	for _, sv := range services {
+		if fold(sv.ID) == f || fold(sv.Name) == f {
+			return sv.ID
+		}
+	}
+	return ""
+}
+
+func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// cumulative matches an indicator's name that says its figure builds up
+// through the year.
+var cumulative = regexp.MustCompile(`(?i)\b(cumulative|year[ -]to[ -]date|ytd)\b`)
+
+type unit struct{ unit, scale string }
+
+// units are the units reports write, by unitKey, as metrics.csv takes them.
+var units = map[string]unit{
+	"%": {"percent", ""}, "percent": {"percent", ""}, "percentage": {"percent", ""}, "pct": {"percent", ""},
+	"£": {"gbp", ""}, "gbp": {"gbp", ""}, "pounds": {"gbp", ""},
+	"£000": {"gbp", "thousands"}, "£000s": {"gbp", "thousands"}, "£'000": {"gbp", "thousands"}, "£k": {"gbp", "thousands"}, "£thousands": {"gbp", "thousands"},
+	"£m": {"gbp", "millions"}, "£millions": {"gbp", "millions"},
+	"days": {"days", ""}, "day": {"days", ""},
+	"hours": {"hours", ""}, "hour": {"hours", ""}, "hrs": {"hours", ""},
+	"minutes": {"minutes", ""}, "minute": {"minutes", ""}, "mins": {"minutes", ""}, "min": {"minutes", ""},
+	"number": {"count", ""}, "no.": {"count", ""}, "no": {"count", ""}, "count": {"count", ""}, "nos": {"count", ""}, "#": {"count", ""},
+	"fte": {"fte", ""}, "score": {"score", ""},
+}
+
+// unitKey folds a unit cell for units: lower case, no spaces.
+func unitKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
+
+// Write writes the rows as metrics.csv, header first.
+func Write(w io.Writer, rows []Row) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(Columns); err != nil {
+		return fmt.Errorf("writing metrics.csv: %w", err)
+	}
+	for _, r := range rows {
+		if err := cw.Write(r.cells()); err != nil {
+			return fmt.Errorf("writing metrics.csv: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("writing metrics.csv: %w", err)
+	}
+	return nil
+}
+
+// Summary is the line said after the rows: how many were written and
+// which cells were left for the officer.
+func (r Result) Summary() string {
+	n := len(r.Rows)
+	s := fmt.Sprintf("partnersite metrics: %d %s", n, plural(n, "metric", "metrics"))
+	if n == 0 {
+		return s + ": data/metrics.csv already has every metric the files name"
+	}
+	var parts []string
+	for _, c := range []struct{ col, one, many string }{
+		{"direction", "direction", "directions"}, {"goal", "goal", "goals"}, {"unit", "unit", "units"},
+		{"service", "service", "services"}, {"name", "name", "names"},
+	} {
+		if k := r.Empty[c.col]; k > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", k, plural(k, c.one, c.many)))
+		}
+	}
+	if len(parts) == 0 {
+		return s + "; nothing left empty: add them to data/metrics.csv, then run partnersite check"
+	}
+	list := strings.Join(parts, ", ")
+	if i := strings.LastIndex(list, ", "); i >= 0 {
+		list = list[:i] + " and " + list[i+2:]
+	}
+	return s + "; " + list + " left empty: fill them in, then run partnersite check"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
