@@ -134,8 +134,8 @@ type Point struct {
 	TargetPlaces int8
 	// RAG is the council's own rating from its report, where it gave
 	// one: the rating shown.
-	RAG   measure.RAG
-	Amber float64
+	RAG    measure.RAG
+	Amber  float64
 	Note   string
 	Rating Rating
 	Trend  Trend
