@@ -418,8 +418,8 @@ func TestMetricsFromReports(t *testing.T) {
 		t.Errorf("metrics wrote:\n%s\nwant:\n%s", out, want)
 	}
 	wantErrs := q1 + `:10: warning: data/services.csv lacks "Planning": add a row with id planning and name Planning
-` + q2 + `:6: warning: target 4.25 of HR07 differs from 2.15 at ` + q1 + `:6, which metrics.csv keeps; a target that changes by period belongs in the performance file's target column
-` + q2 + `:8: warning: target 58.2 of RB01 differs from 30.0 at ` + q1 + `:8, which metrics.csv keeps; a target that changes by period belongs in the performance file's target column
+` + q2 + `:6: warning: target 4.25 of HR07 differs from 2.15 at ` + q1 + `:6: the target changes by period, so metrics.csv leaves it empty and each report's own target column rates its quarter
+` + q2 + `:8: warning: target 58.2 of RB01 differs from 30.0 at ` + q1 + `:8: the target changes by period, so metrics.csv leaves it empty and each report's own target column rates its quarter
 partnersite metrics: 8 metrics; 2 directions and 8 goals left empty: fill them in, then run partnersite check
 `
 	if errs != wantErrs {

@@ -57,6 +57,7 @@ type metric struct {
 	evidence []Evidence
 	target   *float64 // the written target's value, to compare other files'
 	at       string   // where the written target came from: PATH:LINE
+	varies   bool     // the reports give different targets: none is written
 }
 
 // Build turns the rows of the reports, in order, into metrics.csv rows
@@ -93,6 +94,9 @@ func Build(reports []*csvdata.Report, site Site, pl *problem.List) Result {
 		}
 		if cumulative.MatchString(m.row.Name) {
 			m.row.Cumulative = "yes"
+		}
+		if m.varies {
+			m.row.Target = ""
 		}
 		for col, v := range map[string]string{"name": m.row.Name, "service": m.row.Service, "goal": m.row.Goal, "unit": m.row.Unit, "direction": m.row.Direction} {
 			if v == "" {
@@ -142,9 +146,14 @@ func (m *metric) add(path string, r csvdata.ReportRow, site Site, missing map[st
 		pl.Warnf(path, r.Line, "target %q of %s is not a number, so it is left out; where there is no target, leave the cell empty", r.Target, r.Code)
 	case w.Target == "":
 		w.Target, m.target, m.at = r.Target, r.TargetValue, fmt.Sprintf("%s:%d", path, r.Line)
-	case *m.target != *r.TargetValue:
-		pl.Warnf(path, r.Line, "target %s of %s differs from %s at %s, which metrics.csv keeps; a target that changes by period belongs in the performance file's target column",
+	case *m.target != *r.TargetValue && !m.varies:
+		// A target that changes from report to report (a profiled
+		// collection target) is each quarter's own: the reports' target
+		// columns rate each quarter, and one in metrics.csv would rate
+		// every other period against it.
+		pl.Warnf(path, r.Line, "target %s of %s differs from %s at %s: the target changes by period, so metrics.csv leaves it empty and each report's own target column rates its quarter",
 			r.Target, r.Code, w.Target, m.at)
+		m.varies = true
 	}
 }
 
