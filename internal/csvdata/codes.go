@@ -36,8 +36,9 @@ type codeCells struct {
 //   - cells that name partners (an id, name, short name or GSS code of
 //     one, or any GSS code, as a national table names every council) and
 //     none that names a metric: it is the partner column, or, where the
-//     file has a partner column already, a second one, left alone (the
-//     first is the partner column, as for "Local authority,ONS code");
+//     file has another partner column, the first of the two is the
+//     partner column and the other is left alone, as for "Local
+//     authority,ONS code";
 //   - cells that name metrics and none that names a partner, or cells
 //     that name neither: it is the metric column, and each id metrics.csv
 //     lacks is reported as such (a report's codes before metrics.csv has
@@ -75,7 +76,10 @@ func (t *table) decideCode(codes codeCells, hint string, pl *problem.List) bool 
 	delete(t.index, "metric")
 	t.present["metric"] = false
 	t.header[col] = ""
-	if !t.present["partner"] {
+	if other, ok := t.index["partner"]; !ok || other > col {
+		if ok {
+			t.header[other] = "" // the first is the partner column
+		}
 		t.header[col] = "partner"
 		t.index["partner"], t.present["partner"] = col, true
 	}
