@@ -1,6 +1,9 @@
 package csvdata
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // column declares one column of a data file, in the one place that says
 // its name, the other headers it is published under, whether a file must
@@ -70,6 +73,61 @@ func canonical(cols []column, header string) string {
 	}
 	return ""
 }
+
+// candidates are every column a header names, in declared order: more
+// than one for a header two columns accept ("code": a metric's code in a
+// council's report, a council's GSS code in a national table).
+func candidates(cols []column, header string) []string {
+	var out []string
+	for _, c := range cols {
+		if c.name == header || slices.ContainsFunc(c.aliases, func(a string) bool { return normaliseHeader(a) == header }) {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
+
+// claims gives each cell of a header row the column it names, or its
+// normalised text where it names none. A header that more than one column
+// accepts goes to the first of them that no other cell names as its own:
+// "metric,period,code,value" has a partner column, "Code,Indicator,Q1
+// 2025/26" a metric column, whose cells may yet say otherwise (see
+// decideCode).
+func claims(cols []column, rec []string) []string {
+	names := make([]string, len(rec))
+	taken := map[string]bool{}
+	var shared []int
+	for i, h := range rec {
+		names[i] = normaliseHeader(h)
+		switch cs := candidates(cols, names[i]); len(cs) {
+		case 0:
+		case 1:
+			names[i], taken[cs[0]] = cs[0], true
+		default:
+			shared = append(shared, i)
+		}
+	}
+	for _, i := range shared {
+		cs := candidates(cols, names[i])
+		names[i] = cs[0]
+		for _, c := range cs {
+			if !taken[c] {
+				names[i] = c
+				break
+			}
+		}
+		taken[names[i]] = true
+	}
+	return names
+}
+
+// ignored is the cell of a column that is read without an "unknown
+// column" warning but kept nowhere: the words of a council's own report
+// (its indicator's name, service and unit), which the loader accepts and
+// `partnersite metrics` reads from the file itself.
+type ignored struct{}
+
+func (ignored) UnmarshalCSV(string) error { return nil }
 
 // describe lists columns for a message: "id, name, cost_share".
 func describe(cols []column, requiredOnly bool) string {

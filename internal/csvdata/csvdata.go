@@ -352,7 +352,7 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	d.Partners = loadPartners(fsys, pl)
 	d.Services = loadServices(fsys, pl)
 	d.Metrics = loadMetrics(fsys, pl)
-	d.Performance, d.performanceRead = loadPerformance(fsys, d.Metrics, pl)
+	d.Performance, d.performanceRead = loadPerformance(fsys, d.Metrics, d.partnerNames(), pl)
 	if _, err := fs.Stat(fsys, SavingsFile); err == nil {
 		d.Savings = loadSavings(fsys, pl)
 	}
@@ -497,6 +497,9 @@ func (c *checker) figure(col string, v figure) (float64, measure.Mark, measure.F
 }
 
 func (c *checker) optional(col string, v number) *float64 {
+	if v.bad && strings.EqualFold(c.raw(col), "not set") {
+		return nil // as committee reports say a target was not set
+	}
 	if f, ok := c.number(col, v, false); ok {
 		return &f
 	}
@@ -653,7 +656,7 @@ var metricFields = declare(
 
 func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 	return loadFile(fsys, MetricsFile, metricFields.columns(), pl, func(c *checker, line int, r metricRow) Metric {
-		m := Metric{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
+		m := Metric{Line: line, ID: c.foldedID("id", r.ID, true), Name: c.text("name", r.Name, true),
 			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, false), // an empty goal is reported with the site's goals in crossCheck
 			Target: c.optional("target", r.Target), Amber: c.optional("amber", r.Amber),
 			Description: string(r.Description), Source: string(r.Source), SourceURL: c.webAddress("source_url", string(r.SourceURL))}
@@ -724,6 +727,9 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		if m.Amber != nil && *m.Amber < 0 {
 			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", c.raw("amber"))
 		}
+		if m.Direction == measure.Lower && m.Target != nil && *m.Target == 0 {
+			c.pl.Warnf(c.t.path, c.t.line(c.row, "target"), "a target of 0 for metric %q, where lower is better, reads as 'none at all'; if no target was set, leave it empty or write Not set", m.ID)
+		}
 		return m
 	})
 }
@@ -744,14 +750,24 @@ func (r *performanceRow) UnmarshalCSVWithFields(col, v string) error {
 }
 
 var performanceFields = declare(
-	field[performanceRow]{column{"metric", nil, true, "the metric's id"}, func(r *performanceRow) cell { return &r.Metric }},
+	field[performanceRow]{column{"metric", metricAliases, true, "the metric's id, in any case (`CS04` is `cs04`); a column headed `code` is this one when its cells name metrics, the partner column when they name partners"}, func(r *performanceRow) cell { return &r.Metric }},
 	field[performanceRow]{column{"period", nil, true, "the period the figure is for"}, func(r *performanceRow) cell { return &r.Period }},
 	field[performanceRow]{column{"partner", partnerAliases, false, "the partner the figure is for; blank for the partnership as a whole"}, func(r *performanceRow) cell { return &r.Partner }},
 	field[performanceRow]{column{"value", nil, true, "the figure, perhaps flagged `[p]` provisional, `[r]` revised or `[e]` estimated (`57.3 [p]`); or, where there is none, `[x]` (also `x`, `..`, `-`, `n/a` or empty) not available, `[z]` not applicable or `[c]` confidential"}, func(r *performanceRow) cell { return &r.Value }},
 	field[performanceRow]{column{"target", nil, false, "the target for this period, overriding the metric's. In a wide file a single target column is the target of the latest period column, the report's own quarter; give other periods' targets in columns headed `PERIOD target` (`Q1 2025/26 target`) or in data/targets.csv"}, func(r *performanceRow) cell { return &r.Target }},
 	field[performanceRow]{column{"status", []string{"rag", "rating", "rag status", "rag rating"}, false, "the council's own rating as published: `Green`, `Amber`, `Red` (also `G`, `A`, `R`, `On target`, `On track`, `At risk`, `Off track`), `Data only` (not rated) or `Not set` (no target), in any case. It is the rating shown, marked as the council's; where the metric's own rule would give another, the build warns. In a wide file it belongs to the latest period column"}, func(r *performanceRow) cell { return &r.Status }},
-	field[performanceRow]{column{"note", nil, false, "a note shown beside the figure"}, func(r *performanceRow) cell { return &r.Note }},
+	field[performanceRow]{column{"note", []string{"notes", "comments"}, false, "a note shown beside the figure"}, func(r *performanceRow) cell { return &r.Note }},
+	// A council's report names its indicators in its own words beside
+	// their codes; `partnersite metrics` reads them from the file, and
+	// the loader accepts them without calling them unknown.
+	field[performanceRow]{column{"indicator", []string{"description", "measure"}, false, "the report's own name for the indicator; read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
+	field[performanceRow]{column{"service", nil, false, "the report's own name for the service; read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
+	field[performanceRow]{column{"unit", nil, false, "the report's own unit (`%`, `days`, `£000`); read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
 )
+
+// metricAliases are the headers councils' reports give the metric column.
+// "code" is also a partner alias: the cells decide (see decideCode).
+var metricAliases = []string{"code", "indicator code", "pi", "ref"}
 
 // PerformanceDir holds performance files beside or instead of
 // PerformanceFile: one a published table, each read as it was saved.
@@ -777,7 +793,14 @@ func performanceFiles(fsys fs.FS) []string {
 // data/performance/ named for a metric (uptime.csv) needs no metric column,
 // and any file may be wide, one column a period. ok is false when no file
 // could be read, so that metrics are not also reported as having no rows.
-func loadPerformance(fsys fs.FS, metrics []Metric, pl *problem.List) (out []Performance, ok bool) {
+//
+// partners maps every name of a partner, as partnerNames gives them, to
+// its id: with the metrics' ids, it tells a column headed "code" apart.
+func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, pl *problem.List) (out []Performance, ok bool) {
+	codes := codeCells{metrics: make(map[string]bool, len(metrics)), partners: partners}
+	for _, m := range metrics {
+		codes.metrics[m.ID] = true
+	}
 	var scales map[string]int // metrics in thousands or millions
 	for _, m := range metrics {
 		if m.Scale > 1 {
@@ -790,12 +813,12 @@ func loadPerformance(fsys fs.FS, metrics []Metric, pl *problem.List) (out []Perf
 	for _, file := range performanceFiles(fsys) {
 		cols := performanceFields.columns()
 		metric := ""
-		if stem := strings.TrimSuffix(path.Base(file), path.Ext(file)); path.Dir(file) == PerformanceDir &&
+		if stem := strings.ToLower(strings.TrimSuffix(path.Base(file), path.Ext(file))); path.Dir(file) == PerformanceDir &&
 			slices.ContainsFunc(metrics, func(m Metric) bool { return m.ID == stem }) {
 			metric = stem
 			cols[0].required = false
 		}
-		if rows, read := loadPerformanceFile(fsys, file, cols, metric, scales, pl); read {
+		if rows, read := loadPerformanceFile(fsys, file, cols, metric, scales, codes, pl); read {
 			if out == nil {
 				out = rows // the usual single file: no copy of half a million rows
 			} else {
@@ -807,14 +830,14 @@ func loadPerformance(fsys fs.FS, metrics []Metric, pl *problem.List) (out []Perf
 	return out, ok
 }
 
-func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, scales map[string]int, pl *problem.List) ([]Performance, bool) {
+func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, scales map[string]int, codes codeCells, pl *problem.List) ([]Performance, bool) {
 	hint := ""
 	if metric == "" && path.Dir(file) == PerformanceDir {
 		hint = fmt.Sprintf(" (a file in %s/ named for a metric needs no metric column, but %q is not a metric in %s)",
 			PerformanceDir, strings.TrimSuffix(path.Base(file), path.Ext(file)), MetricsFile)
 	}
 	t := readShaped(fsys, file, cols, true, hint, pl)
-	if t == nil {
+	if t == nil || !t.decideCode(codes, hint, pl) {
 		return nil, false
 	}
 	t.lengthen()
@@ -830,7 +853,7 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 	err := decodeEach(t, func(start int, rows []performanceRow) {
 		for j, r := range rows {
 			c := &checker{t: t, row: start + j, pl: pl}
-			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.id("metric", r.Metric, true),
+			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.foldedID("metric", r.Metric, true),
 				Partner: string(r.Partner), Target: c.optional("target", r.Target), Note: string(r.Note)}
 			if p.Target != nil {
 				p.TargetPlaces = int8(places(c.raw("target")))
@@ -949,7 +972,7 @@ func loadBenchmarks(fsys fs.FS, metrics []Metric, pl *problem.List) []Benchmark 
 		scale[m.ID] = m.Scale
 	}
 	return loadFile(fsys, BenchmarksFile, benchmarkFields.columns(), pl, func(c *checker, line int, r benchmarkRow) Benchmark {
-		b := Benchmark{Line: line, Metric: c.id("metric", r.Metric, true), Name: c.text("benchmark", r.Benchmark, true), Source: string(r.Source)}
+		b := Benchmark{Line: line, Metric: c.foldedID("metric", r.Metric, true), Name: c.text("benchmark", r.Benchmark, true), Source: string(r.Source)}
 		b.Period, b.ambiguous = c.period("period", r.Period)
 		b.Value, b.Mark, b.Flag = c.figure("value", r.Value)
 		b.Places = r.Value.places
@@ -985,7 +1008,7 @@ func loadTargets(fsys fs.FS, metrics []Metric, pl *problem.List) []Target {
 		scale[m.ID] = m.Scale
 	}
 	return loadFile(fsys, TargetsFile, targetFields.columns(), pl, func(c *checker, line int, r targetRow) Target {
-		t := Target{Line: line, Metric: c.id("metric", text(strings.ToLower(string(r.Metric))), true), Partner: string(r.Partner)}
+		t := Target{Line: line, Metric: c.foldedID("metric", r.Metric, true), Partner: string(r.Partner)}
 		var amb bool
 		t.Period, amb = c.period("period", r.Period)
 		if amb {
@@ -1418,9 +1441,16 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		known bool
 		unit  measure.Unit
 		first *Performance // the first row, whose period kind the others must share
-		// fractions stays true while every figure and target of a percent
-		// metric lies from 0 to 1: 0.973 written for 97.3%.
+		// fractions stays true while every figure of a percent metric
+		// lies from 0 to 1: 0.973 written for 97.3%. Targets do not
+		// count: a target of 97 beside figures of 0.973 is the slip
+		// itself, not evidence against it.
 		fractions bool
+		// firstFigure is the metric's first figure, where the fractions
+		// warning goes; fraction its first figure strictly between 0
+		// and 1, without which figures of 0 and 1 alone are not
+		// fractions but whole percentages.
+		firstFigure, fraction *Performance
 	}
 	states := make(map[string]*metricState, len(d.Metrics))
 	// The kind of period each metric's plain rows use decides its
@@ -1545,8 +1575,14 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		if p.Mark != measure.Present {
 			continue
 		}
-		if cur.fractions && (p.Value < 0 || p.Value > 1 || p.Target != nil && (*p.Target < 0 || *p.Target > 1)) {
-			cur.fractions = false
+		if cur.fractions {
+			if cur.firstFigure == nil {
+				cur.firstFigure = p
+			}
+			if cur.fraction == nil && p.Value > 0 && p.Value < 1 {
+				cur.fraction = p
+			}
+			cur.fractions = p.Value >= 0 && p.Value <= 1
 		}
 		if cur.unit == measure.Percent && (p.Value < 0 || p.Value > 100) {
 			pl.Warnf(p.File, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
@@ -1565,14 +1601,15 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		}
 		d.Performance = slices.DeleteFunc(d.Performance, func(p Performance) bool { return p.dropped })
 	}
+	d.checkZeros(pl)
 	for _, m := range d.Metrics {
 		st := states[m.ID]
-		if st == nil || !st.fractions || st.first == nil || m.Target != nil && (*m.Target < 0 || *m.Target > 1) {
+		if st == nil || !st.fractions || st.fraction == nil {
 			continue
 		}
-		f := st.first
+		f, x := st.firstFigure, st.fraction
 		pl.Warnf(f.File, f.Line, "metric %q is a percentage, but every figure lies from 0 to 1: they look like fractions (%s for %s%%); write percentages on a 0 to 100 scale",
-			m.ID, trimFloat(f.Value), trimFloat(f.Value*100))
+			m.ID, trimFloat(x.Value), trimFloat(x.Value*100))
 	}
 	return kinds
 }

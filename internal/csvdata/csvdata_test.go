@@ -140,7 +140,7 @@ func TestRules(t *testing.T) {
 		{"missing required column and unknown column",
 			map[string]*string{"performance.csv": s("metric,period,partner,colour\nuptime,2024/25 Q1,,red\n")},
 			[]string{
-				`data/performance.csv:1: warning: unknown column "colour" is ignored; the columns are: metric, period, partner, value, target, status, note`,
+				`data/performance.csv:1: warning: unknown column "colour" is ignored; the columns are: metric, period, partner, value, target, status, note, indicator, service, unit`,
 				`data/performance.csv:1: missing column "value"; add it to the header row`,
 			}},
 		{"bad quoting",
@@ -173,14 +173,15 @@ func TestRules(t *testing.T) {
 			[]string{`data/performance.csv:4: duplicate row: metric "uptime", period 2024/25 Q1, partner north is also on line 2; keep one`}},
 		{"unknown references",
 			map[string]*string{
-				"performance.csv": s(perf + "upTime,2024/25 Q1,,99\nuptime,2024/25 Q1,west,99\n"),
+				"performance.csv": s(perf + "Up Time,2024/25 Q1,,99\nuptime,2024/25 Q1,west,99\nUPTIME,2024/25 Q2,south,98\n"),
 				"metrics.csv":     s("id,name,service,goal,unit,direction\nuptime,Up,ict,speed,percent,higher\n"),
 				"services.csv":    s("id,name,lead_partner\nict,ICT,nort\n"),
 			},
 			[]string{
 				`data/metrics.csv:2: goal "speed" is not a goal of the site (efficiency, resilience, capacity); goals are set in site.yaml`,
-				`data/performance.csv:2: metric "upTime" is not a valid id: use lower-case letters, digits and hyphens, e.g. "uptime"`,
-				`data/performance.csv:2: metric "upTime" is not a metric in data/metrics.csv (did you mean "uptime"?)`,
+				// Folded to lower case, "Up Time" is still not an id; "UPTIME" is uptime.
+				`data/performance.csv:2: metric "Up Time" is not a valid id: use lower-case letters, digits and hyphens, e.g. "up-time"`,
+				`data/performance.csv:2: metric "Up Time" is not a metric in data/metrics.csv (known: uptime)`,
 				`data/performance.csv:3: partner "west" is not a partner in data/partners.csv (known: north, south)`,
 				`data/services.csv:2: lead_partner "nort" is not a partner in data/partners.csv (did you mean "north"?)`,
 			}},

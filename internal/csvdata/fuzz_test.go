@@ -60,6 +60,8 @@ func FuzzLoadPerformance(f *testing.F) {
 		"\xff\xfem\x00,\x00",
 		"metric\tperiod\tvalue\n",
 		"metric,period,value\ruptime,2024-06,\xa35\r",
+		"Code,Indicator,Q1 2025/26,2025/26 Qtr 2,Quater 3 2025/26,Target,Notes\nUPTIME,Up,99.6,0.0,1,0,x\nnorth,N,1,2,3,4,\n",
+		"code,partner,period,value\nnorth,south,2024/25 Q1,0\n",
 		"",
 	} {
 		f.Add(s)

@@ -26,6 +26,7 @@ type table struct {
 	path       string
 	headerLine int
 	header     []string        // canonical (lower-case, trimmed) names
+	written    []string        // the header's cells as written, trimmed, for messages
 	rows       [][]string      // data rows, blank rows removed, padded to the header's width
 	rowLine    []int           // the physical line each row starts on
 	cellLines  map[int][]int   // for rows that span lines: the line of each cell
@@ -251,12 +252,11 @@ func (t *table) complete() bool {
 func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 	t.headerLine = line
 	t.header = make([]string, len(rec))
+	t.written = make([]string, len(rec))
+	claimed := claims(t.columns, rec)
 	for i, h := range rec {
-		name := normaliseHeader(h)
-		if c := canonical(t.columns, name); c != "" {
-			name = c
-		}
-		t.header[i] = name
+		name := claimed[i]
+		t.header[i], t.written[i] = name, strings.TrimSpace(h)
 		if name == "" {
 			continue
 		}
@@ -279,11 +279,19 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 				t.header[i] = ""
 				continue
 			}
-			if _, err := period.Parse(h); err == nil {
+			_, err := period.Parse(h)
+			if err == nil {
 				if t.periods == nil {
 					t.periods = map[int]string{}
 				}
 				t.periods[i] = strings.TrimSpace(h)
+				t.header[i] = ""
+				continue
+			}
+			if nm, ok := errors.AsType[*period.NearMiss](err); ok {
+				// A quarter written nearly right heads a column of
+				// figures: dropping it as unknown would lose them.
+				pl.Errorf(t.path, line, "column %d is headed like a period but is not read as one, so its figures are not read: %v", i+1, nm)
 				t.header[i] = ""
 				continue
 			}

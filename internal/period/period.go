@@ -51,9 +51,13 @@ var (
 	monthRe   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
 	namedRe   = regexp.MustCompile(`^([A-Za-z]+)\.?\s+(\d{4})$`)
 	// The forms published tables use, read once the canonical ones fail.
-	fyRe       = regexp.MustCompile(`^FY\s*(\d{4}[/-](?:\d{2}|\d{4}))$`)
-	qFirstRe   = regexp.MustCompile(`^Q([1-4])\s+(\d{4})[/-](\d{2}|\d{4})$`)
-	qWordRe    = regexp.MustCompile(`^(\d{4})[/-](\d{2}|\d{4})\s*QUARTER\s*([1-4])$`)
+	fyRe = regexp.MustCompile(`^FY\s*(\d{4}[/-](?:\d{2}|\d{4}))$`)
+	// A quarter written after its year ("2022/23 Qtr 2") or before it
+	// ("Quarter 2 2022/23"), by any word starting with Q, so that a
+	// misspelt word or a fifth quarter is answered with the form meant
+	// rather than with the list of every form.
+	qAfterRe   = regexp.MustCompile(`^(\d{4})(?:[/-](\d{2}|\d{4}))?\s*[-,:]?\s*(Q[A-Z]*)\.?\s*(\d{1,2})$`)
+	qBeforeRe  = regexp.MustCompile(`^(Q[A-Z]*)\.?\s*(\d{1,2})\s*[-,:]?\s*(\d{4})(?:[/-](\d{2}|\d{4}))?$`)
 	monthsRe   = regexp.MustCompile(`^([A-Z]+)\.?\s*(?:-|–|TO)\s*([A-Z]+)\.?\s+(\d{4})$`)
 	shortMonRe = regexp.MustCompile(`^([A-Z]+)[-\s](\d{2})$`)
 	yearQRe    = regexp.MustCompile(`(\d{4}).*Q(?:UARTER)?\s*([1-4])|Q(?:UARTER)?\s*([1-4]).*?(\d{4})`)
@@ -113,7 +117,7 @@ func parse(s string) (Period, error) {
 			return Period{Kind: Month, Year: y, N: mo}, nil
 		}
 	}
-	if p, ok, err := published(u); ok || err != nil {
+	if p, ok, err := published(s, u); ok || err != nil {
 		return p, err
 	}
 	if m := quarterRe.FindStringSubmatch(u); m != nil {
@@ -151,20 +155,21 @@ func parse(s string) (Period, error) {
 }
 
 // published reads the forms of period that published tables use: "FY
-// 2024/25", "Q1 2024/25", "2024/25 Quarter 1", "Apr-Jun 2024", "April to
-// June 2024" and "Jun-24". u is the text in upper case. ok is false when
-// none of them fits.
-func published(u string) (p Period, ok bool, err error) {
+// 2024/25", "Q1 2024/25", "2024/25 Quarter 1", "2022/23 Qtr 2", "Qtr 2
+// 2022/23", "Apr-Jun 2024", "April to June 2024" and "Jun-24". s is the
+// text trimmed, u the same in upper case. ok is false when none of them
+// fits.
+func published(s, u string) (p Period, ok bool, err error) {
 	if m := fyRe.FindStringSubmatch(u); m != nil {
 		p, err := parse(m[1])
 		return p, true, err
 	}
-	if m := qFirstRe.FindStringSubmatch(u); m != nil {
-		p, err := parse(m[2] + "/" + m[3] + " Q" + m[1])
+	if m := qAfterRe.FindStringSubmatch(u); m != nil {
+		p, err := quarterWritten(s, m[1], m[2], m[3], m[4])
 		return p, true, err
 	}
-	if m := qWordRe.FindStringSubmatch(u); m != nil {
-		p, err := parse(m[1] + "/" + m[2] + " Q" + m[3])
+	if m := qBeforeRe.FindStringSubmatch(u); m != nil {
+		p, err := quarterWritten(s, m[3], m[4], m[1], m[2])
 		return p, true, err
 	}
 	if m := monthsRe.FindStringSubmatch(u); m != nil {
@@ -191,6 +196,52 @@ func published(u string) (p Period, ok bool, err error) {
 		}
 	}
 	return Period{}, false, nil
+}
+
+// quarterWords are the words for a quarter that councils' reports use.
+var quarterWords = map[string]bool{"Q": true, "QTR": true, "QUARTER": true}
+
+// NearMiss is the error for text written nearly as a quarter: a year and
+// a quarter in a form that is not read ("Quater 2 2022/23", "2022/23 Qtr
+// 5", "Q1 2024"). Its message gives the nearest accepted form where there
+// is one. A wide table's header cell that is a near miss is a column of
+// figures that would otherwise be dropped with only "unknown column".
+type NearMiss struct {
+	Text string // as written, trimmed
+	msg  string
+}
+
+func (e *NearMiss) Error() string { return e.msg }
+
+// quarterWritten reads a quarter from its parts as written: the year it
+// starts (and, for a financial year, the year it ends: "" for a calendar
+// year alone), the word for a quarter and its number. Every part that is
+// wrong gets the form meant.
+func quarterWritten(s, start, end, word, num string) (Period, error) {
+	miss := func(format string, args ...any) error {
+		return &NearMiss{Text: s, msg: fmt.Sprintf(format, args...)}
+	}
+	n, _ := strconv.Atoi(num)
+	y, _ := strconv.Atoi(start)
+	fy := fmt.Sprintf("%d/%02d", y, (y+1)%100)
+	if end != "" {
+		if _, err := fyStart(start, end); err != nil {
+			return Period{}, miss("period %q: %v", s, err)
+		}
+	}
+	if n < 1 || n > 4 {
+		return Period{}, miss("period %q: a financial year has quarters 1 to 4 (Q1 is April to June, Q4 January to March); write e.g. %s Q1", s, fy)
+	}
+	canonical := fmt.Sprintf("%s Q%d", fy, n)
+	if end == "" {
+		// "Q1 2024": the calendar quarter or the financial one? The
+		// author must say, so the form is shown but not assumed.
+		return Period{}, miss("period %q is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024); for a quarter write the financial year and the quarter, e.g. %s", s, canonical)
+	}
+	if !quarterWords[word] {
+		return Period{}, miss("period %q is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024); did you mean %s?", s, canonical)
+	}
+	return Period{Kind: Quarter, Year: y, N: n}, nil
 }
 
 // suggestion offers the accepted form nearest to a period that could not

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,15 @@ func TestParse(t *testing.T) {
 		{"Oct – Dec 2023", "2023/24 Q3", Quarter, "October to December 2023"},
 		{"Apr-22", "2022-04", Month, "April 2022"},
 		{"Jun 24", "2024-06", Month, "June 2024"},
+		// As committee reports write quarters.
+		{"2022/23 Qtr 2", "2022/23 Q2", Quarter, "July to September 2022"},
+		{"2022/23 Qtr2", "2022/23 Q2", Quarter, "July to September 2022"},
+		{"2022/23 qtr. 3", "2022/23 Q3", Quarter, "October to December 2022"},
+		{"Qtr 2 2022/23", "2022/23 Q2", Quarter, "July to September 2022"},
+		{"Quarter 4 2022-23", "2022/23 Q4", Quarter, "January to March 2023"},
+		{"Q2 2022-23", "2022/23 Q2", Quarter, "July to September 2022"},
+		{"Q1 2025/26", "2025/26 Q1", Quarter, "April to June 2025"},
+		{"2022/2023 - Q1", "2022/23 Q1", Quarter, "April to June 2022"},
 	}
 	for _, tt := range tests {
 		p, err := Parse(tt.in)
@@ -56,7 +66,15 @@ func TestParseErrors(t *testing.T) {
 		{"2024/26", "2024 is followed by 25"},
 		{"2024-13", "month 13 does not exist"},
 		{"Q1 2024", "is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)"},
-		{"2024/25 Q5", "is not a financial year"},
+		{"2024/25 Q5", `period "2024/25 Q5": a financial year has quarters 1 to 4 (Q1 is April to June, Q4 January to March); write e.g. 2024/25 Q1`},
+		// Near misses get the form meant.
+		{"2022/23 Qtr 5", `period "2022/23 Qtr 5": a financial year has quarters 1 to 4 (Q1 is April to June, Q4 January to March); write e.g. 2022/23 Q1`},
+		{"Q0 2022/23", "a financial year has quarters 1 to 4"},
+		{"Quater 2 2022/23", `period "Quater 2 2022/23" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024); did you mean 2022/23 Q2?`},
+		{"2022/23 Qrt 3", "; did you mean 2022/23 Q3?"},
+		{"2022/24 Qtr 1", `period "2022/24 Qtr 1": a financial year runs into the next year, so 2022 is followed by 23`},
+		{"Qtr 2 2022", `period "Qtr 2 2022" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024); for a quarter write the financial year and the quarter, e.g. 2022/23 Q2`},
+		{"Q2 2025/26 target", "is not a financial year"},
 		{"", "is not a financial year"},
 		// Every YYYY-MM from 2000-01 to 2011-12 is also a financial year.
 		{"2010-11", `period "2010-11" could be November 2010 or the financial year 2010/11; write 2010/11 for the year, or Nov 2010 for the month`},
@@ -74,6 +92,22 @@ func TestParseErrors(t *testing.T) {
 		_, err := Parse(tt.in)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Parse(%q) error = %v, want it to contain %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+// TestNearMiss: text written nearly as a quarter is told apart from text
+// that is no period at all, so that a wide table's header can say which
+// of its columns were meant as periods.
+func TestNearMiss(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Quater 2 2022/23": true, "2022/23 Qtr 5": true, "Q1 2024": true, "2024/26 Q1": true,
+		"Notes": false, "Q2 2025/26 target": false, "Smarch 2024": false, "": false,
+	} {
+		_, err := Parse(in)
+		var nm *NearMiss
+		if got := errors.As(err, &nm); got != want || got && nm.Text != strings.TrimSpace(in) {
+			t.Errorf("Parse(%q) error %v: near miss %v, want %v", in, err, got, want)
 		}
 	}
 }
