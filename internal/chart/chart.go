@@ -82,27 +82,6 @@ func status(r model.Rating) Cell {
 	return Cell{Text: s.String(), Status: &s, StatusClass: s.Class(), Title: r.Rule()}
 }
 
-// unitLabel names what a unit measures, for subtitles.
-func unitLabel(u measure.Unit) string {
-	switch u {
-	case measure.Percent:
-		return "Percentage"
-	case measure.GBP:
-		return "Pounds"
-	case measure.Days:
-		return "Days"
-	case measure.Hours:
-		return "Hours"
-	case measure.Minutes:
-		return "Minutes"
-	case measure.FTE:
-		return "Full-time equivalent staff"
-	case measure.Score:
-		return "Score"
-	}
-	return "Number"
-}
-
 func kindAdverb(k period.Kind) string {
 	switch k {
 	case period.Year:
@@ -157,15 +136,11 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 		}
 		fig.Title = m.Name + ": " + who + headline(l.Rating.Status, target)
 	}
-	better := "Higher is better."
-	if m.Direction == measure.Lower {
-		better = "Lower is better."
-	}
-	fig.Subtitle = unitLabel(m.Unit) + ", " + kindAdverb(m.Kind)
+	fig.Subtitle = m.Unit.Label() + ", " + kindAdverb(m.Kind)
 	if len(periods) > 0 {
 		fig.Subtitle += ", " + period.Span(periods[0], periods[len(periods)-1])
 	}
-	fig.Subtitle += ". " + better
+	fig.Subtitle += ". " + m.Direction.Phrase() + "."
 	fig.Summary = metricSummary(m, series, head)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = metricTable(m, series, periods)
@@ -186,7 +161,7 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	}
 	fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Prose(l.Value))
 	switch {
-	case m.Direction == measure.Neither:
+	case !m.Direction.Rated():
 	case l.Target != nil:
 		fmt.Fprintf(&b, " against a target of %s: %s", m.Prose(*l.Target), l.Rating.Status)
 	default:
@@ -266,11 +241,11 @@ func comparedWith(m *model.Metric, v, bench float64) string {
 	switch {
 	case shown == benchShown:
 		return "is level with it"
-	case m.Direction == measure.Neither && shown > benchShown:
+	case !m.Direction.Rated() && shown > benchShown:
 		return "is above it"
-	case m.Direction == measure.Neither:
+	case !m.Direction.Rated():
 		return "is below it"
-	case (shown > benchShown) == (m.Direction == measure.Higher):
+	case m.Direction.Better(shown, benchShown) > 0:
 		if shown > benchShown {
 			return "is above it, which is better"
 		}
@@ -328,26 +303,18 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 
 // average writes an average to a place more than the figures it is of,
 // so that 17 and 18 days average 17.5 days, not 18.
-func average(m *model.Metric, v float64) string {
-	if m.Unit == measure.GBP {
-		return m.Prose(v)
-	}
-	return m.Unit.Write(format.Trim(v, m.Decimals+1))
-}
+func average(m *model.Metric, v float64) string { return m.Unit.Mean(v, m.Decimals) }
 
 // averageOf names what the averages compare, with which way is better.
 func averageOf(m *model.Metric) string {
-	switch m.Direction {
-	case measure.Lower:
-		return "per period (lower is better)"
-	case measure.Higher:
-		return "per period (higher is better)"
+	if !m.Direction.Rated() {
+		return "per period"
 	}
-	return "per period"
+	return "per period (" + strings.ToLower(m.Direction.Phrase()) + ")"
 }
 
 func metricTable(m *model.Metric, series []*model.Series, periods []period.Period) Table {
-	t := Table{Caption: m.Name + " (" + strings.ToLower(unitLabel(m.Unit)) + "), " + kindAdverb(m.Kind)}
+	t := Table{Caption: m.Name + " (" + strings.ToLower(m.Unit.Label()) + "), " + kindAdverb(m.Kind)}
 	if first, ok := sharedFrom(m, periods); ok {
 		t.Caption += ". The service was shared from " + m.Service.Started.String() + ": figures from " + first.String() + " on are since sharing"
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 )
@@ -77,10 +78,10 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 		return nil, nil
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(common(unitLabel(m.Unit), label)...)
+	line.SetGlobalOptions(common(m.Unit.Label(), label)...)
 	// A line chart need not start at zero: availability moving between
 	// 98.7% and 99.8% would be a flat line on a 0-100 axis.
-	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unitLabel(m.Unit), Scale: opts.Bool(true)}))
+	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: m.Unit.Label(), Scale: opts.Bool(true)}))
 	// The latest period is labelled at the last point, centred, so the
 	// plot leaves room at its right for half a label (see common); labels
 	// sit a little lower than ECharts' default, clear of the value axis's
@@ -189,7 +190,7 @@ func savingsOption(v *model.Savings, label string) ([]byte, error) {
 		return nil, nil
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(common("Pounds", label)...)
+	bar.SetGlobalOptions(common(measure.GBP.Label(), label)...)
 	x := make([]string, len(v.Years))
 	saving := make([]opts.BarData, len(v.Years))
 	net := make([]opts.BarData, len(v.Years))

@@ -8,7 +8,6 @@ package model
 import (
 	"cmp"
 	"github.com/partnersite/partnersite/internal/measure"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -446,7 +445,7 @@ func (m *Metric) SeriesFor(id string) *Series {
 // Status is the metric's overall status: the worst of its series' latest
 // ratings, as the contract says for metrics reported per partner.
 func (m *Metric) Status() Status {
-	if m.Direction == measure.Neither {
+	if !m.Direction.Rated() {
 		return NotRated
 	}
 	worst := NoTarget
@@ -492,19 +491,13 @@ func Periods(series []*Series) []period.Period {
 
 // Format writes a value of this metric with its unit, as in tables, at
 // the metric's precision.
-func (m *Metric) Format(v float64) string { return ValueIn(m.Unit, v, m.Decimals) }
+func (m *Metric) Format(v float64) string { return m.Unit.Format(v, m.Decimals) }
 
 // Prose writes a value of this metric for a sentence: at the metric's
 // precision without trailing zeros ("18 days", "17.25 days"), and
 // millions of pounds as "£1.2m".
 func (m *Metric) Prose(v float64) string {
-	if m.Unit == measure.GBP && (m.Decimals == 0 || math.Abs(v) >= 1e6) {
-		return Prose(m.Unit, v) // "£1,234", "£1.2m"
-	}
-	if m.Unit == measure.Percent {
-		return m.Format(v) // "99.0% against 99.5%", as the tables write it
-	}
-	return m.Unit.Write(format.Trim(v, m.Decimals))
+	return m.Unit.ProseIn(v, m.Decimals)
 }
 
 // writtenPlaces is the decimal places a figure is shown with: as written
@@ -537,7 +530,7 @@ func (m *Metric) precision(set *int, written []int8, targetPlaces int) int {
 			d = max(d, int(w))
 		}
 		if len(written) == 0 {
-			d = defaultPlaces(m.Unit)
+			d = m.Unit.Places()
 		}
 		d = min(d, 3)
 	}

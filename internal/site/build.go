@@ -32,6 +32,7 @@ import (
 	"github.com/partnersite/partnersite/internal/content"
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
@@ -673,9 +674,9 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 	}
 	switch {
 	case m.Amber != nil:
-		pg.Amber = "Within " + model.Margin(m.Unit, *m.Amber) + " of the target"
+		pg.Amber = "Within " + m.Unit.Margin(*m.Amber, m.Unit.MarginPlaces()) + " of the target"
 	case m.Target != nil:
-		pg.Amber = "Within " + model.Margin(m.Unit, model.DefaultAmber(*m.Target)) + " of the target (5% of it)"
+		pg.Amber = "Within " + m.Unit.Margin(model.DefaultAmber(*m.Target), m.Unit.MarginPlaces()) + " of the target (5% of it)"
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "metrics", m.ID)); err != nil {
 		return err
@@ -830,8 +831,8 @@ var funcs = template.FuncMap{
 	"percent":    format.Percent,
 	"number":     func(v float64) string { return format.Fixed(v, 0) },
 	"count":      func(n int) string { return format.Fixed(float64(n), 0) },
-	"value":      model.Value,
-	"margin":     model.Margin,
+	"value":      measure.Unit.Value,
+	"margin":     func(u measure.Unit, a float64) string { return u.Margin(a, u.MarginPlaces()) },
 	"date":       func(t time.Time) string { return t.Format("2 January 2006") },
 	"isoDate":    func(t time.Time) string { return t.Format("2006-01-02") },
 	"deref":      func(f *float64) float64 { return *f },
