@@ -78,17 +78,24 @@ func (u Unit) Prefix() string { return u.info().prefix }
 // Suffix is written straight after the digits: "%", " FTE".
 func (u Unit) Suffix() string { return u.info().suffix }
 
-// Words are the unit's word after the digits, for exactly one and for any
-// other number shown: "day" and "days"; both "" for a unit without one.
-func (u Unit) Words() (one, many string) { i := u.info(); return i.one, i.many }
+// One is the unit's word after exactly one, as shown: "day"; "" for a
+// unit without a word.
+func (u Unit) One() string { return u.info().one }
+
+// Many is the unit's word after any other number shown: "days".
+func (u Unit) Many() string { return u.info().many }
 
 // Places is the precision of the unit's figures where neither the figures
 // nor metrics.csv give one: pounds whole, others to one place.
 func (u Unit) Places() int { return u.info().valueMax }
 
-// ValuePlaces are the fewest and most places Value writes: the places of
-// the browser's axis labels too.
-func (u Unit) ValuePlaces() (min, max int) { i := u.info(); return i.valueMin, i.valueMax }
+// ValueMin and ValueMax are the fewest and most places Value writes, and
+// so the places of the browser's axis labels: one and one for
+// percentages, none for pounds, up to one for others.
+func (u Unit) ValueMin() int { return u.info().valueMin }
+
+// ValueMax is the most places Value writes; see ValueMin.
+func (u Unit) ValueMax() int { return u.info().valueMax }
 
 // MarginPlaces is the most places a margin of the unit is written with
 // when nothing says otherwise.
@@ -100,18 +107,16 @@ func (u Unit) MarginPlaces() int { return u.info().marginPlaces }
 // unit's word agrees with the digits shown: "1 day", "1.0 days".
 func (u Unit) Write(n string) string {
 	i := u.info()
-	if i.prefix != "" {
-		if rest, ok := strings.CutPrefix(n, "-"); ok {
-			n = "-" + i.prefix + rest
-		} else {
-			n = i.prefix + n
-		}
-	}
-	n += i.suffix
+	word := ""
 	if i.one != "" {
-		n = format.Counted(n, i.one, i.many)
+		// Chosen by the digits alone, before the prefix or suffix.
+		word = strings.TrimPrefix(format.Counted(n, i.one, i.many), n)
 	}
-	return n
+	sign, digits := "", n
+	if rest, ok := strings.CutPrefix(n, "-"); ok {
+		sign, digits = "-", rest
+	}
+	return sign + i.prefix + digits + i.suffix + word
 }
 
 // Format writes v to exactly places decimal places with its unit, so that

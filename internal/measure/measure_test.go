@@ -111,9 +111,7 @@ func TestUnitParts(t *testing.T) {
 		{FTE, "Full-time equivalent staff", "", " FTE", "", "", 1, 0, 1, 1},
 		{Score, "Score", "", "", "", "", 1, 0, 1, 2},
 	} {
-		one, many := tt.u.Words()
-		vmin, vmax := tt.u.ValuePlaces()
-		got := []any{tt.u.Label(), tt.u.Prefix(), tt.u.Suffix(), one, many, tt.u.Places(), vmin, vmax, tt.u.MarginPlaces()}
+		got := []any{tt.u.Label(), tt.u.Prefix(), tt.u.Suffix(), tt.u.One(), tt.u.Many(), tt.u.Places(), tt.u.ValueMin(), tt.u.ValueMax(), tt.u.MarginPlaces()}
 		want := []any{tt.label, tt.prefix, tt.suffix, tt.one, tt.many, tt.places, tt.vmin, tt.vmax, tt.mplaces}
 		for i := range got {
 			if got[i] != want[i] {
