@@ -107,6 +107,142 @@ func headline(s model.Status, target string) string {
 	return "no target set"
 }
 
+// headlineIt phrases a rating for a later part of a title, whose target
+// an earlier part has already given.
+func headlineIt(s model.Status) string {
+	switch s {
+	case model.OnTrack:
+		return "meeting it"
+	case model.AtRisk:
+		return "just short of it"
+	case model.OffTrack:
+		return "missing it"
+	}
+	return "no target set"
+}
+
+// standing is what a title says of where the figures stand, speaking of
+// every series the figure shows, never of the first or the worst alone:
+// "meeting the target of 18 days" for one series; "both councils meeting
+// the target of 18 days" where every partner stands alike; "South missing
+// the target of 18 days, North meeting it" where they differ, the worst
+// first; for a measure of context, each series' latest figure.
+func standing(m *model.Metric, series []*model.Series) string {
+	var shown, none []*model.Series
+	for _, s := range series {
+		if s.Latest() != nil {
+			shown = append(shown, s)
+		} else {
+			none = append(none, s)
+		}
+	}
+	names := func(ss []*model.Series) []string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = s.Name()
+		}
+		return out
+	}
+	var parts []string
+	if !m.Direction.Rated() {
+		// No rating to group by: each figure, with its period once when
+		// they share one.
+		same := true
+		for _, s := range shown {
+			same = same && s.Latest().Period == shown[0].Latest().Period
+		}
+		for _, s := range shown {
+			part := m.Prose(s.Latest().Value)
+			if len(series) > 1 {
+				part = s.Name() + " " + part
+			}
+			if !same {
+				part += " in " + s.Latest().Period.String()
+			}
+			parts = append(parts, part)
+		}
+		title := strings.Join(parts, ", ")
+		if same {
+			title += " in " + shown[0].Latest().Period.String()
+		}
+		return withNone(title, names(none))
+	}
+	// Group the series by rating and target, worst first and otherwise in
+	// the order of partners.csv.
+	type group struct {
+		status model.Status
+		target string
+		series []*model.Series
+	}
+	var groups []*group
+	for _, s := range shown {
+		l := s.Latest()
+		target := ""
+		if l.Target != nil {
+			target = m.Prose(*l.Target)
+		}
+		i := slices.IndexFunc(groups, func(g *group) bool { return g.status == l.Rating.Status && g.target == target })
+		if i < 0 {
+			i = len(groups)
+			groups = append(groups, &group{status: l.Rating.Status, target: target})
+		}
+		groups[i].series = append(groups[i].series, s)
+	}
+	slices.SortStableFunc(groups, func(a, b *group) int { return int(b.status) - int(a.status) })
+	if len(groups) == 1 && len(none) == 0 {
+		g := groups[0]
+		return together(g.series) + headline(g.status, g.target)
+	}
+	said := map[string]bool{}
+	for _, g := range groups {
+		phrase := headline(g.status, g.target)
+		if g.target != "" && said[g.target] {
+			phrase = headlineIt(g.status)
+		}
+		said[g.target] = true
+		parts = append(parts, andList(names(g.series))+" "+phrase)
+	}
+	return withNone(strings.Join(parts, ", "), names(none))
+}
+
+// together names series that stand alike, for the start of a title: ""
+// for one, "both councils" or "all 3 councils" for partners, otherwise
+// their names ("Partnership and North ").
+func together(series []*model.Series) string {
+	if len(series) == 1 {
+		return ""
+	}
+	var names []string
+	partners := true
+	for _, s := range series {
+		partners = partners && s.Partner != nil
+		names = append(names, s.Name())
+	}
+	switch {
+	case partners && len(series) == 2:
+		return "both councils "
+	case partners:
+		return fmt.Sprintf("all %d councils ", len(series))
+	}
+	return andList(names) + " "
+}
+
+// withNone adds to a title the series it shows that have no figures yet.
+func withNone(title string, none []string) string {
+	if len(none) == 0 {
+		return title
+	}
+	return title + ", " + andList(none) + " no figures yet"
+}
+
+// andList joins names as prose: "A", "A and B", "A, B and C".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
 // Metric builds the figure for a metric: every series, or only the
 // partner's when partnerID is set ("" for all).
 func Metric(m *model.Metric, partnerID, id string) *Figure {
@@ -125,16 +261,7 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	head := model.Headline(series)
 	fig.Title = m.Name
 	if head != nil {
-		l := head.Latest()
-		who := ""
-		if head.Partner != nil && len(series) > 1 {
-			who = head.Partner.ShortName + " "
-		}
-		target := ""
-		if l.Target != nil {
-			target = m.Prose(*l.Target)
-		}
-		fig.Title = m.Name + ": " + who + headline(l.Rating.Status, target)
+		fig.Title = m.Name + ": " + standing(m, series)
 	}
 	fig.Subtitle = m.Unit.Label() + ", " + kindAdverb(m.Kind)
 	if len(periods) > 0 {
@@ -191,6 +318,15 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 			}
 			sl := s.Latest()
 			parts = append(parts, fmt.Sprintf("%s %s (%s, %s)", s.Name(), m.Prose(sl.Value), sl.Rating.Status, sl.Period))
+		}
+		var none []string
+		for _, s := range series {
+			if s.Latest() == nil {
+				none = append(none, s.Name())
+			}
+		}
+		if len(none) > 0 {
+			parts = append(parts, andList(none)+": no figures yet")
 		}
 		if len(parts) > 0 {
 			b.WriteString(" Elsewhere: " + strings.Join(parts, "; ") + ".")
