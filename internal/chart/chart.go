@@ -94,6 +94,39 @@ func kindAdverb(k period.Kind) string {
 	return ""
 }
 
+// yearToDate reports whether a metric's chart draws each financial year as
+// its own line: a cumulative metric of quarters or months. A cumulative
+// metric of whole years has one figure a year, which a line over the years
+// already shows.
+func yearToDate(m *model.Metric) bool {
+	return m.Cumulative && (m.Kind == period.Quarter || m.Kind == period.Month)
+}
+
+// soFar spells out the part of its financial year a quarter or month
+// ends: "April to September 2024", "April 2024 to March 2025", or "April
+// 2024" for the first month.
+func soFar(p period.Period) string {
+	y, place := yearPlace(p)
+	start := placeIn(p.Kind, y, 0)
+	if place == 0 {
+		return p.Label()
+	}
+	e := p.End()
+	if start.Start().Year() == e.Year() {
+		return fmt.Sprintf("April to %s %d", e.Month(), e.Year())
+	}
+	return fmt.Sprintf("April %d to %s %d", start.Start().Year(), e.Month(), e.Year())
+}
+
+// adverb says how a metric's figures run, for subtitles and captions: "by
+// quarter", or "year to date, by quarter" for a cumulative metric.
+func adverb(m *model.Metric) string {
+	if m.Cumulative {
+		return "year to date, " + kindAdverb(m.Kind)
+	}
+	return kindAdverb(m.Kind)
+}
+
 // headline phrases a rating for a figure title.
 func headline(s model.Status, target string) string {
 	switch s {
@@ -263,7 +296,7 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	if head != nil {
 		fig.Title = m.Name + ": " + standing(m, series)
 	}
-	fig.Subtitle = m.Unit.Label() + ", " + kindAdverb(m.Kind)
+	fig.Subtitle = m.Unit.Label() + ", " + adverb(m)
 	if len(periods) > 0 {
 		fig.Subtitle += ", " + period.Span(periods[0], periods[len(periods)-1])
 	}
@@ -272,7 +305,11 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = metricTable(m, series, periods)
 	fig.Unit, fig.Places = m.Unit, m.Decimals
-	fig.Option, fig.Err = metricOption(m, series, periods, fig.Label)
+	if yearToDate(m) {
+		fig.Option, fig.Err = cumulativeOption(m, series, periods, fig.Label)
+	} else {
+		fig.Option, fig.Err = metricOption(m, series, periods, fig.Label)
+	}
 	return fig
 }
 
@@ -286,7 +323,11 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	if head.Partner != nil {
 		subject += " in " + head.Partner.ShortName
 	}
-	fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Prose(l.Value))
+	if yearToDate(m) {
+		fmt.Fprintf(&b, "In %s (%s, the year to date), %s was %s", soFar(l.Period), l.Period, subject, m.Prose(l.Value))
+	} else {
+		fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Prose(l.Value))
+	}
 	switch {
 	case !m.Direction.Rated():
 	case l.Target != nil:
@@ -450,7 +491,7 @@ func averageOf(m *model.Metric) string {
 }
 
 func metricTable(m *model.Metric, series []*model.Series, periods []period.Period) Table {
-	t := Table{Caption: m.Name + " (" + strings.ToLower(m.Unit.Label()) + "), " + kindAdverb(m.Kind)}
+	t := Table{Caption: m.Name + " (" + strings.ToLower(m.Unit.Label()) + "), " + adverb(m)}
 	if first, ok := sharedFrom(m, periods); ok {
 		t.Caption += ". The service was shared from " + m.Service.Started.String() + ": figures from " + first.String() + " on are since sharing"
 	}

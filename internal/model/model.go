@@ -62,6 +62,10 @@ type Metric struct {
 	Unit                          measure.Unit
 	Direction                     measure.Direction
 	ByYear                        bool // travel against the same period a year earlier
+	// Cumulative is true for a figure that builds up through the
+	// financial year (collection rates, days lost so far): its chart draws
+	// each year as its own line, over the quarters or months of a year.
+	Cumulative bool
 	// Decimals is the precision the metric's figures are shown with.
 	Decimals int
 	// decimalsSet and targetPlaces are what precision started from, kept
