@@ -673,6 +673,8 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 		}
 	}
 	switch {
+	case !m.Direction.Rated():
+		// A measure of context is never at risk, whatever its target.
 	case m.Amber != nil:
 		pg.Amber = "Within " + m.Unit.Margin(*m.Amber, m.Unit.MarginPlaces()) + " of the target"
 	case m.Target != nil:
