@@ -32,8 +32,10 @@ type Figure struct {
 	CSV      string // site-root-relative path of the CSV download
 	// Label is the chart container's accessible name.
 	Label string
-	// Unit tells assets/charts.js how to format axis labels and tooltips,
-	// and Places how many decimal places a tooltip gives, as the table.
+	// Unit is written into the chart container's attributes (prefix,
+	// suffix, words, axis places; see partials/figure.html), from which
+	// assets/charts.js formats axis labels and tooltips; Places is how
+	// many decimal places a tooltip gives, as the table.
 	Unit   measure.Unit
 	Places int
 	// Option is the chart's ECharts option as JSON, or nil when the
