@@ -32,8 +32,10 @@ type Figure struct {
 	CSV      string // site-root-relative path of the CSV download
 	// Label is the chart container's accessible name.
 	Label string
-	// Unit tells assets/charts.js how to format axis labels and tooltips,
-	// and Places how many decimal places a tooltip gives, as the table.
+	// Unit is written into the chart container's attributes (prefix,
+	// suffix, words, axis places; see partials/figure.html), from which
+	// assets/charts.js formats axis labels and tooltips; Places is how
+	// many decimal places a tooltip gives, as the table.
 	Unit   measure.Unit
 	Places int
 	// Option is the chart's ECharts option as JSON, or nil when the
@@ -82,27 +84,6 @@ func status(r model.Rating) Cell {
 	return Cell{Text: s.String(), Status: &s, StatusClass: s.Class(), Title: r.Rule()}
 }
 
-// unitLabel names what a unit measures, for subtitles.
-func unitLabel(u measure.Unit) string {
-	switch u {
-	case measure.Percent:
-		return "Percentage"
-	case measure.GBP:
-		return "Pounds"
-	case measure.Days:
-		return "Days"
-	case measure.Hours:
-		return "Hours"
-	case measure.Minutes:
-		return "Minutes"
-	case measure.FTE:
-		return "Full-time equivalent staff"
-	case measure.Score:
-		return "Score"
-	}
-	return "Number"
-}
-
 func kindAdverb(k period.Kind) string {
 	switch k {
 	case period.Year:
@@ -113,6 +94,39 @@ func kindAdverb(k period.Kind) string {
 		return "by month"
 	}
 	return ""
+}
+
+// yearToDate reports whether a metric's chart draws each financial year as
+// its own line: a cumulative metric of quarters or months. A cumulative
+// metric of whole years has one figure a year, which a line over the years
+// already shows.
+func yearToDate(m *model.Metric) bool {
+	return m.Cumulative && (m.Kind == period.Quarter || m.Kind == period.Month)
+}
+
+// soFar spells out the part of its financial year a quarter or month
+// ends: "April to September 2024", "April 2024 to March 2025", or "April
+// 2024" for the first month.
+func soFar(p period.Period) string {
+	y, place := yearPlace(p)
+	start := placeIn(p.Kind, y, 0)
+	if place == 0 {
+		return p.Label()
+	}
+	e := p.End()
+	if start.Start().Year() == e.Year() {
+		return fmt.Sprintf("April to %s %d", e.Month(), e.Year())
+	}
+	return fmt.Sprintf("April %d to %s %d", start.Start().Year(), e.Month(), e.Year())
+}
+
+// adverb says how a metric's figures run, for subtitles and captions: "by
+// quarter", or "year to date, by quarter" for a cumulative metric.
+func adverb(m *model.Metric) string {
+	if m.Cumulative {
+		return "year to date, " + kindAdverb(m.Kind)
+	}
+	return kindAdverb(m.Kind)
 }
 
 // headline phrases a rating for a figure title.
@@ -126,6 +140,142 @@ func headline(s model.Status, target string) string {
 		return "missing the target of " + target
 	}
 	return "no target set"
+}
+
+// headlineIt phrases a rating for a later part of a title, whose target
+// an earlier part has already given.
+func headlineIt(s model.Status) string {
+	switch s {
+	case model.OnTrack:
+		return "meeting it"
+	case model.AtRisk:
+		return "just short of it"
+	case model.OffTrack:
+		return "missing it"
+	}
+	return "no target set"
+}
+
+// standing is what a title says of where the figures stand, speaking of
+// every series the figure shows, never of the first or the worst alone:
+// "meeting the target of 18 days" for one series; "both councils meeting
+// the target of 18 days" where every partner stands alike; "South missing
+// the target of 18 days, North meeting it" where they differ, the worst
+// first; for a measure of context, each series' latest figure.
+func standing(m *model.Metric, series []*model.Series) string {
+	var shown, none []*model.Series
+	for _, s := range series {
+		if s.Latest() != nil {
+			shown = append(shown, s)
+		} else {
+			none = append(none, s)
+		}
+	}
+	names := func(ss []*model.Series) []string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = s.Name()
+		}
+		return out
+	}
+	var parts []string
+	if !m.Direction.Rated() {
+		// No rating to group by: each figure, with its period once when
+		// they share one.
+		same := true
+		for _, s := range shown {
+			same = same && s.Latest().Period == shown[0].Latest().Period
+		}
+		for _, s := range shown {
+			part := m.Prose(s.Latest().Value)
+			if len(series) > 1 {
+				part = s.Name() + " " + part
+			}
+			if !same {
+				part += " in " + s.Latest().Period.String()
+			}
+			parts = append(parts, part)
+		}
+		title := strings.Join(parts, ", ")
+		if same {
+			title += " in " + shown[0].Latest().Period.String()
+		}
+		return withNone(title, names(none))
+	}
+	// Group the series by rating and target, worst first and otherwise in
+	// the order of partners.csv.
+	type group struct {
+		status model.Status
+		target string
+		series []*model.Series
+	}
+	var groups []*group
+	for _, s := range shown {
+		l := s.Latest()
+		target := ""
+		if l.Target != nil {
+			target = m.TargetText(l)
+		}
+		i := slices.IndexFunc(groups, func(g *group) bool { return g.status == l.Rating.Status && g.target == target })
+		if i < 0 {
+			i = len(groups)
+			groups = append(groups, &group{status: l.Rating.Status, target: target})
+		}
+		groups[i].series = append(groups[i].series, s)
+	}
+	slices.SortStableFunc(groups, func(a, b *group) int { return int(b.status) - int(a.status) })
+	if len(groups) == 1 && len(none) == 0 {
+		g := groups[0]
+		return together(g.series) + headline(g.status, g.target)
+	}
+	said := map[string]bool{}
+	for _, g := range groups {
+		phrase := headline(g.status, g.target)
+		if g.target != "" && said[g.target] {
+			phrase = headlineIt(g.status)
+		}
+		said[g.target] = true
+		parts = append(parts, andList(names(g.series))+" "+phrase)
+	}
+	return withNone(strings.Join(parts, ", "), names(none))
+}
+
+// together names series that stand alike, for the start of a title: ""
+// for one, "both councils" or "all 3 councils" for partners, otherwise
+// their names ("Partnership and North ").
+func together(series []*model.Series) string {
+	if len(series) == 1 {
+		return ""
+	}
+	var names []string
+	partners := true
+	for _, s := range series {
+		partners = partners && s.Partner != nil
+		names = append(names, s.Name())
+	}
+	switch {
+	case partners && len(series) == 2:
+		return "both councils "
+	case partners:
+		return fmt.Sprintf("all %d councils ", len(series))
+	}
+	return andList(names) + " "
+}
+
+// withNone adds to a title the series it shows that have no figures yet.
+func withNone(title string, none []string) string {
+	if len(none) == 0 {
+		return title
+	}
+	return title + ", " + andList(none) + " no figures yet"
+}
+
+// andList joins names as prose: "A", "A and B", "A, B and C".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // Metric builds the figure for a metric: every series, or only the
@@ -146,31 +296,22 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	head := model.Headline(series)
 	fig.Title = m.Name
 	if head != nil {
-		l := head.Latest()
-		who := ""
-		if head.Partner != nil && len(series) > 1 {
-			who = head.Partner.ShortName + " "
-		}
-		target := ""
-		if l.Target != nil {
-			target = m.TargetText(l)
-		}
-		fig.Title = m.Name + ": " + who + headline(l.Rating.Status, target)
+		fig.Title = m.Name + ": " + standing(m, series)
 	}
-	better := "Higher is better."
-	if m.Direction == measure.Lower {
-		better = "Lower is better."
-	}
-	fig.Subtitle = unitLabel(m.Unit) + ", " + kindAdverb(m.Kind)
+	fig.Subtitle = m.Unit.Label() + ", " + adverb(m)
 	if len(periods) > 0 {
 		fig.Subtitle += ", " + period.Span(periods[0], periods[len(periods)-1])
 	}
-	fig.Subtitle += ". " + better
+	fig.Subtitle += ". " + m.Direction.Phrase() + "."
 	fig.Summary = metricSummary(m, series, head)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = metricTable(m, series, periods)
 	fig.Unit, fig.Places = m.Unit, m.Decimals
-	fig.Option, fig.Err = metricOption(m, series, periods, fig.Label)
+	if yearToDate(m) {
+		fig.Option, fig.Err = cumulativeOption(m, series, periods, fig.Label)
+	} else {
+		fig.Option, fig.Err = metricOption(m, series, periods, fig.Label)
+	}
 	return fig
 }
 
@@ -184,9 +325,13 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	if head.Partner != nil {
 		subject += " in " + head.Partner.ShortName
 	}
-	fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Prose(l.Value))
+	if yearToDate(m) {
+		fmt.Fprintf(&b, "In %s (%s, the year to date), %s was %s", soFar(l.Period), l.Period, subject, m.Prose(l.Value))
+	} else {
+		fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Prose(l.Value))
+	}
 	switch {
-	case m.Direction == measure.Neither:
+	case !m.Direction.Rated():
 	case l.Target != nil:
 		fmt.Fprintf(&b, " against a target of %s: %s", m.TargetText(l), l.Rating.Status)
 	default:
@@ -197,13 +342,13 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 		prev = head.At(l.Compared)
 	}
 	switch {
-	case prev == nil && m.ByYear:
+	case prev == nil && m.ComparesByYear():
 		b.WriteString(". There is no figure a year earlier to compare with.")
 	case prev == nil:
 		b.WriteString(". This is the first figure.")
 	case l.Trend == model.NoChange:
 		fmt.Fprintf(&b, ", no change from %s.", prev.Period)
-	case m.ByYear:
+	case m.ComparesByYear():
 		fmt.Fprintf(&b, ", %s on %s a year earlier (%s).", strings.ToLower(l.Trend.String()), m.Prose(prev.Value), prev.Period)
 	default:
 		fmt.Fprintf(&b, ", %s from %s in %s.", strings.ToLower(l.Trend.String()), m.Prose(prev.Value), prev.Period)
@@ -216,6 +361,15 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 			}
 			sl := s.Latest()
 			parts = append(parts, fmt.Sprintf("%s %s (%s, %s)", s.Name(), m.Prose(sl.Value), sl.Rating.Status, sl.Period))
+		}
+		var none []string
+		for _, s := range series {
+			if s.Latest() == nil {
+				none = append(none, s.Name())
+			}
+		}
+		if len(none) > 0 {
+			parts = append(parts, andList(none)+": no figures yet")
 		}
 		if len(parts) > 0 {
 			b.WriteString(" Elsewhere: " + strings.Join(parts, "; ") + ".")
@@ -266,11 +420,11 @@ func comparedWith(m *model.Metric, v, bench float64) string {
 	switch {
 	case shown == benchShown:
 		return "is level with it"
-	case m.Direction == measure.Neither && shown > benchShown:
+	case !m.Direction.Rated() && shown > benchShown:
 		return "is above it"
-	case m.Direction == measure.Neither:
+	case !m.Direction.Rated():
 		return "is below it"
-	case (shown > benchShown) == (m.Direction == measure.Higher):
+	case m.Direction.Better(shown, benchShown) > 0:
 		if shown > benchShown {
 			return "is above it, which is better"
 		}
@@ -328,26 +482,18 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 
 // average writes an average to a place more than the figures it is of,
 // so that 17 and 18 days average 17.5 days, not 18.
-func average(m *model.Metric, v float64) string {
-	if m.Unit == measure.GBP {
-		return m.Prose(v)
-	}
-	return m.Unit.Write(format.Trim(v, m.Decimals+1))
-}
+func average(m *model.Metric, v float64) string { return m.Unit.Mean(v, m.Decimals) }
 
 // averageOf names what the averages compare, with which way is better.
 func averageOf(m *model.Metric) string {
-	switch m.Direction {
-	case measure.Lower:
-		return "per period (lower is better)"
-	case measure.Higher:
-		return "per period (higher is better)"
+	if !m.Direction.Rated() {
+		return "per period"
 	}
-	return "per period"
+	return "per period (" + strings.ToLower(m.Direction.Phrase()) + ")"
 }
 
 func metricTable(m *model.Metric, series []*model.Series, periods []period.Period) Table {
-	t := Table{Caption: m.Name + " (" + strings.ToLower(unitLabel(m.Unit)) + "), " + kindAdverb(m.Kind)}
+	t := Table{Caption: m.Name + " (" + strings.ToLower(m.Unit.Label()) + "), " + adverb(m)}
 	if first, ok := sharedFrom(m, periods); ok {
 		t.Caption += ". The service was shared from " + m.Service.Started.String() + ": figures from " + first.String() + " on are since sharing"
 	}

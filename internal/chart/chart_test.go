@@ -16,11 +16,17 @@ func f(v float64) *float64 { return &v }
 
 // partnership builds a model with one metric whose figures are given.
 func partnership(unit measure.Unit, dir measure.Direction, target *float64, rows ...csvdata.Performance) *model.Partnership {
+	return partnershipOf(csvdata.Metric{ID: "m", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: unit, Direction: dir, Target: target}, rows...)
+}
+
+// partnershipOf is partnership for a metric set in full, as metrics.csv
+// would give it.
+func partnershipOf(metric csvdata.Metric, rows ...csvdata.Performance) *model.Partnership {
 	d := &csvdata.Data{
 		Partners: []csvdata.Partner{{ID: "north", Name: "North Council", ShortName: "North", CostShare: 60, Households: 40000},
 			{ID: "south", Name: "South Council", ShortName: "South", CostShare: 40}},
 		Services: []csvdata.Service{{ID: "rb", Name: "Revenues"}},
-		Metrics:  []csvdata.Metric{{ID: "m", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: unit, Direction: dir, Target: target}},
+		Metrics:  []csvdata.Metric{metric},
 	}
 	for _, r := range rows {
 		r.Metric = "m"
@@ -67,9 +73,41 @@ func TestMetricSummaries(t *testing.T) {
 			{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 16},
 			{Period: period.MustParse("2024/25 Q1"), Partner: "south", Value: 21},
 		},
-			"Days to process claims: South missing the target of 18 days",
+			"Days to process claims: South missing the target of 18 days, North meeting it",
 			"In April to June 2024 (2024/25 Q1), days to process claims in South was 21 days against a target of 18 days: Off track. This is the first figure. Elsewhere: North 16 days (On track, 2024/25 Q1).",
 			"Period|North|North status|South|South status|Target"},
+		{"per partner: both alike", measure.Lower, f(18), []csvdata.Performance{
+			{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 16},
+			{Period: period.MustParse("2024/25 Q1"), Partner: "south", Value: 17},
+		},
+			"Days to process claims: both councils meeting the target of 18 days",
+			"In April to June 2024 (2024/25 Q1), days to process claims in North was 16 days against a target of 18 days: On track. This is the first figure. Elsewhere: South 17 days (On track, 2024/25 Q1).",
+			"Period|North|North status|South|South status|Target"},
+		{"per partner: own targets", measure.Lower, f(18), []csvdata.Performance{
+			{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 16},
+			{Period: period.MustParse("2024/25 Q1"), Partner: "south", Value: 21, Target: f(20)},
+		},
+			"Days to process claims: South just short of the target of 20 days, North meeting the target of 18 days",
+			"In April to June 2024 (2024/25 Q1), days to process claims in South was 21 days against a target of 20 days: At risk. This is the first figure. Elsewhere: North 16 days (On track, 2024/25 Q1).",
+			"Period|North|North target|North status|South|South target|South status"},
+		{"per partner: one without figures", measure.Lower, f(18), []csvdata.Performance{
+			{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 16},
+			{Period: period.MustParse("2024/25 Q1"), Partner: "south", Mark: measure.NotAvailable},
+		},
+			"Days to process claims: North meeting the target of 18 days, South no figures yet",
+			"In April to June 2024 (2024/25 Q1), days to process claims in North was 16 days against a target of 18 days: On track. This is the first figure. Elsewhere: South: no figures yet.",
+			"Period|North|North status|South|South status|Target"},
+		{"measure of context, per partner", measure.Neither, nil, []csvdata.Performance{
+			{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 16},
+			{Period: period.MustParse("2024/25 Q1"), Partner: "south", Value: 21},
+		},
+			"Days to process claims: North 16 days, South 21 days in 2024/25 Q1",
+			"In April to June 2024 (2024/25 Q1), days to process claims in North was 16 days. This is the first figure. Elsewhere: South 21 days (Not rated, 2024/25 Q1).",
+			"Period|North|North status|South|South status|Target"},
+		{"measure of context", measure.Neither, nil, []csvdata.Performance{row("2024/25 Q1", 19), row("2024/25 Q2", 17.5)},
+			"Days to process claims: 17.5 days in 2024/25 Q2",
+			"In July to September 2024 (2024/25 Q2), days to process claims was 17.5 days, down from 19 days in 2024/25 Q1.",
+			"Period|Value|Status|Target"},
 	}
 	for _, tt := range tests {
 		p := partnership(measure.Days, tt.dir, tt.target, tt.rows...)
@@ -79,6 +117,11 @@ func TestMetricSummaries(t *testing.T) {
 		}
 		if fig.Summary != tt.summary {
 			t.Errorf("%s: summary\n%q\nwant\n%q", tt.name, fig.Summary, tt.summary)
+		}
+		wantSub := map[measure.Direction]string{measure.Higher: ". Higher is better.", measure.Lower: ". Lower is better.",
+			measure.Neither: ". Not rated: a measure of context."}[tt.dir]
+		if !strings.HasSuffix(fig.Subtitle, wantSub) || strings.Count(fig.Subtitle, "better") > 1 {
+			t.Errorf("%s: subtitle %q, want it to end %q", tt.name, fig.Subtitle, wantSub)
 		}
 		if got := strings.Join(fig.Table.Head, "|"); got != tt.tableHead {
 			t.Errorf("%s: table head %q, want %q", tt.name, got, tt.tableHead)

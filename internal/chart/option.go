@@ -3,11 +3,13 @@ package chart
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 )
@@ -77,10 +79,10 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 		return nil, nil
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(common(unitLabel(m.Unit), label)...)
+	line.SetGlobalOptions(common(m.Unit.Label(), label)...)
 	// A line chart need not start at zero: availability moving between
 	// 98.7% and 99.8% would be a flat line on a 0-100 axis.
-	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unitLabel(m.Unit), Scale: opts.Bool(true)}))
+	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: m.Unit.Label(), Scale: opts.Bool(true)}))
 	// The latest period is labelled at the last point, centred, so the
 	// plot leaves room at its right for half a label (see common); labels
 	// sit a little lower than ECharts' default, clear of the value axis's
@@ -189,7 +191,7 @@ func savingsOption(v *model.Savings, label string) ([]byte, error) {
 		return nil, nil
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(common("Pounds", label)...)
+	bar.SetGlobalOptions(common(measure.GBP.Label(), label)...)
 	x := make([]string, len(v.Years))
 	saving := make([]opts.BarData, len(v.Years))
 	net := make([]opts.BarData, len(v.Years))
@@ -237,3 +239,107 @@ func savingsOption(v *model.Savings, label string) ([]byte, error) {
 	})
 	return marshal(obj)
 }
+
+// cumulativeOption draws a year-to-date metric with each financial year as
+// its own line over the quarters (Q1 to Q4) or months (Apr to Mar) of a
+// year, so that this year so far sits against last year at the same point:
+// a line over every period would saw up and fall back each April.
+//
+// A metric reported per partner is one chart with a line per partner and
+// year ("North 2024/25"), coloured by year and marked by partner, rather
+// than a chart per partner: the page keeps one figure per measure, with
+// the table and summary that go with it, and each partner's own page
+// already draws its lines alone.
+func cumulativeOption(m *model.Metric, series []*model.Series, periods []period.Period, label string) ([]byte, error) {
+	if len(periods) == 0 {
+		return nil, nil
+	}
+	var years []int
+	for _, p := range periods {
+		if y, _ := yearPlace(p); !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	x := quarterNames
+	if m.Kind == period.Month {
+		x = monthNames
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(common(m.Unit.Label(), label)...)
+	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: m.Unit.Label(), Scale: opts.Bool(true)}))
+	line.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{ShowMaxLabel: opts.Bool(true), Margin: 12}}))
+	line.SetXAxis(x)
+	for si, s := range series {
+		for yi, y := range years {
+			data := make([]opts.LineData, len(x))
+			any := false
+			for j := range x {
+				data[j] = opts.LineData{Value: "-"}
+				if pt := s.At(placeIn(m.Kind, y, j)); pt != nil && pt.Has() {
+					data[j] = opts.LineData{Value: format.Round(pt.Value, 6)}
+					any = true
+				}
+			}
+			if !any {
+				continue
+			}
+			name := fyName(y)
+			if len(series) > 1 {
+				name = s.Name() + " " + name
+			}
+			colour := Palette[yi%len(Palette)]
+			line.AddSeries(name, data,
+				charts.WithLineChartOpts(opts.LineChart{Symbol: symbols[si%len(symbols)], SymbolSize: 8, ShowSymbol: opts.Bool(true)}),
+				charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Color: colour}),
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: colour}))
+		}
+	}
+	// The target is the latest year's, the one the year's figures so far
+	// are heading for; earlier years' targets are in the table.
+	latest := make([]period.Period, len(x))
+	for j := range x {
+		latest[j] = placeIn(m.Kind, years[len(years)-1], j)
+	}
+	if target := targetSeries(series, latest); target != nil {
+		line.AddSeries("Target, "+fyName(years[len(years)-1]), target,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "none", Step: "middle"}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: TargetColour}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: TargetColour}))
+	}
+	line.Validate()
+	return marshal(line.JSON())
+}
+
+// The x axis of a year-to-date chart: the places in a financial year.
+var (
+	quarterNames = []string{"Q1", "Q2", "Q3", "Q4"}
+	monthNames   = []string{"Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"}
+)
+
+// yearPlace is the financial year a quarter or month falls in (2024 for
+// 2024/25) and its place in it from 0: Q1 and April are 0, March is 11.
+func yearPlace(p period.Period) (year, place int) {
+	if p.Kind == period.Month {
+		if p.N >= 4 {
+			return p.Year, p.N - 4
+		}
+		return p.Year - 1, p.N + 8
+	}
+	return p.Year, p.N - 1
+}
+
+// placeIn is the quarter or month at place in the financial year starting
+// in year: yearPlace's inverse.
+func placeIn(kind period.Kind, year, place int) period.Period {
+	if kind == period.Month {
+		if place < 9 {
+			return period.Period{Kind: period.Month, Year: year, N: place + 4}
+		}
+		return period.Period{Kind: period.Month, Year: year + 1, N: place - 8}
+	}
+	return period.Period{Kind: period.Quarter, Year: year, N: place + 1}
+}
+
+// fyName names a financial year by the year it starts in: "2024/25".
+func fyName(year int) string { return period.Period{Kind: period.Year, Year: year}.String() }

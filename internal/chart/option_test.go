@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"github.com/partnersite/partnersite/internal/measure"
 	"math"
 	"os"
@@ -125,5 +126,105 @@ func TestMarshalFailsLoudly(t *testing.T) {
 	}
 	if b, err := marshal(map[string]any{"series": []any{1.5}}); err != nil || string(b) != `{"series":[1.5]}` {
 		t.Errorf("marshal = %s, %v", b, err)
+	}
+}
+
+// TestYearToDate draws cumulative metrics: each financial year its own
+// line over the quarters or months of a year, with every figure still in
+// the table.
+func TestYearToDate(t *testing.T) {
+	q := period.MustParse
+	// Days lost to sickness per FTE, so far this year, lower is better;
+	// North over two years, South this year only, with a gap in its Q2.
+	p := partnershipOf(csvdata.Metric{ID: "m", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: measure.Days, Direction: measure.Lower, Target: f(4.25), Cumulative: true},
+		csvdata.Performance{Period: q("2024/25 Q1"), Partner: "north", Value: 2.1},
+		csvdata.Performance{Period: q("2024/25 Q2"), Partner: "north", Value: 4},
+		csvdata.Performance{Period: q("2024/25 Q3"), Partner: "north", Value: 6.2},
+		csvdata.Performance{Period: q("2024/25 Q4"), Partner: "north", Value: 8.4},
+		csvdata.Performance{Period: q("2025/26 Q1"), Partner: "north", Value: 1.9},
+		csvdata.Performance{Period: q("2025/26 Q2"), Partner: "north", Value: 3.8},
+		csvdata.Performance{Period: q("2025/26 Q1"), Partner: "south", Value: 2.5},
+		csvdata.Performance{Period: q("2025/26 Q2"), Partner: "south", Mark: measure.NotAvailable},
+	)
+	m := p.Metric("m")
+	fig := Metric(m, "", "chart-m")
+	golden(t, "line-cumulative.json", fig.Option)
+	north := Metric(m, "north", "chart-m-north")
+
+	monthly := partnershipOf(csvdata.Metric{ID: "m", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: measure.Percent, Direction: measure.Higher, Target: f(97), Cumulative: true},
+		csvdata.Performance{Period: q("2024-04"), Value: 10.5},
+		csvdata.Performance{Period: q("2025-03"), Value: 96.8},
+		csvdata.Performance{Period: q("2025-04"), Value: 10.9},
+	)
+	mm := monthly.Metric("m")
+	month := Metric(mm, "", "chart-mm")
+
+	type option struct {
+		Series []struct {
+			Name string `json:"name"`
+			Data []struct {
+				Value any `json:"value"`
+			} `json:"data"`
+		} `json:"series"`
+		XAxis []struct {
+			Data []string `json:"data"`
+		} `json:"xAxis"`
+	}
+	for _, tt := range []struct {
+		name     string
+		fig      *Figure
+		x        string
+		series   string // name=values by place
+		subtitle string
+		summary  string
+		rows     int
+	}{
+		{"per partner", fig, "Q1 Q2 Q3 Q4",
+			"North 2024/25=2.1,4,6.2,8.4 North 2025/26=1.9,3.8,-,- South 2025/26=2.5,-,-,- Target, 2025/26=4.25,4.25,-,-",
+			"Days, year to date, by quarter, 2024/25 Q1 to 2025/26 Q2. Lower is better.",
+			// South's 2025/26 Q1 of 2.5 is the headline's latest with figure; North's is 2025/26 Q2.
+			"In April to September 2025 (2025/26 Q2, the year to date), days to process claims in North was 3.8 days",
+			6},
+		{"one partner", north, "Q1 Q2 Q3 Q4",
+			"2024/25=2.1,4,6.2,8.4 2025/26=1.9,3.8,-,- Target, 2025/26=4.25,4.25,-,-",
+			"Days, year to date, by quarter, 2024/25 Q1 to 2025/26 Q2. Lower is better.",
+			"In April to September 2025 (2025/26 Q2, the year to date), days to process claims in North was 3.8 days",
+			6},
+		{"monthly", month, "Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb Mar",
+			"2024/25=10.5,-,-,-,-,-,-,-,-,-,-,96.8 2025/26=10.9,-,-,-,-,-,-,-,-,-,-,- Target, 2025/26=97,-,-,-,-,-,-,-,-,-,-,-",
+			"Percentage, year to date, by month, 2024-04 to 2025-04. Higher is better.",
+			"In April 2025 (2025-04, the year to date), days to process claims was 10.9%",
+			3},
+	} {
+		var o option
+		if err := json.Unmarshal(tt.fig.Option, &o); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := strings.Join(o.XAxis[0].Data, " "); got != tt.x {
+			t.Errorf("%s: x axis %q, want %q", tt.name, got, tt.x)
+		}
+		var got []string
+		for _, s := range o.Series {
+			var vs []string
+			for _, d := range s.Data {
+				vs = append(vs, fmt.Sprint(d.Value))
+			}
+			got = append(got, s.Name+"="+strings.Join(vs, ","))
+		}
+		if strings.Join(got, " ") != tt.series {
+			t.Errorf("%s: series\n%s\nwant\n%s", tt.name, strings.Join(got, " "), tt.series)
+		}
+		if tt.fig.Subtitle != tt.subtitle {
+			t.Errorf("%s: subtitle %q, want %q", tt.name, tt.fig.Subtitle, tt.subtitle)
+		}
+		if !strings.HasPrefix(tt.fig.Summary, tt.summary) {
+			t.Errorf("%s: summary %q, want it to start %q", tt.name, tt.fig.Summary, tt.summary)
+		}
+		if len(tt.fig.Table.Rows) != tt.rows {
+			t.Errorf("%s: %d table rows, want every period's: %d", tt.name, len(tt.fig.Table.Rows), tt.rows)
+		}
+		if !strings.Contains(tt.fig.Table.Caption, "year to date") {
+			t.Errorf("%s: caption %q does not say year to date", tt.name, tt.fig.Table.Caption)
+		}
 	}
 }

@@ -685,10 +685,11 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			m.Unit = measure.Unit(u)
 		}
 		if d := strings.ToLower(string(r.Direction)); c.filled("direction", d, "write higher or lower (which way is better), or neither for a measure of context") {
-			if d != string(measure.Higher) && d != string(measure.Lower) && d != string(measure.Neither) {
-				c.errorf("direction", "direction %q must be \"higher\" or \"lower\" (which way is better), or \"neither\" for a measure of context", r.Direction)
+			dir, err := measure.ParseDirection(string(r.Direction))
+			if err != nil {
+				c.errorf("direction", "%v", err)
 			}
-			m.Direction = measure.Direction(d)
+			m.Direction = dir
 		}
 		switch cmp := strings.ToLower(string(r.Compare)); cmp {
 		case "", "previous":

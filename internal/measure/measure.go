@@ -7,12 +7,18 @@
 package measure
 
 import (
+	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/format"
 )
 
-// Unit is what a metric is measured in.
+// Unit is what a metric is measured in. Everything about writing a figure
+// of a unit lives in its entry in the table below and the methods on
+// Unit: the tables, the sentences, the rules and (through the attributes
+// the chart container is given) the browser's tooltips and axis labels.
 type Unit string
 
 // The units a metric may have.
@@ -30,7 +36,163 @@ const (
 // Units lists every valid unit, in the order the documentation gives them.
 var Units = []Unit{Percent, GBP, Count, Days, Hours, Minutes, FTE, Score}
 
-// Direction says which way is better for a metric.
+// unitInfo is how a unit is written.
+type unitInfo struct {
+	label          string // what it measures, for subtitles and axes
+	prefix, suffix string // written against the digits: "£", "%", " FTE"
+	one, many      string // the word after the digits: "day", "days"
+	// valueMin and valueMax are the places a figure takes where its
+	// metric's precision does not apply (rules, axis labels): percentages
+	// to one place exactly, pounds whole, others to at most one.
+	valueMin, valueMax int
+	points             bool // differences are "points": "within 0.5 points"
+	marginPlaces       int  // the most places a margin is written with
+}
+
+var units = map[Unit]unitInfo{
+	Percent: {label: "Percentage", suffix: "%", valueMin: 1, valueMax: 1, points: true, marginPlaces: 2},
+	GBP:     {label: "Pounds", prefix: "£", valueMax: 0, marginPlaces: 0},
+	Count:   {label: "Number", valueMax: 1, marginPlaces: 2},
+	Days:    {label: "Days", one: "day", many: "days", valueMax: 1, marginPlaces: 1},
+	Hours:   {label: "Hours", one: "hour", many: "hours", valueMax: 1, marginPlaces: 1},
+	Minutes: {label: "Minutes", one: "minute", many: "minutes", valueMax: 1, marginPlaces: 1},
+	FTE:     {label: "Full-time equivalent staff", suffix: " FTE", valueMax: 1, marginPlaces: 1},
+	Score:   {label: "Score", valueMax: 1, points: true, marginPlaces: 2},
+}
+
+// info is the unit's entry; an unknown unit is written as a bare number,
+// as a count is.
+func (u Unit) info() unitInfo {
+	if i, ok := units[u]; ok {
+		return i
+	}
+	return units[Count]
+}
+
+// Label names what the unit measures: "Percentage", "Pounds", "Days".
+func (u Unit) Label() string { return u.info().label }
+
+// Prefix is written before the digits (after a minus sign): "£".
+func (u Unit) Prefix() string { return u.info().prefix }
+
+// Suffix is written straight after the digits: "%", " FTE".
+func (u Unit) Suffix() string { return u.info().suffix }
+
+// One is the unit's word after exactly one, as shown: "day"; "" for a
+// unit without a word.
+func (u Unit) One() string { return u.info().one }
+
+// Many is the unit's word after any other number shown: "days".
+func (u Unit) Many() string { return u.info().many }
+
+// Places is the precision of the unit's figures where neither the figures
+// nor metrics.csv give one: pounds whole, others to one place.
+func (u Unit) Places() int { return u.info().valueMax }
+
+// ValueMin and ValueMax are the fewest and most places Value writes, and
+// so the places of the browser's axis labels: one and one for
+// percentages, none for pounds, up to one for others.
+func (u Unit) ValueMin() int { return u.info().valueMin }
+
+// ValueMax is the most places Value writes; see ValueMin.
+func (u Unit) ValueMax() int { return u.info().valueMax }
+
+// MarginPlaces is the most places a margin of the unit is written with
+// when nothing says otherwise.
+func (u Unit) MarginPlaces() int { return u.info().marginPlaces }
+
+// Write writes a formatted number with its unit: "99.2%", "£1,234",
+// "7.25 days". It is the one place a unit is written; the browser writes
+// it the same way from the attributes the chart container is given. The
+// unit's word agrees with the digits shown: "1 day", "1.0 days".
+func (u Unit) Write(n string) string {
+	i := u.info()
+	word := ""
+	if i.one != "" {
+		// Chosen by the digits alone, before the prefix or suffix.
+		word = strings.TrimPrefix(format.Counted(n, i.one, i.many), n)
+	}
+	sign, digits := "", n
+	if rest, ok := strings.CutPrefix(n, "-"); ok {
+		sign, digits = "-", rest
+	}
+	return sign + i.prefix + digits + i.suffix + word
+}
+
+// Format writes v to exactly places decimal places with its unit, so that
+// a column of figures lines up: "97.00%", "£1,234", "7.25 days", "8.00
+// days", "1 day".
+func (u Unit) Format(v float64, places int) string { return u.Write(format.Fixed(v, places)) }
+
+// Trim writes v to at most places decimal places with its unit, without
+// trailing zeros, for a sentence: "18 days", "17.25 days".
+func (u Unit) Trim(v float64, places int) string { return u.Write(format.Trim(v, places)) }
+
+// Value writes v at the unit's own precision, for a rule or a sentence
+// about a figure of no particular metric: "99.2%", "£1,234", "18 days",
+// "18.5 days".
+func (u Unit) Value(v float64) string {
+	i := u.info()
+	s := format.Fixed(v, i.valueMax)
+	if whole, frac, ok := strings.Cut(s, "."); ok {
+		frac = strings.TrimRight(frac, "0")
+		for len(frac) < i.valueMin {
+			frac += "0"
+		}
+		s = whole
+		if frac != "" {
+			s += "." + frac
+		}
+	}
+	return u.Write(s)
+}
+
+// Prose is Value for a sentence read aloud: millions of pounds as "£1.2m".
+func (u Unit) Prose(v float64) string {
+	if u == GBP {
+		return format.MoneyShort(v)
+	}
+	return u.Value(v)
+}
+
+// ProseIn writes a figure of a metric shown to places for a sentence:
+// without trailing zeros ("18 days", "17.25 days"), but percentages to
+// exactly places, as the tables write them ("99.0% against 99.5%"), and
+// whole pounds or millions as "£1,234" and "£1.2m".
+func (u Unit) ProseIn(v float64, places int) string {
+	switch {
+	case u == GBP && (places == 0 || math.Abs(v) >= 1e6):
+		return format.MoneyShort(v)
+	case u == Percent:
+		return u.Format(v, places)
+	}
+	return u.Trim(v, places)
+}
+
+// Mean writes an average of figures shown to places: to a place more, so
+// that 17 and 18 days average 17.5 days, not 18; pounds as ProseIn writes
+// them.
+func (u Unit) Mean(v float64, places int) string {
+	if u == GBP {
+		return u.ProseIn(v, places)
+	}
+	return u.Trim(v, places+1)
+}
+
+// Margin writes a difference, such as an amber margin, to at most places
+// decimal places: percentages and scores in "points", since "within 0.5%
+// of 99.5%" would be ambiguous; "0.9 days", "£2,500", "1" for a count.
+func (u Unit) Margin(a float64, places int) string {
+	if u.info().points {
+		return format.Counted(format.Trim(a, places), "point", "points")
+	}
+	return u.Trim(a, places)
+}
+
+// Direction says which way is better for a metric. Callers ask it what
+// they need (Rated, Better, Shortfall, Phrase) rather than compare it with
+// the constants: a comparison missed in one place once made a measure of
+// context read "Higher is better" beside "Not rated".
 type Direction string
 
 // The directions.
@@ -40,29 +202,86 @@ const (
 	Neither Direction = "neither" // a measure of context, such as receipts: never rated
 )
 
-// Write writes a formatted number with its unit: "99.2%", "£1,234",
-// "7.25 days". It is the one place a unit is written (assets/charts.js
-// mirrors it for tooltips). The unit's word agrees with the digits shown:
-// "1 day", "1.0 days".
-func (u Unit) Write(n string) string {
-	switch u {
-	case Percent:
-		return n + "%"
-	case GBP:
-		if strings.HasPrefix(n, "-") {
-			return "-£" + n[1:]
-		}
-		return "£" + n
-	case Days:
-		return format.Counted(n, "day", "days")
-	case Hours:
-		return format.Counted(n, "hour", "hours")
-	case Minutes:
-		return format.Counted(n, "minute", "minutes")
-	case FTE:
-		return n + " FTE"
+// Directions lists every valid direction, in the order the documentation
+// gives them.
+var Directions = []Direction{Higher, Lower, Neither}
+
+// ParseDirection reads a direction as metrics.csv writes it, in any case
+// and with spaces around it. The error says what the cell may hold.
+func ParseDirection(s string) (Direction, error) {
+	d := Direction(strings.ToLower(strings.TrimSpace(s)))
+	if slices.Contains(Directions, d) {
+		return d, nil
 	}
-	return n
+	return "", fmt.Errorf("direction %q must be \"higher\" or \"lower\" (which way is better), or \"neither\" for a measure of context", s)
+}
+
+// Rated reports whether figures of the direction are rated against a
+// target and said to improve or worsen: false for a measure of context.
+func (d Direction) Rated() bool { return d == Higher || d == Lower }
+
+// Better says which of two figures is better: 1 when a is, -1 when b is,
+// and 0 when they are equal or the direction is not rated. Callers round
+// first to what they show, so that figures shown alike are equal.
+func (d Direction) Better(a, b float64) int {
+	switch {
+	case !d.Rated() || a == b:
+		return 0
+	case (a > b) == (d == Higher):
+		return 1
+	}
+	return -1
+}
+
+// Shortfall is how far v falls short of target t the way that is worse:
+// positive when v is worse than t, negative when better, 0 when on it or
+// when the direction is not rated. The status rule compares it with the
+// amber margin.
+func (d Direction) Shortfall(v, t float64) float64 {
+	switch d {
+	case Higher:
+		return t - v
+	case Lower:
+		return v - t
+	}
+	return 0
+}
+
+// Sides names the sides of a target for a rule, the better first:
+// "above" and "below" for higher is better; "" for a direction not rated.
+func (d Direction) Sides() (better, worse string) {
+	switch d {
+	case Higher:
+		return "above", "below"
+	case Lower:
+		return "below", "above"
+	}
+	return "", ""
+}
+
+// Phrase says which way is better in a sentence: "Higher is better",
+// "Lower is better", or for a measure of context "Not rated: a measure of
+// context", so that no page of one ever says a way is better.
+func (d Direction) Phrase() string {
+	switch d {
+	case Higher:
+		return "Higher is better"
+	case Lower:
+		return "Lower is better"
+	}
+	return "Not rated: a measure of context"
+}
+
+// Word is the answer to "Better is": "Higher" or "Lower", and "" for a
+// measure of context, whose page leaves the row out.
+func (d Direction) Word() string {
+	switch d {
+	case Higher:
+		return "Higher"
+	case Lower:
+		return "Lower"
+	}
+	return ""
 }
 
 // Mark says why a figure is not there, in the shorthand of the Government

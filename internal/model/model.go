@@ -7,7 +7,6 @@ package model
 
 import (
 	"cmp"
-	"github.com/partnersite/partnersite/internal/measure"
 	"math"
 	"slices"
 	"strconv"
@@ -17,6 +16,7 @@ import (
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
 )
@@ -63,8 +63,10 @@ type Metric struct {
 	Unit                          measure.Unit
 	Direction                     measure.Direction
 	ByYear                        bool // travel against the same period a year earlier
-	// Cumulative says the figure builds up through the financial year:
-	// compared with a year earlier, each year its own line on a chart.
+	// Cumulative is true for a figure that builds up through the
+	// financial year (collection rates, days lost so far): compared with
+	// the same period a year earlier, its chart draws each year as its
+	// own line, over the quarters or months of a year.
 	Cumulative bool
 	// Decimals is the precision the metric's figures are shown with.
 	Decimals int
@@ -374,14 +376,14 @@ func (m *Metric) derive(s *Series) {
 		}
 		pt.Rating = m.rate(pt)
 		before := prev
-		if m.ByYear {
+		if m.ComparesByYear() {
 			// Q4 receipts against Q3 are always down; against last
 			// year's Q4 they say something.
 			if before = s.At(pt.Period.YearEarlier()); before != nil && !before.Has() {
 				before = nil
 			}
 		}
-		pt.byYear = m.ByYear
+		pt.byYear = m.ComparesByYear()
 		if before != nil {
 			pt.Trend, pt.Compared = TrendOf(pt.Value, before.Value, m.Direction), before.Period
 		}
@@ -402,10 +404,15 @@ func (m *Metric) deriveOutturns(s *Series) {
 	}
 }
 
+// ComparesByYear reports whether direction of travel compares a figure
+// with the same period a year earlier: for a seasonal measure, and always
+// for a year-to-date one, whose April figure says nothing against March's.
+func (m *Metric) ComparesByYear() bool { return m.ByYear || m.Cumulative }
+
 // rate is a figure's rating: the council's own where its report gave one,
 // or else the metric's rule, with the target and margin as written.
 func (m *Metric) rate(pt *Point) Rating {
-	if m.Direction != measure.Neither {
+	if m.Direction.Rated() {
 		if r, ok := CouncilRating(pt.RAG, m.targetText(pt)); ok {
 			return r
 		}
@@ -430,7 +437,7 @@ func (m *Metric) targetText(pt *Point) string {
 	if pt.Target == nil {
 		return ""
 	}
-	return ValueIn(m.Unit, *pt.Target, int(pt.TargetPlaces))
+	return ValueIn(m.Unit, *pt.Target, int(writtenPlaces(pt.TargetPlaces, *pt.Target)))
 }
 
 // marginText writes an amber margin: as a share where the council set
@@ -450,7 +457,7 @@ func (m *Metric) AmberText() string {
 	share := DefaultAmberShare
 	how := ", the default where none is set"
 	switch {
-	case m.Direction == measure.Neither:
+	case !m.Direction.Rated():
 		return ""
 	case m.Amber != nil:
 		return "Within " + Margin(m.Unit, *m.Amber) + " of the target"
@@ -478,7 +485,7 @@ type Disagreement struct {
 func (p *Partnership) Disagreements() []Disagreement {
 	var out []Disagreement
 	for _, m := range p.Metrics {
-		if m.Direction == measure.Neither {
+		if !m.Direction.Rated() {
 			continue
 		}
 		for _, s := range m.Series {
@@ -620,7 +627,7 @@ func (m *Metric) SeriesFor(id string) *Series {
 // Status is the metric's overall status: the worst of its series' latest
 // ratings, as the contract says for metrics reported per partner.
 func (m *Metric) Status() Status {
-	if m.Direction == measure.Neither {
+	if !m.Direction.Rated() {
 		return NotRated
 	}
 	worst := NoTarget
@@ -666,19 +673,13 @@ func Periods(series []*Series) []period.Period {
 
 // Format writes a value of this metric with its unit, as in tables, at
 // the metric's precision.
-func (m *Metric) Format(v float64) string { return ValueIn(m.Unit, v, m.Decimals) }
+func (m *Metric) Format(v float64) string { return m.Unit.Format(v, m.Decimals) }
 
 // Prose writes a value of this metric for a sentence: at the metric's
 // precision without trailing zeros ("18 days", "17.25 days"), and
 // millions of pounds as "£1.2m".
 func (m *Metric) Prose(v float64) string {
-	if m.Unit == measure.GBP && (m.Decimals == 0 || math.Abs(v) >= 1e6) {
-		return Prose(m.Unit, v) // "£1,234", "£1.2m"
-	}
-	if m.Unit == measure.Percent {
-		return m.Format(v) // "99.0% against 99.5%", as the tables write it
-	}
-	return m.Unit.Write(format.Trim(v, m.Decimals))
+	return m.Unit.ProseIn(v, m.Decimals)
 }
 
 // writtenPlaces is the decimal places a figure is shown with: as written
@@ -711,7 +712,7 @@ func (m *Metric) precision(set *int, written []int8, targetPlaces int) int {
 			d = max(d, int(w))
 		}
 		if len(written) == 0 {
-			d = defaultPlaces(m.Unit)
+			d = m.Unit.Places()
 		}
 		d = min(d, 3)
 	}

@@ -101,7 +101,7 @@ func Rate(v float64, target *float64, amber float64, dir measure.Direction, unit
 // RateAs is Rate with the target and the amber margin written as the
 // council wrote them ("the target of 4.25 days", "within 1% (0.83 points)").
 func RateAs(v float64, target *float64, amber float64, dir measure.Direction, unit measure.Unit, targetText, marginText string) Rating {
-	if dir == measure.Neither {
+	if !dir.Rated() {
 		return Rating{Status: NotRated, Reason: "a measure of context, with no better way to go"}
 	}
 	if target == nil {
@@ -113,26 +113,17 @@ func RateAs(v float64, target *float64, amber float64, dir measure.Direction, un
 	eps := 1e-9 * math.Max(1, math.Max(math.Abs(t), a))
 	tgt := "the target of " + targetText
 	margin := marginText
-	if dir == measure.Lower {
-		switch {
-		case v <= t+eps:
-			return Rating{Status: OnTrack, Reason: "at or below " + tgt}
-		case a > 0 && v <= t+a+eps:
-			return Rating{Status: AtRisk, Reason: "within " + margin + " of " + tgt}
-		case a > 0:
-			return Rating{Status: OffTrack, Reason: "more than " + margin + " above " + tgt}
-		}
-		return Rating{Status: OffTrack, Reason: "above " + tgt}
-	}
+	better, worse := dir.Sides()
+	short := dir.Shortfall(v, t)
 	switch {
-	case v >= t-eps:
-		return Rating{Status: OnTrack, Reason: "at or above " + tgt}
-	case a > 0 && v >= t-a-eps:
+	case short <= eps:
+		return Rating{Status: OnTrack, Reason: "at or " + better + " " + tgt}
+	case a > 0 && short <= a+eps:
 		return Rating{Status: AtRisk, Reason: "within " + margin + " of " + tgt}
 	case a > 0:
-		return Rating{Status: OffTrack, Reason: "more than " + margin + " below " + tgt}
+		return Rating{Status: OffTrack, Reason: "more than " + margin + " " + worse + " " + tgt}
 	}
-	return Rating{Status: OffTrack, Reason: "below " + tgt}
+	return Rating{Status: OffTrack, Reason: worse + " " + tgt}
 }
 
 // CouncilRating is the rating a council published (its report's status
@@ -193,69 +184,35 @@ func (t Trend) String() string {
 // direction. Values equal to six decimals are no change: the data is typed
 // by people to one or two decimals.
 func TrendOf(v, prev float64, dir measure.Direction) Trend {
-	d := format.Round(v, 6) - format.Round(prev, 6)
+	a, b := format.Round(v, 6), format.Round(prev, 6)
 	switch {
-	case d == 0:
+	case a == b:
 		return NoChange
-	case dir == measure.Neither && d > 0:
+	case !dir.Rated() && a > b:
 		return Up
-	case dir == measure.Neither:
+	case !dir.Rated():
 		return Down
-	case (d > 0) == (dir != measure.Lower):
+	case dir.Better(a, b) > 0:
 		return Improving
 	}
 	return Worsening
 }
 
 // Value formats a figure with its unit for a rule or a sentence: "99.2%",
-// "£1,234", "18 days", "18.5 days": percentages to one place, pounds
-// whole, others to at most one place. A metric's own figures use
-// Metric.Format, at the metric's precision.
-func Value(unit measure.Unit, v float64) string {
-	switch unit {
-	case measure.Percent:
-		return unit.Write(format.Fixed(v, 1))
-	case measure.GBP:
-		return format.Money(v)
-	}
-	return unit.Write(format.Trim(v, 1))
-}
-
-// defaultPlaces is a unit's precision where the figures do not say.
-func defaultPlaces(unit measure.Unit) int {
-	if unit == measure.GBP {
-		return 0
-	}
-	return 1
-}
+// "£1,234", "18 days", "18.5 days" (measure.Unit.Value). A metric's own
+// figures use Metric.Format, at the metric's precision.
+func Value(unit measure.Unit, v float64) string { return unit.Value(v) }
 
 // ValueIn formats a figure with its unit to exactly places decimal
 // places, so that a column of figures lines up: "97.00%", "7.25 days",
-// "8.00 days".
-func ValueIn(unit measure.Unit, v float64, places int) string {
-	if unit == measure.GBP && places == 0 {
-		return format.Money(v)
-	}
-	return unit.Write(format.Fixed(v, places))
-}
+// "8.00 days" (measure.Unit.Format).
+func ValueIn(unit measure.Unit, v float64, places int) string { return unit.Format(v, places) }
 
 // Prose formats a figure for a sentence: as Value, but millions of pounds
-// as "£1.2m".
-func Prose(unit measure.Unit, v float64) string {
-	if unit == measure.GBP {
-		return format.MoneyShort(v)
-	}
-	return Value(unit, v)
-}
+// as "£1.2m" (measure.Unit.Prose).
+func Prose(unit measure.Unit, v float64) string { return unit.Prose(v) }
 
-// Margin formats a difference: percentage differences are "points", since
-// "within 0.5% of 99.5%" would be ambiguous.
-func Margin(unit measure.Unit, a float64) string {
-	switch unit {
-	case measure.Percent, measure.Score:
-		return format.Counted(format.Trim(a, 2), "point", "points")
-	case measure.Count:
-		return format.Trim(a, 2)
-	}
-	return Value(unit, a)
-}
+// Margin formats a difference at the unit's margin precision:
+// percentage differences are "points", since "within 0.5% of 99.5%" would
+// be ambiguous (measure.Unit.Margin).
+func Margin(unit measure.Unit, a float64) string { return unit.Margin(a, unit.MarginPlaces()) }

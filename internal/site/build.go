@@ -32,6 +32,7 @@ import (
 	"github.com/partnersite/partnersite/internal/content"
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
@@ -675,7 +676,7 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 			}
 		}
 	}
-	if m.Target != nil || pg.TargetVaries {
+	if m.Direction.Rated() && (m.Target != nil || pg.TargetVaries) {
 		pg.Amber = m.AmberText()
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "metrics", m.ID)); err != nil {
@@ -831,8 +832,8 @@ var funcs = template.FuncMap{
 	"percent":    format.Percent,
 	"number":     func(v float64) string { return format.Fixed(v, 0) },
 	"count":      func(n int) string { return format.Fixed(float64(n), 0) },
-	"value":      model.Value,
-	"margin":     model.Margin,
+	"value":      measure.Unit.Value,
+	"margin":     func(u measure.Unit, a float64) string { return u.Margin(a, u.MarginPlaces()) },
 	"date":       func(t time.Time) string { return t.Format("2 January 2006") },
 	"isoDate":    func(t time.Time) string { return t.Format("2006-01-02") },
 	"deref":      func(f *float64) float64 { return *f },

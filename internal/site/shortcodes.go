@@ -231,7 +231,31 @@ func scoreRowAt(m *model.Metric, at period.Period) ScoreRow {
 			row.Who += "; " + andList(also) + " also " + ps[0].Rating.Status.String()
 		}
 	}
-	return fill(row, m, ps[0])
+	row = fill(row, m, ps[0])
+	if len(m.Series) > 1 {
+		row.Trend = travelEach(m, at)
+	}
+	return row
+}
+
+// travelEach is the direction of travel of each series of a metric
+// reported per partner, at period at: "North: Improving; South:
+// Worsening". A scorecard row shows one partner's figure, but every
+// partner's direction, so that none is hidden behind the worst.
+func travelEach(m *model.Metric, at period.Period) string {
+	var parts []string
+	for _, s := range m.Series {
+		pt := s.Latest()
+		if !at.IsZero() {
+			pt = s.LatestBy(at.End())
+		}
+		if pt == nil {
+			parts = append(parts, s.Name()+": no figures yet")
+			continue
+		}
+		parts = append(parts, s.Name()+": "+pt.Travel())
+	}
+	return strings.Join(parts, "; ")
 }
 
 // andList joins names as prose: "A", "A and B", "A, B and C".

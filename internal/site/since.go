@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/partnersite/partnersite/internal/content"
-	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 )
@@ -45,7 +44,7 @@ func (b *builder) since(pg *content.Page) *Since {
 	s := &Since{Previous: reportLink(prev)}
 	from, to := prev.Period.End(), pg.Period.End()
 	for _, m := range b.p.Metrics {
-		if m.Direction == measure.Neither {
+		if !m.Direction.Rated() {
 			continue // a measure of context has no status to change
 		}
 		before, now := false, false

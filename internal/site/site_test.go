@@ -129,6 +129,11 @@ func TestFigures(t *testing.T) {
 		{"reports/q2/index.html", "In July to September 2024 (2024/25 Q2), days to process claims in South was 21 days against a target of 20 days: At risk, worsening from 19 days in 2024/25 Q1."},
 		{"metrics/claims/index.html", `<td data-label="South" class="num">21.0 days</td><td data-label="South target" class="num">20 days</td>`},
 		{"metrics/spend/index.html", "No target"},
+		// Claims, per partner: the title and the scorecard speak of both.
+		// North 17 -> 16.5 days, lower is better: improving, on track
+		// against 18; South 19 -> 21: worsening, at risk against 20.
+		{"metrics/claims/index.html", `<span class="figure-title">Days to process claims: South just short of the target of 20 days, North meeting the target of 18 days</span>`},
+		{"goals/efficiency/index.html", `<td data-label="Direction of travel">North: Improving; South: Worsening</td>`},
 		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,0,140000,188000,4.70\n"},
 		{"data/performance.csv", "claims,2024/25 Q2,south,21,,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.,data/performance.csv,9\n"},
 	}

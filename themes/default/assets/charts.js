@@ -9,31 +9,39 @@
   if (typeof window.echarts === "undefined") {
     return;
   }
-  // words writes a formatted number with its unit, as Go's Unit.Write
-  // does for the tables: the unit agrees with the digits shown, so 1.04
+  // unitOf reads how a figure of the chart's unit is written from the
+  // attributes Go's measure.Unit gives the container, so this file keeps
+  // no table of units of its own: a prefix and a suffix against the digits
+  // ("£", "%", " FTE"), a word for one and for any other number ("day",
+  // "days"), and the places of axis labels ("1 1" for percentages).
+  function unitOf(el) {
+    function attr(name) { return el.getAttribute(name) || ""; }
+    var axis = attr("data-axis-places").split(" ").map(function (p) { return parseInt(p, 10); });
+    return {
+      prefix: attr("data-unit-prefix"), suffix: attr("data-unit-suffix"),
+      one: attr("data-unit-one"), many: attr("data-unit-many"),
+      axisMin: isNaN(axis[0]) ? 0 : axis[0], axisMax: isNaN(axis[1]) ? 1 : axis[1]
+    };
+  }
+
+  // withUnit writes a formatted number with its unit, as Go's Unit.Write
+  // does for the tables: the word agrees with the digits shown, so 1.04
   // days on an axis reads "1 day" and 1.00 days in a tooltip "1.00 days".
-  var words = { days: ["day", "days"], hours: ["hour", "hours"], minutes: ["minute", "minutes"] };
   function withUnit(unit, s) {
-    if (unit === "percent") { return s + "%"; }
-    if (unit === "gbp") { return s.charAt(0) === "-" ? "-£" + s.slice(1) : "£" + s; }
-    if (unit === "fte") { return s + " FTE"; }
-    if (words[unit]) { return s + " " + (s === "1" || s === "-1" ? words[unit][0] : words[unit][1]); }
-    return s;
+    var word = "";
+    if (unit.one) { word = " " + (s === "1" || s === "-1" ? unit.one : unit.many); }
+    var sign = "";
+    if (s.charAt(0) === "-") { sign = "-"; s = s.slice(1); }
+    return sign + unit.prefix + s + unit.suffix + word;
   }
 
   // formatter writes figures of a unit with between min and max decimal
-  // places: axis labels as Go's Value writes them (percentages to one
+  // places: axis labels as Go's Unit.Value writes them (percentages to one
   // place, pounds whole, others to at most one), tooltips to the metric's
   // own places, as its table does (7.25 days, 97.00%).
   function formatter(unit, min, max) {
     var nf = new Intl.NumberFormat("en-GB", { minimumFractionDigits: min, maximumFractionDigits: max });
     return function (v) { return withUnit(unit, nf.format(v)); };
-  }
-
-  function axisFormatter(unit) {
-    if (unit === "percent") { return formatter(unit, 1, 1); }
-    if (unit === "gbp") { return formatter(unit, 0, 0); }
-    return formatter(unit, 0, 1);
   }
 
   // ECharts lays out the legend and the plot each on its own, so a legend
@@ -69,8 +77,8 @@
     } catch (e) {
       return; // the summary and table still stand
     }
-    var unit = el.getAttribute("data-unit");
-    var format = axisFormatter(unit);
+    var unit = unitOf(el);
+    var format = formatter(unit, unit.axisMin, unit.axisMax);
     var places = parseInt(el.getAttribute("data-places"), 10);
     var precise = isNaN(places) ? format : formatter(unit, places, places);
     (option.yAxis || []).forEach(function (axis) {
