@@ -681,7 +681,7 @@ func savingsTable(v *model.Savings, scope string) Table {
 			} else {
 				oneOff += ", others not reported"
 			}
-			net += ", before one-off costs not reported"
+			net += " (one-off costs not reported)"
 		}
 		row := Row{Head: y.Period.String(), Cells: []Cell{
 			base, actual, num(saving), num(target),

@@ -52,9 +52,9 @@ func TestSavingsAsPublished(t *testing.T) {
 		t.Errorf("summary\n%q\nwant\n%q", fig.Summary, want)
 	}
 	rows := []struct{ head, saving, oneOff, net, cum string }{
-		{"2019/20", "£500,000", "Not reported", "£500,000, before one-off costs not reported", "£500,000"},
-		{"2020/21", "£500,000, carried from 2019/20 (recurring)", "Not reported", "£500,000, before one-off costs not reported", "£1,000,000"},
-		{"2021/22", "£1,300,000", "Not reported", "£1,300,000, before one-off costs not reported", "£2,300,000"},
+		{"2019/20", "£500,000", "Not reported", "£500,000 (one-off costs not reported)", "£500,000"},
+		{"2020/21", "£500,000, carried from 2019/20 (recurring)", "Not reported", "£500,000 (one-off costs not reported)", "£1,000,000"},
+		{"2021/22", "£1,300,000", "Not reported", "£1,300,000 (one-off costs not reported)", "£2,300,000"},
 	}
 	if len(fig.Table.Rows) != len(rows) {
 		t.Fatalf("%d rows, want %d", len(fig.Table.Rows), len(rows))

@@ -211,6 +211,9 @@ type PartnerPage struct {
 	SavingsFig   *chart.Figure
 	Share        string // share of the partnership's net saving to date
 	PerHousehold string
+	// NoShares says why no savings are shown for the partner when the
+	// partners have not published cost shares; "" when they have.
+	NoShares string
 	Rows         []ScoreRow // metrics reported for this partner
 }
 
