@@ -214,7 +214,7 @@ type PartnerPage struct {
 	// NoShares says why no savings are shown for the partner when the
 	// partners have not published cost shares; "" when they have.
 	NoShares string
-	Rows         []ScoreRow // metrics reported for this partner
+	Rows     []ScoreRow // metrics reported for this partner
 }
 
 // SearchPage is search/: a search box over search.json, and without
