@@ -494,6 +494,9 @@ func Savings(v *model.Savings, id string) *Figure {
 }
 
 func savingsSummary(v *model.Savings) string {
+	if v.Unshared && len(v.Years) == 0 {
+		return model.NoShares
+	}
 	l := v.Latest()
 	planned := plannedPhrase(v)
 	if l == nil {
