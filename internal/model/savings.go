@@ -182,6 +182,38 @@ func (p *Partnership) SavingsEnd() (end period.Period, ok bool) {
 	return end, ok
 }
 
+// overlaps reports whether rows for partners a and b count the same
+// money: the same partner, or either partnership-wide (a service's year
+// has partnership-wide rows or per-partner rows, never both).
+func overlaps(a, b string) bool { return a == b || a == "" || b == "" }
+
+// replacedIn is the year a recurring row r stops being carried: that of
+// the next row of savings.csv with a saving for the same service and an
+// overlapping partner, or stop when there is none. It reads the whole
+// file, not a view's rows, so that every view carries a row to the same
+// year and partners' parts still add up to the partnership's.
+func (p *Partnership) replacedIn(r csvdata.Saving, stop period.Period) period.Period {
+	for _, n := range p.savings {
+		if n.Service == r.Service && overlaps(n.Partner, r.Partner) && !n.Planned() &&
+			period.Compare(n.Period, r.Period) > 0 && period.Compare(n.Period, stop) < 0 {
+			stop = n.Period
+		}
+	}
+	return stop
+}
+
+// reported reports whether savings.csv gives a saving for the service in
+// year y on a row for an overlapping partner: a partnership-wide stream
+// is not missing a year that per-partner rows report, nor the reverse.
+func (p *Partnership) reported(service, partner string, y period.Period) bool {
+	for _, r := range p.savings {
+		if r.Service == service && r.Period == y && overlaps(r.Partner, partner) && !r.Planned() {
+			return true
+		}
+	}
+	return false
+}
+
 // nextYear is the financial year after y.
 func nextYear(y period.Period) period.Period {
 	return period.Period{Kind: period.Year, Year: y.Year + 1}
@@ -228,7 +260,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 		// covered holds the years with a saving, own or carried.
 		covered := map[period.Period]bool{}
 		var first, last period.Period
-		for i, c := range rows {
+		for _, c := range rows {
 			r, f := c.r, c.f
 			y := year(r.Period)
 			switch {
@@ -268,13 +300,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 			}
 			// Carried until the next row with a saving, which replaces
 			// it (a later figure includes the earlier), or to the end.
-			stop := nextYear(end)
-			for _, n := range rows[i+1:] {
-				if !n.r.Planned() {
-					stop = n.r.Period
-					break
-				}
-			}
+			stop := p.replacedIn(r, nextYear(end))
 			var amount money.Pence
 			if r.Costs {
 				amount = r.BaselineCost - r.ActualCost
@@ -298,7 +324,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 			continue
 		}
 		for cy := nextYear(first); period.Compare(cy, last) < 0; cy = nextYear(cy) {
-			if !covered[cy] {
+			if !covered[cy] && !p.reported(k.service, k.partner, cy) {
 				y := year(cy)
 				y.Missing = append(y.Missing, Gap{Service: p.Service(k.service), Partner: p.Partner(k.partner)})
 			}

@@ -139,6 +139,28 @@ func TestSavingsAsPublished(t *testing.T) {
 			{"2020/21", 500, 0, 500, 1_000, true, "2019/20", 2, false, false, ""},
 			{"2021/22", 200, 0, 200, 1_200, false, "", 0, false, false, ""},
 		}, "2019/20 to 2021/22", 1}, // £1,200 / 100,000 = 1.2p, 1p
+		// Per-partner rows for a later year replace a partnership-wide
+		// recurring row too (a year has one or the other, never both), and
+		// a year they report is no gap for it: 500 + 500 + (100 + 200).
+		{"per-partner rows replace a partnership-wide one", shared, "service,period,partner,saving,one_off_cost,recurring\n" +
+			"shared,2019/20,,500,0,yes\n" +
+			"shared,2021/22,a,100,0,no\n" +
+			"shared,2021/22,b,200,0,no\n", "", "", []yr{
+			{"2019/20", 500, 0, 500, 500, false, "", 0, false, true, ""},
+			{"2020/21", 500, 0, 500, 1_000, true, "2019/20", 2, false, false, ""},
+			{"2021/22", 300, 0, 300, 1_300, false, "", 0, false, false, ""},
+		}, "2019/20 to 2021/22", 1}, // £1,300 / 100,000 = 1.3p, 1p
+		// A partner-wide gap is not claimed where the other stream reports:
+		// partnership-wide 2019/20 and 2021/22, per-partner 2020/21.
+		{"no gap where per-partner rows report", shared, "service,period,partner,saving,one_off_cost\n" +
+			"shared,2019/20,,500,0\n" +
+			"shared,2020/21,a,60,0\n" +
+			"shared,2020/21,b,40,0\n" +
+			"shared,2021/22,,700,0\n", "", "", []yr{
+			{"2019/20", 500, 0, 500, 500, false, "", 0, false, false, ""},
+			{"2020/21", 100, 0, 100, 600, false, "", 0, false, false, ""},
+			{"2021/22", 700, 0, 700, 1_300, false, "", 0, false, false, ""},
+		}, "2019/20 to 2021/22", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
