@@ -681,10 +681,11 @@ func savingsTable(v *model.Savings, scope string) Table {
 			missing = true
 			if y.OneOff == 0 {
 				oneOff = "Not reported"
+				net += " (one-off costs not reported)"
 			} else {
 				oneOff += ", others not reported"
+				net += " (other one-off costs not reported)"
 			}
-			net += " (one-off costs not reported)"
 		}
 		row := Row{Head: y.Period.String(), Cells: []Cell{
 			base, actual, num(saving), num(target),

@@ -93,4 +93,16 @@ func TestSavingsAsPublished(t *testing.T) {
 	if k := fig.Table.Key; len(k) != 1 || k[0] != "no figure was published for 2020/21, so it is not counted in the totals" {
 		t.Errorf("gap key %q", k)
 	}
+
+	// Part of a year's one-off costs reported: the part is shown, and
+	// the rest said to be missing. 300 + 200 saved, less the 40 reported.
+	p = loadSavings(t, "id,name,cost_share\na,A,60\nb,B,40\n",
+		"service,period,saving,one_off_cost\nshared,2021/22,300,40\nict,2021/22,200,\n")
+	fig = Savings(p.Savings("", ""), "s")
+	if c := fig.Table.Rows[0].Cells; c[5].Text != "£40, others not reported" || c[6].Text != "£460 (other one-off costs not reported)" {
+		t.Errorf("partly reported: one-off %q, net %q", c[5].Text, c[6].Text)
+	}
+	if want := "In 2021/22 the partnership saved £500. After the one-off costs reported, £40, that is a net saving of £460; other one-off costs were not reported."; fig.Summary != want {
+		t.Errorf("partly reported summary\n%q\nwant\n%q", fig.Summary, want)
+	}
 }
