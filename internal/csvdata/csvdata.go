@@ -841,8 +841,12 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 		default:
 			c.errorf("recurring", "recurring %q is not yes or no; write yes for a saving made every year from this one on, no for one year's saving, or leave it empty", string(r.Recurring))
 		}
-		if s.Recurring && s.Planned() && c.raw("target_saving") != "" {
-			c.errorf("recurring", "the row is recurring but gives no saving, only a target; a planned year is not carried into later years, so leave recurring empty or give the saving")
+		if s.Recurring && s.Planned() {
+			// A plan is not carried; a note such as "£300,000 a year
+			// planned" says nothing wrong, a recurring yes does.
+			if strings.EqualFold(string(r.Recurring), "yes") && c.raw("target_saving") != "" {
+				c.errorf("recurring", "the row is recurring but gives no saving, only a target; a planned year is not carried into later years, so leave recurring empty or give the saving")
+			}
 			s.Recurring = false
 		}
 		if !s.Period.IsZero() && s.Period.Kind != period.Year {

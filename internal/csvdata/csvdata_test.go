@@ -201,7 +201,7 @@ func TestRules(t *testing.T) {
 			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,60\nsouth,South,\neast,East,\n")},
 			[]string{"data/partners.csv:1: cost_share is empty on lines 3, 4 but given on line 2; give every partner's share, or leave cost_share empty for every partner where the partnership has not published how costs and savings are shared"}},
 		{"recurring is yes or no",
-			map[string]*string{"savings.csv": s("service,period,saving,target_saving,recurring\nict,2023/24,100,,Yes\nict,2024/25,200,,sometimes\nict,2025/26,,300,yes\n")},
+			map[string]*string{"savings.csv": s("service,period,saving,target_saving,recurring,note\nict,2023/24,100,,Yes,\nict,2024/25,200,,sometimes,\nict,2025/26,,300,yes,\nict,2026/27,,300,,£300 a year planned\n")},
 			[]string{
 				`data/savings.csv:3: recurring "sometimes" is not yes or no; write yes for a saving made every year from this one on, no for one year's saving, or leave it empty`,
 				"data/savings.csv:4: the row is recurring but gives no saving, only a target; a planned year is not carried into later years, so leave recurring empty or give the saving",
