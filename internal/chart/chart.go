@@ -641,6 +641,9 @@ func Savings(v *model.Savings, id string) *Figure {
 }
 
 func savingsSummary(v *model.Savings) string {
+	if v.Unshared && len(v.Years) == 0 {
+		return model.NoShares
+	}
 	l := v.Latest()
 	planned := plannedPhrase(v)
 	if l == nil {
@@ -660,29 +663,117 @@ func savingsSummary(v *model.Savings) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "In %s %s saved %s", l.Period, who, l.Saving.Short())
+	if c := CarriedPhrase(l, v.Service == nil); c != "" {
+		b.WriteString(", " + c)
+	} else if l.Recurring {
+		b.WriteString(" a year, a recurring saving")
+	}
 	if l.Target != nil {
 		fmt.Fprintf(&b, " against a target of %s: %s", l.Target.Short(), l.Rating.Status)
 	}
 	b.WriteString(".")
-	if l.OneOff != 0 {
+	switch {
+	case l.OneOffMissing && l.OneOff == 0:
+		b.WriteString(" One-off costs were not reported, so the net saving is the saving before them.")
+	case l.OneOffMissing:
+		fmt.Fprintf(&b, " After the one-off costs reported, %s, that is %s; other one-off costs were not reported.", l.OneOff.Short(), netPhrase(l.Net))
+	case l.OneOff != 0:
 		fmt.Fprintf(&b, " After one-off costs of %s, that is %s.", l.OneOff.Short(), netPhrase(l.Net))
 	}
 	if first := v.First(); first != l {
 		// Targets are for savings before one-off costs, so the totals
 		// compare like with like before the net figure is given.
 		fmt.Fprintf(&b, " From %s to %s savings total %s", first.Period, l.Period, l.CumSaving.Short())
+		if g := v.GapPhrase(); g != "" {
+			fmt.Fprintf(&b, " (%s, so it is not counted)", g)
+		}
 		if l.CumTarget != nil {
 			fmt.Fprintf(&b, " against targets totalling %s", l.CumTarget.Short())
 		}
-		if l.CumOneOff != 0 {
+		switch {
+		case l.CumOneOffMissing && l.CumOneOff == 0:
+			b.WriteString("; one-off costs were not reported, so the net saving is the saving before them")
+		case l.CumOneOffMissing:
+			fmt.Fprintf(&b, "; after the one-off costs reported, %s, that is %s (other one-off costs were not reported)", l.CumOneOff.Short(), netPhrase(l.CumNet))
+		case l.CumOneOff != 0:
 			fmt.Fprintf(&b, "; after one-off costs of %s that is %s", l.CumOneOff.Short(), netPhrase(l.CumNet))
 		}
 		b.WriteString(".")
+		b.WriteString(carriedYears(v))
 	}
 	if ph, ok := v.PerHousehold(l.CumNet); ok {
 		fmt.Fprintf(&b, " That is %s for each of %s %s households.", PerHouseholdPhrase(ph), Possessive(v.Partner.ShortName), format.Fixed(float64(v.Partner.Households), 0))
 	}
 	b.WriteString(planned)
+	return b.String()
+}
+
+// CarriedPhrase says how much of a year's saving is a recurring saving
+// carried from an earlier year's row: "carried from 2019/20 (recurring)"
+// when all of it is, "including £1.3m for ICT carried from 2021/22
+// (recurring)" when part is; "" when none is. named puts each carried
+// saving's service in, for views of more than one service.
+func CarriedPhrase(y *model.SavingsYear, named bool) string {
+	if len(y.Carried) == 0 {
+		return ""
+	}
+	var carried money.Pence
+	var parts []string
+	for _, c := range y.Carried {
+		carried += c.Amount
+		part := c.Amount.Short()
+		if named {
+			part += " for " + c.Name()
+		}
+		parts = append(parts, part+" carried from "+c.From.String())
+	}
+	if carried == y.Saving && len(y.Carried) == 1 {
+		return "carried from " + y.Carried[0].From.String() + " (recurring)"
+	}
+	return "including " + strings.Join(parts, " and ") + " (recurring)"
+}
+
+// carriedYears names the years that count a recurring saving from an
+// earlier year, so that a reader sees the figure counted again on purpose:
+// " The recurring saving of £500,000 from 2019/20 is counted in 2020/21
+// too, as no later figure replaces it there."
+func carriedYears(v *model.Savings) string {
+	type key struct {
+		name   string
+		from   string
+		amount money.Pence
+	}
+	var order []key
+	years := map[key][]string{}
+	l := v.Latest()
+	for _, y := range v.Years {
+		if period.Compare(y.Period, l.Period) > 0 {
+			break
+		}
+		for _, c := range y.Carried {
+			k := key{c.Name(), c.From.String(), c.Amount}
+			if v.Service != nil {
+				k.name = ""
+			}
+			if _, ok := years[k]; !ok {
+				order = append(order, k)
+			}
+			years[k] = append(years[k], y.Period.String())
+		}
+	}
+	var b strings.Builder
+	for _, k := range order {
+		name := ""
+		if k.name != "" {
+			name = " for " + k.name
+		}
+		ys := years[k]
+		list := ys[0]
+		if len(ys) > 1 {
+			list = strings.Join(ys[:len(ys)-1], ", ") + " and " + ys[len(ys)-1]
+		}
+		fmt.Fprintf(&b, " The recurring saving of %s%s from %s is counted in %s too, as no later figure replaces it there.", k.amount.Short(), name, k.from, list)
+	}
 	return b.String()
 }
 
@@ -704,11 +795,13 @@ func plannedPhrase(v *model.Savings) string {
 func savingsTable(v *model.Savings, scope string) Table {
 	t := Table{Caption: scope + " savings by financial year (£)",
 		Head: []string{"Year", "Cost without sharing", "Actual cost", "Saving", "Target saving", "Status", "One-off costs", "Net saving", "Net saving, all years to this"}}
-	perHousehold := v.Partner != nil && v.Partner.Households > 0
+	perHousehold := v.Partner != nil && v.Partner.Households > 0 && !v.Unshared
 	if perHousehold {
 		t.Head = append(t.Head, "Per household, all years to this")
 	}
-	for _, y := range v.Years {
+	var carried, missing bool
+	for i := range v.Years {
+		y := &v.Years[i]
 		target := "None"
 		if y.Target != nil {
 			target = y.Target.String()
@@ -718,22 +811,57 @@ func savingsTable(v *model.Savings, scope string) Table {
 			// Reported as a saving, or planned: the costs are not known.
 			base, actual = num("–"), num("–")
 		}
+		saving := y.Saving.String()
+		if c := CarriedPhrase(y, v.Service == nil); c != "" {
+			saving += ", " + c
+			carried = true
+		}
+		if len(y.Missing) > 0 {
+			var names []string
+			for _, g := range y.Missing {
+				names = append(names, g.Name())
+			}
+			saving += "; no figure was published for " + strings.Join(names, " or ")
+		}
+		oneOff, net := y.OneOff.String(), y.Net.String()
+		if y.OneOffMissing {
+			missing = true
+			if y.OneOff == 0 {
+				oneOff = "Not reported"
+				net += " (one-off costs not reported)"
+			} else {
+				oneOff += ", others not reported"
+				net += " (other one-off costs not reported)"
+			}
+		}
 		row := Row{Head: y.Period.String(), Cells: []Cell{
-			base, actual, num(y.Saving.String()), num(target),
-			status(y.Rating), num(y.OneOff.String()), num(y.Net.String()), num(y.CumNet.String()),
+			base, actual, num(saving), num(target),
+			status(y.Rating), num(oneOff), num(net), num(y.CumNet.String()),
 		}}
-		if y.Planned {
+		switch {
+		case y.Planned:
 			row.Cells = []Cell{base, actual, num("–"), num(target), status(y.Rating), num("–"), num("–"), num("–")}
+		case y.NoFigure:
+			row.Cells = []Cell{base, actual, num("No figure was published"), num(target), status(y.Rating), num("–"), num("–"), num("–")}
 		}
 		if perHousehold {
 			ph, _ := v.PerHousehold(y.CumNet)
 			cell := num(ph.String())
-			if y.Planned {
+			if !y.Counted() {
 				cell = num("–")
 			}
 			row.Cells = append(row.Cells, cell)
 		}
 		t.Rows = append(t.Rows, row)
+	}
+	if carried {
+		t.Key = append(t.Key, "carried: a recurring saving, counted in each later year until a later figure replaces it (a later figure includes the earlier, so the two are never added)")
+	}
+	if missing {
+		t.Key = append(t.Key, "not reported: the one-off costs were not published, so the net saving is the saving before them, not after £0")
+	}
+	if g := v.GapPhrase(); g != "" {
+		t.Key = append(t.Key, g+", so it is not counted in the totals")
 	}
 	return t
 }

@@ -201,7 +201,7 @@ func savingsOption(v *model.Savings, label string) ([]byte, error) {
 		x[i] = y.Period.String()
 		saving[i] = opts.BarData{Value: y.Saving.Pounds()}
 		net[i] = opts.BarData{Value: y.Net.Pounds()}
-		if y.Planned {
+		if !y.Counted() {
 			saving[i], net[i] = opts.BarData{Value: "-"}, opts.BarData{Value: "-"}
 		}
 		target[i] = opts.BarData{Value: "-"}

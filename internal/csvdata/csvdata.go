@@ -142,6 +142,10 @@ type Partner struct {
 	Households int    // 0 when not given
 	Code       string // GSS code, e.g. E07000243; "" when not given
 	CostShare  money.Share
+	// ShareGiven is false when cost_share was left empty, which is allowed
+	// only for every partner at once: the partnership has not published
+	// how costs and savings are shared, so nothing is split by partner.
+	ShareGiven bool
 
 	shareBad bool // cost_share was reported; the total would only add noise
 }
@@ -259,8 +263,14 @@ type Saving struct {
 	Costs        bool
 	Reported     *money.Pence
 	TargetSaving *money.Pence
-	OneOffCost   *money.Pence
-	Note         string
+	// OneOffCost is nil when the cell is empty: not reported, which is
+	// not the same as a reported £0.
+	OneOffCost *money.Pence
+	Note       string
+	// Recurring is a saving that goes on being made every year from this
+	// one until a later row for the same service and partner replaces it
+	// (the recurring column, or a note saying "a year").
+	Recurring bool
 }
 
 // Benchmark is one comparison figure for a metric from outside the
@@ -545,7 +555,7 @@ var partnerFields = declare(
 	field[partnerRow]{column{"code", []string{"gss code", "ons code"}, false, "the GSS code, nine characters such as `E07000243`, by which published tables name councils"}, func(r *partnerRow) cell { return &r.Code }},
 	field[partnerRow]{column{"website", nil, false, "the council's website, a full address starting `https://`"}, func(r *partnerRow) cell { return &r.Website }},
 	field[partnerRow]{column{"households", nil, false, "whole number above 0: households in the area, the divisor for \"per household\" figures"}, func(r *partnerRow) cell { return &r.Households }},
-	field[partnerRow]{column{"cost_share", nil, true, "the partner's share of costs and savings, in percent, to at most four decimal places; shares total exactly 100 (thirds: 33.3334, 33.3333, 33.3333)"}, func(r *partnerRow) cell { return &r.CostShare }},
+	field[partnerRow]{column{"cost_share", nil, false, "the partner's share of costs and savings, in percent, to at most four decimal places; shares total exactly 100 (thirds: 33.3334, 33.3333, 33.3333). Leave it empty for every partner where the partnership has not published a split: the site then shows no share and no per household figure for each council"}, func(r *partnerRow) cell { return &r.CostShare }},
 )
 
 func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
@@ -569,7 +579,8 @@ func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 				p.Households = int(h)
 			}
 		}
-		if _, ok := c.number("cost_share", r.CostShare, true); ok {
+		p.ShareGiven = c.raw("cost_share") != ""
+		if _, ok := c.number("cost_share", r.CostShare, false); ok {
 			d, _ := Decimal(c.raw("cost_share"))
 			s, err := money.ParseShare(d)
 			if err != nil {
@@ -577,7 +588,7 @@ func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 			}
 			p.CostShare, p.shareBad = s, err != nil
 		} else {
-			p.shareBad = true
+			p.shareBad = p.ShareGiven // unreadable, already reported
 		}
 		return p
 	})
@@ -894,6 +905,7 @@ type savingRow struct {
 	TargetSaving number
 	OneOffCost   number
 	Note         text
+	Recurring    text
 }
 
 // UnmarshalCSVWithFields is gocsv's whole-row hook.
@@ -907,9 +919,14 @@ var savingFields = declare(
 	field[savingRow]{column{"actual_cost", nil, false, "what it cost (outturn); the saving is baseline_cost less actual_cost"}, func(r *savingRow) cell { return &r.ActualCost }},
 	field[savingRow]{column{"saving", []string{"saved"}, false, "the saving as the council reported it, for years whose costs are not published; a row gives either this or both costs, and a row with only target_saving is a planned year"}, func(r *savingRow) cell { return &r.Saving }},
 	field[savingRow]{column{"target_saving", nil, false, "the saving it was meant to make"}, func(r *savingRow) cell { return &r.TargetSaving }},
-	field[savingRow]{column{"one_off_cost", nil, false, "implementation costs in that year"}, func(r *savingRow) cell { return &r.OneOffCost }},
+	field[savingRow]{column{"one_off_cost", nil, false, "implementation costs in that year; write `0` for none: an empty cell is not reported, and shows as \"not reported\", never £0"}, func(r *savingRow) cell { return &r.OneOffCost }},
 	field[savingRow]{column{"note", nil, false, "a note shown beside the year"}, func(r *savingRow) cell { return &r.Note }},
+	field[savingRow]{column{"recurring", nil, false, "`yes` (any case) for a saving made every year from this one on, such as \"£500,000 a year\", until a later row for the same service and partner replaces it; a later recurring figure includes the earlier and is never added to it; `no` for a one-year saving; empty: `yes` when the note says \"a year\""}, func(r *savingRow) cell { return &r.Recurring }},
 )
+
+// aYear finds "a year" in a note, the way councils write a recurring
+// saving: "£500,000 a year".
+var aYear = regexp.MustCompile(`(?i)\ba year\b`)
 
 // partnerAliases are the headers published tables give the partner column.
 var partnerAliases = []string{"council", "local authority", "authority", "area", "organisation", "ons code", "gss code", "code"}
@@ -935,6 +952,23 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 			c.errorf("baseline_cost", "the row gives only one of baseline_cost and actual_cost; the saving is the one less the other, so give both, or the saving as reported")
 		case !given && c.raw("saving") == "" && c.raw("target_saving") == "":
 			c.errorf("saving", "the row gives no figures; give the saving (or baseline_cost and actual_cost), or a target_saving for a planned year")
+		}
+		switch rec := strings.ToLower(string(r.Recurring)); rec {
+		case "yes":
+			s.Recurring = true
+		case "no":
+		case "":
+			s.Recurring = aYear.MatchString(s.Note)
+		default:
+			c.errorf("recurring", "recurring %q is not yes or no; write yes for a saving made every year from this one on, no for one year's saving, or leave it empty", string(r.Recurring))
+		}
+		if s.Recurring && s.Planned() {
+			// A plan is not carried; a note such as "£300,000 a year
+			// planned" says nothing wrong, a recurring yes does.
+			if strings.EqualFold(string(r.Recurring), "yes") && c.raw("target_saving") != "" {
+				c.errorf("recurring", "the row is recurring but gives no saving, only a target; a planned year is not carried into later years, so leave recurring empty or give the saving")
+			}
+			s.Recurring = false
 		}
 		if !s.Period.IsZero() && s.Period.Kind != period.Year {
 			c.errorf("period", "savings are given by financial year, e.g. %s; %q is a %s", fyOf(s.Period), c.raw("period"), s.Period.Kind)
@@ -1213,7 +1247,25 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	services := uniqueIDs(ServicesFile, d.Services, func(s Service) (string, int) { return s.ID, s.Line }, pl)
 	metrics := uniqueIDs(MetricsFile, d.Metrics, func(m Metric) (string, int) { return m.ID, m.Line }, pl)
 
-	if len(d.Partners) > 0 && !slices.ContainsFunc(d.Partners, func(p Partner) bool { return p.shareBad }) {
+	var given, empty []string
+	for _, p := range d.Partners {
+		if p.ShareGiven {
+			given = append(given, strconv.Itoa(p.Line))
+		} else {
+			empty = append(empty, strconv.Itoa(p.Line))
+		}
+	}
+	if len(given) > 0 && len(empty) > 0 {
+		lines := func(l []string) string {
+			if len(l) == 1 {
+				return "line " + l[0]
+			}
+			return "lines " + strings.Join(l, ", ")
+		}
+		pl.Errorf(PartnersFile, 1, "cost_share is empty on %s but given on %s; give every partner's share, or leave cost_share empty for every partner where the partnership has not published how costs and savings are shared",
+			lines(empty), lines(given))
+	}
+	if len(d.Partners) > 0 && len(empty) == 0 && !slices.ContainsFunc(d.Partners, func(p Partner) bool { return p.shareBad }) {
 		var total money.Share
 		for _, p := range d.Partners {
 			total += p.CostShare

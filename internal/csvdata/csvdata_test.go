@@ -194,6 +194,19 @@ func TestRules(t *testing.T) {
 			}},
 		{"cost shares in thirds total exactly 100",
 			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,33.3334\nsouth,South,33.3333%\neast,East,33.3333\n")}, nil},
+		{"cost_share may be empty for every partner, or its column left out",
+			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,\nsouth,South,\n")}, nil},
+		{"cost_share column left out",
+			map[string]*string{"partners.csv": s("id,name\nnorth,North\nsouth,South\n")}, nil},
+		{"cost_share empty for some partners only",
+			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,60\nsouth,South,\neast,East,\n")},
+			[]string{"data/partners.csv:1: cost_share is empty on lines 3, 4 but given on line 2; give every partner's share, or leave cost_share empty for every partner where the partnership has not published how costs and savings are shared"}},
+		{"recurring is yes or no",
+			map[string]*string{"savings.csv": s("service,period,saving,target_saving,recurring,note\nict,2023/24,100,,Yes,\nict,2024/25,200,,sometimes,\nict,2025/26,,300,yes,\nict,2026/27,,300,,£300 a year planned\n")},
+			[]string{
+				`data/savings.csv:3: recurring "sometimes" is not yes or no; write yes for a saving made every year from this one on, no for one year's saving, or leave it empty`,
+				"data/savings.csv:4: the row is recurring but gives no saving, only a target; a planned year is not carried into later years, so leave recurring empty or give the saving",
+			}},
 		{"cost shares within 0.1 of 100 are not 100",
 			map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,60.05\nsouth,South,40\n")},
 			[]string{"data/partners.csv:1: cost_share values total 100.05, not 100 (0.05 over); each partner's share of costs and savings must add up to exactly 100, so that every pound saved is counted once"}},
@@ -745,5 +758,42 @@ func TestBenchmarks(t *testing.T) {
 	slices.Sort(probs)
 	if !slices.Equal(probs, wantProbs) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}
+
+// TestRecurring reads the recurring column and, where it is empty, the
+// note: "£500,000 a year" is a recurring saving, "a yearly review" is not.
+func TestRecurring(t *testing.T) {
+	d, probs := load(t, map[string]*string{"savings.csv": s("service,period,saving,one_off_cost,recurring,note\n" +
+		"ict,2019/20,\"£500,000\",,,\">£500,000 a year\"\n" +
+		"ict,2020/21,100,0,YES,\n" +
+		"ict,2021/22,\"£1,300,000\",,no,£1.3m a year\n" +
+		"ict,2022/23,100,5,,a yearly review\n")})
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	want := []bool{true, true, false, false}
+	oneOff := []bool{false, true, false, true} // reported?
+	for i, r := range d.Savings {
+		if r.Recurring != want[i] {
+			t.Errorf("line %d: recurring %v, want %v", r.Line, r.Recurring, want[i])
+		}
+		if (r.OneOffCost != nil) != oneOff[i] {
+			t.Errorf("line %d: one-off cost %v, want reported %v", r.Line, r.OneOffCost, oneOff[i])
+		}
+	}
+	if d.Savings[1].OneOffCost == nil || *d.Savings[1].OneOffCost != 0 {
+		t.Errorf("a written 0 is a reported £0, got %v", d.Savings[1].OneOffCost)
+	}
+	for _, p := range d.Partners {
+		if !p.ShareGiven {
+			t.Errorf("%s: cost share given but ShareGiven false", p.ID)
+		}
+	}
+	d, _ = load(t, map[string]*string{"partners.csv": s("id,name,cost_share\nnorth,North,\nsouth,South,\n")})
+	for _, p := range d.Partners {
+		if p.ShareGiven || p.CostShare != 0 {
+			t.Errorf("%s: empty cost share read as given %v, %v", p.ID, p.ShareGiven, p.CostShare)
+		}
 	}
 }

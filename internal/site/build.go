@@ -629,7 +629,9 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 
 func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 	pg := &PartnerPage{Base: b.base("partner", "partners/"+pt.ID+"/", pt.Name, Crumb{Title: "Partners", URL: "partners/"}), Partner: pt}
-	if b.p.HasSavings() {
+	if b.p.HasSavings() && !b.p.SharesGiven() {
+		pg.NoShares = model.NoShares
+	} else if b.p.HasSavings() {
 		pg.Savings = b.p.Savings("", pt.ID)
 		pg.SavingsFig = pg.figure(chart.Savings(pg.Savings, "chart-savings"))
 		if l := pg.Savings.Latest(); l != nil {
@@ -827,6 +829,7 @@ var funcs = template.FuncMap{
 		return "–"
 	},
 	"money":      money.Pence.String,
+	"carried":    func(y *model.SavingsYear) string { return chart.CarriedPhrase(y, true) },
 	"possessive": chart.Possessive,
 	"moneyShort": money.Pence.Short,
 	"percent":    format.Percent,

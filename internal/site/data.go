@@ -92,19 +92,26 @@ func (b *builder) buildTables() []*table {
 	p := b.p
 	partners := &table{name: "partners.csv", description: "The councils in the partnership, their share of costs and savings, and their attributed net saving to date.",
 		header: []string{"id", "name", "short_name", "code", "website", "households", "cost_share", "net_saving_to_date", "net_saving_to_date_per_household"}}
+	shared := p.SharesGiven()
+	if !shared {
+		partners.description = "The councils in the partnership. " + model.NoShares
+	}
 	for _, pt := range p.Partners {
-		net, perHH := "", ""
-		if l := p.Savings("", pt.ID).Latest(); l != nil {
-			net = l.CumNet.Decimal()
-			if pt.Households > 0 {
-				perHH = l.CumNet.Div(int64(pt.Households)).Decimal()
+		net, perHH, share := "", "", ""
+		if shared {
+			share = pt.CostShare.Decimal()
+			if l := p.Savings("", pt.ID).Latest(); l != nil {
+				net = l.CumNet.Decimal()
+				if pt.Households > 0 {
+					perHH = l.CumNet.Div(int64(pt.Households)).Decimal()
+				}
 			}
 		}
 		hh := ""
 		if pt.Households > 0 {
 			hh = strconv.Itoa(pt.Households)
 		}
-		partners.add(idc(pt.ID), tx(pt.Name), tx(pt.ShortName), idc(pt.Code), tx(pt.Website), nm(hh), nm(pt.CostShare.Decimal()), nm(net), nm(perHH))
+		partners.add(idc(pt.ID), tx(pt.Name), tx(pt.ShortName), idc(pt.Code), tx(pt.Website), nm(hh), nm(share), nm(net), nm(perHH))
 	}
 	services := &table{name: "services.csv", description: "The shared services.",
 		header: []string{"id", "name", "lead_partner", "started", "description"}}
@@ -150,8 +157,8 @@ func (b *builder) buildTables() []*table {
 		out = append(out, rev)
 	}
 	if p.HasSavings() {
-		sv := &table{name: "savings.csv", description: "Savings by service, partner and financial year, with the saving, net saving and status against target.",
-			header: []string{"service", "period", "partner", "baseline_cost", "actual_cost", "saving", "target_saving", "status", "one_off_cost", "net_saving", "note", "source_file", "source_line"}}
+		sv := &table{name: "savings.csv", description: "Savings by service, partner and financial year, with the saving, net saving and status against target. A recurring saving is carried into later years until a later row replaces it (carried_from names the year of the row it comes from, on source_line); an empty one_off_cost was not reported; a year with no figure inside a service's span has an empty saving.",
+			header: []string{"service", "period", "partner", "baseline_cost", "actual_cost", "saving", "target_saving", "status", "one_off_cost", "net_saving", "recurring", "carried_from", "note", "source_file", "source_line"}}
 		for _, s := range p.Services {
 			for _, pt := range append([]*model.Partner{nil}, p.Partners...) {
 				pid := ""
@@ -163,34 +170,84 @@ func (b *builder) buildTables() []*table {
 					if !y.Costs {
 						base, actual = "", "" // reported as a saving, or planned
 					}
-					if y.Planned {
-						saving, net = "", ""
+					if !y.Counted() {
+						saving, net = "", "" // planned, or no figure published
 					}
-					line := ""
+					oneOff := y.OneOff.Decimal()
+					if y.OneOffMissing || !y.Counted() {
+						oneOff = "" // not reported: never written as 0
+					}
+					line, file := "", ""
 					if len(y.Lines) == 1 { // one row of the file for a service, partner and year
-						line = strconv.Itoa(y.Lines[0])
+						line, file = strconv.Itoa(y.Lines[0]), csvdata.SavingsFile
+					}
+					recurring, from := "", ""
+					if y.Counted() {
+						recurring = "no"
+						if y.Recurring || len(y.Carried) > 0 {
+							recurring = "yes"
+						}
+					}
+					if len(y.Carried) > 0 {
+						from = y.Carried[0].From.String() // one stream: one row carried
+					}
+					note := strings.Join(y.Notes, " ")
+					if y.NoFigure {
+						note = "No figure was published."
 					}
 					sv.add(idc(s.ID), nm(y.Period.String()), idc(pid), nm(base), nm(actual), nm(saving),
-						nm(optPence(y.Target)), tx(y.Rating.Status.String()), nm(y.OneOff.Decimal()), nm(net), tx(strings.Join(y.Notes, " ")),
-						tx(csvdata.SavingsFile), nm(line))
+						nm(optPence(y.Target)), tx(y.Rating.Status.String()), nm(oneOff), nm(net), tx(recurring), nm(from), tx(note),
+						tx(file), nm(line))
 				}
 			}
 		}
-		attributed := &table{name: "savings-by-partner.csv", description: "Each partner's attributed savings by financial year: its own rows in full and its cost share of partnership-wide rows.",
-			header: []string{"partner", "period", "saving", "target_saving", "one_off_cost", "net_saving", "net_saving_to_date", "net_saving_to_date_per_household"}}
+		attributed := &table{name: "savings-by-partner.csv", description: "Each partner's attributed savings by financial year: its own rows in full and its cost share of partnership-wide rows. An empty one_off_cost was not reported; one_off_cost_not_reported is yes where some of the year's one-off costs were not; carried_saving is the part of the saving carried from an earlier year's recurring row.",
+			header: []string{"partner", "period", "saving", "target_saving", "one_off_cost", "one_off_cost_not_reported", "net_saving", "net_saving_to_date", "net_saving_to_date_per_household", "carried_saving", "note"}}
+		if !shared {
+			// No split is published, so none is made up: the file keeps
+			// its header and says why.
+			attributed.description = "Each partner's attributed savings by financial year. " + model.NoShares
+		}
 		for _, pt := range p.Partners {
+			if !shared {
+				break
+			}
 			v := p.Savings("", pt.ID)
 			for _, y := range v.Years {
-				if y.Planned {
-					attributed.add(idc(pt.ID), nm(y.Period.String()), nm(""), nm(optPence(y.Target)), nm(""), nm(""), nm(""), nm(""))
+				if !y.Counted() {
+					note := ""
+					if y.NoFigure {
+						note = "No figure was published."
+					}
+					attributed.add(idc(pt.ID), nm(y.Period.String()), nm(""), nm(optPence(y.Target)), nm(""), tx(""), nm(""), nm(""), nm(""), nm(""), tx(note))
 					continue
 				}
 				ph := ""
 				if h, ok := v.PerHousehold(y.CumNet); ok {
 					ph = h.Decimal()
 				}
-				attributed.add(idc(pt.ID), nm(y.Period.String()), nm(y.Saving.Decimal()), nm(optPence(y.Target)), nm(y.OneOff.Decimal()),
-					nm(y.Net.Decimal()), nm(y.CumNet.Decimal()), nm(ph))
+				oneOff, missing := y.OneOff.Decimal(), "no"
+				if y.OneOffMissing {
+					missing = "yes"
+					if y.OneOff == 0 {
+						oneOff = ""
+					}
+				}
+				var carried money.Pence
+				var notes []string
+				for _, c := range y.Carried {
+					carried += c.Amount
+					notes = append(notes, fmt.Sprintf("%s carried from %s (%s line %d)", c.Name(), c.From, csvdata.SavingsFile, c.Line))
+				}
+				for _, g := range y.Missing {
+					notes = append(notes, "No figure was published for "+g.Name()+".")
+				}
+				carriedCell := ""
+				if len(y.Carried) > 0 {
+					carriedCell = carried.Decimal()
+				}
+				attributed.add(idc(pt.ID), nm(y.Period.String()), nm(y.Saving.Decimal()), nm(optPence(y.Target)), nm(oneOff), tx(missing),
+					nm(y.Net.Decimal()), nm(y.CumNet.Decimal()), nm(ph), nm(carriedCell), tx(strings.Join(notes, " ")))
 			}
 		}
 		out = append(out, sv, attributed)
@@ -363,14 +420,15 @@ type jsonGoal struct {
 }
 
 type jsonPartner struct {
-	ID         string          `json:"id"`
-	Name       string          `json:"name"`
-	ShortName  string          `json:"short_name"`
-	Website    string          `json:"website,omitempty"`
-	Code       string          `json:"code,omitempty"`
-	Households int             `json:"households,omitempty"`
-	CostShare  money.Share     `json:"cost_share"`
-	Savings    []jsonSavingsYr `json:"attributed_savings"`
+	ID         string       `json:"id"`
+	Name       string       `json:"name"`
+	ShortName  string       `json:"short_name"`
+	Website    string       `json:"website,omitempty"`
+	Code       string       `json:"code,omitempty"`
+	Households int          `json:"households,omitempty"`
+	CostShare  *money.Share `json:"cost_share"` // null when not published
+	// Savings are empty when cost shares are not published.
+	Savings []jsonSavingsYr `json:"attributed_savings"`
 }
 
 type jsonService struct {
@@ -429,16 +487,31 @@ type jsonPoint struct {
 }
 
 type jsonSavingsYr struct {
-	Period       string       `json:"period"`
-	Baseline     money.Pence  `json:"baseline_cost"`
-	Actual       money.Pence  `json:"actual_cost"`
-	Saving       money.Pence  `json:"saving"`
-	Target       *money.Pence `json:"target_saving"`
-	Status       string       `json:"status"`
-	OneOff       money.Pence  `json:"one_off_cost"`
-	Net          money.Pence  `json:"net_saving"`
-	CumNet       money.Pence  `json:"net_saving_to_date"`
-	PerHousehold *money.Pence `json:"net_saving_to_date_per_household,omitempty"`
+	Period   string       `json:"period"`
+	Baseline money.Pence  `json:"baseline_cost"`
+	Actual   money.Pence  `json:"actual_cost"`
+	Saving   *money.Pence `json:"saving"` // null for a planned year or one with no figure
+	Target   *money.Pence `json:"target_saving"`
+	Status   string       `json:"status"`
+	OneOff   *money.Pence `json:"one_off_cost"` // null when not reported
+	// OneOffMissing is true when some one-off cost of the year was not
+	// reported, so one_off_cost (if any) is only the part that was.
+	OneOffMissing bool         `json:"one_off_cost_not_reported"`
+	Net           *money.Pence `json:"net_saving"`
+	CumNet        money.Pence  `json:"net_saving_to_date"`
+	PerHousehold  *money.Pence `json:"net_saving_to_date_per_household,omitempty"`
+	Recurring     bool         `json:"recurring"`
+	Carried       []jsonCarry  `json:"carried,omitempty"`
+	NoFigureFor   []string     `json:"no_figure_published_for,omitempty"`
+}
+
+// jsonCarry is a recurring saving counted in a later year.
+type jsonCarry struct {
+	Service string      `json:"service"`
+	Partner string      `json:"partner,omitempty"`
+	From    string      `json:"from"`
+	Line    int         `json:"source_line"`
+	Amount  money.Pence `json:"amount"`
 }
 
 // jsonValue is a point's figure, or nil (null) where there is none.
@@ -461,10 +534,31 @@ func optPence(p *money.Pence) string {
 func jsonSavings(v *model.Savings) []jsonSavingsYr {
 	out := []jsonSavingsYr{}
 	for _, y := range v.Years {
-		j := jsonSavingsYr{Period: y.Period.String(), Baseline: y.Baseline, Actual: y.Actual, Saving: y.Saving,
-			Target: y.Target, Status: y.Rating.Status.String(), OneOff: y.OneOff, Net: y.Net, CumNet: y.CumNet}
-		if ph, ok := v.PerHousehold(y.CumNet); ok {
-			j.PerHousehold = &ph
+		j := jsonSavingsYr{Period: y.Period.String(), Baseline: y.Baseline, Actual: y.Actual,
+			Target: y.Target, Status: y.Rating.Status.String(), OneOffMissing: y.OneOffMissing, CumNet: y.CumNet,
+			Recurring: y.Recurring || len(y.Carried) > 0}
+		if y.Counted() {
+			saving, net := y.Saving, y.Net
+			j.Saving, j.Net = &saving, &net
+			if ph, ok := v.PerHousehold(y.CumNet); ok {
+				j.PerHousehold = &ph
+			}
+		}
+		if oneOff := y.OneOff; y.Counted() && (!y.OneOffMissing || oneOff != 0) {
+			j.OneOff = &oneOff
+		}
+		for _, c := range y.Carried {
+			jc := jsonCarry{From: c.From.String(), Line: c.Line, Amount: c.Amount}
+			if c.Service != nil {
+				jc.Service = c.Service.ID
+			}
+			if c.Partner != nil {
+				jc.Partner = c.Partner.ID
+			}
+			j.Carried = append(j.Carried, jc)
+		}
+		for _, g := range y.Missing {
+			j.NoFigureFor = append(j.NoFigureFor, g.Name())
 		}
 		out = append(out, j)
 	}
@@ -482,8 +576,13 @@ func (b *builder) jsonData() jsonSite {
 		js.Goals = append(js.Goals, jsonGoal{g.ID, g.Title, g.Summary})
 	}
 	for _, pt := range p.Partners {
-		js.Partners = append(js.Partners, jsonPartner{ID: pt.ID, Name: pt.Name, ShortName: pt.ShortName, Website: pt.Website, Code: pt.Code,
-			Households: pt.Households, CostShare: pt.CostShare, Savings: jsonSavings(p.Savings("", pt.ID))})
+		jp := jsonPartner{ID: pt.ID, Name: pt.Name, ShortName: pt.ShortName, Website: pt.Website, Code: pt.Code,
+			Households: pt.Households, Savings: []jsonSavingsYr{}}
+		if p.SharesGiven() {
+			share := pt.CostShare
+			jp.CostShare, jp.Savings = &share, jsonSavings(p.Savings("", pt.ID))
+		}
+		js.Partners = append(js.Partners, jp)
 	}
 	for _, s := range p.Services {
 		j := jsonService{ID: s.ID, Name: s.Name, Description: s.Description, Savings: jsonSavings(p.Savings(s.ID, ""))}

@@ -211,7 +211,10 @@ type PartnerPage struct {
 	SavingsFig   *chart.Figure
 	Share        string // share of the partnership's net saving to date
 	PerHousehold string
-	Rows         []ScoreRow // metrics reported for this partner
+	// NoShares says why no savings are shown for the partner when the
+	// partners have not published cost shares; "" when they have.
+	NoShares string
+	Rows     []ScoreRow // metrics reported for this partner
 }
 
 // SearchPage is search/: a search box over search.json, and without

@@ -84,7 +84,9 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		if partner != nil {
 			pid = partner.ID
 		}
-		if len(b.p.Savings(sid, pid).Years) == 0 {
+		if v := b.p.Savings(sid, pid); v.Unshared && len(v.Years) == 0 {
+			return fail("shortcode savings: partner %q: cost_share is empty in data/partners.csv, so savings are not split by partner; leave out the partner, or give every partner's cost_share", pid)
+		} else if len(v.Years) == 0 {
 			return fail("shortcode savings: there are no savings figures for this in data/savings.csv")
 		}
 		return func(bs *Base) ([]byte, error) {

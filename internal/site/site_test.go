@@ -134,7 +134,9 @@ func TestFigures(t *testing.T) {
 		// against 18; South 19 -> 21: worsening, at risk against 20.
 		{"metrics/claims/index.html", `<span class="figure-title">Days to process claims: South just short of the target of 20 days, North meeting the target of 18 days</span>`},
 		{"goals/efficiency/index.html", `<td data-label="Direction of travel">North: Improving; South: Worsening</td>`},
-		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,0,140000,188000,4.70\n"},
+		// 2024/25's one-off costs were not reported (empty cells): an empty
+		// cell, marked as such, never 0.
+		{"data/savings-by-partner.csv", "north,2024/25,140000,132000,,yes,140000,188000,4.70,,\n"},
 		{"data/performance.csv", "claims,2024/25 Q2,south,21,,20,1,At risk,At risk: within 1 day of the target of 20 days,Worsening,Staff shortage.,data/performance.csv,9\n"},
 	}
 	for _, tt := range tests {
@@ -272,9 +274,9 @@ func TestMoneyPageMatchesDownload(t *testing.T) {
 	// 66.73; £0.90 → 0.30 each.
 	csv := string(out.Files["data/savings-by-partner.csv"])
 	for _, want := range []string{
-		"north,2024/25,100.11,,0,100.11,100.41,\n",
-		"south,2024/25,100.10,,0,100.10,100.40,\n",
-		"east,2024/25,100.09,,0,100.09,100.39,\n",
+		"north,2024/25,100.11,,,yes,100.11,100.41,,,\n",
+		"south,2024/25,100.10,,,yes,100.10,100.40,,,\n",
+		"east,2024/25,100.09,,,yes,100.09,100.39,,,\n",
 	} {
 		if !strings.Contains(csv, want) {
 			t.Errorf("savings-by-partner.csv lacks %q:\n%s", want, csv)
@@ -435,7 +437,8 @@ func TestSavingsAsReported(t *testing.T) {
 		t.Error("partners page lacks North's £270,000")
 	}
 	csv := string(out.Files["data/savings.csv"])
-	for _, want := range []string{"ict,2023/24,,1000000,900000,100000,80000,On track,0,100000,,data/savings.csv,2\n", "ict,2024/25,,,,150000,120000,On track,0,150000,,data/savings.csv,4\n", "ict,2025/26,,,,,173000,Planned,0,,,data/savings.csv,5\n"} {
+	// The file has no one_off_cost column: not reported, an empty cell.
+	for _, want := range []string{"ict,2023/24,,1000000,900000,100000,80000,On track,,100000,no,,,data/savings.csv,2\n", "ict,2024/25,,,,150000,120000,On track,,150000,no,,,data/savings.csv,4\n", "ict,2025/26,,,,,173000,Planned,,,,,,data/savings.csv,5\n"} {
 		if !strings.Contains(csv, want) {
 			t.Errorf("savings.csv lacks %q:\n%s", want, csv)
 		}
