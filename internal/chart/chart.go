@@ -826,12 +826,13 @@ func savingsTable(v *model.Savings, scope string) Table {
 		oneOff, net := y.OneOff.String(), y.Net.String()
 		if y.OneOffMissing {
 			missing = true
+			// The net figure stays bare: the one-off cell beside it and
+			// the table's key say what it is before, and nine columns
+			// must fit a council page's column.
 			if y.OneOff == 0 {
 				oneOff = "Not reported"
-				net += " (one-off costs not reported)"
 			} else {
 				oneOff += ", others not reported"
-				net += " (other one-off costs not reported)"
 			}
 		}
 		row := Row{Head: y.Period.String(), Cells: []Cell{
@@ -858,7 +859,7 @@ func savingsTable(v *model.Savings, scope string) Table {
 		t.Key = append(t.Key, "carried: a recurring saving, counted in each later year until a later figure replaces it (a later figure includes the earlier, so the two are never added)")
 	}
 	if missing {
-		t.Key = append(t.Key, "not reported: the one-off costs were not published, so the net saving is the saving before them, not after £0")
+		t.Key = append(t.Key, "not reported: the one-off costs were not published, so the net saving beside it is the saving before them, not after £0")
 	}
 	if g := v.GapPhrase(); g != "" {
 		t.Key = append(t.Key, g+", so it is not counted in the totals")
