@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -349,8 +350,18 @@ func metricsCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	res := metricsfile.Build(reports, site, &pl)
 	printProblems(&pl, false, stderr)
-	if err := metricsfile.Write(stdout, res.Rows); err != nil {
+	// Rows in the order of the site's own metrics.csv, so that they are
+	// pasted below its header as they are.
+	if err := metricsfile.WriteFor(stdout, res.Rows, known.Header); err != nil {
 		return err
+	}
+	if lacks := metricsfile.Lacks(res.Rows, known.Header); len(known.Header) > 0 && len(lacks) > 0 {
+		add := "add it to the end of its header row"
+		if len(lacks) > 1 {
+			add = "add them, in that order, to the end of its header row"
+		}
+		fmt.Fprintf(stderr, "%s:1: its header lacks %s, which these rows fill: %s, then paste the rows below it\n",
+			csvdata.MetricsFile, strings.Join(lacks, ", "), add)
 	}
 	fmt.Fprintln(stderr, res.Summary())
 	return nil

@@ -7,6 +7,7 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"github.com/partnersite/partnersite/internal/measure"
 	"html/template"
@@ -519,11 +520,18 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 	for _, b := range benchmarks {
 		t.Head = append(t.Head, b.Name)
 	}
-	for _, p := range periods {
-		row := Row{Head: p.String()}
+	for _, r := range withOutturns(series, periods) {
+		row := Row{Head: r.p.String()}
+		if r.outturn {
+			row.Head += " outturn"
+		}
+		p := r.p
 		var target *model.Point
 		for _, s := range series {
 			pt := s.At(p)
+			if r.outturn {
+				pt = s.OutturnAt(p)
+			}
 			if pt == nil {
 				row.Cells = append(row.Cells, num("–"))
 				if !shared {
@@ -554,6 +562,46 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// tableRow is a row of a metric's table: a period of the metric's kind,
+// or a whole year's outturn that a report gave beside its quarters.
+type tableRow struct {
+	p       period.Period
+	outturn bool
+}
+
+// withOutturns puts the series' year outturns among the periods, each
+// after the last quarter (or month) of its year.
+func withOutturns(series []*model.Series, periods []period.Period) []tableRow {
+	rows := make([]tableRow, 0, len(periods))
+	for _, p := range periods {
+		rows = append(rows, tableRow{p: p})
+	}
+	seen := map[period.Period]bool{}
+	for _, s := range series {
+		for _, pt := range s.Outturns {
+			if !seen[pt.Period] {
+				seen[pt.Period] = true
+				rows = append(rows, tableRow{p: pt.Period, outturn: true})
+			}
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b tableRow) int {
+		if c := a.p.End().Compare(b.p.End()); c != 0 {
+			return c
+		}
+		// A year ends with its last quarter: the outturn comes after it.
+		return cmp.Compare(btoi(a.outturn), btoi(b.outturn))
+	})
+	return rows
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // figure writes a figure for a table cell: with its flag, or the word in

@@ -149,6 +149,10 @@ func ReadReport(fsys fs.FS, path string, pl *problem.List) *Report {
 type ReportSite struct {
 	Metrics  map[string]bool
 	Services []Service
+	// Header is data/metrics.csv's header, each column by its declared
+	// name ("" for one it does not know), so that rows written for it
+	// can be pasted below it; nil when the file is missing or empty.
+	Header []string
 }
 
 // ReadReportSite reads data/metrics.csv and data/services.csv of the site
@@ -161,6 +165,16 @@ func ReadReportSite(fsys fs.FS) ReportSite {
 	for _, m := range loadMetrics(fsys, &scratch) {
 		if m.ID != "" {
 			s.Metrics[strings.ToLower(m.ID)] = true
+		}
+	}
+	if _, err := fs.Stat(fsys, MetricsFile); err == nil {
+		if t := readShaped(fsys, MetricsFile, metricFields.columns(), false, "", &scratch); t != nil {
+			for _, h := range t.header {
+				if !slices.ContainsFunc(metricFields.list, func(f field[metricRow]) bool { return f.name == h }) {
+					h = ""
+				}
+				s.Header = append(s.Header, h)
+			}
 		}
 	}
 	return s

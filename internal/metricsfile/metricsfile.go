@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/csvdata"
@@ -200,13 +201,27 @@ var units = map[string]unit{
 func unitKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
 
 // Write writes the rows as metrics.csv, header first.
-func Write(w io.Writer, rows []Row) error {
+func Write(w io.Writer, rows []Row) error { return WriteFor(w, rows, nil) }
+
+// WriteFor writes rows under header, the site's own metrics.csv header,
+// so that the officer pastes them below it as they are; the columns the
+// rows fill that header lacks are added at its end (Lacks says which).
+// With no header it writes Columns.
+func WriteFor(w io.Writer, rows []Row, header []string) error {
+	cols := Layout(rows, header)
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Columns); err != nil {
+	if err := cw.Write(cols); err != nil {
 		return fmt.Errorf("writing metrics.csv: %w", err)
 	}
 	for _, r := range rows {
-		if err := cw.Write(r.cells()); err != nil {
+		cells := r.cells()
+		out := make([]string, len(cols))
+		for i, c := range cols {
+			if j := slices.Index(Columns, c); j >= 0 {
+				out[i] = cells[j]
+			}
+		}
+		if err := cw.Write(out); err != nil {
 			return fmt.Errorf("writing metrics.csv: %w", err)
 		}
 	}
@@ -215,6 +230,31 @@ func Write(w io.Writer, rows []Row) error {
 		return fmt.Errorf("writing metrics.csv: %w", err)
 	}
 	return nil
+}
+
+// Layout is the header rows are written under: header as it is, then
+// each column of Columns that it lacks and some row fills. With no header,
+// it is Columns.
+func Layout(rows []Row, header []string) []string {
+	if len(header) == 0 {
+		return Columns
+	}
+	return append(slices.Clone(header), Lacks(rows, header)...)
+}
+
+// Lacks lists the columns that some row fills and header does not have,
+// for the officer to add to data/metrics.csv's header.
+func Lacks(rows []Row, header []string) []string {
+	var out []string
+	for j, c := range Columns {
+		if slices.Contains(header, c) {
+			continue
+		}
+		if slices.ContainsFunc(rows, func(r Row) bool { return r.cells()[j] != "" }) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Summary is the line said after the rows: how many were written and

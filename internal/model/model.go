@@ -70,10 +70,9 @@ type Metric struct {
 	Cumulative bool
 	// Decimals is the precision the metric's figures are shown with.
 	Decimals int
-	// decimalsSet and targetPlaces are what precision started from, kept
+	// decimalsSet is what precision started from, kept
 	// so that AsAt can work it out again for fewer figures.
 	decimalsSet  *int
-	targetPlaces int
 	Target       *float64
 	Amber        *float64 // as set in metrics.csv
 	// AmberShare is an amber margin set as a share of the target (0.01
@@ -271,8 +270,8 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	for i, r := range d.Metrics {
 		if i < len(p.Metrics) {
 			m := p.Metrics[i]
-			m.decimalsSet, m.targetPlaces = r.Decimals, r.Places
-			m.Decimals = m.precision(r.Decimals, written[m], r.Places)
+			m.decimalsSet = r.Decimals
+			m.Decimals = m.precision(r.Decimals, written[m])
 		}
 	}
 	return p
@@ -334,7 +333,7 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 				c.Benchmarks = append(c.Benchmarks, cb)
 			}
 		}
-		c.Decimals = c.precision(m.decimalsSet, written, m.targetPlaces)
+		c.Decimals = c.precision(m.decimalsSet, written)
 		copies[m] = &c
 		q.Metrics = append(q.Metrics, &c)
 	}
@@ -593,6 +592,9 @@ func (s *Series) LatestBy(end time.Time) *Point {
 	return nil
 }
 
+// OutturnAt is the series' year outturn for p, or nil.
+func (s *Series) OutturnAt(p period.Period) *Point { return pointAt(s.Outturns, p) }
+
 // At is the series' point for period p, or nil.
 func (s *Series) At(p period.Period) *Point { return pointAt(s.Points, p) }
 
@@ -698,16 +700,17 @@ func shortest(v float64) int {
 }
 
 // precision works out how many decimal places a metric is shown with: as
-// set, or as many as its most precise figure or target was written with
-// (at most 3); then more, up to 6, while any figure would round onto its
+// set, or as many as its most precise figure was written with (at most
+// 3); then more, up to 6, while any figure would round onto its
 // target without being on it, since "99.5% against 99.5%: At risk" would be
 // a contradiction on the page.
-func (m *Metric) precision(set *int, written []int8, targetPlaces int) int {
+func (m *Metric) precision(set *int, written []int8) int {
 	var d int
 	if set != nil {
 		d = *set
 	} else {
-		d = targetPlaces
+		// The figures' own places: a target keeps its own (47.5% beside
+		// 46% and 48%, as the committee paper has them).
 		for _, w := range written {
 			d = max(d, int(w))
 		}
