@@ -614,11 +614,17 @@ func (t *Table) figure(m *model.Metric, pt *model.Point) string {
 	case !pt.Has():
 		t.key(pt.Mark.Symbol(), pt.Mark.String())
 		return pt.Mark.String()
-	case pt.Flag != measure.NoFlag:
-		t.key(pt.Flag.Symbol(), pt.Flag.String())
-		return m.Format(pt.Value) + " " + pt.Flag.Symbol()
 	}
-	return m.Format(pt.Value)
+	out := m.Format(pt.Value)
+	if pt.Flag != measure.NoFlag {
+		t.key(pt.Flag.Symbol(), pt.Flag.String())
+		out += " " + pt.Flag.Symbol()
+	}
+	if pt.SinceRevised {
+		t.key("(since revised)", "a later report revised this figure; this report shows it as it was published, and the metric's page shows the revised figure")
+		out += " (since revised)"
+	}
+	return out
 }
 
 func statusHead(s *model.Series, n int) string {

@@ -429,7 +429,7 @@ func (t *table) lengthen() {
 		}
 	}
 	own := map[string]int{} // the report's own-period columns: target, status
-	for _, name := range []string{"target", "status"} {
+	for _, name := range []string{"target", "status", "note"} {
 		if i, ok := t.index[name]; ok && t.present[name] {
 			own[name] = i
 		}

@@ -151,6 +151,10 @@ type Point struct {
 	// First is the figure as first published, where a later report
 	// revised it; nil otherwise.
 	First *csvdata.Revision
+	// SinceRevised marks a figure shown as first published, on a report
+	// as at a period before a later report revised it: the report says so
+	// beside it.
+	SinceRevised bool
 }
 
 // New joins checked data into the model. It assumes d passed csvdata's
@@ -357,7 +361,7 @@ func (pt *Point) asFirstPublished(end time.Time) bool {
 		return false
 	}
 	pt.Value, pt.Places, pt.Mark, pt.Flag = f.Value, writtenPlaces(f.Places, f.Value), f.Mark, f.Flag
-	pt.File, pt.Line, pt.First = f.File, f.Line, nil
+	pt.File, pt.Line, pt.First, pt.SinceRevised = f.File, f.Line, nil, true
 	return true
 }
 
@@ -702,8 +706,8 @@ func shortest(v float64) int {
 // precision works out how many decimal places a metric is shown with: as
 // set, or as many as its most precise figure was written with (at most
 // 3); then more, up to 6, while any figure would round onto its
-// target without being on it, since "99.5% against 99.5%: At risk" would be
-// a contradiction on the page.
+// target's value without being on it, since "99.5% against 99.5%: At risk"
+// would be a contradiction on the page.
 func (m *Metric) precision(set *int, written []int8) int {
 	var d int
 	if set != nil {
@@ -721,8 +725,10 @@ func (m *Metric) precision(set *int, written []int8) int {
 	}
 	for _, s := range m.Series {
 		for _, pt := range s.Points {
+			// A target is shown as written, so a figure collides with it
+			// only when, rounded, it reads as the target's own value.
 			for pt.Has() && pt.Target != nil && pt.Value != *pt.Target && d < 6 &&
-				format.Fixed(pt.Value, d) == format.Fixed(*pt.Target, d) {
+				format.Round(pt.Value, d) == *pt.Target {
 				d++
 			}
 		}

@@ -752,13 +752,19 @@ func (b *builder) record(pg *content.Page) *builder {
 	if end.IsZero() {
 		return b
 	}
+	rb := *b
+	rb.p = b.partnershipAt(end)
+	return &rb
+}
+
+// partnershipAt is the partnership as it stood at the end of a day, made
+// once for every report that asks for it.
+func (b *builder) partnershipAt(end time.Time) *model.Partnership {
 	p, ok := b.asAt.Load(end)
 	if !ok {
 		p, _ = b.asAt.LoadOrStore(end, b.p.AsAt(end))
 	}
-	rb := *b
-	rb.p = p.(*model.Partnership)
-	return &rb
+	return p.(*model.Partnership)
 }
 
 // AxeVersion is the axe-core release the browser tests hold every page to;

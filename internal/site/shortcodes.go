@@ -132,6 +132,9 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		if pt.Flag != measure.NoFlag {
 			text += " (" + pt.Flag.String() + ")"
 		}
+		if pt.SinceRevised {
+			text += " (since revised)"
+		}
 	case show == "target":
 		if pt.Target == nil {
 			text = "no target"

@@ -42,15 +42,35 @@ func (b *builder) since(pg *content.Page) *Since {
 		return nil
 	}
 	s := &Since{Previous: reportLink(prev)}
+	// Each side as its report stood: the earlier report's figures as first
+	// published, never as a later report revised them.
 	from, to := prev.Period.End(), pg.Period.End()
-	for _, m := range b.p.Metrics {
+	then, current := b.partnershipAt(from), b.partnershipAt(to)
+	for i, m := range current.Metrics {
 		if !m.Direction.Rated() {
 			continue // a measure of context has no status to change
 		}
 		before, now := false, false
 		for _, sr := range m.Series {
-			a, z := sr.LatestBy(from), sr.LatestBy(to)
-			before, now = before || a != nil, now || z != nil
+			id := ""
+			if sr.Partner != nil {
+				id = sr.Partner.ID
+			}
+			var a *model.Point
+			z := sr.LatestBy(to)
+			if old := then.Metrics[i].SeriesFor(id); old != nil {
+				a = old.LatestBy(from)
+				before = before || a != nil
+				if m.Cumulative && z != nil {
+					// A year-to-date figure is set against the same period a
+					// year earlier, as the last report published it: against
+					// last March's, April's would always have fallen.
+					if a = old.At(z.Period.YearEarlier()); a != nil && !a.Has() {
+						a = nil
+					}
+				}
+			}
+			now = now || z != nil
 			if a != nil && z != nil && a.Rating.Status != z.Rating.Status {
 				s.Changes = append(s.Changes, Change{Metric: m, Partner: sr.Partner, From: a.Rating, To: z.Rating})
 			}
