@@ -72,9 +72,9 @@ type Metric struct {
 	Decimals int
 	// decimalsSet is what precision started from, kept
 	// so that AsAt can work it out again for fewer figures.
-	decimalsSet  *int
-	Target       *float64
-	Amber        *float64 // as set in metrics.csv
+	decimalsSet *int
+	Target      *float64
+	Amber       *float64 // as set in metrics.csv
 	// AmberShare is an amber margin set as a share of the target (0.01
 	// for "1%"), or nil.
 	AmberShare  *float64
