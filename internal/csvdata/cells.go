@@ -174,3 +174,22 @@ func numberError(s string) error {
 	}
 	return fmt.Errorf("write numbers like 1234.5, 1,234, £1,234, 12%%, -1234 or (1,234)")
 }
+
+// targetNumber is a target cell: a number, as a committee report may
+// write it with its comparison and its unit (">= 95%", "< 23 days").
+type targetNumber struct{ number }
+
+func (n *targetNumber) UnmarshalCSV(s string) error { return n.number.UnmarshalCSV(TargetText(s)) }
+
+var targetWords = regexp.MustCompile(`(?i)^(?:>=|=>|≥|<=|=<|≤|>|<|at least|no more than|no less than|not more than|minimum|maximum|min|max|below|above|under|over)?\s*(.*?)\s*(?:days?|hours?|hrs?|minutes?|mins?|fte|points?|pts)?\.?$`)
+
+// TargetText is a target cell's number as ParseNumber reads it, without
+// the comparison or the unit a report may write around it: ">= 95%" is
+// "95%", "< 23 days" is "23". Which way is better is the metric's
+// direction, not the cell's.
+func TargetText(s string) string {
+	if m := targetWords.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		return m[1]
+	}
+	return s
+}

@@ -103,8 +103,9 @@ func TestCommitteeReports(t *testing.T) {
 		// A "PERIOD target" column is that period's target.
 		{"period target column", "uptime", q1, 99.6, "99/1", measure.NoRAG, 0, false, "data/performance/2025-26-q2.csv"},
 		// No target for Q2 in the file: metrics.csv's (applied in the
-		// model) is the only one; the row has none of its own.
-		{"no row target", "uptime", q2, 99.7, "none", measure.NoRAG, 0, false, "data/performance/2025-26-q2.csv"},
+		// model) is the only one; the row has none of its own. The report
+		// rates its figures and leaves this one blank: no rating.
+		{"no row target", "uptime", q2, 99.7, "none", measure.Unrated, 0, false, "data/performance/2025-26-q2.csv"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f := figureOf(d, c.metric, c.p)
@@ -173,6 +174,52 @@ func TestTargetsFile(t *testing.T) {
 	} {
 		if !slices.Contains(probs, w) {
 			t.Errorf("problems %q lack %q", probs, w)
+		}
+	}
+}
+
+func TestYearToDateOutturnTwice(t *testing.T) {
+	// A year-to-date report that gives 2024/25 and Q4 2024/25 side by
+	// side: the same figure once; different figures, an error.
+	report := func(q4 string) *string {
+		return s("metric,2024/25,Q4 2024/25,Q1 2025/26,Target,Status\n" +
+			"sick,8.1," + q4 + ",2.6,1.58,Red\n")
+	}
+	sick := s("id,name,service,goal,unit,direction,cumulative\nsick,Days lost to sickness,ict,capacity,days,lower,yes\n")
+	d, probs := load(t, map[string]*string{"metrics.csv": sick, "performance.csv": nil, "performance/q1.csv": report("8.1")})
+	if len(probs) != 0 {
+		t.Errorf("problems: %q", probs)
+	}
+	if f := figureOf(d, "sick", q4prev); f == nil || f.Value != 8.1 {
+		t.Errorf("2024/25 Q4 = %+v, want 8.1", f)
+	}
+	n := 0
+	for _, p := range d.Performance {
+		if p.Metric == "sick" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d figures, want 2", n)
+	}
+	_, probs = load(t, map[string]*string{"metrics.csv": sick, "performance.csv": nil, "performance/q1.csv": report("8.2")})
+	want := `data/performance/q1.csv:2: metric "sick" builds up through the year, so its year outturn is its 2024/25 Q4 figure, but the year column gives 8.1 and the 2024/25 Q4 column 8.2; correct the one that is wrong, or leave one empty`
+	if !slices.Contains(probs, want) {
+		t.Errorf("problems %q lack %q", probs, want)
+	}
+}
+
+func TestTargetText(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want float64
+	}{
+		{"95", 95}, {">= 95", 95}, {">95%", 95}, {"≥ 97.5%", 97.5}, {"< 23 days", 23}, {"<=4.25 days", 4.25},
+		{"at least 80", 80}, {"Max 10", 10}, {"£1,200", 1200}, {"18 days", 18}, {"2.5 hrs", 2.5},
+	} {
+		got, err := ParseNumber(TargetText(c.in))
+		if err != nil || got != c.want {
+			t.Errorf("target %q reads as %v (%v), want %v", c.in, got, err, c.want)
 		}
 	}
 }

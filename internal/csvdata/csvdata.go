@@ -217,6 +217,7 @@ type Performance struct {
 	// small fields sit together: half a million rows are held at once.)
 	ambiguous bool
 	dropped   bool // a council outside the partnership, in a national table
+	fromYear  bool // a year-to-date figure's year column, read as its last quarter
 	// Outturn marks a year's figure for a metric reported by quarter or
 	// month: a report's "2024/25" column beside its quarters, the year's
 	// outturn. It is kept beside the series, never rated against a
@@ -637,7 +638,7 @@ type metricRow struct {
 	Cumulative  text
 	Scale       text
 	Decimals    text
-	Target      number
+	Target      targetNumber
 	Amber       number
 	Description text
 	Source      text
@@ -669,7 +670,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 	return loadFile(fsys, MetricsFile, metricFields.columns(), pl, func(c *checker, line int, r metricRow) Metric {
 		m := Metric{Line: line, ID: c.foldedID("id", r.ID, true), Name: c.text("name", r.Name, true),
 			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, false), // an empty goal is reported with the site's goals in crossCheck
-			Target: c.optional("target", r.Target), Amber: c.optional("amber", r.Amber),
+			Target: c.optional("target", r.Target.number), Amber: c.optional("amber", r.Amber),
 			Description: string(r.Description), Source: string(r.Source), SourceURL: c.webAddress("source_url", string(r.SourceURL))}
 		m.Scale = 1
 		if sc := string(r.Scale); sc != "" {
@@ -751,7 +752,7 @@ type performanceRow struct {
 	Period  periodCell
 	Partner text
 	Value   figure
-	Target  number
+	Target  targetNumber
 	Status  text
 	Note    text
 }
@@ -866,18 +867,22 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 		for j, r := range rows {
 			c := &checker{t: t, row: start + j, pl: pl}
 			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.foldedID("metric", r.Metric, true),
-				Partner: string(r.Partner), Target: c.optional("target", r.Target), Note: string(r.Note)}
+				Partner: string(r.Partner), Target: c.optional("target", r.Target.number), Note: string(r.Note)}
 			if p.Target != nil {
 				p.TargetPlaces = int8(places(c.raw("target")))
 			}
+			p.Period, p.ambiguous = c.period("period", r.Period)
 			if r.Status != "" {
 				rag, err := measure.ParseRAG(string(r.Status))
 				if err != nil {
 					c.errorf("status", "%v", err)
 				}
 				p.RAG = rag
+			} else if t.present["status"] && (t.own.IsZero() || p.Period == t.own) {
+				// A report that rates its figures and leaves this one
+				// blank gave it no rating: the site gives it none either.
+				p.RAG = measure.Unrated
 			}
-			p.Period, p.ambiguous = c.period("period", r.Period)
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
 			p.Places = r.Value.places
 			if sc := scales[p.Metric]; sc > 1 && p.Mark == measure.Present {
@@ -1022,7 +1027,7 @@ type targetRow struct {
 	Metric  text
 	Period  periodCell
 	Partner text
-	Target  number
+	Target  targetNumber
 }
 
 // UnmarshalCSVWithFields is gocsv's whole-row hook.
@@ -1049,7 +1054,7 @@ func loadTargets(fsys fs.FS, metrics []Metric, pl *problem.List) []Target {
 		if amb {
 			t.Period = yearOf(t.Period)
 		}
-		if v, ok := c.number("target", r.Target, true); ok {
+		if v, ok := c.number("target", r.Target.number, true); ok {
 			t.Value, t.Places = v, int8(places(c.raw("target")))
 			if sc := scale[t.Metric]; sc > 1 {
 				t.Value = *scaled(&t.Value, sc)
@@ -1594,7 +1599,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			if cumulative[p.Metric] {
 				// A year-to-date figure's outturn is its last quarter's
 				// (or March's) figure.
-				p.Period = lastOf(p.Period, k)
+				p.Period, p.fromYear = lastOf(p.Period, k), true
 			} else {
 				p.Outturn = true
 			}
@@ -1603,12 +1608,32 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		k := cur.no<<40 | (pno&0xfff)<<28 | uint64(p.Period.Kind&3)<<26 | uint64(p.Period.Year&0xffff)<<4 | uint64(p.Period.N&0xf)
 		if first, dup := seen[k]; !dup {
 			seen[k] = i
-		} else if f := &d.Performance[first]; f.File == p.File {
+		} else if f := &d.Performance[first]; f.File == p.File && (f.fromYear || p.fromYear) {
+			// A year-to-date report may give the year's outturn in a year
+			// column and again as its last quarter: the same figure twice.
+			year, q := f, p
+			if p.fromYear {
+				year, q = p, f
+			}
+			if year.Mark != q.Mark || year.Value != q.Value {
+				pl.Errorf(p.File, p.Line, "metric %q builds up through the year, so its year outturn is its %s figure, but the year column gives %s and the %s column %s; correct the one that is wrong, or leave one empty",
+					p.Metric, q.Period, figureText(year), q.Period, figureText(q))
+			}
+			year.dropped, repeated = true, true
+			if year == p {
+				continue
+			}
+			seen[k] = i
+		} else if f.File == p.File {
 			who := "the partnership as a whole"
 			if p.Partner != "" {
 				who = "partner " + p.Partner
 			}
-			pl.Errorf(p.File, p.Line, "duplicate row: metric %q, period %s, %s is also on %s; keep one", p.Metric, p.Period, who, f.where(p.File))
+			if f.Line == p.Line {
+				pl.Errorf(p.File, p.Line, "two columns of this row give metric %q's figure for %s; keep one", p.Metric, p.Period)
+			} else {
+				pl.Errorf(p.File, p.Line, "duplicate row: metric %q, period %s, %s is also on %s; keep one", p.Metric, p.Period, who, f.where(p.File))
+			}
 		} else if keep, ok := d.repeat(f, p, own, pl); ok {
 			repeated = true
 			if keep != p {

@@ -40,7 +40,10 @@ type table struct {
 	// periodTargets holds the columns headed "PERIOD target" of a wide
 	// file: each the target of one period column.
 	periodTargets map[period.Period]int
-	hint          string // added to a missing header's error
+	// own is a wide file's own period, its latest column: the report's
+	// quarter, to which its target, status and note columns belong.
+	own  period.Period
+	hint string // added to a missing header's error
 }
 
 // line returns the physical line of a row's cell, or of the row when the
@@ -416,6 +419,9 @@ func (t *table) lengthen() {
 	}
 	cols := slices.Sorted(maps.Keys(t.periods))
 	latest := t.latestColumn()
+	if latest >= 0 {
+		t.own, _ = period.Parse(t.periods[latest])
+	}
 	t.yearTargetAsOwn(latest)
 	if len(t.periodTargets) > 0 && !t.present["target"] {
 		t.index["target"] = len(t.header)

@@ -135,6 +135,8 @@ func ReadReport(fsys fs.FS, path string, pl *problem.List) *Report {
 		if f.UnmarshalCSV(fig); strings.TrimSpace(fig) != "" && !f.bad && f.mark == measure.Present {
 			row.Figure = &f.value
 		}
+		// ">= 95%" in the report is a target of 95 in metrics.csv.
+		row.Target = TargetText(row.Target)
 		if v, err := ParseNumber(row.Target); row.Target != "" && err == nil {
 			row.TargetValue = &v
 		}

@@ -2,6 +2,7 @@ package measure
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -19,6 +20,9 @@ const (
 	Red          // off target
 	DataOnly     // reported for information, never rated
 	NotSet       // no target has been set
+	// Unrated is a figure the council's report leaves unrated: a blank or
+	// "n/a" in its status column, or "not due".
+	Unrated
 )
 
 // ragWords are the ways reports write each rating, folded to lower case
@@ -28,19 +32,29 @@ var ragWords = map[string]RAG{
 	"amber": Amber, "a": Amber, "at risk": Amber, "near target": Amber,
 	"red": Red, "r": Red, "off track": Red, "off target": Red, "not achieved": Red, "missed": Red,
 	"data only": DataOnly, "data": DataOnly, "for information": DataOnly, "info": DataOnly,
-	"not set": NotSet, "no target": NotSet, "n/a": NotSet,
+	"not set": NotSet, "no target": NotSet, "target not set": NotSet,
+	"n/a": Unrated, "na": Unrated, "not due": Unrated, "not rated": Unrated, "no rating": Unrated, "tbc": Unrated, "not available": Unrated,
+	// Five-band ratings, as some councils and programme boards use: the
+	// bands between Green and Red are neither, so they read At risk.
+	"amber/green": Amber, "green/amber": Amber, "amber-green": Amber, "green-amber": Amber,
+	"amber/red": Amber, "red/amber": Amber, "amber-red": Amber, "red-amber": Amber,
 }
+
+// footnoteMark is what reports write after a rating to point at a note:
+// "Red*", "Green (1)", "Amber [a]".
+var footnoteMark = regexp.MustCompile(`\s*(\*+|\(\w{1,2}\)|\[\w{1,2}\]|†)$`)
 
 // ParseRAG reads a status cell. An empty cell is NoRAG.
 func ParseRAG(s string) (RAG, error) {
-	k := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	k := strings.ToLower(strings.Join(strings.Fields(footnoteMark.ReplaceAllString(strings.TrimSpace(s), "")), " "))
+	k = strings.ReplaceAll(strings.ReplaceAll(k, " / ", "/"), " - ", "-")
 	if k == "" {
 		return NoRAG, nil
 	}
 	if r, ok := ragWords[k]; ok {
 		return r, nil
 	}
-	return NoRAG, fmt.Errorf("status %q is not a rating; write Green, Amber or Red (also G, A, R, On track, At risk, Off track), Data only, or Not set", s)
+	return NoRAG, fmt.Errorf("status %q is not a rating; write Green, Amber or Red (also G, A, R, On track, At risk, Off track, Amber/Green), Data only, Not set, or leave it empty (or n/a, Not due) where the council gave no rating", s)
 }
 
 // String is the rating as councils write it.
@@ -56,6 +70,8 @@ func (r RAG) String() string {
 		return "Data only"
 	case NotSet:
 		return "Not set"
+	case Unrated:
+		return "no rating"
 	}
 	return ""
 }

@@ -1,31 +1,16 @@
 package metricsfile
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/partnersite/partnersite/internal/measure"
+)
 
 // Evidence is what one report row says about which way is better: the
 // council's rating of a figure against its target.
 type Evidence struct {
 	Rating         string   // as written: "Green", "R", "Off track", ...
 	Figure, Target *float64 // nil when the row has none
-}
-
-// rating is a council's rating, by what it says about direction.
-type rating int
-
-const (
-	unrated  rating = iota // empty, "Not set", or a word not known
-	green                  // on target
-	amber                  // near it, on either side: says little
-	red                    // off target
-	dataOnly               // not rated: a measure of context
-)
-
-// ratings are the words councils publish, in lower case (contract 3c).
-var ratings = map[string]rating{
-	"green": green, "g": green, "on target": green, "on track": green,
-	"amber": amber, "a": amber, "at risk": amber,
-	"red": red, "r": red, "off track": red,
-	"data only": dataOnly,
 }
 
 // Infer is the direction the rows agree on: "higher", "lower", "neither"
@@ -41,22 +26,27 @@ var ratings = map[string]rating{
 func Infer(ev []Evidence) string {
 	var higher, lower, rated, context bool
 	for _, e := range ev {
-		r := ratings[strings.ToLower(strings.Join(strings.Fields(e.Rating), " "))]
+		// The words are the loader's own (measure.ParseRAG); a word it
+		// does not know tells nothing.
+		// Any other word ("Not set") says the council would rate it.
+		r, _ := measure.ParseRAG(e.Rating)
 		switch {
-		case r == dataOnly:
+		case r == measure.DataOnly:
 			context = true
 			continue
 		case strings.TrimSpace(e.Rating) != "":
 			rated = true
 		}
-		if e.Figure == nil || e.Target == nil || *e.Figure == *e.Target {
+		// A figure of 0 is too often one not yet published (missed
+		// collections "0", rated Red: figures not agreed) to tell by.
+		if e.Figure == nil || e.Target == nil || *e.Figure == *e.Target || *e.Figure == 0 {
 			continue
 		}
 		above := *e.Figure > *e.Target
 		switch {
-		case r == green && above, r == red && !above:
+		case r == measure.Green && above, r == measure.Red && !above:
 			higher = true
-		case r == green, r == red:
+		case r == measure.Green, r == measure.Red:
 			lower = true
 		}
 	}

@@ -34,6 +34,11 @@ func TestInfer(t *testing.T) {
 		{"data only beside amber", []Evidence{{"Data only", f(1200), nil}, {"Amber", f(80), f(82)}}, ""},
 		{"data only beside an unrated row", []Evidence{{"Data only", f(1200), nil}, {"", f(1310), nil}}, "neither"},
 		{"nothing at all", nil, ""},
+		// Missed collections "0", rated Red against a target of 40:
+		// figures not agreed with the contractor, not "higher is better".
+		{"a zero tells nothing", []Evidence{{"Red", f(0), f(40)}}, ""},
+		{"a zero beside a figure that tells", []Evidence{{"Red", f(0), f(40)}, {"Green", f(31), f(40)}}, "lower"},
+		{"five-band rating", []Evidence{{"Amber/Green", f(80.4), f(82.5)}, {"Red*", f(70), f(82.5)}}, "higher"},
 	}
 	for _, tt := range tests {
 		if got := Infer(tt.ev); got != tt.want {

@@ -96,7 +96,10 @@ func Build(reports []*csvdata.Report, site Site, pl *problem.List) Result {
 		if cumulative.MatchString(m.row.Name) {
 			m.row.Cumulative = "yes"
 		}
-		if m.varies {
+		// No standing target where the reports' own are each quarter's:
+		// one that varies, a year-to-date profile, or a measure of
+		// context's "target" of 0 beside Data only.
+		if m.varies || m.row.Cumulative == "yes" || m.row.Direction == "neither" {
 			m.row.Target = ""
 		}
 		for col, v := range map[string]string{"name": m.row.Name, "service": m.row.Service, "goal": m.row.Goal, "unit": m.row.Unit, "direction": m.row.Direction} {

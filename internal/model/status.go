@@ -146,6 +146,8 @@ func CouncilRating(rag measure.RAG, targetText string) (r Rating, ok bool) {
 		return Rating{NotRated, "the council reports it as data only", true}, true
 	case measure.NotSet:
 		return Rating{NoTarget, "the council has set no target", true}, true
+	case measure.Unrated:
+		return Rating{NotRated, "the council's report gives it no rating", true}, true
 	}
 	return Rating{}, false
 }

@@ -68,7 +68,14 @@ func (l *List) All() []Problem {
 	slices.SortStableFunc(out, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
 	})
-	return out
+	// One bad cell of a wide table's row is checked once for each period
+	// column it stands beside: say it once.
+	seen := make(map[Problem]bool, len(out))
+	return slices.DeleteFunc(out, func(p Problem) bool {
+		dup := seen[p]
+		seen[p] = true
+		return dup
+	})
 }
 
 // Errors counts the problems that are not warnings.

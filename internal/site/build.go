@@ -208,8 +208,12 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		b.data = csvdata.Load(src, b.cfg.GoalIDs(), &pl)
 		b.p = model.New(b.cfg, b.data)
 		for _, d := range b.p.Disagreements() {
-			pl.Warnf(d.Point.File, d.Point.Line, "the council rates metric %q %s (%s) in %s, but the metric's rule gives %s (%s); the site shows the council's rating, marked as the council's (to rate as the council does, set its tolerance as amber in %s, e.g. 1%%)",
-				d.Metric.ID, d.Point.RAG, d.Council.Status, d.Point.Period, d.Rule.Status, d.Rule.Reason, csvdata.MetricsFile)
+			rule := d.Rule.Status.String()
+			if d.Rule.Reason != "" {
+				rule += " (" + d.Rule.Reason + ")"
+			}
+			pl.Warnf(d.Point.File, d.Point.Line, "the council rates metric %q %s (%s) in %s, but the metric's rule gives %s; the site shows the council's rating, marked as the council's. %s",
+				d.Metric.ID, d.Point.RAG, d.Council.Status, d.Point.Period, rule, disagreementAdvice(d))
 		}
 		b.dataProblems = pl.All()
 	} else {
@@ -236,6 +240,22 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	}
 	b.checkContent()
 	return b, b.pl.Err()
+}
+
+// disagreementAdvice says what would make the metric's rule agree with
+// the council's rating, where anything would: a tolerance helps only
+// where the two differ about how near is near.
+func disagreementAdvice(d model.Disagreement) string {
+	c, r := d.Council.Status, d.Rule.Status
+	switch {
+	case r == model.NoTarget:
+		return "The report gives no target for this figure; give it in the report's target column, in " + csvdata.TargetsFile + " or in " + csvdata.MetricsFile + "."
+	case c == model.AtRisk && r == model.OffTrack:
+		return "The council's tolerance is wider than the metric's amber rule (" + d.Metric.AmberText() + "): set amber in " + csvdata.MetricsFile + " to the council's (e.g. 2%)."
+	case c == model.OffTrack && r == model.AtRisk, c == model.OnTrack && r == model.AtRisk:
+		return "The council's tolerance is narrower than the metric's amber rule (" + d.Metric.AmberText() + "): set amber in " + csvdata.MetricsFile + " to the council's (e.g. 1%)."
+	}
+	return "No tolerance explains it: check the figure, the target and the direction (higher or lower is better) in " + csvdata.MetricsFile + "."
 }
 
 // reserved are output folders the site generates; content may not use them.

@@ -135,7 +135,7 @@ func TestCouncilRatingDisagrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `data/performance/joint-committee-2026-27-q2.csv:5: warning: the council rates metric "ss02" Green (On track) in 2026/27 Q2, but the metric's rule gives At risk (within 1% (0.83 points) of the target of 82.5%); the site shows the council's rating, marked as the council's (to rate as the council does, set its tolerance as amber in data/metrics.csv, e.g. 1%)`
+	want := `data/performance/joint-committee-2026-27-q2.csv:5: warning: the council rates metric "ss02" Green (On track) in 2026/27 Q2, but the metric's rule gives At risk (within 1% (0.83 points) of the target of 82.5%); the site shows the council's rating, marked as the council's. The council's tolerance is narrower than the metric's amber rule (Within 1% of the target (0.83 points), as the council sets it): set amber in data/metrics.csv to the council's (e.g. 1%).`
 	var got []string
 	for _, p := range pl.All() {
 		got = append(got, p.String())
