@@ -338,6 +338,13 @@ func metricsCmd(args []string, stdout, stderr io.Writer) error {
 	var pl problem.List
 	var reports []*csvdata.Report
 	for _, f := range files {
+		// A file named for a metric the site has (data/performance/ID.csv)
+		// needs no metric column, and needs no row either: `metrics
+		// data/performance/*.csv` passes over it.
+		if stem := strings.ToLower(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))); known.Metrics[stem] {
+			fmt.Fprintf(stderr, "%s: passed over: its figures are for metric %q, which %s has already\n", f, stem, csvdata.MetricsFile)
+			continue
+		}
 		// FILE is named as given, relative to the current folder, not
 		// to the site: the report is wherever the officer saved it.
 		if rep := csvdata.ReadReport(osFS{}, f, &pl); rep != nil {

@@ -534,3 +534,30 @@ func TestMetricsUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricsOnTheExample runs `metrics` over every performance file of
+// the example site, as an officer would with data/performance/*.csv: the
+// file named for its metric is passed over, and the committee reports'
+// indicators are all in metrics.csv already, so no row is written.
+func TestMetricsOnTheExample(t *testing.T) {
+	files, err := filepath.Glob("../../data/performance/*.csv")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("the example's performance files: %v %v", files, err)
+	}
+	code, stdout, stderr := runCmd(append([]string{"metrics", "--source", "../.."}, files...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	header := "id,name,service,goal,unit,direction,target,amber,description,source,compare,cumulative\n"
+	if stdout != header {
+		t.Errorf("stdout = %q, want the example's own header alone", stdout)
+	}
+	for _, want := range []string{
+		`../../data/performance/rb-new-claims-days.csv: passed over: its figures are for metric "rb-new-claims-days", which data/metrics.csv has already`,
+		"partnersite metrics: 0 metrics: data/metrics.csv already has every metric the files name",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}

@@ -223,3 +223,34 @@ func TestTargetText(t *testing.T) {
 		}
 	}
 }
+
+// TestReportHeaders: the ways reports head their period columns, and the
+// ones that name no period, whose figures would otherwise be lost.
+func TestReportHeaders(t *testing.T) {
+	metrics := s("id,name,service,goal,unit,direction,target\n" +
+		"calls,Calls answered,ict,efficiency,percent,higher,80\n" +
+		"receipts,Receipts,ict,efficiency,count,neither,0\n")
+	d, probs := load(t, map[string]*string{"metrics.csv": metrics, "performance.csv": nil,
+		"performance/q1.csv": s("Code,Outturn 2013/14,Q1 14/15,Target,Status\ncalls,78,81,>= 80%,Green\nreceipts,120,31,,Data only\n")})
+	want := []string{`data/metrics.csv:3: warning: metric "receipts" is a measure of context (direction neither), which is never rated, so its target is not used; leave target empty`}
+	if !slices.Equal(probs, want) {
+		t.Errorf("problems %q, want %q", probs, want)
+	}
+	fy1415 := period.Period{Kind: period.Quarter, Year: 2014, N: 1}
+	if f := figureOf(d, "calls", fy1415); f == nil || f.Value != 81 || f.Target == nil || *f.Target != 80 || f.RAG != measure.Green {
+		t.Errorf("calls 2014/15 Q1 = %+v, want 81 against 80, Green", f)
+	}
+	if f := figureOf(d, "calls", period.Period{Kind: period.Year, Year: 2013}); f == nil || f.Value != 78 || !f.Outturn {
+		t.Errorf("calls 2013/14 = %+v, want the outturn 78", f)
+	}
+	_, probs = load(t, map[string]*string{"metrics.csv": metrics, "performance.csv": nil,
+		"performance/q1.csv": s("Code,2013/14,This Quarter,Q2 Target\ncalls,78,81,80\n")})
+	for _, w := range []string{
+		`data/performance/q1.csv:1: column 3 ("This Quarter") holds figures but does not name their period, so they cannot be read; head it with the period in full, e.g. "2025/26 Q2" (or "2025/26 Q2 target" for a target)`,
+		`data/performance/q1.csv:1: column 4 ("Q2 Target") holds figures but does not name their period, so they cannot be read; head it with the period in full, e.g. "2025/26 Q2" (or "2025/26 Q2 target" for a target)`,
+	} {
+		if !slices.Contains(probs, w) {
+			t.Errorf("problems %q lack %q", probs, w)
+		}
+	}
+}

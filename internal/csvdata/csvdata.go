@@ -740,6 +740,12 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		if m.Amber != nil && *m.Amber < 0 {
 			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", c.raw("amber"))
 		}
+		if !m.Direction.Rated() && m.Target != nil {
+			// A target line on a measure of context would say what the
+			// site never rates it against.
+			c.pl.Warnf(c.t.path, c.t.line(c.row, "target"), "metric %q is a measure of context (direction neither), which is never rated, so its target is not used; leave target empty", m.ID)
+			m.Target = nil
+		}
 		if m.Direction == measure.Lower && m.Target != nil && *m.Target == 0 {
 			c.pl.Warnf(c.t.path, c.t.line(c.row, "target"), "a target of 0 for metric %q, where lower is better, reads as 'none at all'; if no target was set, leave it empty or write Not set", m.ID)
 		}

@@ -182,7 +182,7 @@ func (t *table) names(rec []string) (named map[string]bool, periods int) {
 	for _, h := range rec {
 		if c := canonical(t.columns, normaliseHeader(h)); c != "" {
 			named[c] = true
-		} else if _, err := period.Parse(h); err == nil && strings.TrimSpace(h) != "" {
+		} else if _, err := headerPeriod(h); err == nil && strings.TrimSpace(h) != "" {
 			periods++
 		}
 	}
@@ -254,6 +254,7 @@ func (t *table) complete() bool {
 
 func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 	t.headerLine = line
+	var unnamed []int // columns that speak of a period without naming it
 	t.header = make([]string, len(rec))
 	t.written = make([]string, len(rec))
 	claimed := claims(t.columns, rec)
@@ -282,12 +283,17 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 				t.header[i] = ""
 				continue
 			}
-			_, err := period.Parse(h)
+			p, err := headerPeriod(h)
 			if err == nil {
 				if t.periods == nil {
 					t.periods = map[int]string{}
 				}
-				t.periods[i] = strings.TrimSpace(h)
+				t.periods[i] = p.String()
+				t.header[i] = ""
+				continue
+			}
+			if unnamedPeriod.MatchString(strings.TrimSpace(h)) {
+				unnamed = append(unnamed, i)
 				t.header[i] = ""
 				continue
 			}
@@ -304,6 +310,16 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 			t.present[name] = true
 		} else {
 			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", strings.TrimSpace(h), describe(t.columns, false))
+		}
+	}
+	for _, i := range unnamed {
+		h := strings.TrimSpace(rec[i])
+		if len(t.periods) > 0 {
+			// "This quarter", "Q2 target" beside columns that name their
+			// periods: figures whose period only the paper's reader knows.
+			pl.Errorf(t.path, line, "column %d (%q) holds figures but does not name their period, so they cannot be read; head it with the period in full, e.g. \"2025/26 Q2\" (or \"2025/26 Q2 target\" for a target)", i+1, h)
+		} else {
+			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", h, describe(t.columns, false))
 		}
 	}
 	if len(t.periods) > 0 && (t.present["period"] || t.present["value"]) {
@@ -335,8 +351,30 @@ func periodTarget(h string) (period.Period, bool) {
 		return period.Period{}, false
 	}
 	rest = strings.Trim(strings.TrimSpace(rest), "()-:")
-	p, err := period.Parse(strings.TrimSpace(rest))
+	p, err := headerPeriod(strings.TrimSpace(rest))
 	return p, err == nil && strings.TrimSpace(rest) != ""
+}
+
+// outturnWords are what reports write beside a period in a header:
+// "2013/14 outturn", "Actual Q1 2014/15".
+var outturnWords = regexp.MustCompile(`(?i)^\s*(?:outturn|actuals?|result|performance)\s*[:-]?\s*|\s*[:-]?\s*(?:outturn|actuals?|result|performance)\s*$`)
+
+// unnamedPeriod matches headers that speak of a period without naming
+// it: "This quarter", "Previous qtr", "Outturn", "Q2 target".
+var unnamedPeriod = regexp.MustCompile(`(?i)^(?:(?:this|current|previous|last|latest|prior)\s+(?:quarter|qtr|month|year)|outturn|actual|ytd|year to date|q[1-4](?:\s+target)?|(?:quarter|qtr)\s*[1-4](?:\s+target)?)$`)
+
+// headerPeriod reads a wide file's header as a period, with the words a
+// report may write beside it: "2013/14 outturn" is 2013/14.
+func headerPeriod(h string) (period.Period, error) {
+	p, err := period.Parse(h)
+	if err != nil {
+		if bare := outturnWords.ReplaceAllString(h, ""); bare != h && strings.TrimSpace(bare) != "" {
+			if q, err2 := period.Parse(bare); err2 == nil {
+				return q, nil
+			}
+		}
+	}
+	return p, err
 }
 
 // latestColumn is the wide file's own period, the report's quarter: the

@@ -62,6 +62,7 @@ var (
 	shortMonRe = regexp.MustCompile(`^([A-Z]+)[-\s](\d{2})$`)
 	yearQRe    = regexp.MustCompile(`(\d{4}).*Q(?:UARTER)?\s*([1-4])|Q(?:UARTER)?\s*([1-4]).*?(\d{4})`)
 	isoDateRe  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	shortFYRe  = regexp.MustCompile(`(^|[^\d/])(\d{2})/(\d{2})($|[^\d/])`)
 	ukDateRe   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 	midnight   = regexp.MustCompile(`^00:00(:00)?$`)
 )
@@ -110,6 +111,15 @@ func parse(s string) (Period, error) {
 		return p, nil
 	}
 	s = strings.TrimSpace(s)
+	if m := shortFYRe.FindStringSubmatchIndex(s); m != nil {
+		// "Q1 14/15", as a report's header may abbreviate 2014/15: two
+		// consecutive two-digit years can only be a financial year.
+		a, _ := strconv.Atoi(s[m[4]:m[5]])
+		b, _ := strconv.Atoi(s[m[6]:m[7]])
+		if (a+1)%100 == b {
+			s = s[:m[4]] + "20" + s[m[4]:]
+		}
+	}
 	u := strings.ToUpper(s)
 	if m := namedRe.FindStringSubmatch(s); m != nil {
 		if mo := monthNamed(m[1]); mo > 0 {

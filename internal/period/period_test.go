@@ -44,6 +44,10 @@ func TestParse(t *testing.T) {
 		{"2022/23 Qtr2", "2022/23 Q2", Quarter, "July to September 2022"},
 		{"2022/23 qtr. 3", "2022/23 Q3", Quarter, "October to December 2022"},
 		{"Qtr 2 2022/23", "2022/23 Q2", Quarter, "July to September 2022"},
+		// Two-digit financial years, as report headers abbreviate them.
+		{"Q1 14/15", "2014/15 Q1", Quarter, "April to June 2014"},
+		{"14/15 Q2", "2014/15 Q2", Quarter, "July to September 2014"},
+		{"14/15", "2014/15", Year, "April 2014 to March 2015"},
 		{"Quarter 4 2022-23", "2022/23 Q4", Quarter, "January to March 2023"},
 		{"Q2 2022-23", "2022/23 Q2", Quarter, "July to September 2022"},
 		{"Q1 2025/26", "2025/26 Q1", Quarter, "April to June 2025"},
