@@ -561,3 +561,100 @@ func TestMetricsOnTheExample(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsCommitteeExample holds docs/data.md's worked example, "From
+// your committee report", to the example site: each block marked
+// "file:" is that file as saved (less Excel's byte-order mark and CRLF
+// lines), each "lines of:" block's lines are in that file, and each
+// "output:" block is what the command prints on the example with the
+// committee's metrics not yet in data/metrics.csv.
+func TestDocsCommitteeExample(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile("../../docs/data.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile("(?s)<!-- (file|lines of|output|stderr): ([^>]+?) -->\n```\n(.*?)```\n")
+	blocks := re.FindAllStringSubmatch(string(doc), -1)
+	if len(blocks) < 4 {
+		t.Fatalf("docs/data.md has %d marked blocks, want the file, the output and the lines", len(blocks))
+	}
+	// The example before the officer's answers: metrics.csv without the
+	// committee's rows.
+	site := t.TempDir()
+	for _, d := range []string{"data"} {
+		if err := os.CopyFS(filepath.Join(site, d), os.DirFS(filepath.Join("../..", d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	metrics := filepath.Join(site, "data", "metrics.csv")
+	raw, err := os.ReadFile(metrics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Nor the cumulative column, which they were the first to need.
+	cr := csv.NewReader(bytes.NewReader(raw))
+	cr.FieldsPerRecord = -1 // trailing empty cells may be left out
+	recs, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before bytes.Buffer
+	w := csv.NewWriter(&before)
+	for _, r := range recs {
+		if strings.HasPrefix(r[0], "ss0") {
+			continue
+		}
+		if n := len(recs[0]); len(r) == n {
+			if last := r[n-1]; last != "cumulative" && last != "" {
+				t.Fatalf("the example's metrics.csv changed shape: %q", r)
+			}
+			r = r[:n-1]
+		}
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	if err := os.WriteFile(metrics, before.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range blocks {
+		kind, arg, body := b[1], b[2], b[3]
+		switch kind {
+		case "file":
+			got, err := os.ReadFile(filepath.Join(repo, arg))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = bytes.ReplaceAll(bytes.TrimPrefix(got, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
+			if string(got) != body {
+				t.Errorf("docs/data.md's %s differs from the file:\n%s\nwant:\n%s", arg, body, got)
+			}
+		case "lines of":
+			got, err := os.ReadFile(filepath.Join(repo, arg))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(strings.TrimSuffix(body, "\n"), "\n") {
+				if !strings.Contains(string(got), l+"\n") {
+					t.Errorf("%s lacks the line docs/data.md gives:\n%s", arg, l)
+				}
+			}
+		case "output", "stderr":
+			// Run in the site folder, as the docs show it.
+			t.Chdir(site)
+			code, stdout, stderr := runCmd(strings.Fields(strings.TrimPrefix(arg, "partnersite "))...)
+			got := stdout
+			if kind == "stderr" {
+				got = stderr
+			}
+			if code != 0 || got != body {
+				t.Errorf("%s: exit %d; its %s:\n%s\ndocs/data.md says:\n%s", arg, code, kind, got, body)
+			}
+		}
+	}
+}

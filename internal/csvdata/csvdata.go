@@ -740,7 +740,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		if m.Amber != nil && *m.Amber < 0 {
 			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", c.raw("amber"))
 		}
-		if !m.Direction.Rated() && m.Target != nil {
+		if m.Direction == measure.Neither && m.Target != nil {
 			// A target line on a measure of context would say what the
 			// site never rates it against.
 			c.pl.Warnf(c.t.path, c.t.line(c.row, "target"), "metric %q is a measure of context (direction neither), which is never rated, so its target is not used; leave target empty", m.ID)
