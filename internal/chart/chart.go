@@ -393,7 +393,7 @@ func benchmarkPhrase(m *model.Metric, series []*model.Series, latest period.Peri
 		if bp == nil {
 			continue
 		}
-		fmt.Fprintf(&b, " %s: %s in %s", bm.Name, m.Prose(bp.Value), bp.Period)
+		fmt.Fprintf(&b, " %s: %s in %s", bm.Name, m.Written(bp), bp.Period)
 		if bp.Period != latest {
 			b.WriteString(", the latest given")
 		}
@@ -557,7 +557,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 			row.Cells = append(row.Cells, num(targetText(m, target)))
 		}
 		for _, b := range benchmarks {
-			row.Cells = append(row.Cells, num(t.figure(m, b.At(p))))
+			row.Cells = append(row.Cells, num(t.written(m, b.At(p))))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -623,6 +623,20 @@ func (t *Table) figure(m *model.Metric, pt *model.Point) string {
 	if pt.SinceRevised {
 		t.key("(since revised)", "a later report revised this figure; this report shows it as it was published, and the metric's page shows the revised figure")
 		out += " (since revised)"
+	}
+	return out
+}
+
+// written is figure for a figure shown with the places it was written
+// with, as a benchmark is, rather than the metric's.
+func (t *Table) written(m *model.Metric, pt *model.Point) string {
+	if pt == nil || !pt.Has() {
+		return t.figure(m, pt)
+	}
+	out := m.Written(pt)
+	if pt.Flag != measure.NoFlag {
+		t.key(pt.Flag.Symbol(), pt.Flag.String())
+		out += " " + pt.Flag.Symbol()
 	}
 	return out
 }

@@ -449,7 +449,22 @@ func (m *Metric) marginText(a float64) string {
 	if m.AmberShare != nil {
 		return format.Trim(*m.AmberShare*100, 4) + "% (" + Margin(m.Unit, a) + ")"
 	}
+	return m.margin(a)
+}
+
+// margin writes an amber margin in the unit, with at least the places the
+// council wrote it with: "within 0.125 points", never "0.13".
+func (m *Metric) margin(a float64) string {
+	if m.Amber != nil && a == *m.Amber {
+		return m.Unit.Margin(a, max(m.Unit.MarginPlaces(), m.amberPlaces))
+	}
 	return Margin(m.Unit, a)
+}
+
+// Written writes a figure with the places it was written with, whatever
+// the metric's: a benchmark of 17.25 days is never 17.3.
+func (m *Metric) Written(pt *Point) string {
+	return ValueIn(m.Unit, pt.Value, int(writtenPlaces(pt.Places, pt.Value)))
 }
 
 // AmberText says the metric's amber rule for its page: "Within 1% of the
@@ -463,7 +478,7 @@ func (m *Metric) AmberText() string {
 	case !m.Direction.Rated():
 		return ""
 	case m.Amber != nil:
-		return "Within " + Margin(m.Unit, *m.Amber) + " of the target"
+		return "Within " + m.margin(*m.Amber) + " of the target"
 	case m.AmberShare != nil:
 		share, how = *m.AmberShare, ", as the council sets it"
 	}

@@ -1,0 +1,93 @@
+package model
+
+import (
+	"testing"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/config"
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/measure"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// committee is a partnership whose figures come from two quarterly
+// reports: the council's ratings, targets as written, a 1% tolerance, a
+// year-to-date measure and a figure the Q2 report revised.
+func committee() *Partnership {
+	q := period.MustParse
+	pct := func(v float64) *float64 { return &v }
+	d := &csvdata.Data{
+		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}},
+		Metrics: []csvdata.Metric{
+			{ID: "calls", Name: "Calls answered", Service: "ict", Goal: "efficiency", Unit: measure.Percent, Direction: measure.Higher, AmberShare: pct(0.01)},
+			{ID: "sick", Name: "Days lost", Service: "ict", Goal: "capacity", Unit: measure.Days, Direction: measure.Lower, Cumulative: true, ByYear: true},
+			{ID: "bench", Name: "Days to decide", Service: "ict", Goal: "efficiency", Unit: measure.Days, Direction: measure.Lower, Amber: pct(0.125), AmberPlaces: 3, Target: pct(18)},
+		},
+		Performance: []csvdata.Performance{
+			// 81.9 against 82.5: 0.6 short, within 1% (0.825): the rule
+			// says At risk, as the council's Amber does.
+			{Metric: "calls", Period: q("2026/27 Q2"), Value: 81.9, Places: 1, Target: pct(82.5), TargetPlaces: 1, RAG: measure.Amber, File: "q2.csv", Line: 5},
+			// Revised in the Q2 report from the Q1 report's 81.7; the
+			// council said Green where the rule says At risk.
+			{Metric: "calls", Period: q("2026/27 Q1"), Value: 81.8, Places: 1, Flag: measure.Revised, Target: pct(82.5), TargetPlaces: 1, RAG: measure.Green, File: "q2.csv", Line: 5,
+				First: &csvdata.Revision{Value: 81.7, Places: 1, File: "q1.csv", Line: 5, RevisedIn: q("2026/27 Q2")}},
+			{Metric: "calls", Period: q("2025/26"), Value: 81.2, Places: 1, Outturn: true, File: "q1.csv", Line: 5},
+			// Year to date: Q1 after last year's Q4.
+			{Metric: "sick", Period: q("2025/26 Q4"), Value: 8.4, Places: 2},
+			{Metric: "sick", Period: q("2026/27 Q1"), Value: 2.1, Places: 2, Target: pct(2.15), TargetPlaces: 2, RAG: measure.Green},
+			{Metric: "bench", Period: q("2026/27 Q1"), Value: 18.1, Places: 1, RAG: measure.Unrated},
+		},
+	}
+	return New(&config.Site{Goals: config.DefaultGoals}, d)
+}
+
+func TestCouncilRatings(t *testing.T) {
+	p := committee()
+	calls, sick, bench := p.Metric("calls"), p.Metric("sick"), p.Metric("bench")
+	q := period.MustParse
+	for _, c := range []struct {
+		name string
+		pt   *Point
+		rule string
+	}{
+		{"council's Amber, shown as the council's", calls.SeriesFor("").At(q("2026/27 Q2")), "At risk: the council's rating (Amber), against the target of 82.5%"},
+		{"council's Green, though the rule says At risk", calls.SeriesFor("").At(q("2026/27 Q1")), "On track: the council's rating (Green), against the target of 82.5%"},
+		{"a figure the report left unrated", bench.SeriesFor("").At(q("2026/27 Q1")), "Not rated: the council's report gives it no rating"},
+		{"the outturn, against no quarter's target", calls.SeriesFor("").OutturnAt(q("2025/26")), "No target"},
+	} {
+		if got := c.pt.Rating.Rule(); got != c.rule {
+			t.Errorf("%s: %q, want %q", c.name, got, c.rule)
+		}
+	}
+	ds := p.Disagreements()
+	if len(ds) != 1 || ds[0].Point.Period != q("2026/27 Q1") || ds[0].Rule.Rule() != "At risk: within 1% (0.83 points) of the target of 82.5%" {
+		t.Fatalf("disagreements = %+v, want calls 2026/27 Q1 alone, the rule giving At risk within 1%% (0.83 points)", ds)
+	}
+	// Year to date: compared with a year earlier (none), never with
+	// last year's Q4, which it would be "Improving" on.
+	if got := sick.SeriesFor("").At(q("2026/27 Q1")).Travel(); got != "No figure a year earlier" {
+		t.Errorf("sick 2026/27 Q1 travel = %q", got)
+	}
+	// Targets, margins and benchmarks as written.
+	for _, c := range []struct{ got, want string }{
+		{sick.TargetText(sick.SeriesFor("").At(q("2026/27 Q1"))), "2.15 days"},
+		{calls.TargetText(&Point{Target: f(47.5), TargetPlaces: 1}), "47.5%"},
+		{calls.TargetText(&Point{Target: f(4.25)}), "4.25%"}, // never fewer places than its value
+		{calls.TargetText(&Point{Target: f(18), TargetPlaces: 1}), "18.0%"},
+		{bench.AmberText(), "Within 0.125 days of the target"},
+		{calls.AmberText(), "Within 1% of the target, as the council sets it"},
+		{bench.Written(&Point{Value: 17.25, Places: 2}), "17.25 days"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+	// The Q1 report, as at Q1, shows the figure it was given.
+	q1 := p.AsAt(q("2026/27 Q1").End()).Metric("calls").SeriesFor("").At(q("2026/27 Q1"))
+	if q1.Value != 81.7 || q1.Flag != measure.NoFlag || !q1.SinceRevised || q1.File != "q1.csv" {
+		t.Errorf("as at Q1: %+v, want 81.7 from q1.csv, since revised", q1)
+	}
+	if now := p.AsAt(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)).Metric("calls").SeriesFor("").At(q("2026/27 Q1")); now.Value != 81.8 || now.SinceRevised {
+		t.Errorf("as at Q2: %+v, want the revised 81.8", now)
+	}
+}
