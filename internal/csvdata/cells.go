@@ -188,8 +188,18 @@ var targetWords = regexp.MustCompile(`(?i)^(?:>=|=>|≥|<=|=<|≤|>|<|at least|n
 // "95%", "< 23 days" is "23". Which way is better is the metric's
 // direction, not the cell's.
 func TargetText(s string) string {
+	if s == "" || plainTarget(s) {
+		return s // the usual cell, decided without the expression
+	}
 	if m := targetWords.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
 		return m[1]
 	}
 	return s
+}
+
+// plainTarget reports whether a target cell starts and ends as a number
+// does ("95", "97.5%", "£1,200"), so has no words around it to remove.
+func plainTarget(s string) bool {
+	first, last := s[0], s[len(s)-1]
+	return (first >= '0' && first <= '9' || first == '-' || first == '.') && (last >= '0' && last <= '9' || last == '%')
 }

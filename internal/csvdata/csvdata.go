@@ -759,7 +759,6 @@ type performanceRow struct {
 	Partner text
 	Value   figure
 	Target  targetNumber
-	Status  text
 	Note    text
 }
 
@@ -774,7 +773,7 @@ var performanceFields = declare(
 	field[performanceRow]{column{"partner", partnerAliases, false, "the partner the figure is for; blank for the partnership as a whole"}, func(r *performanceRow) cell { return &r.Partner }},
 	field[performanceRow]{column{"value", nil, true, "the figure, perhaps flagged `[p]` provisional, `[r]` revised or `[e]` estimated (`57.3 [p]`); or, where there is none, `[x]` (also `x`, `..`, `-`, `n/a` or empty) not available, `[z]` not applicable or `[c]` confidential"}, func(r *performanceRow) cell { return &r.Value }},
 	field[performanceRow]{column{"target", nil, false, "the target for this period, overriding the metric's. In a wide file a single target column is the target of the latest period column, the report's own quarter; give other periods' targets in columns headed `PERIOD target` (`Q1 2025/26 target`) or in data/targets.csv"}, func(r *performanceRow) cell { return &r.Target }},
-	field[performanceRow]{column{"status", []string{"rag", "rating", "rag status", "rag rating"}, false, "the council's own rating as published: `Green`, `Amber`, `Red` (also `G`, `A`, `R`, `On target`, `On track`, `At risk`, `Off track`), `Data only` (not rated) or `Not set` (no target), in any case. It is the rating shown, marked as the council's; where the metric's own rule would give another, the build warns. In a wide file it belongs to the latest period column"}, func(r *performanceRow) cell { return &r.Status }},
+	field[performanceRow]{column{"status", []string{"rag", "rating", "rag status", "rag rating"}, false, "the council's own rating as published: `Green`, `Amber`, `Red` (also `G`, `A`, `R`, `On target`, `On track`, `At risk`, `Off track`, and the five-band `Amber/Green`, `Amber/Red` as At risk), `Data only` (not rated) or `Not set` (no target), in any case. It is the rating shown, marked as the council's; where the metric's own rule would give another, the build warns. Left empty (or `n/a`, `Not due`), the council gave no rating and the site gives none. In a wide file it belongs to the latest period column"}, func(*performanceRow) cell { return ignored{} }},
 	field[performanceRow]{column{"note", []string{"notes", "comments"}, false, "a note shown beside the figure"}, func(r *performanceRow) cell { return &r.Note }},
 	// A council's report names its indicators in its own words beside
 	// their codes; `partnersite metrics` reads them from the file, and
@@ -878,8 +877,10 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 				p.TargetPlaces = int8(places(c.raw("target")))
 			}
 			p.Period, p.ambiguous = c.period("period", r.Period)
-			if r.Status != "" {
-				rag, err := measure.ParseRAG(string(r.Status))
+			// The rating is read from the row's own text: most files have
+			// no status column, and half a million rows need not carry one.
+			if status := c.raw("status"); status != "" {
+				rag, err := measure.ParseRAG(status)
 				if err != nil {
 					c.errorf("status", "%v", err)
 				}
@@ -1401,6 +1402,26 @@ func (d *Data) resolvePartners() {
 	}
 }
 
+// later is whichever of two periods ends later (a when they end
+// together), comparing the fields where the kinds agree, as they almost
+// always do, rather than working out two dates a row.
+func later(a, b period.Period) period.Period {
+	switch {
+	case a.IsZero():
+		return b
+	case b.IsZero():
+		return a
+	case a.Kind == b.Kind:
+		if b.Year > a.Year || b.Year == a.Year && b.N > a.N {
+			return b
+		}
+		return a
+	case b.End().After(a.End()):
+		return b
+	}
+	return a
+}
+
 // lastOf is the last quarter (or month) of financial year y: the period
 // whose year-to-date figure is the year's outturn.
 func lastOf(y period.Period, kind period.Kind) period.Period {
@@ -1505,6 +1526,10 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		known bool
 		unit  measure.Unit
 		first *Performance // the first row, whose period kind the others must share
+		// kind is the metric's kind of period, and cumulative whether it
+		// builds up through the year: looked up once a metric, not a row.
+		kind       period.Kind
+		cumulative bool
 		// fractions stays true while every figure of a percent metric
 		// lies from 0 to 1: 0.973 written for 97.3%. Targets do not
 		// count: a target of 97 beside figures of 0.973 is the slip
@@ -1538,10 +1563,22 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 	// Each file's own period, its latest: of two reports that repeat a
 	// figure, the later one's stands.
 	own := map[string]period.Period{}
+	file, latest := "", period.Period{}
 	for i := range d.Performance {
-		if p := &d.Performance[i]; !p.ambiguous && !p.Period.IsZero() && (own[p.File].IsZero() || p.Period.End().After(own[p.File].End())) {
-			own[p.File] = p.Period
+		// A file's rows stand together: one lookup a file, not a row.
+		p := &d.Performance[i]
+		if p.File != file {
+			if file != "" {
+				own[file] = later(own[file], latest)
+			}
+			file, latest = p.File, period.Period{}
 		}
+		if !p.ambiguous && !p.Period.IsZero() {
+			latest = later(latest, p.Period)
+		}
+	}
+	if file != "" {
+		own[file] = later(own[file], latest)
 	}
 	repeated := false
 	var cur *metricState
@@ -1556,7 +1593,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 					no = uint64(len(metricNo))
 					metricNo[p.Metric] = no
 				}
-				cur = &metricState{no: no, known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent}
+				cur = &metricState{no: no, known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent, kind: kinds[p.Metric], cumulative: cumulative[p.Metric]}
 				states[p.Metric] = cur
 			}
 		}
@@ -1601,8 +1638,8 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		if p.Period.IsZero() {
 			continue // already reported; comparing it would only add noise
 		}
-		if k := kinds[p.Metric]; p.Period.Kind == period.Year && k > period.Year {
-			if cumulative[p.Metric] {
+		if k := cur.kind; p.Period.Kind == period.Year && k > period.Year {
+			if cur.cumulative {
 				// A year-to-date figure's outturn is its last quarter's
 				// (or March's) figure.
 				p.Period, p.fromYear = lastOf(p.Period, k), true
