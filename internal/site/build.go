@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math"
 	"path"
 	"runtime"
 	"slices"
@@ -250,10 +251,21 @@ func disagreementAdvice(d model.Disagreement) string {
 	switch {
 	case r == model.NoTarget:
 		return "The report gives no target for this figure; give it in the report's target column, in " + csvdata.TargetsFile + " or in " + csvdata.MetricsFile + "."
-	case c == model.AtRisk && r == model.OffTrack:
-		return "The council's tolerance is wider than the metric's amber rule (" + d.Metric.AmberText() + "): set amber in " + csvdata.MetricsFile + " to the council's (e.g. 2%)."
-	case c == model.OffTrack && r == model.AtRisk, c == model.OnTrack && r == model.AtRisk:
-		return "The council's tolerance is narrower than the metric's amber rule (" + d.Metric.AmberText() + "): set amber in " + csvdata.MetricsFile + " to the council's (e.g. 1%)."
+	}
+	// How far short of the target the figure is, as a share of it: the
+	// tolerance that would make the rule agree.
+	short := d.Metric.Direction.Shortfall(d.Point.Value, *d.Point.Target)
+	share := ""
+	if t := math.Abs(*d.Point.Target); t > 0 {
+		share = format.Trim(math.Ceil(short/t*1000)/10, 1) + "%"
+	}
+	switch {
+	case c == model.AtRisk && r == model.OffTrack && share != "":
+		return "The council's tolerance is wider than the metric's amber rule (" + d.Metric.AmberText() + "): if the council counts a figure " + share + " short of its target as Amber, set amber in " + csvdata.MetricsFile + " to its tolerance, at least " + share + "."
+	case c == model.OffTrack && r == model.AtRisk && share != "":
+		return "The council's tolerance is narrower than the metric's amber rule (" + d.Metric.AmberText() + "): set amber in " + csvdata.MetricsFile + " to the council's, below " + share + "."
+	case c == model.OnTrack && r == model.AtRisk:
+		return "The council counts a figure this near its target as on track; check the target, or the council's rule for Green."
 	}
 	return "No tolerance explains it: check the figure, the target and the direction (higher or lower is better) in " + csvdata.MetricsFile + "."
 }
