@@ -442,9 +442,9 @@ partnersite metrics: 8 metrics; 2 directions and 8 goals left empty: fill them i
 	}
 	for _, line := range []string{
 		`data/metrics.csv:3: direction is empty: write higher or lower (which way is better), or neither for a measure of context`,
-		`data/metrics.csv:3: goal is empty: write the goal it measures, one of: efficiency, resilience, capacity (the goals of site.yaml)`,
+		`data/metrics.csv:3: goal is empty: write the goal it measures, one of: efficiency, resilience, capacity (the site's goals, as site.yaml sets them or by default)`,
 		`data/metrics.csv:5: direction is empty: write higher or lower (which way is better), or neither for a measure of context`,
-		`data/metrics.csv:10: goal is empty: write the goal it measures, one of: efficiency, resilience, capacity (the goals of site.yaml)`,
+		`data/metrics.csv:10: goal is empty: write the goal it measures, one of: efficiency, resilience, capacity (the site's goals, as site.yaml sets them or by default)`,
 		`data/metrics.csv:8: service "planning" is not a service in data/services.csv`,
 	} {
 		if !strings.Contains(errs, line) {

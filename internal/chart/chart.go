@@ -989,7 +989,33 @@ func lowerFirst(s string) string {
 	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
 		return s
 	}
+	// A name in title case ("Working Days Lost per FTE") is kept whole:
+	// "working Days Lost" would read worse than the name as written.
+	capitals := 0
+	for _, w := range strings.Fields(s)[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !isAcronym(w) {
+			capitals++
+		}
+	}
+	if capitals >= 2 {
+		return s
+	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// isAcronym reports whether a word is in capitals throughout, as "FTE"
+// or "(ICT)" are.
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 1
 }
 
 // sharedFrom is the first period in periods that ended on or after the day

@@ -277,3 +277,18 @@ func TestComparedWith(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerFirst(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Days to process claims", "days to process claims"},
+		{"ICT availability", "ICT availability"},
+		{"Working Days (per FTE) Lost to Sickness", "Working Days (per FTE) Lost to Sickness"},
+		{"Council tax collected (FTE basis)", "council tax collected (FTE basis)"},
+		{"Calls to the ICT service desk", "calls to the ICT service desk"},
+		{"Preventing Homelessness Cases", "Preventing Homelessness Cases"},
+	} {
+		if got := lowerFirst(c[0]); got != c[1] {
+			t.Errorf("lowerFirst(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}

@@ -102,9 +102,9 @@ func TestCommitteeReports(t *testing.T) {
 		{"outturn beside quarters", "calls", fy2425, 81.2, "none", measure.NoRAG, 0, true, "data/performance/2025-26-q1.csv"},
 		// A "PERIOD target" column is that period's target.
 		{"period target column", "uptime", q1, 99.6, "99/1", measure.NoRAG, 0, false, "data/performance/2025-26-q2.csv"},
-		// No target for Q2 in the file: metrics.csv's (applied in the
-		// model) is the only one; the row has none of its own. The report
-		// rates its figures and leaves this one blank: no rating.
+		// No target for Q2 in the report, which has a target column: the
+		// council set none, so metrics.csv's is not used either. The
+		// report rates its figures and leaves this one blank: no rating.
 		{"no row target", "uptime", q2, 99.7, "none", measure.Unrated, 0, false, "data/performance/2025-26-q2.csv"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -123,6 +123,17 @@ func TestCommitteeReports(t *testing.T) {
 	f := figureOf(d, "calls", q1)
 	if f.First == nil || f.First.Value != 79.5 || f.First.File != "data/performance/2025-26-q1.csv" || f.First.Line != 5 || f.First.RevisedIn != q2 {
 		t.Errorf("first published = %+v, want 79.5 at data/performance/2025-26-q1.csv:5, revised in %s", f.First, q2)
+	}
+	// A report's figures without a target of their own are the council's
+	// unset ones: no standing target rates them. A long file's are not.
+	for _, c := range []struct {
+		metric string
+		p      period.Period
+		unset  bool
+	}{{"calls", fy2425, true}, {"uptime", q2, true}, {"sick", q2, false}, {"uptime", q1, false}} {
+		if f := figureOf(d, c.metric, c.p); f.Unset != c.unset {
+			t.Errorf("%s %s: Unset = %v, want %v", c.metric, c.p, f.Unset, c.unset)
+		}
 	}
 	// Each figure once.
 	n := 0
@@ -202,10 +213,17 @@ func TestYearToDateOutturnTwice(t *testing.T) {
 	if n != 2 {
 		t.Errorf("%d figures, want 2", n)
 	}
-	_, probs = load(t, map[string]*string{"metrics.csv": sick, "performance.csv": nil, "performance/q1.csv": report("8.2")})
-	want := `data/performance/q1.csv:2: metric "sick" builds up through the year, so its year outturn is its 2024/25 Q4 figure, but the year column gives 8.1 and the 2024/25 Q4 column 8.2; correct the one that is wrong, or leave one empty`
-	if !slices.Contains(probs, want) {
-		t.Errorf("problems %q lack %q", probs, want)
+	d, probs = load(t, map[string]*string{"metrics.csv": sick, "performance.csv": nil, "performance/q1.csv": report("8.2")})
+	want := `data/performance/q1.csv:2: warning: metric "sick" builds up through the year, so its year outturn would be its 2024/25 Q4 figure, but the year column gives 8.1 and the 2024/25 Q4 column 8.2; both are shown, the year's as its outturn (if the metric does not build up through the year, leave cumulative empty in data/metrics.csv)`
+	if !slices.Equal(probs, []string{want}) {
+		t.Errorf("problems %q, want %q", probs, want)
+	}
+	d, _ = load(t, map[string]*string{"metrics.csv": sick, "performance.csv": nil, "performance/q1.csv": report("8.2")})
+	if f := figureOf(d, "sick", q4prev); f == nil || f.Value != 8.2 || f.Outturn {
+		t.Errorf("2024/25 Q4 = %+v, want the quarter's 8.2", f)
+	}
+	if f := figureOf(d, "sick", period.Period{Kind: period.Year, Year: 2024}); f == nil || f.Value != 8.1 || !f.Outturn {
+		t.Errorf("2024/25 = %+v, want the year column's 8.1 as the outturn", f)
 	}
 }
 
@@ -251,6 +269,14 @@ func TestReportHeaders(t *testing.T) {
 	} {
 		if !slices.Contains(probs, w) {
 			t.Errorf("problems %q lack %q", probs, w)
+		}
+	}
+}
+
+func TestNoteText(t *testing.T) {
+	for in, want := range map[string]string{"No notes": "", "none": "", "N/A": "", "-": "", "No comment": "", "Figures not agreed": "Figures not agreed", "None of the plans were tested": "None of the plans were tested"} {
+		if got := noteText(in); got != want {
+			t.Errorf("noteText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -218,6 +218,10 @@ type Performance struct {
 	ambiguous bool
 	dropped   bool // a council outside the partnership, in a national table
 	fromYear  bool // a year-to-date figure's year column, read as its last quarter
+	// Unset marks a figure of a committee report (a wide file with a
+	// target column) that the report gives no target: the council set
+	// none for it, so metrics.csv's standing target does not rate it.
+	Unset bool
 	// Outturn marks a year's figure for a metric reported by quarter or
 	// month: a report's "2024/25" column beside its quarters, the year's
 	// outturn. It is kept beside the series, never rated against a
@@ -872,9 +876,11 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 		for j, r := range rows {
 			c := &checker{t: t, row: start + j, pl: pl}
 			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.foldedID("metric", r.Metric, true),
-				Partner: string(r.Partner), Target: c.optional("target", r.Target.number), Note: string(r.Note)}
+				Partner: string(r.Partner), Target: c.optional("target", r.Target.number), Note: noteText(string(r.Note))}
 			if p.Target != nil {
 				p.TargetPlaces = int8(places(c.raw("target")))
+			} else {
+				p.Unset = len(t.periods) > 0 && t.present["target"]
 			}
 			p.Period, p.ambiguous = c.period("period", r.Period)
 			// The rating is read from the row's own text: most files have
@@ -1306,7 +1312,7 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 			pl.Errorf(MetricsFile, m.Line, "service %q is not a service in %s%s", m.Service, ServicesFile, suggest(m.Service, services))
 		}
 		if m.Goal == "" {
-			pl.Errorf(MetricsFile, m.Line, "goal is empty: write the goal it measures, one of: %s (the goals of site.yaml)", strings.Join(goals, ", "))
+			pl.Errorf(MetricsFile, m.Line, "goal is empty: write the goal it measures, one of: %s (the site's goals, as site.yaml sets them or by default)", strings.Join(goals, ", "))
 		} else if !goalSet[m.Goal] {
 			pl.Errorf(MetricsFile, m.Line, "goal %q is not a goal of the site (%s); goals are set in site.yaml", m.Goal, strings.Join(goals, ", "))
 		}
@@ -1422,6 +1428,18 @@ func later(a, b period.Period) period.Period {
 	return a
 }
 
+// noNote are what reports write in a notes column that has nothing to
+// say, which a page should not show as a note.
+var noNote = map[string]bool{"no notes": true, "no note": true, "none": true, "n/a": true, "na": true, "-": true, "nil": true, "no comment": true, "no comments": true, "no commentary": true}
+
+// noteText is a note cell, or "" for a placeholder such as "No notes".
+func noteText(s string) string {
+	if len(s) <= 14 && noNote[strings.ToLower(s)] {
+		return ""
+	}
+	return s
+}
+
 // lastOf is the last quarter (or month) of financial year y: the period
 // whose year-to-date figure is the year's outturn.
 func lastOf(y period.Period, kind period.Kind) period.Period {
@@ -1449,6 +1467,7 @@ func (d *Data) repeat(f, p *Performance, own map[string]period.Period, pl *probl
 		if f.Target == nil && p.Target != nil {
 			f.Target, f.TargetPlaces = p.Target, p.TargetPlaces
 		}
+		f.Unset = f.Target == nil && f.Unset && p.Unset
 		if f.RAG == measure.NoRAG {
 			f.RAG = p.RAG
 		}
@@ -1479,6 +1498,7 @@ func (d *Data) repeat(f, p *Performance, own map[string]period.Period, pl *probl
 	if late.Target == nil && early.Target != nil {
 		late.Target, late.TargetPlaces = early.Target, early.TargetPlaces
 	}
+	late.Unset = late.Target == nil && late.Unset && early.Unset
 	if late.RAG == measure.NoRAG {
 		late.RAG = early.RAG
 	}
@@ -1659,14 +1679,24 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 				year, q = p, f
 			}
 			if year.Mark != q.Mark || year.Value != q.Value {
-				pl.Errorf(p.File, p.Line, "metric %q builds up through the year, so its year outturn is its %s figure, but the year column gives %s and the %s column %s; correct the one that is wrong, or leave one empty",
-					p.Metric, q.Period, figureText(year), q.Period, figureText(q))
+				// The paper says both: show both, the year's figure as its
+				// outturn beside the quarters, and say they differ.
+				pl.Warnf(p.File, p.Line, "metric %q builds up through the year, so its year outturn would be its %s figure, but the year column gives %s and the %s column %s; both are shown, the year's as its outturn (if the metric does not build up through the year, leave cumulative empty in %s)",
+					p.Metric, q.Period, figureText(year), q.Period, figureText(q), MetricsFile)
+				year.Period, year.fromYear, year.Outturn = period.Period{Kind: period.Year, Year: financialYear(year.Period)}, false, true
+				if year == f {
+					seen[k] = i
+				}
+				if cur.first == year {
+					cur.first = nil // an outturn sets no kind for the others
+				}
+			} else {
+				year.dropped, repeated = true, true
+				if year == p {
+					continue
+				}
+				seen[k] = i
 			}
-			year.dropped, repeated = true, true
-			if year == p {
-				continue
-			}
-			seen[k] = i
 		} else if f.File == p.File {
 			who := "the partnership as a whole"
 			if p.Partner != "" {

@@ -164,7 +164,7 @@ func TestEmptyMetricCells(t *testing.T) {
 		"uptime,System availability,ict,,,,99.5\n")})
 	want := []string{
 		`data/metrics.csv:2: direction is empty: write higher or lower (which way is better), or neither for a measure of context`,
-		`data/metrics.csv:2: goal is empty: write the goal it measures, one of: efficiency, resilience, capacity (the goals of site.yaml)`,
+		`data/metrics.csv:2: goal is empty: write the goal it measures, one of: efficiency, resilience, capacity (the site's goals, as site.yaml sets them or by default)`,
 		`data/metrics.csv:2: unit is empty: write one of percent, gbp, count, days, hours, minutes, fte or score (the unit its figures are in)`,
 	}
 	slices.Sort(got)

@@ -70,6 +70,8 @@ type Metric struct {
 	Cumulative bool
 	// Decimals is the precision the metric's figures are shown with.
 	Decimals int
+	// targetPlaces is the places metrics.csv's target was written with.
+	targetPlaces int8
 	// decimalsSet is what precision started from, kept
 	// so that AsAt can work it out again for fewer figures.
 	decimalsSet *int
@@ -215,7 +217,9 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		// metrics.csv's target is for every period of the metric's own
 		// kind; a year's outturn beside quarters has only its own.
 		target, tplaces := m.Target, int8(0)
-		if r.Outturn {
+		if r.Outturn || r.Unset {
+			// A committee report's earlier column, or a figure it set no
+			// target for: no standing target rates what the council did not.
 			target = nil
 		}
 		if r.Target != nil {
@@ -274,7 +278,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	for i, r := range d.Metrics {
 		if i < len(p.Metrics) {
 			m := p.Metrics[i]
-			m.decimalsSet = r.Decimals
+			m.decimalsSet, m.targetPlaces = r.Decimals, int8(r.Places)
 			m.Decimals = m.precision(r.Decimals, written[m])
 		}
 	}
@@ -431,6 +435,15 @@ func (m *Metric) ruleRating(pt *Point) Rating {
 	return RateAs(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit, m.targetText(pt), m.marginText(pt.Amber))
 }
 
+// StandingTarget writes metrics.csv's target, for every period, as it
+// was written there ("90%", "47.5%"); "" when it sets none.
+func (m *Metric) StandingTarget() string {
+	if m.Target == nil {
+		return ""
+	}
+	return ValueIn(m.Unit, *m.Target, int(writtenPlaces(m.targetPlaces, *m.Target)))
+}
+
 // TargetText writes a figure's target as the council wrote it, with its
 // own decimal places: 47.5% is never 48%, whatever the figures' places.
 // It is "" when the figure has no target.
@@ -484,7 +497,10 @@ func (m *Metric) AmberText() string {
 	}
 	out := "Within " + format.Trim(share*100, 4) + "% of the target"
 	if m.Target != nil {
-		out += " (" + Margin(m.Unit, math.Abs(*m.Target)*share) + ")"
+		// The rule's own page gives the margin exactly, to two places:
+		// 5% of 15 days is 0.75 days, not 0.8.
+		a := math.Abs(*m.Target) * share
+		out += " (" + m.Unit.Margin(a, max(m.Unit.MarginPlaces(), min(2, shortest(a)))) + ")"
 	}
 	return out + how
 }

@@ -287,6 +287,9 @@ func fill(row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
 	if pt.Flag != measure.NoFlag {
 		row.Value += " (" + pt.Flag.String() + ")"
 	}
+	if pt.SinceRevised {
+		row.Value += " (since revised)"
+	}
 	row.Target = "None"
 	if pt.Target != nil {
 		row.Target = m.TargetText(pt)
