@@ -1617,7 +1617,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 				states[p.Metric] = cur
 			}
 		}
-		if !cur.known {
+		if !cur.known && p.Metric != "" { // an empty one is reported as empty
 			pl.Errorf(p.File, p.Line, "metric %q is not a metric in %s%s", p.Metric, MetricsFile, suggest(p.Metric, metrics))
 		}
 		pno, knownPartner := partnerNo[p.Partner]

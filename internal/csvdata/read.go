@@ -405,6 +405,17 @@ func (t *table) latestColumn() int {
 	return latest
 }
 
+// ownSaid reports whether a row says anything in the columns of the
+// report's own quarter: a status, a note or a target.
+func (t *table) ownSaid(rec []string, own map[string]int) bool {
+	for _, i := range own {
+		if i < len(rec) && strings.TrimSpace(rec[i]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // yearTargetAsOwn reads a "2025/26 target" column in a report of
 // 2025/26's quarters, with no 2025/26 figure column and no plain target
 // column, as the report's own target: the year's target, shown against the
@@ -487,7 +498,11 @@ func (t *table) lengthen() {
 	cellLines := map[int][]int{}
 	for r, rec := range t.rows {
 		for _, c := range cols {
-			if c >= len(rec) || strings.TrimSpace(rec[c]) == "" {
+			if c >= len(rec) || strings.TrimSpace(rec[c]) == "" && (c != latest || !t.ownSaid(rec, own)) {
+				// An empty cell is no figure; but where the report rates or
+				// notes its own quarter's empty cell ("Red: figures not
+				// agreed"), the figure is "not available", rating and note
+				// kept, rather than the row lost without a word.
 				continue
 			}
 			row := append(slices.Clone(rec[:width]), t.periods[c], rec[c])

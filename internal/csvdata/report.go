@@ -92,6 +92,12 @@ func ReadReport(fsys fs.FS, path string, pl *problem.List) *Report {
 			latest, rep.Period = c, p
 		}
 	}
+	// "Target 2014/15" beside the year's quarters, or "Q2 2014/15 target":
+	// the report's own target, as the loader reads it.
+	t.yearTargetAsOwn(latest)
+	if c, ok := t.periodTargets[rep.Period]; ok && !t.present["target"] {
+		t.index["target"], t.present["target"] = c, true
+	}
 	for i, rec := range t.rows {
 		cell := func(col string) string {
 			if j, ok := t.index[col]; ok && j < len(rec) {
@@ -100,16 +106,15 @@ func ReadReport(fsys fs.FS, path string, pl *problem.List) *Report {
 			return ""
 		}
 		code := cell("metric")
-		if code == "" {
-			continue // no indicator to name: a blank or a spacer row
+		if code == "" || blank(slices.Delete(slices.Clone(rec), t.index["metric"], t.index["metric"]+1)) {
+			// No indicator to name: a blank or a spacer row, or a section
+			// heading ("HR", "Customer Services") in the code column.
+			continue
 		}
 		row := ReportRow{Line: t.rowLine[i], Code: code, ID: strings.ToLower(code),
 			Name: cell("name"), Description: cell("description"), Service: cell("service"), Unit: cell("unit"),
 			Target: cell("target"), Amber: cell("amber"), Source: cell("source"), Rating: cell("status")}
 		if !slug.Valid(row.ID) || slug.Check(row.ID) != nil {
-			if blank(slices.Delete(slices.Clone(rec), t.index["metric"], t.index["metric"]+1)) {
-				continue // a section heading ("Customer Services") in the code column
-			}
 			hint := slug.From(code)
 			if hint == "" {
 				hint = "my-id"

@@ -66,7 +66,8 @@ func TestUnits(t *testing.T) {
 // line saying which row to add, however many rows name it.
 func TestServices(t *testing.T) {
 	res, problems := build(t, Site{Services: services},
-		"code,service\nx1,ICT\nx2,revenues  and BENEFITS\nx3,HR\nx4,Customer Services\nx5,Customer Services\nx6,\n")
+		// x6 names no service; "HR" alone on its row is a section heading.
+		"code,service,indicator\nx1,ICT\nx2,revenues  and BENEFITS\nx3,HR\nx4,Customer Services\nx5,Customer Services\nx6,,Staff turnover\nHR,,\n")
 	var got []string
 	for _, r := range res.Rows {
 		got = append(got, r.Service)
@@ -180,6 +181,21 @@ func TestColumnsAreMetricsColumns(t *testing.T) {
 	for _, c := range Columns {
 		if !slices.Contains(declared, c) && c != "cumulative" {
 			t.Errorf("column %q is not a column of metrics.csv (%q)", c, declared)
+		}
+	}
+}
+
+// TestTargetColumns: a report's target headed with its year or its own
+// quarter is the report's target, as the loader reads it.
+func TestTargetColumns(t *testing.T) {
+	for _, report := range []string{
+		"code,indicator,2013/14,Q1 2014/15,Target 2014/15\nx1,Calls,78,81,80\n",
+		"code,indicator,2013/14,Q1 2014/15,Q1 2014/15 target\nx1,Calls,78,81,80\n",
+		"code,indicator,2013/14,Q1 2014/15,Target\nx1,Calls,78,81,>= 80\n",
+	} {
+		res, problems := build(t, Site{Services: services}, report)
+		if len(res.Rows) != 1 || res.Rows[0].Target != "80" || len(problems) > 0 {
+			t.Errorf("%q: rows %+v, problems %q; want a target of 80", report, res.Rows, problems)
 		}
 	}
 }
