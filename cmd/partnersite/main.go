@@ -342,7 +342,7 @@ func metricsCmd(args []string, stdout, stderr io.Writer) error {
 		// needs no metric column, and needs no row either: `metrics
 		// data/performance/*.csv` passes over it.
 		if stem := strings.ToLower(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))); known.Metrics[stem] {
-			fmt.Fprintf(stderr, "%s: passed over: its figures are for metric %q, which %s has already\n", f, stem, csvdata.MetricsFile)
+			fmt.Fprintf(stderr, "%s:1: warning: passed over: its figures are for metric %q, which %s has already\n", f, stem, csvdata.MetricsFile)
 			continue
 		}
 		// FILE is named as given, relative to the current folder, not

@@ -553,7 +553,7 @@ func TestMetricsOnTheExample(t *testing.T) {
 		t.Errorf("stdout = %q, want the example's own header alone", stdout)
 	}
 	for _, want := range []string{
-		`../../data/performance/rb-new-claims-days.csv: passed over: its figures are for metric "rb-new-claims-days", which data/metrics.csv has already`,
+		`../../data/performance/rb-new-claims-days.csv:1: warning: passed over: its figures are for metric "rb-new-claims-days", which data/metrics.csv has already`,
 		"partnersite metrics: 0 metrics: data/metrics.csv already has every metric the files name",
 	} {
 		if !strings.Contains(stderr, want) {

@@ -132,6 +132,13 @@ func adverb(m *model.Metric) string {
 
 // headline phrases a rating for a figure title.
 func headline(s model.Status, target string) string {
+	switch {
+	case s == model.NotRated:
+		return "not rated"
+	case target == "" && s > model.NoTarget:
+		// Rated by the council's report, which gave no target.
+		return "rated " + strings.ToLower(s.String()) + " by the council"
+	}
 	switch s {
 	case model.OnTrack:
 		return "meeting the target of " + target
@@ -333,6 +340,11 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	}
 	switch {
 	case !m.Direction.Rated():
+	case l.Rating.Council && l.Rating.Status == model.NotRated:
+		fmt.Fprintf(&b, " (%s)", l.Rating.Reason)
+	case l.Rating.Council && l.Target == nil && l.Rating.Status > model.NoTarget:
+		// The council's word where its report rates without a target.
+		fmt.Fprintf(&b, ", which the council rates %s", l.Rating.Status)
 	case l.Target != nil:
 		fmt.Fprintf(&b, " against a target of %s: %s", m.TargetText(l), l.Rating.Status)
 	default:

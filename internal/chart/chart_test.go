@@ -292,3 +292,21 @@ func TestLowerFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestCouncilRatedWithoutTarget: a report that rates a figure and gives
+// no target, or leaves it unrated, is said as the council said it.
+func TestCouncilRatedWithoutTarget(t *testing.T) {
+	for _, c := range []struct {
+		rag            measure.RAG
+		title, summary string
+	}{
+		{measure.Green, "Days to process claims: rated on track by the council", "In July to September 2025 (2025/26 Q2), days to process claims was 12 days, which the council rates On track. This is the first figure."},
+		{measure.DataOnly, "Days to process claims: not rated", "In July to September 2025 (2025/26 Q2), days to process claims was 12 days (the council reports it as data only). This is the first figure."},
+	} {
+		p := partnership(measure.Days, measure.Lower, nil, csvdata.Performance{Period: period.MustParse("2025/26 Q2"), Value: 12, RAG: c.rag})
+		fig := Metric(p.Metric("m"), "", "chart-m")
+		if fig.Title != c.title || fig.Summary != c.summary {
+			t.Errorf("%v: title %q, summary %q; want %q, %q", c.rag, fig.Title, fig.Summary, c.title, c.summary)
+		}
+	}
+}

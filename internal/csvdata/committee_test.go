@@ -94,8 +94,9 @@ func TestCommitteeReports(t *testing.T) {
 		// A cumulative metric's year column is its outturn: Q4's figure.
 		{"year-to-date outturn is the last quarter", "sick", q4prev, 8.1, "none", measure.NoRAG, 0, false, "data/performance/2025-26-q1.csv"},
 		// Revised in the Q2 report: the later report's figure stands,
-		// flagged revised, with the Q1 report's target and rating.
-		{"revised figure", "calls", q1, 79.6, "82.5/1", measure.Amber, measure.Revised, false, "data/performance/2025-26-q2.csv"},
+		// flagged revised, with the Q1 report's target; the council's
+		// rating was of the figure first published, so it is not kept.
+		{"revised figure", "calls", q1, 79.6, "82.5/1", measure.NoRAG, measure.Revised, false, "data/performance/2025-26-q2.csv"},
 		// Places as written: 47.50 keeps two.
 		{"target with its places", "calls", q2, 80.4, "47.5/2", measure.Amber, 0, false, "data/performance/2025-26-q2.csv"},
 		// Not cumulative: the year column is the year's outturn, apart.
@@ -278,5 +279,31 @@ func TestNoteText(t *testing.T) {
 		if got := noteText(in); got != want {
 			t.Errorf("noteText(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestRatingsAndTargetsByPeriod: a long file's blank status is no rating
+// only for its own (latest) period; a "2025/26 target" beside a year to
+// date's quarters rates its last quarter alone.
+func TestRatingsAndTargetsByPeriod(t *testing.T) {
+	d, _ := load(t, map[string]*string{"metrics.csv": s(committeeMetrics), "performance.csv": s("metric,period,partner,value,target,status\n" +
+		"uptime,2025/26 Q1,,99.6,99.5,\n" +
+		"uptime,2025/26 Q2,,99.7,99.5,\n" +
+		"uptime,2025/26 Q3,,99.1,99.5,Amber\n" +
+		"calls,2025/26 Q3,,81,82.5,\n"),
+		"performance/ytd.csv": s("metric,Q1 2025/26,Q2 2025/26,2025/26 target\nsick,2.1,4.0,8.5\n")})
+	q3 := period.Period{Kind: period.Quarter, Year: 2025, N: 3}
+	for _, c := range []struct {
+		metric string
+		p      period.Period
+		want   measure.RAG
+	}{{"uptime", q1, measure.NoRAG}, {"uptime", q2, measure.NoRAG}, {"uptime", q3, measure.Amber}, {"calls", q3, measure.Unrated}} {
+		if f := figureOf(d, c.metric, c.p); f == nil || f.RAG != c.want {
+			t.Errorf("%s %s: %+v, want rating %v", c.metric, c.p, f, c.want)
+		}
+	}
+	// 4.0 days by Q2 against the year's 8.5 would be no rating at all.
+	if f := figureOf(d, "sick", q2); f == nil || f.Target != nil || !f.Unset {
+		t.Errorf("sick Q2 = %+v, want no target", f)
 	}
 }

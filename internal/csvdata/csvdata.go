@@ -218,6 +218,12 @@ type Performance struct {
 	ambiguous bool
 	dropped   bool // a council outside the partnership, in a national table
 	fromYear  bool // a year-to-date figure's year column, read as its last quarter
+	// blankRAG marks a row whose status cell was empty in a file with a
+	// status column: no rating, if the row is of the file's own period.
+	blankRAG bool
+	// yearTarget marks a target taken from a "2025/26 target" column for
+	// a quarter of that year: a year-to-date quarter is not rated by it.
+	yearTarget bool
 	// Unset marks a figure of a committee report (a wide file with a
 	// target column) that the report gives no target: the council set
 	// none for it, so metrics.csv's standing target does not rate it.
@@ -725,6 +731,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			c.errorf("cumulative", "cumulative %q must be \"yes\" (the figure builds up through the year) or empty", string(r.Cumulative))
 		}
 		if m.Amber != nil && strings.HasSuffix(c.raw("amber"), "%") {
+
 			// "1%" is a share of the target, as committee reports word
 			// their tolerance ("within 1% of target is Amber"), even for
 			// a percentage, where points are written without the sign.
@@ -778,18 +785,18 @@ var performanceFields = declare(
 	field[performanceRow]{column{"value", nil, true, "the figure, perhaps flagged `[p]` provisional, `[r]` revised or `[e]` estimated (`57.3 [p]`); or, where there is none, `[x]` (also `x`, `..`, `-`, `n/a` or empty) not available, `[z]` not applicable or `[c]` confidential"}, func(r *performanceRow) cell { return &r.Value }},
 	field[performanceRow]{column{"target", nil, false, "the target for this period, overriding the metric's. In a wide file a single target column is the target of the latest period column, the report's own quarter; give other periods' targets in columns headed `PERIOD target` (`Q1 2025/26 target`) or in data/targets.csv"}, func(r *performanceRow) cell { return &r.Target }},
 	field[performanceRow]{column{"status", []string{"rag", "rating", "rag status", "rag rating"}, false, "the council's own rating as published: `Green`, `Amber`, `Red` (also `G`, `A`, `R`, `On target`, `On track`, `At risk`, `Off track`, and the five-band `Amber/Green`, `Amber/Red` as At risk), `Data only` (not rated) or `Not set` (no target), in any case. It is the rating shown, marked as the council's; where the metric's own rule would give another, the build warns. Left empty (or `n/a`, `Not due`), the council gave no rating and the site gives none. In a wide file it belongs to the latest period column"}, func(*performanceRow) cell { return ignored{} }},
-	field[performanceRow]{column{"note", []string{"notes", "comments"}, false, "a note shown beside the figure"}, func(r *performanceRow) cell { return &r.Note }},
+	field[performanceRow]{column{"note", []string{"notes", "comments", "commentary"}, false, "a note shown beside the figure"}, func(r *performanceRow) cell { return &r.Note }},
 	// A council's report names its indicators in its own words beside
 	// their codes; `partnersite metrics` reads them from the file, and
 	// the loader accepts them without calling them unknown.
-	field[performanceRow]{column{"indicator", []string{"description", "measure"}, false, "the report's own name for the indicator; read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
+	field[performanceRow]{column{"indicator", []string{"description", "measure", "indicator name", "measure name", "definition"}, false, "the report's own name for the indicator; read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
 	field[performanceRow]{column{"service", nil, false, "the report's own name for the service; read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
 	field[performanceRow]{column{"unit", nil, false, "the report's own unit (`%`, `days`, `£000`); read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
 )
 
 // metricAliases are the headers councils' reports give the metric column.
 // "code" is also a partner alias: the cells decide (see decideCode).
-var metricAliases = []string{"code", "indicator code", "pi", "ref"}
+var metricAliases = []string{"code", "indicator code", "pi", "pi code", "ref", "reference", "kpi", "id"}
 
 // PerformanceDir holds performance files beside or instead of
 // PerformanceFile: one a published table, each read as it was saved.
@@ -892,14 +899,19 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 				}
 				p.RAG = rag
 			} else if t.present["status"] && (t.own.IsZero() || p.Period == t.own) {
-				// A report that rates its figures and leaves this one
-				// blank gave it no rating: the site gives it none either.
-				p.RAG = measure.Unrated
+				// A report that rates its figures and leaves its own
+				// period's blank gave it no rating: the site gives it none
+				// either. (A long file's own period is known once it is read.)
+				p.RAG, p.blankRAG = measure.Unrated, true
 			}
+			p.yearTarget = t.yearTargetCol && p.Target != nil
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
 			p.Places = r.Value.places
-			if sc := scales[p.Metric]; sc > 1 && p.Mark == measure.Present {
-				unscale(&p.Value, &p.Places, sc)
+			if sc := scales[p.Metric]; sc > 1 {
+				if p.Mark == measure.Present {
+					unscale(&p.Value, &p.Places, sc)
+				}
+				// A target is scaled whether or not the figure is there.
 				p.Target = scaled(p.Target, sc)
 				p.TargetPlaces = int8(max(0, int(p.TargetPlaces)-zeros(sc)))
 			}
@@ -909,6 +921,21 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 	if err != nil {
 		pl.Errorf(file, t.headerLine, "cannot read the rows: %v", err)
 		return nil, false
+	}
+	if t.own.IsZero() && t.present["status"] {
+		// A long file: its own period is its latest, and a blank status
+		// on an earlier row is a rating not given there, not "no rating".
+		var own period.Period
+		for i := range out {
+			if !out[i].ambiguous {
+				own = later(own, out[i].Period)
+			}
+		}
+		for i := range out {
+			if out[i].blankRAG && out[i].Period != own {
+				out[i].RAG = measure.NoRAG
+			}
+		}
 	}
 	return out, true
 }
@@ -1422,7 +1449,10 @@ func later(a, b period.Period) period.Period {
 			return b
 		}
 		return a
-	case b.End().After(a.End()):
+	}
+	// A year ends with its last quarter: the quarter is the report's own
+	// period, the year beside it its outturn.
+	if c := b.End().Compare(a.End()); c > 0 || c == 0 && b.Kind > a.Kind {
 		return b
 	}
 	return a
@@ -1462,6 +1492,9 @@ func (d *Data) repeat(f, p *Performance, own map[string]period.Period, pl *probl
 	}
 	same := f.Mark == p.Mark && (f.Mark != measure.Present || f.Value == p.Value)
 	if same {
+		if own[p.File].End().After(own[f.File].End()) {
+			f.Flag = p.Flag // "80 [p]", then "80" as final: final
+		}
 		// One figure: the report of that period gives its target and the
 		// council's rating, so whichever row has them lends them.
 		if f.Target == nil && p.Target != nil {
@@ -1499,9 +1532,8 @@ func (d *Data) repeat(f, p *Performance, own map[string]period.Period, pl *probl
 		late.Target, late.TargetPlaces = early.Target, early.TargetPlaces
 	}
 	late.Unset = late.Target == nil && late.Unset && early.Unset
-	if late.RAG == measure.NoRAG {
-		late.RAG = early.RAG
-	}
+	// The council's rating was of the figure first published; the revised
+	// one is rated by the metric's rule unless the later report rates it.
 	early.dropped = true
 	return late, true
 }
@@ -1657,6 +1689,11 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		}
 		if p.Period.IsZero() {
 			continue // already reported; comparing it would only add noise
+		}
+		if p.yearTarget && cur.cumulative && p.Period != lastOf(period.Period{Kind: period.Year, Year: financialYear(p.Period)}, p.Period.Kind) {
+			// A year-to-date quarter against the whole year's target would
+			// always look Off track: the year's target is its last quarter's.
+			p.Target, p.Unset = nil, true
 		}
 		if k := cur.kind; p.Period.Kind == period.Year && k > period.Year {
 			if cur.cumulative {

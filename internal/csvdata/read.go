@@ -42,8 +42,11 @@ type table struct {
 	periodTargets map[period.Period]int
 	// own is a wide file's own period, its latest column: the report's
 	// quarter, to which its target, status and note columns belong.
-	own  period.Period
-	hint string // added to a missing header's error
+	own period.Period
+	// yearTargetCol is set when the target column is a "2025/26 target"
+	// heading a report of that year's quarters.
+	yearTargetCol bool
+	hint          string // added to a missing header's error
 }
 
 // line returns the physical line of a row's cell, or of the row when the
@@ -437,7 +440,7 @@ func (t *table) yearTargetAsOwn(latest int) {
 			continue
 		}
 		t.header[c] = "target"
-		t.index["target"], t.present["target"] = c, true
+		t.index["target"], t.present["target"], t.yearTargetCol = c, true, true
 		delete(t.periodTargets, p)
 		return
 	}

@@ -24,7 +24,7 @@ import (
 // reads. Only the metric column is required: a report that names no
 // service or unit still gives its codes, and the officer fills in the rest.
 var reportColumns = []column{
-	{"metric", []string{"code", "indicator code", "pi", "pi code", "ref", "reference", "id", "kpi"}, true, "the indicator's code, e.g. `CS04`"},
+	{"metric", metricAliases, true, "the indicator's code, e.g. `CS04`"},
 	{"name", []string{"indicator", "measure", "indicator name", "measure name"}, false, "what it measures"},
 	{"description", []string{"definition"}, false, "what it measures, where there is no indicator column; otherwise its definition"},
 	{"service", []string{"service area"}, false, "the service's id or name"},

@@ -314,9 +314,10 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 					}
 				}
 			}
+			outturnRevised := false
 			for _, pt := range s.Outturns {
 				if !pt.Period.End().After(end) {
-					pt.asFirstPublished(end)
+					outturnRevised = pt.asFirstPublished(end) || outturnRevised
 					cs.Outturns = append(cs.Outturns, pt)
 				}
 			}
@@ -324,6 +325,9 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 				// The figure the committee was shown, rated and compared
 				// as it was then.
 				c.derive(cs)
+			}
+			if outturnRevised {
+				c.deriveOutturns(cs)
 			}
 			if len(cs.Points) > 0 || len(cs.Outturns) > 0 {
 				c.Series = append(c.Series, cs)
@@ -667,13 +671,29 @@ func (m *Metric) Status() Status {
 	if !m.Direction.Rated() {
 		return NotRated
 	}
-	worst := NoTarget
+	worst, rated := NoTarget, false
 	for _, s := range m.Series {
 		if l := s.Latest(); l != nil {
 			worst = max(worst, l.Rating.Status)
+			rated = rated || l.Rating.Status != NotRated
 		}
 	}
+	if !rated && worst == NoTarget && m.hasFigures() {
+		// Every latest figure is one the council left unrated (Data only,
+		// or a blank rating): not rated, rather than "No target".
+		return NotRated
+	}
 	return worst
+}
+
+// hasFigures reports whether any series has a figure.
+func (m *Metric) hasFigures() bool {
+	for _, s := range m.Series {
+		if s.Latest() != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Headline is the series whose latest point decides the overall status:

@@ -249,6 +249,8 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 func disagreementAdvice(d model.Disagreement) string {
 	c, r := d.Council.Status, d.Rule.Status
 	switch {
+	case c == model.NoTarget:
+		return "The council set no target for this period, so the standing target in " + csvdata.MetricsFile + " should not rate it: remove it there, and give each period's target in the report or in " + csvdata.TargetsFile + "."
 	case r == model.NoTarget:
 		return "The report gives no target for this figure; give it in the report's target column, in " + csvdata.TargetsFile + " or in " + csvdata.MetricsFile + "."
 	}

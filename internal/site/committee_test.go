@@ -93,14 +93,14 @@ func TestSiteSaysWhatTheCouncilSaid(t *testing.T) {
 		{"data/revisions.csv", "ss02,2026/27 Q1,,81.7,,data/performance/joint-committee-2026-27-q1.csv,5,81.8,[r],2026/27 Q2,data/performance/joint-committee-2026-27-q2.csv,5\n"},
 		// The report's 2025/26 column beside its quarters is the year's
 		// outturn, rated against no quarter's target.
-		{"data/performance.csv", "ss02,2025/26,,81.2,,,,No target,No target,First figure,,data/performance/joint-committee-2026-27-q1.csv,5\n"},
+		{"data/performance.csv", "ss02,2025/26,,81.2,,,,No target,No target,,,data/performance/joint-committee-2026-27-q1.csv,5\n"},
 		// Days lost so far this year: Q1's 2.10 is never compared with
 		// last year's 8.40 at Q4, only with a Q1 a year earlier (none).
 		{"data/performance.csv", "ss01,2026/27 Q1,,2.1,,2.15,0.0215,On track,\"On track: the council's rating (Green), against the target of 2.15 days\",No figure a year earlier,,data/performance/joint-committee-2026-27-q1.csv,4\n"},
 		// Its year outturn is its last quarter.
 		{"data/performance.csv", "ss01,2025/26 Q4,,8.4,,,,No target,No target,No figure a year earlier,,data/performance/joint-committee-2026-27-q1.csv,4\n"},
 		// SS05 is "Data only": reported, never rated.
-		{"metrics/ss05/index.html", "Not rated"},
+		{"metrics/ss05/index.html", `title="Not rated: a measure of context, with no better way to go">Not rated</span>`},
 	} {
 		if !strings.Contains(string(out.Files[c.file]), c.want) {
 			t.Errorf("%s lacks %q", c.file, c.want)

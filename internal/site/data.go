@@ -267,8 +267,9 @@ func performanceTable(name, description string, metrics []*model.Metric) *table 
 			if s.Partner != nil {
 				who = s.Partner.ID
 			}
-			// A year's outturn beside the quarters is a figure too.
-			for _, pt := range slices.Concat(s.Points, s.Outturns) {
+			// A year's outturn beside the quarters is a figure too, with no
+			// direction of travel: nothing before it is of its kind.
+			for i, pt := range slices.Concat(s.Points, s.Outturns) {
 				amber := ""
 				if pt.Target != nil {
 					amber = num(pt.Amber, 6)
@@ -277,6 +278,9 @@ func performanceTable(name, description string, metrics []*model.Metric) *table 
 				if !pt.Has() {
 					// No figure: nothing to rate or compare.
 					value, status, rule, trend = "", "", "", ""
+				}
+				if i >= len(s.Points) {
+					trend = ""
 				}
 				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(value), idc(pt.Symbol()), nm(opt(pt.Target, 6)), nm(amber),
 					tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))

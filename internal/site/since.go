@@ -46,7 +46,7 @@ func (b *builder) since(pg *content.Page) *Since {
 	// published, never as a later report revised them.
 	from, to := prev.Period.End(), pg.Period.End()
 	then, current := b.partnershipAt(from), b.partnershipAt(to)
-	for i, m := range current.Metrics {
+	for _, m := range current.Metrics {
 		if !m.Direction.Rated() {
 			continue // a measure of context has no status to change
 		}
@@ -58,7 +58,7 @@ func (b *builder) since(pg *content.Page) *Since {
 			}
 			var a *model.Point
 			z := sr.LatestBy(to)
-			if old := then.Metrics[i].SeriesFor(id); old != nil {
+			if old := then.Metric(m.ID).SeriesFor(id); old != nil {
 				a = old.LatestBy(from)
 				before = before || a != nil
 				if m.Cumulative && z != nil {
