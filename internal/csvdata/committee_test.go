@@ -1,6 +1,7 @@
 package csvdata
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -122,8 +123,8 @@ func TestCommitteeReports(t *testing.T) {
 	// The revised figure keeps the one first published, for the
 	// downloads and for the Q1 report.
 	f := figureOf(d, "calls", q1)
-	if f.First == nil || f.First.Value != 79.5 || f.First.File != "data/performance/2025-26-q1.csv" || f.First.Line != 5 || f.First.RevisedIn != q2 {
-		t.Errorf("first published = %+v, want 79.5 at data/performance/2025-26-q1.csv:5, revised in %s", f.First, q2)
+	if r := f.Earlier; r == nil || r.Value != 79.5 || r.File != "data/performance/2025-26-q1.csv" || r.Line != 5 || r.PublishedIn != q1 || r.RevisedIn != q2 || r.Earlier != nil {
+		t.Errorf("first published = %+v, want 79.5 at data/performance/2025-26-q1.csv:5, published in %s, revised in %s", f.Earlier, q1, q2)
 	}
 	// A report's figures without a target of their own are the council's
 	// unset ones: no standing target rates them. A long file's are not.
@@ -305,5 +306,37 @@ func TestRatingsAndTargetsByPeriod(t *testing.T) {
 	// 4.0 days by Q2 against the year's 8.5 would be no rating at all.
 	if f := figureOf(d, "sick", q2); f == nil || f.Target != nil || !f.Unset {
 		t.Errorf("sick Q2 = %+v, want no target", f)
+	}
+}
+
+// TestRevisedTwice: a year's outturn in three reports, revised in the
+// second and again in the third, keeps each figure as its report had it,
+// whatever order the files are read in.
+func TestRevisedTwice(t *testing.T) {
+	report := func(quarter, value string) *string {
+		return s("metric,2024/25," + quarter + ",Target,Status\ncalls," + value + ",80,82.5,Amber\n")
+	}
+	d, probs := load(t, map[string]*string{"metrics.csv": s(committeeMetrics), "performance.csv": nil,
+		// Named so that the latest report is read first.
+		"performance/a-q3.csv": report("Q3 2025/26", "79.7"),
+		"performance/b-q1.csv": report("Q1 2025/26", "79.5"),
+		"performance/c-q2.csv": report("Q2 2025/26", "79.6"),
+	})
+	for _, p := range probs {
+		if !strings.Contains(p, "warning:") {
+			t.Errorf("problem: %s", p)
+		}
+	}
+	f := figureOf(d, "calls", fy2425)
+	if f == nil || f.Value != 79.7 || f.File != "data/performance/a-q3.csv" {
+		t.Fatalf("2024/25 = %+v, want the Q3 report's 79.7", f)
+	}
+	var got []string
+	for r := f.Earlier; r != nil; r = r.Earlier {
+		got = append(got, fmt.Sprintf("%v from %s, %s to %s", r.Value, r.File, r.PublishedIn, r.RevisedIn))
+	}
+	want := []string{"79.6 from data/performance/c-q2.csv, 2025/26 Q2 to 2025/26 Q3", "79.5 from data/performance/b-q1.csv, 2025/26 Q1 to 2025/26 Q2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("revisions %q, want %q", got, want)
 	}
 }

@@ -240,24 +240,56 @@ type Performance struct {
 	RAG    measure.RAG
 	Target *float64
 	Note   string
-	// First is the figure as first published, where a later report
-	// revised it; nil when it was never revised.
-	First *Revision
+	// Earlier are the figures earlier reports published for the same
+	// period, which this one revised, the latest first; nil when it was
+	// never revised.
+	Earlier *Revision
 }
 
 // Revision is a figure as an earlier report published it, before a later
-// one revised it: the downloads keep it, and a report as at the earlier
-// period shows it.
+// one revised it: the downloads keep it, and a report as at a period
+// before the revision shows it.
 type Revision struct {
 	Value  float64
-	Places int8
+	Places int8 // decimal places it was written with
 	Mark   measure.Mark
 	Flag   measure.Flag
 	File   string
 	Line   int
-	// RevisedIn is the latest period of the file that revised it: the
-	// report from which on the revised figure stands.
-	RevisedIn period.Period
+	// PublishedIn is the own (latest) period of the report that
+	// published it, and RevisedIn that of the report that revised it:
+	// the figure stood as at periods from the one to the other.
+	PublishedIn, RevisedIn period.Period
+	// Earlier is the figure this one revised in turn, or nil.
+	Earlier *Revision
+}
+
+// revise adds v to the figures a standing figure revised, in order of
+// the reports that published them, latest first; a figure published the
+// same in two reports is one. standing is the own period of the report
+// whose figure stands.
+func revise(chain *Revision, v Revision, standing period.Period) *Revision {
+	v.Earlier = nil
+	var list []Revision
+	for r := chain; r != nil; r = r.Earlier {
+		list = append(list, *r)
+	}
+	list = append(list, v)
+	slices.SortStableFunc(list, func(a, b Revision) int { return b.PublishedIn.End().Compare(a.PublishedIn.End()) })
+	var head *Revision
+	for i := len(list) - 1; i >= 0; i-- {
+		r := list[i]
+		if head != nil && head.Mark == r.Mark && head.Value == r.Value {
+			continue // the same figure again: it stood from its first report
+		}
+		r.Earlier = head
+		head = &r
+	}
+	for r := head; r != nil; r = r.Earlier {
+		r.RevisedIn = standing
+		standing = r.PublishedIn
+	}
+	return head
 }
 
 // Saving is one year's costs for one service (savings.csv).
@@ -1521,10 +1553,12 @@ func (d *Data) repeat(f, p *Performance, own map[string]period.Period, pl *probl
 	if op.End().Before(of.End()) {
 		early, late = p, f
 	}
-	if late.First = early.First; late.First == nil {
-		late.First = &Revision{Value: early.Value, Places: early.Places, Mark: early.Mark, Flag: early.Flag, File: early.File, Line: early.Line}
+	chain := revise(late.Earlier, Revision{Value: early.Value, Places: early.Places, Mark: early.Mark, Flag: early.Flag,
+		File: early.File, Line: early.Line, PublishedIn: own[early.File]}, own[late.File])
+	for r := early.Earlier; r != nil; r = r.Earlier {
+		chain = revise(chain, *r, own[late.File])
 	}
-	late.First.RevisedIn = own[late.File]
+	late.Earlier = chain
 	if late.Flag == measure.NoFlag {
 		late.Flag = measure.Revised
 	}

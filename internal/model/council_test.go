@@ -30,7 +30,7 @@ func committee() *Partnership {
 			// Revised in the Q2 report from the Q1 report's 81.7; the
 			// council said Green where the rule says At risk.
 			{Metric: "calls", Period: q("2026/27 Q1"), Value: 81.8, Places: 1, Flag: measure.Revised, Target: pct(82.5), TargetPlaces: 1, RAG: measure.Green, File: "q2.csv", Line: 5,
-				First: &csvdata.Revision{Value: 81.7, Places: 1, File: "q1.csv", Line: 5, RevisedIn: q("2026/27 Q2")}},
+				Earlier: &csvdata.Revision{Value: 81.7, Places: 1, File: "q1.csv", Line: 5, PublishedIn: q("2026/27 Q1"), RevisedIn: q("2026/27 Q2")}},
 			{Metric: "calls", Period: q("2025/26"), Value: 81.2, Places: 1, Outturn: true, File: "q1.csv", Line: 5},
 			// Year to date: Q1 after last year's Q4.
 			{Metric: "sick", Period: q("2025/26 Q4"), Value: 8.4, Places: 2},
@@ -89,5 +89,29 @@ func TestCouncilRatings(t *testing.T) {
 	}
 	if now := p.AsAt(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)).Metric("calls").SeriesFor("").At(q("2026/27 Q1")); now.Value != 81.8 || now.SinceRevised {
 		t.Errorf("as at Q2: %+v, want the revised 81.8", now)
+	}
+}
+
+// TestRevisedTwiceAsAt: a figure revised in Q2 and again in Q3 reads, on
+// each report, as that report had it.
+func TestRevisedTwiceAsAt(t *testing.T) {
+	q := period.MustParse
+	v1 := &csvdata.Revision{Value: 79.5, File: "q1.csv", Line: 3, PublishedIn: q("2025/26 Q1"), RevisedIn: q("2025/26 Q2")}
+	v2 := &csvdata.Revision{Value: 79.6, File: "q2.csv", Line: 3, PublishedIn: q("2025/26 Q2"), RevisedIn: q("2025/26 Q3"), Earlier: v1}
+	d := &csvdata.Data{
+		Services:    []csvdata.Service{{ID: "ict", Name: "ICT"}},
+		Metrics:     []csvdata.Metric{{ID: "calls", Name: "Calls", Service: "ict", Goal: "efficiency", Unit: measure.Percent, Direction: measure.Higher}},
+		Performance: []csvdata.Performance{{Metric: "calls", Period: q("2025/26 Q1"), Value: 79.7, Places: 1, Flag: measure.Revised, File: "q3.csv", Line: 3, Earlier: v2}},
+	}
+	p := New(&config.Site{Goals: config.DefaultGoals}, d)
+	for _, c := range []struct {
+		at   string
+		want float64
+		file string
+	}{{"2025/26 Q1", 79.5, "q1.csv"}, {"2025/26 Q2", 79.6, "q2.csv"}, {"2025/26 Q3", 79.7, "q3.csv"}} {
+		pt := p.AsAt(q(c.at).End()).Metric("calls").SeriesFor("").At(q("2025/26 Q1"))
+		if pt.Value != c.want || pt.File != c.file || pt.SinceRevised != (c.file != "q3.csv") {
+			t.Errorf("as at %s: %v from %s (since revised %v), want %v from %s", c.at, pt.Value, pt.File, pt.SinceRevised, c.want, c.file)
+		}
 	}
 }

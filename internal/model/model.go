@@ -150,9 +150,9 @@ type Point struct {
 	// the downloads can be traced to its source.
 	File string
 	Line int
-	// First is the figure as first published, where a later report
-	// revised it; nil otherwise.
-	First *csvdata.Revision
+	// Earlier are the figures earlier reports published for its period,
+	// which it revised, the latest first; nil when never revised.
+	Earlier *csvdata.Revision
 	// SinceRevised marks a figure shown as first published, on a report
 	// as at a period before a later report revised it: the report says so
 	// beside it.
@@ -229,7 +229,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		}
 		places := writtenPlaces(r.Places, r.Value)
 		pt := Point{Period: r.Period, Value: r.Value, Places: places, Mark: r.Mark, Flag: r.Flag, Target: target, TargetPlaces: tplaces,
-			RAG: r.RAG, Note: r.Note, File: r.File, Line: r.Line, First: r.First}
+			RAG: r.RAG, Note: r.Note, File: r.File, Line: r.Line, Earlier: r.Earlier}
 		if r.Outturn {
 			s.Outturns = append(s.Outturns, pt)
 			continue
@@ -360,16 +360,20 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 	return q
 }
 
-// asFirstPublished turns the point back into the figure first published
-// when the report that revised it came after end: a report as at an
-// earlier period shows what it was shown. It reports whether it did.
+// asFirstPublished turns the point back into the figure that stood at
+// the end of a day, where a report after it revised the figure: a report
+// as at an earlier period shows what it was shown. It reports whether it
+// did.
 func (pt *Point) asFirstPublished(end time.Time) bool {
-	f := pt.First
+	f := pt.Earlier
 	if f == nil || !f.RevisedIn.End().After(end) {
 		return false
 	}
+	for f.Earlier != nil && f.PublishedIn.End().After(end) {
+		f = f.Earlier // published after end too: the one before stood then
+	}
 	pt.Value, pt.Places, pt.Mark, pt.Flag = f.Value, writtenPlaces(f.Places, f.Value), f.Mark, f.Flag
-	pt.File, pt.Line, pt.First, pt.SinceRevised = f.File, f.Line, nil, true
+	pt.File, pt.Line, pt.Earlier, pt.SinceRevised = f.File, f.Line, f.Earlier, true
 	return true
 }
 

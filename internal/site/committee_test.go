@@ -90,7 +90,7 @@ func TestSiteSaysWhatTheCouncilSaid(t *testing.T) {
 		// figure it was given.
 		{"metrics/ss02/index.html", `<td data-label="Value" class="num">81.8% [r]</td>`},
 		{"reports/2026-27-q1/index.html", `<td data-label="Value" class="num">81.7% (since revised)</td>`},
-		{"data/revisions.csv", "ss02,2026/27 Q1,,81.7,,data/performance/joint-committee-2026-27-q1.csv,5,81.8,[r],2026/27 Q2,data/performance/joint-committee-2026-27-q2.csv,5\n"},
+		{"data/revisions.csv", "ss02,2026/27 Q1,,81.7,,data/performance/joint-committee-2026-27-q1.csv,5,2026/27 Q1,81.8,[r],2026/27 Q2,data/performance/joint-committee-2026-27-q2.csv,5\n"},
 		// The report's 2025/26 column beside its quarters is the year's
 		// outturn, rated against no quarter's target.
 		{"data/performance.csv", "ss02,2025/26,,81.2,,,,No target,No target,,,data/performance/joint-committee-2026-27-q1.csv,5\n"},

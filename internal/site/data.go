@@ -290,12 +290,13 @@ func performanceTable(name, description string, metrics []*model.Metric) *table 
 	return perf
 }
 
-// revisionsTable lists every figure a later report revised, with the
-// figure as first published and where, beside the revised one: the
-// earlier committee paper's figure is kept, never overwritten.
+// revisionsTable lists every figure a later report revised, with where it
+// was published, beside the figure that revised it: an earlier committee
+// paper's figure is kept, never overwritten. A figure revised twice has a
+// row for each revision, oldest first.
 func revisionsTable(metrics []*model.Metric) *table {
-	t := &table{name: "revisions.csv", description: "Figures that a later report revised: the figure as first published, where it was published, and the revised figure that the pages now show.",
-		header: []string{"metric", "period", "partner", "first_published", "first_flag", "first_source_file", "first_source_line", "revised", "revised_flag", "revised_in", "source_file", "source_line"}}
+	t := &table{name: "revisions.csv", description: "Figures that a later report revised: each figure as a report published it, where, and the figure that revised it.",
+		header: []string{"metric", "period", "partner", "published", "published_flag", "published_source_file", "published_source_line", "published_in", "revised", "revised_flag", "revised_in", "source_file", "source_line"}}
 	for _, m := range metrics {
 		for _, s := range m.Series {
 			who := ""
@@ -303,24 +304,32 @@ func revisionsTable(metrics []*model.Metric) *table {
 				who = s.Partner.ID
 			}
 			for _, pt := range slices.Concat(s.Points, s.Outturns) {
-				f := pt.First
-				if f == nil {
-					continue
+				// Each figure beside the one that revised it, oldest first.
+				var rows [][]cell
+				by := csvdata.Revision{Value: pt.Value, Mark: pt.Mark, Flag: pt.Flag, File: pt.File, Line: pt.Line}
+				for f := pt.Earlier; f != nil; f = f.Earlier {
+					v, vf := revisionValue(*f)
+					w, wf := revisionValue(by)
+					rows = append(rows, []cell{idc(m.ID), nm(pt.Period.String()), idc(who), nm(v), idc(vf), tx(f.File), nm(strconv.Itoa(f.Line)), nm(f.PublishedIn.String()),
+						nm(w), idc(wf), nm(f.RevisedIn.String()), tx(by.File), nm(strconv.Itoa(by.Line))})
+					by = *f
 				}
-				first, firstFlag := num(f.Value, 6), f.Flag.Symbol()
-				if f.Mark != measure.Present {
-					first, firstFlag = "", f.Mark.Symbol()
+				for i := len(rows) - 1; i >= 0; i-- {
+					t.add(rows[i]...)
 				}
-				value := num(pt.Value, 6)
-				if !pt.Has() {
-					value = ""
-				}
-				t.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(first), idc(firstFlag), tx(f.File), nm(strconv.Itoa(f.Line)),
-					nm(value), idc(pt.Symbol()), nm(f.RevisedIn.String()), tx(pt.File), nm(strconv.Itoa(pt.Line)))
 			}
 		}
 	}
 	return t
+}
+
+// revisionValue is a revision's figure and symbol for the download: the
+// figure and its flag, or no figure and its mark.
+func revisionValue(r csvdata.Revision) (value, symbol string) {
+	if r.Mark != measure.Present {
+		return "", r.Mark.Symbol()
+	}
+	return num(r.Value, 6), r.Flag.Symbol()
 }
 
 // json is the table as a JSON array of objects keyed by its header, for
