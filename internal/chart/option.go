@@ -169,18 +169,18 @@ func benchmarksIn(m *model.Metric, periods []period.Period) []*model.Benchmark {
 // that has one; nil when no period has a target.
 func targetSeries(series []*model.Series, periods []period.Period) []opts.LineData {
 	out := make([]opts.LineData, len(periods))
-	any := false
+	drawn := false
 	for j, p := range periods {
 		out[j] = opts.LineData{Value: "-"}
 		for _, s := range series {
 			if pt := s.At(p); pt != nil && pt.Target != nil {
 				out[j] = opts.LineData{Value: format.Round(*pt.Target, 6)}
-				any = true
+				drawn = true
 				break
 			}
 		}
 	}
-	if !any {
+	if !drawn {
 		return nil
 	}
 	return out
@@ -273,15 +273,15 @@ func cumulativeOption(m *model.Metric, series []*model.Series, periods []period.
 	for si, s := range series {
 		for yi, y := range years {
 			data := make([]opts.LineData, len(x))
-			any := false
+			drawn := false
 			for j := range x {
 				data[j] = opts.LineData{Value: "-"}
 				if pt := s.At(placeIn(m.Kind, y, j)); pt != nil && pt.Has() {
 					data[j] = opts.LineData{Value: format.Round(pt.Value, 6)}
-					any = true
+					drawn = true
 				}
 			}
-			if !any {
+			if !drawn {
 				continue
 			}
 			name := fyName(y)

@@ -111,7 +111,8 @@ const zeroFar = 10
 // questioned on a lower-is-better metric, where it reads as "none at
 // all" (no missed collections, no days lost) rather than as no target:
 // in metrics.csv, and once a line in the performance files (a wide
-// table's row gives its one target to every period's figure).
+// table's row can give its target to more than one figure: its own
+// quarter's, and a period-target column's).
 func (d *Data) checkZeros(pl *problem.List) {
 	lower := map[string]bool{}
 	for _, m := range d.Metrics {

@@ -339,7 +339,7 @@ type Target struct {
 	Period  period.Period
 	Partner string // "" for every series of the metric
 	Value   float64
-	Places  int8
+	Places  int8 // decimal places it was written with: it is shown so
 }
 
 // Planned reports whether the row is a plan, with a target and no saving

@@ -163,7 +163,8 @@ func (u Unit) ProseIn(v float64, places int) string {
 	switch {
 	case u == GBP && (places == 0 || math.Abs(v) >= 1e6):
 		return format.MoneyShort(v)
-	case u == Percent:
+	case u == Percent, u == GBP:
+		// Pounds with pence keep both places: £12.50, never £12.5.
 		return u.Format(v, places)
 	}
 	return u.Trim(v, places)

@@ -19,7 +19,7 @@ type unitCase struct {
 }
 
 // The units with figures whose places decide the metric's precision: the
-// most places any figure or the target was written with.
+// most places any figure was written with (a target keeps its own).
 var unitCases = []unitCase{
 	// 46.5 and 47.5: one place.
 	{"percent", "46.5", "47.5", "50", "47.5%", "47.5%",
