@@ -367,8 +367,8 @@ func metricsCmd(args []string, stdout, stderr io.Writer) error {
 		if len(lacks) > 1 {
 			add = "add them, in that order, to the end of its header row"
 		}
-		fmt.Fprintf(stderr, "%s:1: its header lacks %s, which these rows fill: %s, then paste the rows below it\n",
-			csvdata.MetricsFile, strings.Join(lacks, ", "), add)
+		fmt.Fprintf(stderr, "%s:%d: its header lacks %s, which these rows fill: %s, then paste the rows below it\n",
+			csvdata.MetricsFile, known.HeaderLine, strings.Join(lacks, ", "), add)
 	}
 	fmt.Fprintln(stderr, res.Summary())
 	return nil

@@ -160,6 +160,8 @@ type ReportSite struct {
 	// name ("" for one it does not know), so that rows written for it
 	// can be pasted below it; nil when the file is missing or empty.
 	Header []string
+	// HeaderLine is the line the header is on, below any title rows.
+	HeaderLine int
 }
 
 // ReadReportSite reads data/metrics.csv and data/services.csv of the site
@@ -176,6 +178,7 @@ func ReadReportSite(fsys fs.FS) ReportSite {
 	}
 	if _, err := fs.Stat(fsys, MetricsFile); err == nil {
 		if t := readShaped(fsys, MetricsFile, metricFields.columns(), false, "", &scratch); t != nil {
+			s.HeaderLine = t.headerLine
 			for _, h := range t.header {
 				if !slices.ContainsFunc(metricFields.list, func(f field[metricRow]) bool { return f.name == h }) {
 					h = ""
