@@ -340,3 +340,20 @@ func TestRevisedTwice(t *testing.T) {
 		t.Errorf("revisions %q, want %q", got, want)
 	}
 }
+
+// TestRecurringSplitForSome: a partnership-wide recurring saving that a
+// later year gives for one partner only leaves the other's unsaid.
+func TestRecurringSplitForSome(t *testing.T) {
+	head := "service,period,partner,saving,recurring\n" + "ict,2019/20,,\"£500,000\",yes\n"
+	_, probs := load(t, map[string]*string{"savings.csv": s(head + "ict,2021/22,north,\"£800,000\",yes\n")})
+	want := `data/savings.csv:3: service "ict"'s partnership-wide recurring saving (line 2) is replaced in 2021/22 by rows for only 1 of the 2 partners; give every partner's row for 2021/22, or a partnership-wide one, so that no partner's saving stops unsaid`
+	if !slices.Contains(probs, want) {
+		t.Errorf("problems %q lack %q", probs, want)
+	}
+	_, probs = load(t, map[string]*string{"savings.csv": s(head + "ict,2021/22,north,\"£800,000\",yes\nict,2021/22,south,\"£500,000\",yes\n")})
+	for _, p := range probs {
+		if strings.Contains(p, "recurring saving") {
+			t.Errorf("every partner's row given, yet: %s", p)
+		}
+	}
+}

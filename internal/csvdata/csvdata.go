@@ -1435,6 +1435,47 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 			}
 		}
 	}
+	d.checkRecurringSplit(len(d.Partners), pl)
+}
+
+// checkRecurringSplit reports a partnership-wide recurring saving that a
+// later year's per-partner rows replace for some partners only: what the
+// others save from then on cannot be told, so it is asked for rather than
+// dropped or guessed.
+func (d *Data) checkRecurringSplit(partners int, pl *problem.List) {
+	type year struct {
+		service string
+		period  period.Period
+	}
+	by := map[year]map[string]int{} // per-partner rows with a saving: partner to line
+	for _, s := range d.Savings {
+		if s.Partner != "" && !s.Planned() && !s.Period.IsZero() {
+			k := year{s.Service, s.Period}
+			if by[k] == nil {
+				by[k] = map[string]int{}
+			}
+			by[k][s.Partner] = s.Line
+		}
+	}
+	for _, r := range d.Savings {
+		if r.Partner != "" || !r.Recurring || r.Period.IsZero() {
+			continue
+		}
+		// The first later year with per-partner rows is where the
+		// partnership-wide saving stops being carried.
+		var first *year
+		for k := range by {
+			if k.service == r.Service && period.Compare(k.period, r.Period) > 0 && (first == nil || period.Compare(k.period, first.period) < 0) {
+				first = &k
+			}
+		}
+		if first == nil || len(by[*first]) >= partners {
+			continue
+		}
+		lines := slices.Sorted(maps.Values(by[*first]))
+		pl.Errorf(SavingsFile, lines[0], "service %q's partnership-wide recurring saving (line %d) is replaced in %s by rows for only %d of the %d partners; give every partner's row for %s, or a partnership-wide one, so that no partner's saving stops unsaid",
+			r.Service, r.Line, first.period, len(by[*first]), partners, first.period)
+	}
 }
 
 // partnerNames maps every way a published table may name a partner (its
