@@ -71,6 +71,10 @@ type ReportRow struct {
 	// TargetValue is Target read as a number; nil when empty or not a
 	// number.
 	TargetValue *float64
+	// Figures are the row's figures by period, every period column's: a
+	// year beside its Q4, and Q4 beside the next Q1, say whether a figure
+	// builds up through the year.
+	Figures map[period.Period]float64
 }
 
 // ReadReport reads the report at path in fsys. It returns nil when the
@@ -139,6 +143,16 @@ func ReadReport(fsys fs.FS, path string, pl *problem.List) *Report {
 		var f figure
 		if f.UnmarshalCSV(fig); strings.TrimSpace(fig) != "" && !f.bad && f.mark == measure.Present {
 			row.Figure = &f.value
+		}
+		for c, h := range t.periods {
+			p, err := period.Parse(h)
+			var g figure
+			if err == nil && c < len(rec) && g.UnmarshalCSV(rec[c]) == nil && strings.TrimSpace(rec[c]) != "" && !g.bad && g.mark == measure.Present {
+				if row.Figures == nil {
+					row.Figures = map[period.Period]float64{}
+				}
+				row.Figures[p] = g.value
+			}
 		}
 		// ">= 95%" in the report is a target of 95 in metrics.csv.
 		row.Target = TargetText(row.Target)

@@ -15,11 +15,14 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/slug"
 )
@@ -59,6 +62,31 @@ type metric struct {
 	target   *float64 // the written target's value, to compare other files'
 	at       string   // where the written target came from: PATH:LINE
 	varies   bool     // the reports give different targets: none is written
+	// figures are every figure the reports give, by period; path and line
+	// where it was first named.
+	figures map[period.Period]float64
+	path    string
+	line    int
+}
+
+// buildsUp says why a metric's figures look year to date, or "": a year's
+// outturn equal to its last quarter's figure, and the next year's first
+// quarter less than 60% of that, as a collection rate or days lost so far
+// fall back each April. Both must hold: either alone happens by chance.
+func buildsUp(figs map[period.Period]float64) string {
+	// In period order, so that the reason given is the same every run.
+	for _, p := range slices.SortedFunc(maps.Keys(figs), period.Compare) {
+		q4 := figs[p]
+		if p.Kind != period.Quarter || p.N != 4 || q4 <= 0 {
+			continue
+		}
+		year, ok := figs[period.Period{Kind: period.Year, Year: p.Year}]
+		q1, ok1 := figs[period.Period{Kind: period.Quarter, Year: p.Year + 1, N: 1}]
+		if ok && ok1 && year == q4 && q1 < 0.6*q4 {
+			return fmt.Sprintf("its %s figure equals %s's, and %s falls back to %s", p, period.Period{Kind: period.Year, Year: p.Year}, period.Period{Kind: period.Quarter, Year: p.Year + 1, N: 1}, strconv.FormatFloat(q1, 'f', -1, 64))
+		}
+	}
+	return ""
 }
 
 // Build turns the rows of the reports, in order, into metrics.csv rows
@@ -78,11 +106,14 @@ func Build(reports []*csvdata.Report, site Site, pl *problem.List) Result {
 			}
 			m, seen := metrics[r.ID]
 			if !seen {
-				m = &metric{row: Row{ID: r.ID}}
+				m = &metric{row: Row{ID: r.ID}, figures: map[period.Period]float64{}, path: rep.Path, line: r.Line}
 				metrics[r.ID] = m
 				order = append(order, r.ID)
 			}
 			m.evidence = append(m.evidence, Evidence{Rating: r.Rating, Figure: r.Figure, Target: r.TargetValue})
+			for p, v := range r.Figures {
+				m.figures[p] = v
+			}
 			m.add(rep.Path, r, site, missing, pl)
 		}
 	}
@@ -95,6 +126,9 @@ func Build(reports []*csvdata.Report, site Site, pl *problem.List) Result {
 		}
 		if cumulative.MatchString(m.row.Name) {
 			m.row.Cumulative = "yes"
+		} else if why := buildsUp(m.figures); why != "" {
+			m.row.Cumulative = "yes"
+			pl.Warnf(m.path, m.line, "%s looks year to date (%s), so cumulative is yes; if its figure does not build up through the year, leave cumulative empty", m.row.ID, why)
 		}
 		// No standing target where the reports' own are each quarter's:
 		// one that varies, a year-to-date profile, or a measure of

@@ -197,3 +197,22 @@ func TestTargetColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildsUp: a year equal to its Q4, then a Q1 that falls back, is a
+// year-to-date measure; either alone is not.
+func TestBuildsUp(t *testing.T) {
+	for _, c := range []struct {
+		report, cumulative string
+		warned             bool
+	}{
+		{"code,indicator,2013/14,Q4 2013/14,Q1 2014/15\nx1,Council tax collected,98.5,98.5,30.2\n", "yes", true},
+		{"code,indicator,2013/14,Q4 2013/14,Q1 2014/15\nx1,Calls answered,81.2,81.2,79.5\n", "", false},  // no fall back
+		{"code,indicator,2013/14,Q4 2013/14,Q1 2014/15\nx1,Calls answered,81.2,80.9,30.1\n", "", false},  // year is not its Q4
+		{"code,indicator,2013/14,Q4 2013/14,Q1 2014/15\nx1,Days lost (YTD),8.1,8.1,2.1\n", "yes", false}, // the name says so
+	} {
+		res, problems := build(t, Site{Services: services}, c.report)
+		if len(res.Rows) != 1 || res.Rows[0].Cumulative != c.cumulative || (len(problems) > 0) != c.warned {
+			t.Errorf("%q: cumulative %q, problems %q; want %q, warned %v", c.report, res.Rows[0].Cumulative, problems, c.cumulative, c.warned)
+		}
+	}
+}
