@@ -1657,6 +1657,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		// builds up through the year: looked up once a metric, not a row.
 		kind       period.Kind
 		cumulative bool
+		mixed      map[string]bool // files already said to mix kinds
 		// fractions stays true while every figure of a percent metric
 		// lies from 0 to 1: 0.973 written for 97.3%. Targets do not
 		// count: a target of 97 beside figures of 0.973 is the slip
@@ -1831,9 +1832,19 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			// Beside the quarters, not of their kind: no mixing.
 		case first == nil:
 			cur.first = p
-		case first.Period.Kind != p.Period.Kind:
+		case first.Period.Kind != p.Period.Kind && !cur.mixed[p.File]:
+			// Once a file: a table whose columns are of two kinds would
+			// otherwise say so for every row.
+			if cur.mixed == nil {
+				cur.mixed = map[string]bool{}
+			}
+			cur.mixed[p.File] = true
+			where := first.where(p.File)
+			if first.File == p.File && first.Line == p.Line {
+				where = "another column of this row"
+			}
 			pl.Errorf(p.File, p.Line, "metric %q mixes kinds of period: %s gives a %s (%s), this row a %s (%s); one metric uses one kind",
-				p.Metric, first.where(p.File), first.Period.Kind, first.Period, p.Period.Kind, p.Period)
+				p.Metric, where, first.Period.Kind, first.Period, p.Period.Kind, p.Period)
 		}
 		if p.Mark != measure.Present {
 			continue
