@@ -32,9 +32,20 @@ func (b *builder) since(pg *content.Page) *Since {
 	if pg.Kind != content.Report || !pg.PeriodSet {
 		return nil
 	}
+	// The report before is the latest of the same kind of period (a
+	// quarter's is the quarter before, a year's the year before) that
+	// came before it: a year report sorts before its own quarters, and a
+	// report published later is never the one before, so adding any later
+	// report leaves this one as it was.
 	var prev *content.Page
 	for _, r := range b.reports { // newest first
-		if r.PeriodSet && period.Compare(r.Period, pg.Period) < 0 && (prev == nil || period.Compare(r.Period, prev.Period) > 0) {
+		if !r.PeriodSet || r.Period.Kind != pg.Period.Kind || period.Compare(r.Period, pg.Period) >= 0 {
+			continue
+		}
+		if !r.Date.IsZero() && !pg.Date.IsZero() && r.Date.After(pg.Date) {
+			continue
+		}
+		if prev == nil || period.Compare(r.Period, prev.Period) > 0 {
 			prev = r
 		}
 	}
