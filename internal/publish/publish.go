@@ -129,6 +129,7 @@ type Dir struct {
 // Steps of a commit, named for tests that stop the process between them.
 const (
 	stepWritten = "written" // every file is in the temporary folder
+	stepMarked  = "marked"  // the previous output is marked to go aside, still in place
 	stepAside   = "aside"   // the previous output is moved aside
 	stepPlaced  = "placed"  // the new output is in place; the old one is not yet removed
 )
@@ -503,6 +504,7 @@ func swap(tmp, dir string) error {
 			_ = os.RemoveAll(tmp)
 			return fmt.Errorf("moving the previous %s aside: %w", dir, err)
 		}
+		afterStep(stepMarked)
 		if err := rename(dir, old); err != nil {
 			_ = os.Remove(filepath.Join(dir, swapMark))
 			_ = os.RemoveAll(tmp)

@@ -322,7 +322,7 @@ func TestSwapRollback(t *testing.T) {
 // TestKilledBuilds kills a real build process at each step of its commit,
 // then checks what the next build finds and leaves.
 func TestKilledBuilds(t *testing.T) {
-	for _, step := range []string{stepWritten, stepAside, stepPlaced} {
+	for _, step := range []string{stepWritten, stepMarked, stepAside, stepPlaced} {
 		t.Run(step, func(t *testing.T) {
 			root := t.TempDir()
 			out := filepath.Join(root, "public")
@@ -343,6 +343,12 @@ func TestKilledBuilds(t *testing.T) {
 					// the next build puts the previous one back.
 					break
 				}
+			}
+			// Killed once the previous output is marked, or once the new
+			// one is in place with its staging mark, the output holds a
+			// mark that the next Begin must clear.
+			if _, err := os.Lstat(filepath.Join(out, swapMark)); (err == nil) != (step == stepMarked || step == stepPlaced) {
+				t.Fatalf("killed at %s, the output's mark: %v", step, err)
 			}
 			if got := filesOf(t, root, council); !maps.Equal(got, planted) {
 				t.Errorf("the killed builds changed files beside the output without the mark:\n%v\nwant:\n%v", got, planted)
@@ -372,7 +378,10 @@ func TestKilledBuilds(t *testing.T) {
 			if n := names(t, root); slices.ContainsFunc(left, func(l string) bool { return slices.Contains(n, l) }) {
 				t.Errorf("Begin left a marked leftover (%v) beside the output: %v", left, n)
 			}
-			want := map[string]string{stepWritten: "one", stepAside: "one", stepPlaced: "killed"}[step]
+			if _, err := os.Lstat(filepath.Join(out, swapMark)); err == nil {
+				t.Error("Begin left a build's mark in the output")
+			}
+			want := map[string]string{stepWritten: "one", stepMarked: "one", stepAside: "one", stepPlaced: "killed"}[step]
 			if got := read(t, filepath.Join(out, "index.html")); got != want {
 				t.Errorf("after the kill the output holds %q, want %q", got, want)
 			}
