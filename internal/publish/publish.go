@@ -186,12 +186,13 @@ func Begin(dir, source string) (*Dir, error) {
 // that the name the previous output will take beside it is free: moving a
 // folder onto an empty one replaces it, and that one may be a council's.
 func makeStaging(parent, base string) (string, error) {
-	for {
+	for range 100 {
 		tmp, err := os.MkdirTemp(parent, tmpPrefix(base, kindNew))
 		if err != nil {
 			return "", err
 		}
-		if _, err := os.Lstat(asideOf(tmp, base)); errors.Is(err, fs.ErrNotExist) {
+		_, err = os.Lstat(asideOf(tmp, base))
+		if errors.Is(err, fs.ErrNotExist) {
 			if err := writeMark(tmp, kindNew, base, filepath.Base(tmp)); err != nil {
 				_ = os.RemoveAll(tmp)
 				return "", err
@@ -200,10 +201,14 @@ func makeStaging(parent, base string) (string, error) {
 		}
 		// Taken, or unreadable: this empty folder is ours alone, so try
 		// another name.
-		if err := os.Remove(tmp); err != nil {
-			return "", err
+		if rerr := os.Remove(tmp); rerr != nil {
+			return "", rerr
+		}
+		if err != nil {
+			return "", fmt.Errorf("checking the name %s is free: %w", asideOf(tmp, base), err)
 		}
 	}
+	return "", fmt.Errorf("no free name for a staging folder in %s after 100 tries", parent)
 }
 
 // asideOf is where the previous output of base goes while the staging
