@@ -15,7 +15,14 @@
 //
 // A build killed at any moment leaves no trace that the next one does not
 // clear: its temporary folders are removed and a folder moved aside but
-// never replaced is put back.
+// never replaced is put back. A folder beside the output is known as such
+// a leftover only by a mark file inside it, [swapMark], that names the
+// folder and what it is; its name alone proves nothing, since a council may
+// keep ".public.old-notes" or ".public.new-draft" beside its web root. Any
+// file or folder beside the output without that mark is never deleted or
+// renamed, whatever its name. (A kill in the instant between creating the
+// staging folder and writing its mark leaves it empty and unmarked: a trace,
+// never a loss.)
 //
 // A Dir accepts files while the site is still rendering, from many
 // goroutines at once, so that a large build neither waits for the disk at
@@ -43,6 +50,62 @@ const Marker = ".partnersite"
 // input.
 const markerHead = "# Written by partnersite build. The next build replaces this folder whole; do not add files here.\n"
 
+// swapMark is the name of the file that marks a folder beside the output
+// as a build's own: the staging folder, written before anything else goes
+// in, or the previous output, marked just before it is moved aside. Its
+// text, from [markBody], says which and names the folder itself, so a copy
+// of a leftover under another name, or a built site copied beside the
+// output by hand, is not taken for one.
+const swapMark = ".partnersite-swap"
+
+// Kinds of folder a build makes beside the output.
+const (
+	kindNew = "new" // the staging folder, until it is swapped in
+	kindOld = "old" // the previous output, moved aside during the swap
+)
+
+// markBody is the whole text of the mark of the folder name, of kind new or
+// old, beside the output folder base. A mark is recognised only if it is
+// exactly this, so nothing but the program writes one by chance.
+func markBody(kind, base, name string) string {
+	what := map[string]string{kindNew: "new output being written", kindOld: "previous output moved aside"}[kind]
+	return "# partnersite build: the " + what + " for " + base + "; the next build removes or restores it.\n" +
+		kind + " " + name + "\n"
+}
+
+// markOf reads the mark in dir, a folder beside the output folder base,
+// and returns the kind and folder name it gives; ok is false when dir holds
+// no mark of this program's. A mark that is not a regular file, or is
+// longer than any mark, is not one.
+func markOf(dir, base string) (kind, name string, ok bool) {
+	p := filepath.Join(dir, swapMark)
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > 4096 {
+		return "", "", false
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return "", "", false
+	}
+	body := strings.TrimSuffix(string(b), "\n")
+	last := body[strings.LastIndexByte(body, '\n')+1:]
+	kind, name, _ = strings.Cut(last, " ")
+	if (kind != kindNew && kind != kindOld) || !strings.HasPrefix(name, tmpPrefix(base, kind)) ||
+		string(b) != markBody(kind, base, name) {
+		return "", "", false
+	}
+	return kind, name, true
+}
+
+// writeMark marks dir, beside the output folder base, as a folder of kind
+// that is, or is about to be, named name.
+func writeMark(dir, kind, base, name string) error {
+	if err := os.WriteFile(filepath.Join(dir, swapMark), []byte(markBody(kind, base, name)), 0o644); err != nil {
+		return fmt.Errorf("marking %s: %w", dir, err)
+	}
+	return nil
+}
+
 // Refusal is the error for an output folder the program will not replace.
 // It is a usage error: the inputs are fine, the --output is not.
 type Refusal struct {
@@ -66,6 +129,7 @@ type Dir struct {
 // Steps of a commit, named for tests that stop the process between them.
 const (
 	stepWritten = "written" // every file is in the temporary folder
+	stepMarked  = "marked"  // the previous output is marked to go aside, still in place
 	stepAside   = "aside"   // the previous output is moved aside
 	stepPlaced  = "placed"  // the new output is in place; the old one is not yet removed
 )
@@ -109,7 +173,7 @@ func Begin(dir, source string) (*Dir, error) {
 		unlock()
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, tmpPrefix(base, "new"))
+	tmp, err := makeStaging(parent, base)
 	if err != nil {
 		unlock()
 		return nil, fmt.Errorf("creating a temporary folder beside %s: %w", dir, err)
@@ -117,8 +181,45 @@ func Begin(dir, source string) (*Dir, error) {
 	return &Dir{target: target, tmp: tmp, unlock: sync.OnceFunc(unlock)}, nil
 }
 
+// makeStaging creates the staging folder beside the output folder base
+// in parent, marked before anything else goes in. Its name is chosen so
+// that the name the previous output will take beside it is free: moving a
+// folder onto an empty one replaces it, and that one may be a council's.
+func makeStaging(parent, base string) (string, error) {
+	for range 100 {
+		tmp, err := os.MkdirTemp(parent, tmpPrefix(base, kindNew))
+		if err != nil {
+			return "", err
+		}
+		_, err = os.Lstat(asideOf(tmp, base))
+		if errors.Is(err, fs.ErrNotExist) {
+			if err := writeMark(tmp, kindNew, base, filepath.Base(tmp)); err != nil {
+				_ = os.RemoveAll(tmp)
+				return "", err
+			}
+			return tmp, nil
+		}
+		// Taken, or unreadable: this empty folder is ours alone, so try
+		// another name.
+		if rerr := os.Remove(tmp); rerr != nil {
+			return "", rerr
+		}
+		if err != nil {
+			return "", fmt.Errorf("checking the name %s is free: %w", asideOf(tmp, base), err)
+		}
+	}
+	return "", fmt.Errorf("no free name for a staging folder in %s after 100 tries", parent)
+}
+
+// asideOf is where the previous output of base goes while the staging
+// folder tmp is moved into its place: the same name, of kind old.
+func asideOf(tmp, base string) string {
+	return filepath.Join(filepath.Dir(tmp), tmpPrefix(base, kindOld)+strings.TrimPrefix(filepath.Base(tmp), tmpPrefix(base, kindNew)))
+}
+
 // tmpPrefix names the folders a build makes beside the output: hidden, and
-// named for the output so that the next build knows them as its own.
+// named for the output so that a reader sees whose they are. The next
+// build knows them as its own by their mark, not by this name.
 func tmpPrefix(base, kind string) string { return "." + base + "." + kind + "-" }
 
 // realPath returns the absolute path of p with every symbolic link
@@ -251,8 +352,10 @@ func readMarker(dir string) (written map[string]struct{}, marked bool, err error
 
 // clearLeftovers clears what a killed build left beside the output folder base
 // in parent: a folder moved aside is put back if the output is missing,
-// and every other leftover is removed. The caller holds the lock, so none
-// of them belongs to a build still running.
+// and every other leftover is removed. A leftover is a folder, not a link,
+// whose mark says it is one and names it; nothing else beside the output
+// is touched, whatever its name. The caller holds the lock, so none of
+// them belongs to a build still running.
 func clearLeftovers(parent, base string) error {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -263,10 +366,15 @@ func clearLeftovers(parent, base string) error {
 	missing := errors.Is(err, fs.ErrNotExist)
 	var aside, stale []string
 	for _, e := range entries {
-		switch name := e.Name(); {
-		case strings.HasPrefix(name, tmpPrefix(base, "old")):
+		name := e.Name()
+		if !e.IsDir() || !strings.HasPrefix(name, "."+base+".") {
+			continue
+		}
+		switch kind, own, ok := markOf(filepath.Join(parent, name), base); {
+		case !ok || own != name:
+		case kind == kindOld:
 			aside = append(aside, name)
-		case strings.HasPrefix(name, tmpPrefix(base, "new")):
+		case kind == kindNew:
 			stale = append(stale, name)
 		}
 	}
@@ -283,13 +391,26 @@ func clearLeftovers(parent, base string) error {
 			return err
 		}
 	}
+	return unmark(target, base)
+}
+
+// unmark removes from the output folder a mark a swap left in it: the
+// staging folder's, once it is in place, or the previous output's, once it
+// is put back. A file there of that name that is not a mark is left alone.
+func unmark(target, base string) error {
+	if _, _, ok := markOf(target, base); !ok {
+		return nil
+	}
+	if err := os.Remove(filepath.Join(target, swapMark)); err != nil {
+		return fmt.Errorf("removing the build's mark from %s: %w", target, err)
+	}
 	return nil
 }
 
 // Write writes one file, name relative to the output folder with forward
 // slashes. It is safe for concurrent use.
 func (d *Dir) Write(name string, data []byte) error {
-	if name == Marker {
+	if name == Marker || name == swapMark {
 		return d.fail(fmt.Errorf("writing %s: the name is kept for the output folder's marker", name))
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
@@ -375,14 +496,22 @@ func Write(files map[string][]byte, dir, source string) error {
 	return d.Commit()
 }
 
-// swap moves the new folder into place. The old output is first renamed
-// aside, so if the second rename fails it can be put back, and if the
-// process dies between the two the next Begin puts it back.
+// swap moves the new folder into place. The old output is first marked
+// and renamed aside, so if the second rename fails it can be put back, and
+// if the process dies between the two the next Begin puts it back. The
+// mark goes in before the rename, so the folder is never aside unmarked.
 func swap(tmp, dir string) error {
+	base := filepath.Base(dir)
 	old := ""
 	if _, err := os.Lstat(dir); err == nil {
-		old = strings.Replace(tmp, tmpPrefix(filepath.Base(dir), "new"), tmpPrefix(filepath.Base(dir), "old"), 1)
+		old = asideOf(tmp, base)
+		if err := writeMark(dir, kindOld, base, filepath.Base(old)); err != nil {
+			_ = os.RemoveAll(tmp)
+			return fmt.Errorf("moving the previous %s aside: %w", dir, err)
+		}
+		afterStep(stepMarked)
 		if err := rename(dir, old); err != nil {
+			_ = os.Remove(filepath.Join(dir, swapMark))
 			_ = os.RemoveAll(tmp)
 			return fmt.Errorf("moving the previous %s aside: %w", dir, err)
 		}
@@ -391,15 +520,19 @@ func swap(tmp, dir string) error {
 	if err := rename(tmp, dir); err != nil {
 		if old != "" {
 			if rerr := rename(old, dir); rerr != nil {
-				// Leave both where they are: the next build puts the old
-				// one back.
+				// Leave both where they are, marked: the next build puts
+				// the old one back.
 				return fmt.Errorf("moving the new site into %s: %w; the previous output is in %s", dir, errors.Join(err, rerr), old)
 			}
+			_ = os.Remove(filepath.Join(dir, swapMark))
 		}
 		_ = os.RemoveAll(tmp)
 		return fmt.Errorf("moving the new site into %s: %w", dir, err)
 	}
 	afterStep(stepPlaced)
+	if err := os.Remove(filepath.Join(dir, swapMark)); err != nil {
+		return fmt.Errorf("removing the build's mark from %s: %w", dir, err)
+	}
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
 			return fmt.Errorf("removing the previous output %s: %w", old, err)

@@ -120,6 +120,9 @@ func TestCommitReplacesWholeAndMarks(t *testing.T) {
 	if _, ok := got["old/index.html"]; ok {
 		t.Error("files of the previous build survived: the output is not replaced whole")
 	}
+	if _, ok := got[swapMark]; ok {
+		t.Error("the staging folder's mark is left in the output")
+	}
 	var want strings.Builder
 	want.WriteString(markerHead)
 	for i := range 20 {
@@ -306,6 +309,9 @@ func TestSwapRollback(t *testing.T) {
 			if got := read(t, filepath.Join(out, "index.html")); got != "one" {
 				t.Errorf("output holds %q, want the previous build's", got)
 			}
+			if _, err := os.Lstat(filepath.Join(out, swapMark)); err == nil {
+				t.Error("the output put back still carries the mark of a folder moved aside")
+			}
 			if n := names(t, root); !slices.Equal(n, []string{"public"}) {
 				t.Errorf("left beside the output: %v", n)
 			}
@@ -316,7 +322,7 @@ func TestSwapRollback(t *testing.T) {
 // TestKilledBuilds kills a real build process at each step of its commit,
 // then checks what the next build finds and leaves.
 func TestKilledBuilds(t *testing.T) {
-	for _, step := range []string{stepWritten, stepAside, stepPlaced} {
+	for _, step := range []string{stepWritten, stepMarked, stepAside, stepPlaced} {
 		t.Run(step, func(t *testing.T) {
 			root := t.TempDir()
 			out := filepath.Join(root, "public")
@@ -324,6 +330,8 @@ func TestKilledBuilds(t *testing.T) {
 			if err := Write(map[string][]byte{"index.html": []byte("one")}, out, src); err != nil {
 				t.Fatal(err)
 			}
+			council := plantCouncilFiles(t, root)
+			planted := filesOf(t, root, council)
 			for range 3 {
 				cmd := exec.Command(os.Args[0], "-test.run=^$")
 				cmd.Env = append(os.Environ(), "PUBLISH_KILL_AT="+step, "PUBLISH_OUT="+out, "PUBLISH_SRC="+src, "PUBLISH_CONTENT=killed")
@@ -336,14 +344,44 @@ func TestKilledBuilds(t *testing.T) {
 					break
 				}
 			}
-			if n := names(t, root); len(n) < 2 {
-				t.Fatalf("a killed build left nothing beside the output (%v): the test does not test", n)
+			// Killed once the previous output is marked, or once the new
+			// one is in place with its staging mark, the output holds a
+			// mark that the next Begin must clear.
+			if _, err := os.Lstat(filepath.Join(out, swapMark)); (err == nil) != (step == stepMarked || step == stepPlaced) {
+				t.Fatalf("killed at %s, the output's mark: %v", step, err)
 			}
+			if got := filesOf(t, root, council); !maps.Equal(got, planted) {
+				t.Errorf("the killed builds changed files beside the output without the mark:\n%v\nwant:\n%v", got, planted)
+			}
+			var left []string
+			for _, n := range names(t, root) {
+				if n != "public" && !slices.Contains(council, n) {
+					left = append(left, n)
+				}
+			}
+			if len(left) == 0 {
+				t.Fatal("a killed build left nothing beside the output: the test does not test")
+			}
+			// Someone copies each leftover under another name: the copy
+			// carries a mark naming the leftover, not itself, so it is
+			// not one and must survive.
+			for _, n := range left {
+				copyTree(t, filepath.Join(root, n), filepath.Join(root, n+"-copy"))
+				council = append(council, n+"-copy")
+			}
+			slices.Sort(council)
+			before := filesOf(t, root, council)
 			d, err := Begin(out, src)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := map[string]string{stepWritten: "one", stepAside: "one", stepPlaced: "killed"}[step]
+			if n := names(t, root); slices.ContainsFunc(left, func(l string) bool { return slices.Contains(n, l) }) {
+				t.Errorf("Begin left a marked leftover (%v) beside the output: %v", left, n)
+			}
+			if _, err := os.Lstat(filepath.Join(out, swapMark)); err == nil {
+				t.Error("Begin left a build's mark in the output")
+			}
+			want := map[string]string{stepWritten: "one", stepMarked: "one", stepAside: "one", stepPlaced: "killed"}[step]
 			if got := read(t, filepath.Join(out, "index.html")); got != want {
 				t.Errorf("after the kill the output holds %q, want %q", got, want)
 			}
@@ -356,8 +394,16 @@ func TestKilledBuilds(t *testing.T) {
 			if got := read(t, filepath.Join(out, "index.html")); got != "three" {
 				t.Errorf("the next build wrote %q", got)
 			}
-			if n := names(t, root); !slices.Equal(n, []string{"public"}) {
-				t.Errorf("leftovers survive the next build: %v", n)
+			if _, err := os.Lstat(filepath.Join(out, swapMark)); err == nil {
+				t.Error("a build's mark is left in the output")
+			}
+			wantNames := append([]string{"public"}, council...)
+			slices.Sort(wantNames)
+			if n := names(t, root); !slices.Equal(n, wantNames) {
+				t.Errorf("beside the output after the next build: %v, want %v", n, wantNames)
+			}
+			if after := filesOf(t, root, council); !maps.Equal(before, after) {
+				t.Errorf("files beside the output without the mark changed:\n%v\nwant:\n%v", after, before)
 			}
 		})
 	}
@@ -387,4 +433,192 @@ func TestOneBuildAtATime(t *testing.T) {
 		t.Fatalf("after the first build ended: %v", err)
 	}
 	second.Abort()
+}
+
+// plantCouncilFiles puts beside the output folder public in root what a
+// council may keep there under names like a build's own, none of them
+// marked as a build's: a file, folders empty and full, a copy of a built
+// site, a folder whose mark is nearly right, and a link to a folder marked
+// as a leftover of that very name. It returns their names, sorted.
+func plantCouncilFiles(t *testing.T, root string) []string {
+	t.Helper()
+	write(t, filepath.Join(root, ".public.old-notes.txt"), "the council's notes")
+	write(t, filepath.Join(root, ".public.new-draft", "page.md"), "a draft page")
+	if err := os.Mkdir(filepath.Join(root, ".public.new-empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A build kept by hand: it carries the output's marker, not a swap mark.
+	write(t, filepath.Join(root, ".public.old-backup", Marker), markerHead+"index.html\n")
+	write(t, filepath.Join(root, ".public.old-backup", "index.html"), "the backup")
+	// A mark of the right name whose text is not the program's.
+	write(t, filepath.Join(root, ".public.old-fake", swapMark), "old .public.old-fake\n")
+	write(t, filepath.Join(root, ".public.old-fake", "keep.txt"), "keep")
+	// A link, named and marked as a leftover, to a folder elsewhere.
+	elsewhere := filepath.Join(t.TempDir(), "elsewhere")
+	write(t, filepath.Join(elsewhere, swapMark), markBody(kindOld, "public", ".public.old-link"))
+	write(t, filepath.Join(elsewhere, "index.html"), "not beside the output")
+	if err := os.Symlink(elsewhere, filepath.Join(root, ".public.old-link")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if got := files(t, elsewhere); len(got) != 2 || got["index.html"] != "not beside the output" {
+			t.Errorf("the folder a link beside the output names was changed: %v", got)
+		}
+	})
+	return []string{".public.new-draft", ".public.new-empty", ".public.old-backup", ".public.old-fake", ".public.old-link", ".public.old-notes.txt"}
+}
+
+// filesOf describes the named entries of dir: every file's text, every
+// folder (so an empty one counts) and every link's target.
+func filesOf(t *testing.T, dir string, entries []string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	for _, n := range entries {
+		err := filepath.WalkDir(filepath.Join(dir, n), func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			rel = filepath.ToSlash(rel)
+			switch {
+			case d.Type()&os.ModeSymlink != 0:
+				to, err := os.Readlink(p)
+				got[rel] = "link to " + to
+				return err
+			case d.IsDir():
+				got[rel+"/"] = "folder"
+			default:
+				got[rel] = read(t, p)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return got
+}
+
+// copyTree copies the folder from to to, as cp -r would.
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	for rel, body := range files(t, from) {
+		write(t, filepath.Join(to, filepath.FromSlash(rel)), body)
+	}
+}
+
+// TestNothingBesideOutputTouched builds twice beside what a council keeps
+// there under names like a build's own, with and without a previous
+// output: none of it is deleted, changed or moved into the output's place.
+func TestNothingBesideOutputTouched(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		prebuilt bool // an output exists before the council's files are planted
+	}{
+		{"no output yet", false},
+		{"output built before", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			out := filepath.Join(root, "public")
+			src := filepath.Join(root, "site")
+			if tt.prebuilt {
+				if err := Write(map[string][]byte{"index.html": []byte("build 0")}, out, src); err != nil {
+					t.Fatal(err)
+				}
+			}
+			council := plantCouncilFiles(t, root)
+			planted := filesOf(t, root, council)
+			for i := 1; i <= 2; i++ {
+				body := fmt.Sprint("build ", i)
+				if err := Write(map[string][]byte{"index.html": []byte(body)}, out, src); err != nil {
+					t.Fatalf("build %d: %v", i, err)
+				}
+				if got := files(t, out); len(got) != 2 || got["index.html"] != body {
+					t.Errorf("after build %d the output holds %v, want only its index.html %q and the marker", i, got, body)
+				}
+				if got := filesOf(t, root, council); !maps.Equal(got, planted) {
+					t.Errorf("build %d changed files beside the output:\n%v\nwant:\n%v", i, got, planted)
+				}
+				want := append([]string{"public"}, council...)
+				slices.Sort(want)
+				if n := names(t, root); !slices.Equal(n, want) {
+					t.Errorf("after build %d beside the output: %v, want %v", i, n, want)
+				}
+			}
+		})
+	}
+}
+
+// TestStagingMarkedFirst: the staging folder holds its mark, naming it,
+// before any file of the site goes in, so a kill at any later moment
+// leaves it recognisable.
+func TestStagingMarkedFirst(t *testing.T) {
+	root := t.TempDir()
+	d, err := Begin(filepath.Join(root, "public"), filepath.Join(root, "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	name := filepath.Base(d.tmp)
+	if !strings.HasPrefix(name, ".public.new-") {
+		t.Fatalf("staging folder %s", name)
+	}
+	if n := names(t, d.tmp); !slices.Equal(n, []string{swapMark}) {
+		t.Errorf("the new staging folder holds %v, want only its mark", n)
+	}
+	want := "# partnersite build: the new output being written for public; the next build removes or restores it.\nnew " + name + "\n"
+	if got := read(t, filepath.Join(d.tmp, swapMark)); got != want {
+		t.Errorf("mark:\n%s\nwant:\n%s", got, want)
+	}
+	if err := d.Write(swapMark, []byte("x")); err == nil {
+		t.Error("a page may overwrite the mark")
+	}
+}
+
+// TestMarkOf reads marks written on disk: only the program's exact text,
+// in a regular file, counts.
+func TestMarkOf(t *testing.T) {
+	oldMark := "# partnersite build: the previous output moved aside for public; the next build removes or restores it.\nold .public.old-1\n"
+	for _, tt := range []struct {
+		name, body string
+		asDir      bool // the mark is a folder, not a file
+		asLink     bool // the mark is a link to a file holding body
+		kind, own  string
+		ok         bool
+	}{
+		{name: "old", body: oldMark, kind: "old", own: ".public.old-1", ok: true},
+		{name: "new", body: markBody(kindNew, "public", ".public.new-7"), kind: "new", own: ".public.new-7", ok: true},
+		{name: "another output's", body: markBody(kindOld, "www", ".www.old-1")},
+		{name: "kind and name disagree", body: strings.Replace(oldMark, "old .public.old-1", "new .public.old-1", 1)},
+		{name: "empty, as if killed writing it", body: ""},
+		{name: "cut short", body: oldMark[:len(oldMark)-1]},
+		{name: "text added", body: oldMark + "notes\n"},
+		{name: "only the last line", body: "old .public.old-1\n"},
+		{name: "a folder", asDir: true},
+		{name: "a link to a mark", body: oldMark, asLink: true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, swapMark)
+			switch {
+			case tt.asDir:
+				if err := os.Mkdir(p, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			case tt.asLink:
+				other := filepath.Join(t.TempDir(), "mark")
+				write(t, other, tt.body)
+				if err := os.Symlink(other, p); err != nil {
+					t.Fatal(err)
+				}
+			default:
+				write(t, p, tt.body)
+			}
+			kind, own, ok := markOf(dir, "public")
+			if kind != tt.kind || own != tt.own || ok != tt.ok {
+				t.Errorf("markOf = %q, %q, %v; want %q, %q, %v", kind, own, ok, tt.kind, tt.own, tt.ok)
+			}
+		})
+	}
 }
