@@ -1944,6 +1944,10 @@ func suggest(got string, known map[string]bool) string {
 	}
 	slices.Sort(ids)
 	for _, k := range ids {
+		if foldName(k) != foldName(got) && skeleton(k) == skeleton(got) {
+			// "Nоrth" with a Cyrillic о: the reader sees the id.
+			return fmt.Sprintf(" (did you mean %q? it is written with %s)", k, lookDesc(got))
+		}
 		if strings.EqualFold(k, got) || strings.HasPrefix(k, got) || strings.HasPrefix(got, k) {
 			return fmt.Sprintf(" (did you mean %q?)", k)
 		}
