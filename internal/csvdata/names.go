@@ -114,8 +114,10 @@ func (v *invisibles) clean(rec []string, header []string, line func(i int) int, 
 		}
 		v.told++
 		where := fmt.Sprintf("header cell %d", i+1)
-		if header != nil && i < len(header) {
+		if header != nil && i < len(header) && header[i] != "" {
 			where = "column " + header[i]
+		} else if header != nil {
+			where = fmt.Sprintf("cell %d", i+1)
 		}
 		pl.Warnf(v.path, line(i), "%s has an invisible character, a %s, which can hide a difference between names or reverse a figure on the page; it is removed: %q. Delete it in the spreadsheet",
 			where, describeInvisible(r), short(strings.TrimSpace(out)))

@@ -135,6 +135,12 @@ func TestNames(t *testing.T) {
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,N\u043erth,99.6\n")},
 			[]string{`data/performance.csv:2: partner "Nоrth" is not a partner in data/partners.csv (did you mean "north"? it is written with a Cyrillic о (U+043E) in place of the Latin o)`},
 			nil},
+		{"a cell under an empty header is named by its place",
+			map[string]*string{"performance.csv": s("metric,period,partner,value,\nuptime,2024/25 Q1,,99.6,x\u200by\n")},
+			[]string{
+				`data/performance.csv:2: warning: cell 5 has an invisible character, a zero-width space (U+200B)` + strip + `"xy". Delete it in the spreadsheet`,
+			},
+			nil},
 		{"a title row above the header is cleaned without a word",
 			map[string]*string{"performance.csv": s("Uptime\u200b 2024\nmetric,period,partner,value\nuptime,2024/25 Q1,,99.6\n")},
 			nil, nil},
