@@ -1218,7 +1218,12 @@ func (d *Data) checkBenchmarks(metrics map[string]bool, kinds map[string]period.
 		period       period.Period
 	}
 	seen := map[key]int{}
-	spelling := map[[2]string]string{} // metric and folded name -> the name as first written
+	type spelt struct {
+		name string
+		line int
+	}
+	spelling := map[[2]string]spelt{} // metric and skeleton -> the name as first written
+	partners, named := d.partnerLooks(), map[string]bool{}
 	for i := range d.Benchmarks {
 		b := &d.Benchmarks[i]
 		if b.Metric == "" {
@@ -1226,11 +1231,25 @@ func (d *Data) checkBenchmarks(metrics map[string]bool, kinds map[string]period.
 		}
 		// "England median" and "England  Median" are one benchmark,
 		// shown as it was first written; messages quote the line's own.
-		written := b.Name
-		if first, ok := spelling[[2]string{b.Metric, foldName(b.Name)}]; ok {
-			b.Name = first
+		// So is "Еngland median" with a Cyrillic Е, which no reader could
+		// tell from it, but that is warned of.
+		written, sk := b.Name, skeleton(b.Name)
+		if first, ok := spelling[[2]string{b.Metric, sk}]; ok {
+			if foldName(first.name) != foldName(written) {
+				pl.Warnf(BenchmarksFile, b.Line, "benchmark %q looks the same as %q on line %d but is written with %s; it is shown as %q, one series with it: write it in Latin letters",
+					written, first.name, first.line, lookDesc(written), first.name)
+			}
+			b.Name = first.name
 		} else {
-			spelling[[2]string{b.Metric, foldName(b.Name)}] = b.Name
+			spelling[[2]string{b.Metric, sk}] = spelt{b.Name, b.Line}
+		}
+		if p, ok := partners[sk]; ok && sk != "" && !named[sk] {
+			// A chart would draw two series and a table two columns of
+			// one name, the partner's and the benchmark's.
+			named[sk] = true
+			q := d.Partners[p.partner]
+			pl.Errorf(BenchmarksFile, b.Line, "benchmark %q is named like partner %q (its %s %q, %s line %d); a chart and a table would show two series of that name: name the benchmark for what it is, e.g. \"England median\"",
+				written, q.ID, p.kind, p.written, PartnersFile, q.Line)
 		}
 		if !metrics[b.Metric] {
 			pl.Errorf(BenchmarksFile, b.Line, "metric %q is not a metric in %s%s", b.Metric, MetricsFile, suggest(b.Metric, metrics))
@@ -1320,6 +1339,7 @@ func readChecked(fsys fs.FS, file string, cols []column, pl *problem.List) *tabl
 // reference names something that exists.
 func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	partners := uniqueIDs(PartnersFile, d.Partners, func(p Partner) (string, int) { return p.ID, p.Line }, pl)
+	d.checkPartnerNames(pl)
 	d.resolvePartners()
 	services := uniqueIDs(ServicesFile, d.Services, func(s Service) (string, int) { return s.ID, s.Line }, pl)
 	metrics := uniqueIDs(MetricsFile, d.Metrics, func(m Metric) (string, int) { return m.ID, m.Line }, pl)
@@ -1480,13 +1500,24 @@ func (d *Data) checkRecurringSplit(partners int, pl *problem.List) {
 
 // partnerNames maps every way a published table may name a partner (its
 // id, GSS code, short name or name, in lower case, spaces folded) to its
-// id.
+// id. A name that could mean two partners is an error (checkPartnerNames);
+// until it is put right an id means its own partner, a code the partner
+// it is the code of, and a name or short name the first partner to have
+// it, so that no partner's id or code is taken by another's short name.
 func (d *Data) partnerNames() map[string]string {
 	names := map[string]string{}
-	for _, p := range d.Partners {
-		for _, n := range []string{p.Code, p.ShortName, p.Name, p.ID} {
-			if n != "" {
-				names[foldName(n)] = p.ID
+	for _, of := range []func(Partner) []string{
+		func(p Partner) []string { return []string{p.ID} },
+		func(p Partner) []string { return []string{p.Code} },
+		func(p Partner) []string { return []string{p.ShortName, p.Name} },
+	} {
+		for _, p := range d.Partners {
+			for _, n := range of(p) {
+				if f := foldName(n); f != "" {
+					if _, ok := names[f]; !ok {
+						names[f] = p.ID
+					}
+				}
 			}
 		}
 	}
@@ -1913,6 +1944,10 @@ func suggest(got string, known map[string]bool) string {
 	}
 	slices.Sort(ids)
 	for _, k := range ids {
+		if foldName(k) != foldName(got) && skeleton(k) == skeleton(got) {
+			// "Nоrth" with a Cyrillic о: the reader sees the id.
+			return fmt.Sprintf(" (did you mean %q? it is written with %s)", k, lookDesc(got))
+		}
 		if strings.EqualFold(k, got) || strings.HasPrefix(k, got) || strings.HasPrefix(got, k) {
 			return fmt.Sprintf(" (did you mean %q?)", k)
 		}

@@ -88,6 +88,9 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols, wide: wide, hint: hint,
 		rows: make([][]string, 0, lines), rowLine: make([]int, 0, lines), cellLines: map[int][]int{}}
 	var above []candidate // rows before the header: titles, or a header lacking a column
+	inv := &invisibles{path: path}
+	defer inv.done(pl)
+	line := func(i int) int { l, _ := r.FieldPos(i); return l }
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -110,7 +113,8 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 			// The header is the first row that names every required
 			// column: a table saved from Excel has its title, its units
 			// and its source above it.
-			if t.isHeader(rec) {
+			if t.isHeader(stripped(rec)) {
+				inv.clean(rec, nil, line, pl)
 				t.readHeader(rec, first, pl)
 				continue
 			}
@@ -137,6 +141,7 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 			}
 			t.cellLines[len(t.rows)] = lines
 		}
+		inv.clean(rec, t.written, line, pl)
 		for len(rec) < len(t.header) {
 			// Hand-written files often leave trailing empty cells out.
 			rec = append(rec, "")
