@@ -274,7 +274,7 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 				t.header[i] = ""
 				continue
 			}
-			pl.Errorf(t.path, line, "column %q appears twice (columns %d and %d); delete one", name, j+1, i+1)
+			pl.Errorf(t.path, line, "column %q appears twice (columns %d and %d); delete one", short(name), j+1, i+1)
 			continue
 		}
 		if t.wide {
@@ -312,7 +312,7 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 		if slices.ContainsFunc(t.columns, func(c column) bool { return c.name == name }) {
 			t.present[name] = true
 		} else {
-			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", strings.TrimSpace(h), describe(t.columns, false))
+			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", short(strings.TrimSpace(h)), describe(t.columns, false))
 		}
 	}
 	for _, i := range unnamed {
@@ -320,9 +320,9 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 		if len(t.periods) > 0 {
 			// "This quarter", "Q2 target" beside columns that name their
 			// periods: figures whose period only the paper's reader knows.
-			pl.Errorf(t.path, line, "column %d (%q) holds figures but does not name their period, so they cannot be read; head it with the period in full, e.g. \"2025/26 Q2\" (or \"2025/26 Q2 target\" for a target)", i+1, h)
+			pl.Errorf(t.path, line, "column %d (%q) holds figures but does not name their period, so they cannot be read; head it with the period in full, e.g. \"2025/26 Q2\" (or \"2025/26 Q2 target\" for a target)", i+1, short(h))
 		} else {
-			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", h, describe(t.columns, false))
+			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", short(h), describe(t.columns, false))
 		}
 	}
 	if len(t.periods) > 0 && (t.present["period"] || t.present["value"]) {

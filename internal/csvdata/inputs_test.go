@@ -1,0 +1,62 @@
+package csvdata
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLongCellsShortened writes files with one cell of a million
+// characters to disk and loads them. Every message that quotes the cell
+// quotes its first 37 bytes and "...", never the whole of it, which once
+// gave a one-million-character warning.
+func TestLongCellsShortened(t *testing.T) {
+	long := strings.Repeat("x", 1<<20)
+	want := `"` + strings.Repeat("x", 37) + `..."`
+	tests := []struct {
+		name  string
+		files map[string]*string
+		want  string // the start of the message, up to the shortened cell
+	}{
+		{"an unknown column", map[string]*string{"services.csv": s("id,name," + long + "\nict,ICT,\n")},
+			`data/services.csv:1: warning: unknown column ` + want},
+		{"two unknown columns", map[string]*string{"services.csv": s("id,name," + long + "," + long + "\nict,ICT,,\n")},
+			`data/services.csv:1: warning: unknown column ` + want},
+		{"a reference to no partner", map[string]*string{"performance.csv": s("metric,period,partner,value\nuptime,2024/25 Q1," + long + ",99.6\n")},
+			`data/performance.csv:2: partner ` + want + ` is not a partner in data/partners.csv`},
+		{"a reference to no metric", map[string]*string{"performance.csv": s("metric,period,partner,value\n" + long + ",2024/25 Q1,,99.6\n")},
+			`data/performance.csv:2: metric ` + want + ` is not a metric in data/metrics.csv`},
+		{"a reference to no service", map[string]*string{"metrics.csv": s("id,name,service,goal,unit,direction\nuptime,Up," + long + ",resilience,percent,higher\n")},
+			`data/metrics.csv:2: service ` + want + ` is not a service in data/services.csv`},
+		{"a goal not of the site", map[string]*string{"metrics.csv": s("id,name,service,goal,unit,direction\nuptime,Up,ict," + long + ",percent,higher\n")},
+			`data/metrics.csv:2: goal ` + want + ` is not a goal of the site`},
+		{"a unit", map[string]*string{"metrics.csv": s("id,name,service,goal,unit,direction\nuptime,Up,ict,resilience," + long + ",higher\n")},
+			`data/metrics.csv:2: unit ` + want + ` is not one of`},
+		{"a period", map[string]*string{"performance.csv": s("metric,period,partner,value\nuptime," + long + ",,99.6\n")},
+			`data/performance.csv:2: period "` + strings.Repeat("x", 77) + `..." is 1048576 characters long`},
+		{"a figure", map[string]*string{"performance.csv": s("metric,period,partner,value\nuptime,2024/25 Q1,," + long + "\n")},
+			`data/performance.csv:2: value ` + want + ` is not a number`},
+		{"a date", map[string]*string{"services.csv": s("id,name,lead_partner,started\nict,ICT,north," + long + "\n")},
+			`data/services.csv:2: started ` + want + ` is not a date`},
+		{"an id", map[string]*string{"services.csv": s("id,name\n" + long + "X,ICT\n")},
+			`data/services.csv:2: id ` + want + ` is not a valid id`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := load(t, tt.files)
+			found := false
+			for _, p := range probs {
+				if len(p) > 1000 {
+					t.Errorf("a message of %d characters: %.120s...", len(p), p)
+				}
+				found = found || strings.HasPrefix(p, tt.want)
+			}
+			if !found {
+				var heads []string
+				for _, p := range probs {
+					heads = append(heads, p[:min(len(p), 200)])
+				}
+				t.Errorf("no message starts %q; got %q", tt.want, heads)
+			}
+		})
+	}
+}
