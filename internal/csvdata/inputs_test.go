@@ -1,6 +1,7 @@
 package csvdata
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,42 @@ func TestLongCellsShortened(t *testing.T) {
 					heads = append(heads, p[:min(len(p), 200)])
 				}
 				t.Errorf("no message starts %q; got %q", tt.want, heads)
+			}
+		})
+	}
+}
+
+// TestSecondTable loads a performance file with a second table stacked
+// under the first, as when two tables are copied from one sheet. Before,
+// each row of the second table gave errors of its own and none said why;
+// now one error names the line where the second table starts, and the
+// first table's rows are read.
+func TestSecondTable(t *testing.T) {
+	const first = "metric,period,partner,value\n" +
+		"uptime,2024/25 Q1,,99.6\n" +
+		"uptime,2024/25 Q2,,99.1\n"
+	tests := []struct {
+		name  string
+		file  string
+		rows  int
+		probs []string
+	}{
+		{"the header repeated", first + "metric,period,partner,value\nuptime,2024/25 Q3,north,98\nuptime,2024/25 Q4,north,97\n", 2,
+			[]string{"data/performance.csv:4: a second table starts here; put each table in its own file"}},
+		{"a title, a blank row and a header in other words", first + ",,,\n\"Table 2: by council\",,,\n,,,\nMetric,Period,Local authority,Value\nuptime,2024/25 Q3,North Council,98\n", 2,
+			[]string{"data/performance.csv:5: a second table starts here; put each table in its own file"}},
+		{"a title and its units, with no commas", first + "Table 2: by council\nPercent of hours\nperiod,metric,value\n2024/25 Q3,uptime,98\n", 2,
+			[]string{"data/performance.csv:4: a second table starts here; put each table in its own file"}},
+		{"a source line between, skipped as before", first + "\"Source: ICT\",,,\nmetric,period,partner,value\nuptime,2024/25 Q3,,98\n", 2,
+			[]string{"data/performance.csv:5: a second table starts here; put each table in its own file"}},
+		{"a row with one cell, then data: no second table", first + "uptime,,,\nuptime,2024/25 Q3,,98\n", 4,
+			[]string{"data/performance.csv:4: period is empty; every row needs one"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, probs := load(t, map[string]*string{"performance.csv": s(tt.file)})
+			if len(d.Performance) != tt.rows || !slices.Equal(probs, tt.probs) {
+				t.Errorf("%d rows, problems %q; want %d, %q", len(d.Performance), probs, tt.rows, tt.probs)
 			}
 		})
 	}

@@ -123,6 +123,9 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 		if footnote(rec) {
 			continue
 		}
+		if t.secondTable(rec, first, pl) {
+			break
+		}
 		if len(rec) > len(t.header) {
 			pl.Errorf(path, first, "%s", widthMessage(rec, len(t.header)))
 			continue
@@ -221,6 +224,50 @@ func (t *table) noHeader(above []candidate, pl *problem.List) {
 		return
 	}
 	t.readHeader(above[best].rec, above[best].line, pl)
+}
+
+// secondTable reports whether rec, read below the data at line, starts a
+// second table stacked under the first, as when two tables are copied
+// from one sheet: a row that repeats the header, or a header-like row
+// under a title. It says so once, at the title or the header, and drops
+// the title rows already read as data, so that the rest of the file does
+// not give an error a row for a table it was never meant to be.
+func (t *table) secondTable(rec []string, line int, pl *problem.List) bool {
+	titled := len(t.rows) > 0 && titleLike(t.rows[len(t.rows)-1])
+	if !titled && !t.repeatsHeader(rec) || !t.isHeader(rec) {
+		return false // the usual data row, decided without allocating
+	}
+	for n := 0; n < maxTitleRows && len(t.rows) > 0 && titleLike(t.rows[len(t.rows)-1]); n++ {
+		last := len(t.rows) - 1
+		line = t.rowLine[last]
+		t.rows, t.rowLine = t.rows[:last], t.rowLine[:last]
+		delete(t.cellLines, last)
+	}
+	pl.Errorf(t.path, line, "a second table starts here; put each table in its own file")
+	return true
+}
+
+// repeatsHeader reports whether rec has the header's first name in the
+// header's first named column: the cheap sign of a header written again.
+func (t *table) repeatsHeader(rec []string) bool {
+	for i, w := range t.written {
+		if w != "" {
+			return i < len(rec) && strings.EqualFold(strings.TrimSpace(rec[i]), w)
+		}
+	}
+	return false
+}
+
+// titleLike reports whether a row holds text in one cell only, as a
+// table's title or subtitle does.
+func titleLike(rec []string) bool {
+	n := 0
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // footnote reports whether a row below the data is a table's footnote: a
