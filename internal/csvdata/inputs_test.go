@@ -97,3 +97,18 @@ func TestSecondTable(t *testing.T) {
 		})
 	}
 }
+
+// TestUTF16WithoutMark loads a services file saved as UTF-16 without its
+// byte-order mark. It was read as UTF-8 with a NUL after every letter and
+// blamed on a quote mark; now one error says how it was saved.
+func TestUTF16WithoutMark(t *testing.T) {
+	var b []byte
+	for _, r := range "id,name\r\nict,\"ICT, shared\"\r\n" {
+		b = append(b, byte(r), 0) // little-endian, no mark
+	}
+	_, probs := load(t, map[string]*string{"services.csv": s(string(b))})
+	want := `data/services.csv:1: the file is saved as UTF-16 text without a byte-order mark, which is not read; save it from your spreadsheet as "CSV UTF-8 (Comma delimited)", or from your editor as UTF-8`
+	if !slices.Contains(probs, want) || slices.ContainsFunc(probs, func(p string) bool { return strings.Contains(p, "quote") }) {
+		t.Errorf("problems %q; want %q and none about quote marks", probs, want)
+	}
+}
