@@ -12,6 +12,7 @@ package textfile
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -131,4 +132,15 @@ func utf16Bare(raw []byte) bool {
 		}
 	}
 	return false
+}
+
+// Short shortens text from a file for a message: its first 37 bytes and
+// "...", never cutting a character in two. The message names what is
+// wrong, and a setting or cell of a million characters quoted in full
+// would bury it.
+func Short(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	return strings.ToValidUTF8(s[:37], "") + "..."
 }
