@@ -264,7 +264,9 @@ func titleLike(rec []string) bool {
 	n := 0
 	for _, c := range rec {
 		if strings.TrimSpace(c) != "" {
-			n++
+			if n++; n > 1 {
+				return false // the usual data row, after two cells
+			}
 		}
 	}
 	return n == 1
