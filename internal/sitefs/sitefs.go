@@ -121,6 +121,12 @@ func Cap(name string) int64 {
 	return OtherCap
 }
 
+// Check returns an error wrapping ErrNotRegular or ErrTooLarge when info,
+// the FileInfo of name, is not a regular file of at most Cap(name) bytes.
+// It is for files read outside a site folder, such as the reports the
+// metrics command is given, which must not hang or flood it either.
+func Check(name string, info fs.FileInfo) error { return check(name, info, false) }
+
 // regular refuses name unless it is a regular file, or a folder when
 // dirOK. A name that does not exist passes, so that the read itself
 // reports it as usual.
