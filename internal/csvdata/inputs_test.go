@@ -112,3 +112,30 @@ func TestUTF16WithoutMark(t *testing.T) {
 		t.Errorf("problems %q; want %q and none about quote marks", probs, want)
 	}
 }
+
+// TestSecondWideTable: a published table, one column a quarter, with a
+// second table (another year) stacked under it after its source line.
+func TestSecondWideTable(t *testing.T) {
+	partners := "id,name,short_name,code,cost_share\nnorth,North Hertfordshire District Council,North Herts,E07000099,60\nsouth,South Council,,E07000243,40\n"
+	metrics := base["metrics.csv"] + "claims,Days to process new claims,ict,efficiency,days,lower,18,\n"
+	wide := "\"Table 3: Housing benefit new claims\",,,\n" +
+		"Local authority,ONS code,Q1 2024/25,Q2 2024/25\n" +
+		"North Herts,E07000099,17.5,16.25\n" +
+		"South Council,E07000243,21,19\n" +
+		"\"Source: DWP\",,,\n" +
+		",,,\n" +
+		"\"Table 4: Housing benefit change of circumstances\",,,\n" + // line 7
+		"Local authority,ONS code,Q1 2024/25,Q2 2024/25\n" +
+		"North Herts,E07000099,5.5,6\n"
+	d, probs := load(t, map[string]*string{"partners.csv": s(partners), "metrics.csv": s(metrics), "performance/claims.csv": s(wide)})
+	want := []string{"data/performance/claims.csv:7: a second table starts here; put each table in its own file"}
+	claims := 0
+	for _, p := range d.Performance {
+		if p.Metric == "claims" {
+			claims++
+		}
+	}
+	if claims != 4 || !slices.Equal(probs, want) {
+		t.Errorf("%d claims figures, problems %q; want 4, %q", claims, probs, want)
+	}
+}
