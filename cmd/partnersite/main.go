@@ -380,6 +380,15 @@ func metricsCmd(args []string, stdout, stderr io.Writer) error {
 type osFS struct{}
 
 func (osFS) Open(name string) (fs.File, error) {
+	// Looked at before it is opened: opening a named pipe blocks.
+	if info, err := os.Stat(name); err == nil {
+		if err := sitefs.Check(name, info); err != nil {
+			if pe, ok := errors.AsType[*fs.PathError](err); ok {
+				return nil, pe.Err
+			}
+			return nil, err
+		}
+	}
 	f, err := os.Open(name)
 	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		return nil, pe.Err

@@ -123,13 +123,13 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 		case "language":
 			s.Language = scalar(v, k.Value, pl)
 			if !langRe.MatchString(s.Language) {
-				pl.Errorf(File, v.Line, "language %q is not a language tag such as en-GB or cy", s.Language)
+				pl.Errorf(File, v.Line, "language %q is not a language tag such as en-GB or cy", textfile.Short(s.Language))
 			}
 		case "base_url":
 			s.BaseURL = scalar(v, k.Value, pl)
 			u, err := url.Parse(s.BaseURL)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				pl.Errorf(File, v.Line, "base_url %q must be a full web address starting https://", s.BaseURL)
+				pl.Errorf(File, v.Line, "base_url %q must be a full web address starting https://", textfile.Short(s.BaseURL))
 			}
 			if !strings.HasSuffix(s.BaseURL, "/") {
 				s.BaseURL += "/"
@@ -138,13 +138,13 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 			id := scalar(v, k.Value, pl)
 			l, ok := Licences[id]
 			if !ok {
-				pl.Errorf(File, v.Line, "licence %q is not one partnersite knows the wording of: use OGL-UK-3.0, CC-BY-4.0 or CC0-1.0", id)
+				pl.Errorf(File, v.Line, "licence %q is not one partnersite knows the wording of: use OGL-UK-3.0, CC-BY-4.0 or CC0-1.0", textfile.Short(id))
 			}
 			s.Licence = l
 		case "theme":
 			s.Theme = scalar(v, k.Value, pl)
 			if !slug.Valid(s.Theme) {
-				pl.Errorf(File, v.Line, "theme %q must be a folder name under themes/ (lower-case letters, digits and hyphens)", s.Theme)
+				pl.Errorf(File, v.Line, "theme %q must be a folder name under themes/ (lower-case letters, digits and hyphens)", textfile.Short(s.Theme))
 			}
 		case "notice":
 			s.Notice = scalar(v, k.Value, pl)
@@ -153,7 +153,7 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 		case "contact":
 			s.Contact = contact(v, pl)
 		default:
-			pl.Warnf(File, k.Line, "unknown setting %q is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice and contact", k.Value)
+			pl.Warnf(File, k.Line, "unknown setting %q is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice and contact", textfile.Short(k.Value))
 		}
 	}
 	if !hasTitle {
@@ -198,12 +198,12 @@ func goals(v *yaml.Node, pl *problem.List) []Goal {
 			case "id":
 				g.ID = scalar(val, "id", pl)
 				if !slug.Valid(g.ID) {
-					pl.Errorf(File, val.Line, "goal id %q is not a valid id: use lower-case letters, digits and hyphens", g.ID)
+					pl.Errorf(File, val.Line, "goal id %q is not a valid id: use lower-case letters, digits and hyphens", textfile.Short(g.ID))
 				} else if err := slug.Check(g.ID); err != nil {
-					pl.Errorf(File, val.Line, "goal id %q %v", g.ID, err)
+					pl.Errorf(File, val.Line, "goal id %q %v", textfile.Short(g.ID), err)
 				}
 				if l, dup := seen[g.ID]; dup {
-					pl.Errorf(File, val.Line, "goal id %q is used twice: line %d has it already", g.ID, l)
+					pl.Errorf(File, val.Line, "goal id %q is used twice: line %d has it already", textfile.Short(g.ID), l)
 				}
 				seen[g.ID] = val.Line
 			case "title":
@@ -211,7 +211,7 @@ func goals(v *yaml.Node, pl *problem.List) []Goal {
 			case "summary":
 				g.Summary = scalar(val, "summary", pl)
 			default:
-				pl.Warnf(File, k.Line, "unknown goal setting %q is ignored; a goal has id, title and summary", k.Value)
+				pl.Warnf(File, k.Line, "unknown goal setting %q is ignored; a goal has id, title and summary", textfile.Short(k.Value))
 			}
 		}
 		if g.ID == "" || g.Title == "" {
@@ -236,15 +236,15 @@ func contact(v *yaml.Node, pl *problem.List) Contact {
 		case "email":
 			c.Email = scalar(val, "email", pl)
 			if !strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " <>\"") {
-				pl.Errorf(File, val.Line, "contact email %q is not an email address", c.Email)
+				pl.Errorf(File, val.Line, "contact email %q is not an email address", textfile.Short(c.Email))
 			}
 		case "url":
 			c.URL = scalar(val, "url", pl)
 			if u, err := url.Parse(c.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-				pl.Errorf(File, val.Line, "contact url %q must be a full web address starting https://", c.URL)
+				pl.Errorf(File, val.Line, "contact url %q must be a full web address starting https://", textfile.Short(c.URL))
 			}
 		default:
-			pl.Warnf(File, k.Line, "unknown contact setting %q is ignored; contact has name, email and url", k.Value)
+			pl.Warnf(File, k.Line, "unknown contact setting %q is ignored; contact has name, email and url", textfile.Short(k.Value))
 		}
 	}
 	return c

@@ -400,7 +400,7 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 		if !known[k.Value] {
 			// Whatever its value: "tags: [a, b]" from another generator
 			// is as harmless as "layout: post".
-			pl.Warnf(page.Path, k.Line+1, "front matter: unknown setting %q is ignored; the settings are title, date, period, summary and draft", k.Value)
+			pl.Warnf(page.Path, k.Line+1, "front matter: unknown setting %q is ignored; the settings are title, date, period, summary and draft", textfile.Short(k.Value))
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
@@ -416,7 +416,7 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 		case "date":
 			t, err := period.ParseDate(val)
 			if err != nil {
-				pl.Errorf(page.Path, line, "front matter: date %q is not a date: %v", val, err)
+				pl.Errorf(page.Path, line, "front matter: date %q is not a date: %v", textfile.Short(val), err)
 			}
 			page.Date = t
 		case "period":
@@ -431,7 +431,7 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 				page.Draft = true
 			case "false", "no":
 			default:
-				pl.Errorf(page.Path, line, "front matter: draft must be true or false, not %q", val)
+				pl.Errorf(page.Path, line, "front matter: draft must be true or false, not %q", textfile.Short(val))
 			}
 		}
 	}

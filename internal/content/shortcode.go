@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // Shortcode is one {{< name key="value" >}} in a page. It is parsed by
@@ -95,7 +97,7 @@ func (shortcodeParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) as
 			sc.Err = "a shortcode opened with {{< must close with >}} on the same line"
 			block.Advance(3)
 		} else {
-			sc.Err = fmt.Sprintf("cannot read shortcode %q: write it as {{< name key=\"value\" >}}", line[:end+3])
+			sc.Err = fmt.Sprintf("cannot read shortcode %q: write it as {{< name key=\"value\" >}}", textfile.Short(string(line[:end+3])))
 			block.Advance(end + 3)
 		}
 		return &shortcodeNode{sc: sc}

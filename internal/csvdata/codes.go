@@ -66,7 +66,7 @@ func (t *table) decideCode(codes codeCells, hint string, pl *problem.List) bool 
 		}
 		if metricRow >= 0 && partnerRow >= 0 {
 			pl.Errorf(t.path, t.headerLine, "column %d, %q, may hold metric ids or partners, and its cells name both: line %d names metric %q, line %d partner %q; head it \"metric\" if it holds metric ids or \"partner\" if it names councils",
-				col+1, t.written[col], t.line(metricRow, "metric"), strings.TrimSpace(t.rows[metricRow][col]), t.line(partnerRow, "metric"), strings.TrimSpace(t.rows[partnerRow][col]))
+				col+1, short(t.written[col]), t.line(metricRow, "metric"), short(strings.TrimSpace(t.rows[metricRow][col])), t.line(partnerRow, "metric"), short(strings.TrimSpace(t.rows[partnerRow][col])))
 			return false
 		}
 	}
@@ -86,7 +86,7 @@ func (t *table) decideCode(codes codeCells, hint string, pl *problem.List) bool 
 	for _, c := range t.columns {
 		if c.name == "metric" && c.required {
 			pl.Errorf(t.path, t.headerLine, "missing column \"metric\"; add it to the header row (column %d, %q, names partners, such as %q on line %d, so it is not the metric column)%s",
-				col+1, t.written[col], strings.TrimSpace(t.rows[partnerRow][col]), t.line(partnerRow, "partner"), hint)
+				col+1, short(t.written[col]), short(strings.TrimSpace(t.rows[partnerRow][col])), t.line(partnerRow, "partner"), hint)
 			return false
 		}
 	}

@@ -466,7 +466,7 @@ func (c *checker) id(col string, v text, required bool) string {
 		if hint == "" {
 			hint = "my-id"
 		}
-		c.errorf(col, "%s %q is not a valid id: use lower-case letters, digits and hyphens, e.g. %q", col, s, hint)
+		c.errorf(col, "%s %q is not a valid id: use lower-case letters, digits and hyphens, e.g. %q", col, short(s), short(hint))
 	} else if err := slug.Check(s); err != nil {
 		c.errorf(col, "%s %q %v", col, short(s), err)
 	}
@@ -479,7 +479,8 @@ func short(s string) string {
 	if len(s) <= 40 {
 		return s
 	}
-	return s[:37] + "..."
+	// ToValidUTF8 drops the part of a character cut in two.
+	return strings.ToValidUTF8(s[:37], "") + "..."
 }
 
 // webAddress checks a cell that must be a web address: written in full,
@@ -489,7 +490,7 @@ func (c *checker) webAddress(col, v string) string {
 		return ""
 	}
 	if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		c.errorf(col, "%s %q is not a web address; write it in full, starting https://", col, v)
+		c.errorf(col, "%s %q is not a web address; write it in full, starting https://", col, short(v))
 	}
 	return v
 }
@@ -509,7 +510,7 @@ func (c *checker) number(col string, v number, required bool) (float64, bool) {
 	if v.bad {
 		raw := c.raw(col)
 		_, err := ParseNumber(raw)
-		c.errorf(col, "%s %q is not a number: %v", col, raw, err)
+		c.errorf(col, "%s %q is not a number: %v", col, short(raw), err)
 		return 0, false
 	}
 	return v.value, true
@@ -662,7 +663,7 @@ func loadServices(fsys fs.FS, pl *problem.List) []Service {
 			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description)}
 		if r.Started.bad {
 			_, err := period.ParseDate(c.raw("started"))
-			c.errorf("started", "started %q is not a date: %v", c.raw("started"), err)
+			c.errorf("started", "started %q is not a date: %v", short(c.raw("started")), err)
 		}
 		s.Started = r.Started.value
 		return s
@@ -717,7 +718,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		m.Scale = 1
 		if sc := string(r.Scale); sc != "" {
 			if m.Scale = scales[strings.ToLower(strings.ReplaceAll(sc, " ", ""))]; m.Scale == 0 {
-				c.errorf("scale", "scale %q is not one of: 1, thousands (000, k), millions (m)", sc)
+				c.errorf("scale", "scale %q is not one of: 1, thousands (000, k), millions (m)", short(sc))
 				m.Scale = 1
 			}
 		}
@@ -725,7 +726,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			if sc, ok := moneyScales[u]; ok {
 				// "£000": pounds, in thousands.
 				if string(r.Scale) != "" && m.Scale != sc {
-					c.errorf("unit", "unit %q says the figures are in %s but scale %q says otherwise; give one", string(r.Unit), scaleName(sc), string(r.Scale))
+					c.errorf("unit", "unit %q says the figures are in %s but scale %q says otherwise; give one", short(string(r.Unit)), scaleName(sc), short(string(r.Scale)))
 				}
 				u, m.Scale = string(measure.GBP), sc
 			}
@@ -734,7 +735,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 				for _, u := range measure.Units {
 					us = append(us, string(u))
 				}
-				c.errorf("unit", "unit %q is not one of: %s", r.Unit, strings.Join(us, ", "))
+				c.errorf("unit", "unit %q is not one of: %s", short(string(r.Unit)), strings.Join(us, ", "))
 			}
 			m.Unit = measure.Unit(u)
 		}
@@ -750,7 +751,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		case "year":
 			m.ByYear = true
 		default:
-			c.errorf("compare", "compare %q must be \"previous\" (the period before) or \"year\" (the same period a year earlier)", string(r.Compare))
+			c.errorf("compare", "compare %q must be \"previous\" (the period before) or \"year\" (the same period a year earlier)", short(string(r.Compare)))
 		}
 		switch cu := strings.ToLower(string(r.Cumulative)); cu {
 		case "", "no", "n", "false":
@@ -760,7 +761,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			// March.
 			m.Cumulative, m.ByYear = true, true
 		default:
-			c.errorf("cumulative", "cumulative %q must be \"yes\" (the figure builds up through the year) or empty", string(r.Cumulative))
+			c.errorf("cumulative", "cumulative %q must be \"yes\" (the figure builds up through the year) or empty", short(string(r.Cumulative)))
 		}
 		if m.Amber != nil && strings.HasSuffix(c.raw("amber"), "%") {
 
@@ -774,14 +775,14 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 		m.Target, m.Amber = scaled(m.Target, m.Scale), scaled(m.Amber, m.Scale)
 		if d := string(r.Decimals); d != "" {
 			if n, err := strconv.Atoi(d); err != nil || n < 0 || n > 6 {
-				c.errorf("decimals", "decimals %q must be a whole number from 0 to 6", d)
+				c.errorf("decimals", "decimals %q must be a whole number from 0 to 6", short(d))
 			} else {
 				m.Decimals = &n
 			}
 		}
 		m.Places = max(0, places(c.raw("target"))-zeros(m.Scale))
 		if m.Amber != nil && *m.Amber < 0 {
-			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", c.raw("amber"))
+			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", short(c.raw("amber")))
 		}
 		if m.Direction == measure.Neither && m.Target != nil {
 			// A target line on a measure of context would say what the
@@ -1037,7 +1038,7 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 		case "":
 			s.Recurring = aYear.MatchString(s.Note)
 		default:
-			c.errorf("recurring", "recurring %q is not yes or no; write yes for a saving made every year from this one on, no for one year's saving, or leave it empty", string(r.Recurring))
+			c.errorf("recurring", "recurring %q is not yes or no; write yes for a saving made every year from this one on, no for one year's saving, or leave it empty", short(string(r.Recurring)))
 		}
 		if s.Recurring && s.Planned() {
 			// A plan is not carried; a note such as "£300,000 a year
@@ -1048,7 +1049,7 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 			s.Recurring = false
 		}
 		if !s.Period.IsZero() && s.Period.Kind != period.Year {
-			c.errorf("period", "savings are given by financial year, e.g. %s; %q is a %s", fyOf(s.Period), c.raw("period"), s.Period.Kind)
+			c.errorf("period", "savings are given by financial year, e.g. %s; %q is a %s", fyOf(s.Period), short(c.raw("period")), s.Period.Kind)
 		}
 		return s
 	})
@@ -1160,10 +1161,10 @@ func (d *Data) applyTargets(metrics, partners map[string]bool, kinds map[string]
 		}
 		switch {
 		case !metrics[t.Metric]:
-			pl.Errorf(TargetsFile, t.Line, "metric %q is not a metric in %s%s", t.Metric, MetricsFile, suggest(t.Metric, metrics))
+			pl.Errorf(TargetsFile, t.Line, "metric %q is not a metric in %s%s", short(t.Metric), MetricsFile, suggest(t.Metric, metrics))
 			continue
 		case t.Partner != "" && !partners[t.Partner]:
-			pl.Errorf(TargetsFile, t.Line, "partner %q is not a partner in %s%s", t.Partner, PartnersFile, suggest(t.Partner, partners))
+			pl.Errorf(TargetsFile, t.Line, "partner %q is not a partner in %s%s", short(t.Partner), PartnersFile, suggest(t.Partner, partners))
 			continue
 		case kinds[t.Metric] != 0 && t.Period.Kind != kinds[t.Metric] && t.Period.Kind != period.Year:
 			pl.Errorf(TargetsFile, t.Line, "period %s is a %s, but metric %q has a figure a %s; give the target for one of its periods", t.Period, t.Period.Kind, t.Metric, kinds[t.Metric])
@@ -1171,7 +1172,7 @@ func (d *Data) applyTargets(metrics, partners map[string]bool, kinds map[string]
 		}
 		k := key{t.Metric, t.Partner, t.Period}
 		if first, dup := set[k]; dup {
-			pl.Errorf(TargetsFile, t.Line, "duplicate row: metric %q, period %s, partner %q is also on line %d; keep one", t.Metric, t.Period, t.Partner, first.Line)
+			pl.Errorf(TargetsFile, t.Line, "duplicate row: metric %q, period %s, partner %q is also on line %d; keep one", short(t.Metric), t.Period, short(t.Partner), first.Line)
 			continue
 		}
 		set[k] = t
@@ -1377,7 +1378,7 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	}
 	for _, s := range d.Services {
 		if s.LeadPartner != "" && !partners[s.LeadPartner] {
-			pl.Errorf(ServicesFile, s.Line, "lead_partner %q is not a partner in %s%s", s.LeadPartner, PartnersFile, suggest(s.LeadPartner, partners))
+			pl.Errorf(ServicesFile, s.Line, "lead_partner %q is not a partner in %s%s", short(s.LeadPartner), PartnersFile, suggest(s.LeadPartner, partners))
 		}
 	}
 	goalSet := map[string]bool{}
@@ -1388,12 +1389,12 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	for _, m := range d.Metrics {
 		unit[m.ID] = m.Unit
 		if !services[m.Service] {
-			pl.Errorf(MetricsFile, m.Line, "service %q is not a service in %s%s", m.Service, ServicesFile, suggest(m.Service, services))
+			pl.Errorf(MetricsFile, m.Line, "service %q is not a service in %s%s", short(m.Service), ServicesFile, suggest(m.Service, services))
 		}
 		if m.Goal == "" {
 			pl.Errorf(MetricsFile, m.Line, "goal is empty: write the goal it measures, one of: %s (the site's goals, as site.yaml sets them or by default)", strings.Join(goals, ", "))
 		} else if !goalSet[m.Goal] {
-			pl.Errorf(MetricsFile, m.Line, "goal %q is not a goal of the site (%s); goals are set in site.yaml", m.Goal, strings.Join(goals, ", "))
+			pl.Errorf(MetricsFile, m.Line, "goal %q is not a goal of the site (%s); goals are set in site.yaml", short(m.Goal), strings.Join(goals, ", "))
 		}
 	}
 
@@ -1427,17 +1428,17 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	split := map[skey]int{}
 	for _, s := range d.Savings {
 		if !services[s.Service] {
-			pl.Errorf(SavingsFile, s.Line, "service %q is not a service in %s%s", s.Service, ServicesFile, suggest(s.Service, services))
+			pl.Errorf(SavingsFile, s.Line, "service %q is not a service in %s%s", short(s.Service), ServicesFile, suggest(s.Service, services))
 		}
 		if s.Partner != "" && !partners[s.Partner] {
-			pl.Errorf(SavingsFile, s.Line, "partner %q is not a partner in %s%s", s.Partner, PartnersFile, suggest(s.Partner, partners))
+			pl.Errorf(SavingsFile, s.Line, "partner %q is not a partner in %s%s", short(s.Partner), PartnersFile, suggest(s.Partner, partners))
 		}
 		if s.Period.IsZero() {
 			continue
 		}
 		k := key{s.Service, s.Period, s.Partner}
 		if first, dup := savingSeen[k]; dup {
-			pl.Errorf(SavingsFile, s.Line, "duplicate row: service %q, period %s, partner %q is also on line %d; keep one", s.Service, s.Period, s.Partner, first)
+			pl.Errorf(SavingsFile, s.Line, "duplicate row: service %q, period %s, partner %q is also on line %d; keep one", short(s.Service), s.Period, short(s.Partner), first)
 			continue
 		}
 		savingSeen[k] = s.Line
@@ -1757,7 +1758,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			}
 		}
 		if !cur.known && p.Metric != "" { // an empty one is reported as empty
-			pl.Errorf(p.File, p.Line, "metric %q is not a metric in %s%s", p.Metric, MetricsFile, suggest(p.Metric, metrics))
+			pl.Errorf(p.File, p.Line, "metric %q is not a metric in %s%s", short(p.Metric), MetricsFile, suggest(p.Metric, metrics))
 		}
 		pno, knownPartner := partnerNo[p.Partner]
 		if !knownPartner && p.Partner != "" {
@@ -1779,7 +1780,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			continue
 		}
 		if !knownPartner {
-			pl.Errorf(p.File, p.Line, "partner %q is not a partner in %s%s", p.Partner, PartnersFile, suggest(p.Partner, partners))
+			pl.Errorf(p.File, p.Line, "partner %q is not a partner in %s%s", short(p.Partner), PartnersFile, suggest(p.Partner, partners))
 			pno = uint64(len(partnerNo))
 			partnerNo[p.Partner] = pno
 		}
@@ -1924,7 +1925,7 @@ func uniqueIDs[T any](file string, rows []T, id func(T) (string, int), pl *probl
 	for _, r := range rows {
 		k, line := id(r)
 		if l, dup := first[k]; dup {
-			pl.Errorf(file, line, "duplicate id %q: line %d has it already; ids must be unique", k, l)
+			pl.Errorf(file, line, "duplicate id %q: line %d has it already; ids must be unique", short(k), l)
 			continue
 		}
 		first[k] = line
@@ -1949,7 +1950,7 @@ func suggest(got string, known map[string]bool) string {
 			return fmt.Sprintf(" (did you mean %q? it is written with %s)", k, lookDesc(got))
 		}
 		if strings.EqualFold(k, got) || strings.HasPrefix(k, got) || strings.HasPrefix(got, k) {
-			return fmt.Sprintf(" (did you mean %q?)", k)
+			return fmt.Sprintf(" (did you mean %q?)", short(k))
 		}
 	}
 	if len(ids) == 0 {
@@ -1957,6 +1958,9 @@ func suggest(got string, known map[string]bool) string {
 	}
 	if len(ids) > 8 {
 		ids = append(ids[:8], "…")
+	}
+	for i, k := range ids {
+		ids[i] = short(k) // an id that failed its own check may be any length
 	}
 	return fmt.Sprintf(" (known: %s)", strings.Join(ids, ", "))
 }

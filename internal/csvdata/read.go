@@ -127,6 +127,9 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 		if footnote(rec) {
 			continue
 		}
+		if t.secondTable(rec, first, pl) {
+			break
+		}
 		if len(rec) > len(t.header) {
 			pl.Errorf(path, first, "%s", widthMessage(rec, len(t.header)))
 			continue
@@ -228,6 +231,52 @@ func (t *table) noHeader(above []candidate, pl *problem.List) {
 	t.readHeader(above[best].rec, above[best].line, pl)
 }
 
+// secondTable reports whether rec, read below the data at line, starts a
+// second table stacked under the first, as when two tables are copied
+// from one sheet: a row that repeats the header, or a header-like row
+// under a title. It says so once, at the title or the header, and drops
+// the title rows already read as data, so that the rest of the file does
+// not give an error a row for a table it was never meant to be.
+func (t *table) secondTable(rec []string, line int, pl *problem.List) bool {
+	titled := len(t.rows) > 0 && titleLike(t.rows[len(t.rows)-1])
+	if !titled && !t.repeatsHeader(rec) || !t.isHeader(rec) {
+		return false // the usual data row, decided without allocating
+	}
+	for n := 0; n < maxTitleRows && len(t.rows) > 0 && titleLike(t.rows[len(t.rows)-1]); n++ {
+		last := len(t.rows) - 1
+		line = t.rowLine[last]
+		t.rows, t.rowLine = t.rows[:last], t.rowLine[:last]
+		delete(t.cellLines, last)
+	}
+	pl.Errorf(t.path, line, "a second table starts here; put each table in its own file")
+	return true
+}
+
+// repeatsHeader reports whether rec has the header's first name in the
+// header's first named column: the cheap sign of a header written again.
+func (t *table) repeatsHeader(rec []string) bool {
+	for i, w := range t.written {
+		if w != "" {
+			return i < len(rec) && strings.EqualFold(strings.TrimSpace(rec[i]), w)
+		}
+	}
+	return false
+}
+
+// titleLike reports whether a row holds text in one cell only, as a
+// table's title or subtitle does.
+func titleLike(rec []string) bool {
+	n := 0
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			if n++; n > 1 {
+				return false // the usual data row, after two cells
+			}
+		}
+	}
+	return n == 1
+}
+
 // footnote reports whether a row below the data is a table's footnote: a
 // first cell such as "Source: DLUHC" or "* provisional", every other cell
 // empty.
@@ -279,7 +328,7 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 				t.header[i] = ""
 				continue
 			}
-			pl.Errorf(t.path, line, "column %q appears twice (columns %d and %d); delete one", name, j+1, i+1)
+			pl.Errorf(t.path, line, "column %q appears twice (columns %d and %d); delete one", short(name), j+1, i+1)
 			continue
 		}
 		if t.wide {
@@ -317,7 +366,7 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 		if slices.ContainsFunc(t.columns, func(c column) bool { return c.name == name }) {
 			t.present[name] = true
 		} else {
-			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", strings.TrimSpace(h), describe(t.columns, false))
+			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", short(strings.TrimSpace(h)), describe(t.columns, false))
 		}
 	}
 	for _, i := range unnamed {
@@ -325,9 +374,9 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 		if len(t.periods) > 0 {
 			// "This quarter", "Q2 target" beside columns that name their
 			// periods: figures whose period only the paper's reader knows.
-			pl.Errorf(t.path, line, "column %d (%q) holds figures but does not name their period, so they cannot be read; head it with the period in full, e.g. \"2025/26 Q2\" (or \"2025/26 Q2 target\" for a target)", i+1, h)
+			pl.Errorf(t.path, line, "column %d (%q) holds figures but does not name their period, so they cannot be read; head it with the period in full, e.g. \"2025/26 Q2\" (or \"2025/26 Q2 target\" for a target)", i+1, short(h))
 		} else {
-			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", h, describe(t.columns, false))
+			pl.Warnf(t.path, line, "unknown column %q is ignored; the columns are: %s", short(h), describe(t.columns, false))
 		}
 	}
 	if len(t.periods) > 0 && (t.present["period"] || t.present["value"]) {

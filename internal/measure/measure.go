@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // Unit is what a metric is measured in. Everything about writing a figure
@@ -214,7 +215,7 @@ func ParseDirection(s string) (Direction, error) {
 	if slices.Contains(Directions, d) {
 		return d, nil
 	}
-	return "", fmt.Errorf("direction %q must be \"higher\" or \"lower\" (which way is better), or \"neither\" for a measure of context", s)
+	return "", fmt.Errorf("direction %q must be \"higher\" or \"lower\" (which way is better), or \"neither\" for a measure of context", textfile.Short(s))
 }
 
 // Rated reports whether figures of the direction are rated against a

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // RAG is a rating as a council published it in its own report's status
@@ -54,7 +56,7 @@ func ParseRAG(s string) (RAG, error) {
 	if r, ok := ragWords[k]; ok {
 		return r, nil
 	}
-	return NoRAG, fmt.Errorf("status %q is not a rating; write Green, Amber or Red (also G, A, R, On track, At risk, Off track, Amber/Green), Data only, Not set, or leave it empty (or n/a, Not due) where the council gave no rating", s)
+	return NoRAG, fmt.Errorf("status %q is not a rating; write Green, Amber or Red (also G, A, R, On track, At risk, Off track, Amber/Green), Data only, Not set, or leave it empty (or n/a, Not due) where the council gave no rating", textfile.Short(s))
 }
 
 // String is the rating as councils write it.

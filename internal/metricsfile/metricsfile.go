@@ -25,6 +25,7 @@ import (
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/slug"
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // Columns are the columns written, in order: every one is a column of
@@ -175,13 +176,13 @@ func (m *metric) add(path string, r csvdata.ReportRow, site Site, missing map[st
 		if ok {
 			w.Unit, w.Scale = u.unit, u.scale
 		} else {
-			pl.Warnf(path, r.Line, "unit %q of %s is not one partnersite knows, so it is left empty: write one of percent, gbp, count, days, hours, minutes, fte or score", r.Unit, r.Code)
+			pl.Warnf(path, r.Line, "unit %q of %s is not one partnersite knows, so it is left empty: write one of percent, gbp, count, days, hours, minutes, fte or score", textfile.Short(r.Unit), r.Code)
 		}
 	}
 	switch {
 	case r.Target == "":
 	case r.TargetValue == nil:
-		pl.Warnf(path, r.Line, "target %q of %s is not a number, so it is left out; where there is no target, leave the cell empty", r.Target, r.Code)
+		pl.Warnf(path, r.Line, "target %q of %s is not a number, so it is left out; where there is no target, leave the cell empty", textfile.Short(r.Target), r.Code)
 	case w.Target == "":
 		w.Target, m.target, m.at = r.Target, r.TargetValue, fmt.Sprintf("%s:%d", path, r.Line)
 	case *m.target != *r.TargetValue && !m.varies:

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind says which sort of period a value is. A metric uses one kind only.
@@ -88,11 +89,29 @@ const (
 	MaxYear = 2199
 )
 
+// maxLen is the most bytes Parse reads as a period: far more than the
+// longest form ("2024/25 Quarter 1 (April to June)" and the like).
+const maxLen = 80
+
+// runeStart is the largest index at most n that starts a character of s,
+// so that s is never cut inside one.
+func runeStart(s string, n int) int {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
+}
+
 // Parse reads "2024/25" (or "2024-25"), "2024/25 Q1", "2024-06" or
 // "Jun 2024". The error says what forms are accepted, because the person
 // reading it is looking at a spreadsheet, not at this code. "2010-11",
 // which could be a month or a year, is an *Ambiguous error.
 func Parse(s string) (Period, error) {
+	if t := strings.TrimSpace(s); len(t) > maxLen {
+		// No period is this long; quoting the cell in full in every
+		// message would bury what is wrong under it.
+		return Period{}, fmt.Errorf("period %q is %d characters long, far too long to be a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)", t[:runeStart(t, maxLen-3)]+"...", len(t))
+	}
 	p, err := parse(s)
 	if a, ok := err.(*Ambiguous); ok {
 		p = a.Year

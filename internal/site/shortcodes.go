@@ -11,6 +11,7 @@ import (
 	"github.com/partnersite/partnersite/internal/content"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // drawFunc renders a resolved shortcode for one page.
@@ -33,11 +34,11 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 	}
 	allowed, ok := shortcodeArgs[sc.Name]
 	if !ok {
-		return fail("unknown shortcode %q; the shortcodes are chart, scorecard, savings and value", sc.Name)
+		return fail("unknown shortcode %q; the shortcodes are chart, scorecard, savings and value", textfile.Short(sc.Name))
 	}
 	for _, a := range sc.ArgNames() {
 		if !slices.Contains(allowed, a) {
-			return fail("shortcode %s has no argument %q; it takes %s", sc.Name, a, strings.Join(allowed, ", "))
+			return fail("shortcode %s has no argument %q; it takes %s", sc.Name, textfile.Short(a), strings.Join(allowed, ", "))
 		}
 	}
 	if !sc.Block && sc.Name != "value" {
@@ -46,13 +47,13 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 	var metric *model.Metric
 	if id, set := sc.Args["metric"]; set || sc.Name == "chart" || sc.Name == "value" {
 		if metric = b.p.Metric(id); metric == nil {
-			return fail("shortcode %s: metric %q is not in data/metrics.csv%s", sc.Name, id, b.suggestMetric(id))
+			return fail("shortcode %s: metric %q is not in data/metrics.csv%s", sc.Name, textfile.Short(id), b.suggestMetric(id))
 		}
 	}
 	var partner *model.Partner
 	if id, set := sc.Args["partner"]; set {
 		if partner = b.p.Partner(id); partner == nil {
-			return fail("shortcode %s: partner %q is not in data/partners.csv", sc.Name, id)
+			return fail("shortcode %s: partner %q is not in data/partners.csv", sc.Name, textfile.Short(id))
 		}
 		if metric != nil && metric.SeriesFor(id) == nil {
 			return fail("shortcode %s: metric %q has no figures for partner %q", sc.Name, metric.ID, id)
@@ -79,7 +80,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 	case "savings":
 		sid, pid := sc.Args["service"], ""
 		if sid != "" && b.p.Service(sid) == nil {
-			return fail("shortcode savings: service %q is not in data/services.csv", sid)
+			return fail("shortcode savings: service %q is not in data/services.csv", textfile.Short(sid))
 		}
 		if partner != nil {
 			pid = partner.ID
@@ -107,7 +108,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		show = "value"
 	}
 	if show != "value" && show != "target" && show != "status" {
-		return fail("shortcode value: show=%q must be \"value\", \"target\" or \"status\"", show)
+		return fail("shortcode value: show=%q must be \"value\", \"target\" or \"status\"", textfile.Short(show))
 	}
 	var s *model.Series
 	if partner != nil {

@@ -12,6 +12,7 @@ package textfile
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -34,6 +35,12 @@ func Decode(path string, raw []byte, pl *problem.List) ([]byte, bool) {
 		raw = text
 	case bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")):
 		raw = raw[3:]
+	case utf16Bare(raw):
+		// Without its byte-order mark, UTF-16 is valid UTF-8 with a NUL
+		// after every letter, and the reader would complain of quote marks
+		// or columns: say what the file is instead.
+		pl.Errorf(path, 1, "the file is saved as UTF-16 text without a byte-order mark, which is not read; save it from your spreadsheet as \"CSV UTF-8 (Comma delimited)\", or from your editor as UTF-8")
+		return nil, false
 	}
 	if !utf8.Valid(raw) {
 		var ok bool
@@ -95,4 +102,45 @@ func hasUTF8(raw []byte) bool {
 		i += n
 	}
 	return false
+}
+
+// sniff is how many bytes from the start utf16Bare looks at: enough for
+// a header row and a few rows of data.
+const sniff = 4096
+
+// utf16Bare reports whether raw looks like UTF-16 without a byte-order
+// mark: in the first bytes, NUL at every other position (the high byte of
+// each Latin letter, digit and comma) and almost none at the positions
+// between. Text in UTF-8 or Windows-1252 has no NUL bytes at all.
+func utf16Bare(raw []byte) bool {
+	n := min(len(raw), sniff) &^ 1
+	if n < 4 {
+		return false
+	}
+	var zeros [2]int
+	for i, b := range raw[:n] {
+		if b == 0 {
+			zeros[i%2]++
+		}
+	}
+	pairs := n / 2
+	for p := range 2 {
+		// Little-endian text has its NULs at odd positions, big-endian at
+		// even ones. Letters outside Latin-1 have no NUL, so half will do.
+		if zeros[p] >= pairs/2 && zeros[1-p] <= pairs/10 {
+			return true
+		}
+	}
+	return false
+}
+
+// Short shortens text from a file for a message: its first 37 bytes and
+// "...", never cutting a character in two. The message names what is
+// wrong, and a setting or cell of a million characters quoted in full
+// would bury it.
+func Short(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	return strings.ToValidUTF8(s[:37], "") + "..."
 }
