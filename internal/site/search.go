@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 
@@ -27,8 +28,10 @@ type searchEntry struct {
 
 // searchIndex lists every page a resident might look for: sections,
 // goals, services, partners, metrics, reports and other pages, with the
-// words they would look for them by.
-func (b *builder) searchIndex() []searchEntry {
+// words they would look for them by. A content page's headings and text
+// are taken from its body as it renders, so the index, which anyone can
+// download, holds nothing the page itself does not show.
+func (b *builder) searchIndex() ([]searchEntry, error) {
 	var out []searchEntry
 	for _, s := range b.sections {
 		out = append(out, searchEntry{Title: s.Title, URL: s.Name + "/", Kind: "Section"})
@@ -49,21 +52,32 @@ func (b *builder) searchIndex() []searchEntry {
 		}
 		out = append(out, e)
 	}
-	pages := append(slices.Clone(b.reports), b.plain...)
-	for _, pg := range pages {
+	var pages []*content.Page
+	for _, pg := range append(slices.Clone(b.reports), b.plain...) {
 		if s := b.section(pg.Section); s != nil && s.Intro == pg {
 			continue // its words are on its section's list
 		}
+		pages = append(pages, pg)
+	}
+	// Each page is parsed and rendered again, which on a large site is
+	// worth every core.
+	entries := make([]searchEntry, len(pages))
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(i int) {
+		pg := pages[i]
 		kind := "Page"
 		if pg.Kind == content.Report {
 			kind = "Report"
 		} else if s := b.section(pg.Section); s != nil {
 			kind = s.Title
 		}
-		h, x := pg.Outline(SearchText)
-		out = append(out, searchEntry{Title: pg.Title, URL: pg.URL, Kind: kind, Summary: pg.Summary, Headings: h, Text: x})
+		h, x, err := b.content.Outline(pg, SearchText)
+		entries[i], errs[i] = searchEntry{Title: pg.Title, URL: pg.URL, Kind: kind, Summary: pg.Summary, Headings: h, Text: x}, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	return out
+	return append(out, entries...), nil
 }
 
 // searchJSON is the index as the search page downloads it: one line of
@@ -71,7 +85,11 @@ func (b *builder) searchIndex() []searchEntry {
 func (b *builder) searchJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("[\n")
-	for i, e := range b.searchIndex() {
+	entries, err := b.searchIndex()
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range entries {
 		line, err := json.Marshal(e)
 		if err != nil {
 			return nil, err
