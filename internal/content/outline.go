@@ -1,12 +1,16 @@
 package content
 
 import (
+	"bufio"
+	"bytes"
+	"fmt"
 	"html"
-	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
-	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // Outline is what a search index keeps of a page: the text of its
@@ -16,17 +20,84 @@ import (
 // markdown source: a search index is published, and must hold nothing the
 // page does not show, such as an HTML comment left as an editor's note or
 // the address of a link reference definition. Shortcodes render as
-// nothing, since their figures are drawn by the site, and code blocks are
-// left out, as words to find a page by rather than to read.
-func (set *Set) Outline(page *Page, n int) (headings []string, text string, err error) {
-	// The page's own render reports its problems; this one keeps quiet.
-	pp := set.Parse(page, &problem.List{})
-	body, err := set.Render(pp)
-	if err != nil {
-		return nil, "", err
+// nothing here, since their figures are the site's, not the page's words;
+// code blocks are left out too, as words to read rather than to find a page
+// by.
+//
+// pp may be one the site has just rendered, shortcodes filled in: they are
+// emptied while the outline is taken, and then put back.
+func (set *Set) Outline(pp *Parsed, n int) (headings []string, text string, err error) {
+	filled := make([][]byte, len(pp.Shortcodes))
+	for i, sc := range pp.Shortcodes {
+		filled[i], sc.HTML = sc.HTML, nil
 	}
-	headings, text = visibleText(string(body))
-	return headings, cut(text, n), nil
+	defer func() {
+		for i, sc := range pp.Shortcodes {
+			sc.HTML = filled[i]
+		}
+	}()
+	// Block by block, as the page renders them, until twice what is kept
+	// is read (so that taking out the gaps shortcodes leave never makes a
+	// text that goes on look as if it ended); after that only headings are
+	// rendered, since a long page's prose is most of its rendering.
+	max := 2*n + 1
+	r := set.md.Renderer()
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf) // one for every block, which Render flushes
+	var body words
+	render := func(node ast.Node) (string, error) {
+		buf.Reset()
+		if err := r.Render(w, pp.Page.src, node); err != nil {
+			return "", fmt.Errorf("rendering %s for search: %w", pp.Page.Path, err)
+		}
+		return buf.String(), nil
+	}
+	for c := pp.doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if body.Len() < max {
+			html, err := render(c)
+			if err != nil {
+				return nil, "", err
+			}
+			hs, t := visibleText(html, max-body.Len())
+			headings = append(headings, hs...)
+			body.space()
+			body.write(t)
+			continue
+		}
+		err := ast.Walk(c, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+			switch node.(type) {
+			case *ast.Heading:
+			case *ast.Paragraph, *ast.TextBlock, *east.Table:
+				return ast.WalkSkipChildren, nil // words, never a heading
+			default:
+				return ast.WalkContinue, nil // a list or a quote may hold one
+			}
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			html, err := render(node)
+			hs, _ := visibleText(html, 0)
+			headings = append(headings, hs...)
+			return ast.WalkSkipChildren, err
+		})
+		if err != nil {
+			return nil, "", err
+		}
+	}
+	return headings, cut(closeGaps(body.String()), n), nil
+}
+
+// closeGaps takes out a space before punctuation, as a shortcode left out
+// leaves in "took {{< value ... >}}.".
+func closeGaps(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i+1 < len(s) && strings.IndexByte(".,;:!?)", s[i+1]) >= 0 {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }
 
 // cut shortens s to at most n bytes, at a word, marking the cut with " …".
@@ -58,12 +129,13 @@ var blockTags = map[string]bool{
 
 // visibleText reads the HTML goldmark rendered, which is well formed and
 // escapes every < and > in text and attributes, and returns the text a
-// reader sees: the headings' text, and the rest of the text in one string
-// with its spaces collapsed. Comments (goldmark's "raw HTML omitted"),
-// attributes and code blocks are not read, nor are footnote marks, whose
-// numbers would run into the words beside them.
-func visibleText(s string) (headings []string, text string) {
-	var body, heading strings.Builder
+// reader sees: the headings' text, and the rest of the text in one string,
+// its spaces collapsed, read until it is at least max bytes long.
+// Comments (goldmark's "raw HTML omitted"), attributes and code blocks are
+// not read, nor are footnote marks, whose numbers would run into the words
+// beside them.
+func visibleText(s string, max int) (headings []string, text string) {
+	var body, heading words
 	inHeading := false
 	skip := "" // the tag whose content is being skipped, until it closes
 	depth := 0 // of skip tags inside the one being skipped
@@ -73,11 +145,10 @@ func visibleText(s string) (headings []string, text string) {
 			lt = len(s)
 		}
 		if chunk := s[:lt]; chunk != "" && skip == "" {
-			words := html.UnescapeString(chunk)
 			if inHeading {
-				heading.WriteString(words)
-			} else {
-				body.WriteString(words)
+				heading.write(html.UnescapeString(chunk))
+			} else if body.Len() < max {
+				body.write(html.UnescapeString(chunk))
 			}
 		}
 		s = s[lt:]
@@ -117,26 +188,57 @@ func visibleText(s string) (headings []string, text string) {
 			continue
 		case !closing && (name == "pre" || name == "a" && strings.Contains(tag, `class="footnote-`)):
 			skip = name
-			body.WriteByte(' ')
+			body.space()
 			continue
 		}
 		if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' {
-			if closing && inHeading {
-				if h := strings.Join(strings.Fields(heading.String()), " "); h != "" {
-					headings = append(headings, h)
-				}
-				heading.Reset()
+			if closing && inHeading && heading.Len() > 0 {
+				headings = append(headings, heading.String())
 			}
+			heading.Reset()
 			inHeading = !closing
 		}
 		if blockTags[name] {
-			body.WriteByte(' ')
+			body.space()
 		}
 	}
-	text = strings.Join(strings.Fields(body.String()), " ")
-	// A shortcode left out leaves a gap before the punctuation after it.
-	return headings, gapBefore.ReplaceAllString(text, "$1")
+	return headings, body.String()
 }
 
-// gapBefore is a space before punctuation that follows a word.
-var gapBefore = regexp.MustCompile(` ([.,;:!?)])`)
+// words is text with its runs of white space written as one space, and
+// none at either end.
+type words struct {
+	strings.Builder
+	gap bool // a space is owed before the next word
+}
+
+// write adds s, collapsing its spaces.
+func (w *words) write(s string) {
+	for s != "" {
+		start := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if start < 0 {
+			w.gap = true
+			return
+		}
+		if start > 0 {
+			w.gap = true
+		}
+		s = s[start:]
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		if w.gap && w.Len() > 0 {
+			w.WriteByte(' ')
+		}
+		w.gap = false
+		w.WriteString(s[:end])
+		s = s[end:]
+	}
+}
+
+// space ends the word being written.
+func (w *words) space() { w.gap = true }
+
+// Reset empties w.
+func (w *words) Reset() { w.Builder.Reset(); w.gap = false }

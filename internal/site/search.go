@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/problem"
 )
 
 // SearchText is how much of a page's prose the search index keeps: enough
@@ -59,8 +60,8 @@ func (b *builder) searchIndex() ([]searchEntry, error) {
 		}
 		pages = append(pages, pg)
 	}
-	// Each page is parsed and rendered again, which on a large site is
-	// worth every core.
+	// A build has rendered every page, keeping its outline; a preview
+	// has rendered only some, and parses the others again, on every core.
 	entries := make([]searchEntry, len(pages))
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
@@ -71,13 +72,43 @@ func (b *builder) searchIndex() ([]searchEntry, error) {
 		} else if s := b.section(pg.Section); s != nil {
 			kind = s.Title
 		}
-		h, x, err := b.content.Outline(pg, SearchText)
-		entries[i], errs[i] = searchEntry{Title: pg.Title, URL: pg.URL, Kind: kind, Summary: pg.Summary, Headings: h, Text: x}, err
+		o, err := b.outline(pg)
+		entries[i], errs[i] = searchEntry{Title: pg.Title, URL: pg.URL, Kind: kind, Summary: pg.Summary, Headings: o.headings, Text: o.text}, err
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return append(out, entries...), nil
+}
+
+// outline is what the index keeps of a content page's body.
+type outline struct {
+	headings []string
+	text     string
+}
+
+// keepOutline takes the outline of a report or plain page as it renders,
+// from the tree the page was rendered from.
+func (b *builder) keepOutline(pg *content.Page, pp *content.Parsed) error {
+	if pg.Kind != content.Report && pg.Kind != content.Plain {
+		return nil
+	}
+	h, x, err := b.content.Outline(pp, SearchText)
+	if err != nil {
+		return err
+	}
+	b.outlines.Store(pg, outline{h, x})
+	return nil
+}
+
+// outline is the page's outline as it was kept when the page rendered, or
+// taken now from a tree of its own.
+func (b *builder) outline(pg *content.Page) (outline, error) {
+	if o, ok := b.outlines.Load(pg); ok {
+		return o.(outline), nil
+	}
+	h, x, err := b.content.Outline(b.content.Parse(pg, &problem.List{}), SearchText)
+	return outline{h, x}, err
 }
 
 // searchJSON is the index as the search page downloads it: one line of

@@ -10,6 +10,10 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/synth"
 )
 
 // The search index is published: anyone can download search.json, and the
@@ -246,4 +250,54 @@ func TestSearchLeaksNothing(t *testing.T) {
 			t.Errorf("%s: text\n got %q\nwant %q", url, got.Text, want.Text)
 		}
 	}
+}
+
+// TestSearchOutlineKeptAsRendered checks that the index a build writes,
+// from outlines kept as its pages rendered, is the index a preview writes,
+// which renders no page before it is asked for search.json and so parses
+// every page again.
+func TestSearchOutlineKeptAsRendered(t *testing.T) {
+	dir := leakSite(t)
+	out := build(t, dir, Options{})
+	s, _, err := Open(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, _, ok, err := s.File("search.json")
+	if err != nil || !ok {
+		t.Fatalf("preview's search.json: ok %v, %v", ok, err)
+	}
+	if got, want := string(live), string(out.Files["search.json"]); got != want {
+		t.Errorf("a preview's search.json differs from a build's:\n%s\nbuild:\n%s", got, want)
+	}
+	if !strings.Contains(string(live), `"u":"notes/"`) {
+		t.Error("the preview's search.json has no entry for notes/")
+	}
+}
+
+// BenchmarkSearchOutline1k is what taking the search outline adds to
+// rendering a synthetic site's 1,000 report pages, from the trees they were
+// rendered from.
+func BenchmarkSearchOutline1k(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Write(dir, synth.Default(1000)); err != nil {
+		b.Fatal(err)
+	}
+	bl, err := load(os.DirFS(dir), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pps []*content.Parsed
+	for _, pg := range bl.reports {
+		pps = append(pps, bl.content.Parse(pg, &problem.List{}))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, pp := range pps {
+			if _, _, err := bl.content.Outline(pp, SearchText); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(pps)), "µs/page")
 }
