@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -300,4 +301,55 @@ func BenchmarkSearchOutline1k(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(pps)), "µs/page")
+}
+
+// TestSearchOutline checks the headings and text search.json keeps of
+// pages, each worked by hand from the markdown as goldmark renders it.
+func TestSearchOutline(t *testing.T) {
+	var long strings.Builder
+	for i := range 130 {
+		fmt.Fprintf(&long, "w%03d ", i+1) // 5 bytes a word: 650 in all
+	}
+	cases := []struct {
+		name     string
+		body     string
+		headings []string
+		text     string
+	}{
+		{"escapes", `Fish \*and\* chips &amp; peas &copy; 2024 &#163;5 <b>bold</b> stays.`,
+			nil, "Fish *and* chips & peas © 2024 £5 bold stays."},
+		{"footnote", "Old text.[^1]\n\n[^1]: A footnote.", nil, "Old text. A footnote."},
+		{"code", "Run `make all` now.\n\n```\nsecret = 1\n```\n\n    indented = 2\n\nDone.", nil, "Run make all now. Done."},
+		{"blocks", "- one\n- two\n\n> quoted **bold**\n\n| a | b |\n|---|---|\n| c | d |", nil, "one two quoted bold a b c d"},
+		{"shortcodes", `Took {{< value metric="uptime" >}}, against {{< value metric="uptime" show="target" >}}.` +
+			"\n\n{{< chart metric=\"claims\" >}}\n\nAfter.", nil, "Took, against. After."},
+		{"hidden", "<!-- note: embargo -->\n\nSee [the plan][p].\n\n[p]: http://intranet.council.local/plan\n\n<div>\nwithheld\n</div>\n\nEnd.",
+			nil, "See the plan. End."},
+		// The text is cut at the last space within 240 bytes: after w048,
+		// whose space is byte 239. Headings after the text kept are still
+		// read, in a quote and in a list too; the words beside them are not.
+		{"long", "## Early\n\n" + long.String() + "\n\n## Late heading\n\n> ## Quoted heading\n> quoted words\n\n- ## Listed heading\n\n| x |\n|---|\n| y |",
+			[]string{"Early", "Late heading", "Quoted heading", "Listed heading"}, strings.TrimSpace(long.String()[:239]) + " …"},
+	}
+	dir, _ := unpack(t, "small.txtar")
+	for _, c := range cases {
+		body := "---\ntitle: Case " + c.name + "\n---\n" + c.body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, "content", "case-"+c.name+".md"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := build(t, dir, Options{})
+	entries := searchEntries(t, out)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			i := slices.IndexFunc(entries, func(e searchEntry) bool { return e.URL == "case-"+c.name+"/" })
+			if i < 0 {
+				t.Fatal("no search entry")
+			}
+			if got := entries[i]; !slices.Equal(got.Headings, c.headings) || got.Text != c.text {
+				t.Errorf("got headings %q, text %q\nwant headings %q, text %q", got.Headings, got.Text, c.headings, c.text)
+			}
+		})
+	}
+	checkEntriesVisible(t, out)
 }
