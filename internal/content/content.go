@@ -230,7 +230,7 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 	}
 	page.src, page.bodyLine = body, bodyLine
 	if page.Title == "" && page.Kind != Entity && page.Kind != Home && page.Kind != Section {
-		page.Title = firstHeading(body)
+		page.Title = set.headingText(firstHeading(body))
 		page.titleHeading = page.Title != ""
 		if page.Title == "" && fmOK {
 			pl.Errorf(p, 1, "the page has no title; add \"title: ...\" to its front matter")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // Outline is what a search index keeps of a page: the text of its
@@ -98,6 +99,27 @@ func closeGaps(s string) string {
 		b = append(b, s[i])
 	}
 	return string(b)
+}
+
+// headingText is the text a heading line (without its "# ") shows once
+// rendered: marks, raw HTML and comments taken out, entities decoded. A
+// title taken from a page's first heading is shown as text on every page
+// that lists it, and must show no more than the heading would have, not an
+// editor's "<!-- embargoed -->".
+func (set *Set) headingText(line string) string {
+	if line == "" {
+		return ""
+	}
+	src := []byte("# " + line)
+	doc := set.md.Parser().Parse(text.NewReader(src))
+	var buf bytes.Buffer
+	if err := set.md.Renderer().Render(&buf, src, doc); err != nil {
+		return line // cannot happen writing to memory; the line as written
+	}
+	if hs, _ := visibleText(buf.String(), 0); len(hs) > 0 {
+		return hs[0]
+	}
+	return ""
 }
 
 // cut shortens s to at most n bytes, at a word, marking the cut with " …".

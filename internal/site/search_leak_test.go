@@ -83,6 +83,8 @@ func leakSite(t *testing.T) string {
 		"content/minutes/index.md":     "---\ntitle: Minutes\n---\nThe minutes of each meeting.\n",
 		"content/minutes/october.md":   leakPage,
 		"content/reports/q1-budget.md": report,
+		// A title taken from the first heading, which holds a comment.
+		"content/headed.md": "# Budget <!-- embargoed until 3 May --> *notes* &amp; plans\n\nThe plans.\n",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -200,7 +202,7 @@ func TestSearchShowsOnlyWhatPagesShow(t *testing.T) {
 // holds any of it, while the words the pages do show are found.
 func TestSearchLeaksNothing(t *testing.T) {
 	out := build(t, leakSite(t), Options{})
-	for _, url := range []string{"notes/", "minutes/october/", "reports/q1-budget/"} {
+	for _, url := range []string{"notes/", "minutes/october/", "reports/q1-budget/", "headed/"} {
 		seen := strings.ToLower(visibleText(string(out.Files[url+"index.html"])))
 		for _, w := range dropped {
 			if strings.Contains(seen, strings.ToLower(w)) {
@@ -234,6 +236,9 @@ func TestSearchLeaksNothing(t *testing.T) {
 			"Uptime was in the year. See the minutes or this. Council Note North Ahead & on budget",
 	}
 	entries := searchEntries(t, out)
+	if i := slices.IndexFunc(entries, func(e searchEntry) bool { return e.URL == "headed/" }); i < 0 || entries[i].Title != "Budget notes & plans" {
+		t.Errorf("headed/: want the title %q, taken from the heading as it renders; entry %d of %v", "Budget notes & plans", i, entries)
+	}
 	for _, url := range []string{"notes/", "minutes/october/", "reports/q1-budget/"} {
 		i := slices.IndexFunc(entries, func(e searchEntry) bool { return e.URL == url })
 		if i < 0 {
