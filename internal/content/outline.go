@@ -27,7 +27,7 @@ import (
 //
 // pp may be one the site has just rendered, shortcodes filled in: they are
 // emptied while the outline is taken, and then put back.
-func (set *Set) Outline(pp *Parsed, n int) (headings []string, text string, err error) {
+func (set *Set) Outline(pp *Parsed, n int) (headings []string, prose string, err error) {
 	filled := make([][]byte, len(pp.Shortcodes))
 	for i, sc := range pp.Shortcodes {
 		filled[i], sc.HTML = sc.HTML, nil
@@ -41,7 +41,7 @@ func (set *Set) Outline(pp *Parsed, n int) (headings []string, text string, err 
 	// is read (so that taking out the gaps shortcodes leave never makes a
 	// text that goes on look as if it ended); after that only headings are
 	// rendered, since a long page's prose is most of its rendering.
-	max := 2*n + 1
+	limit := 2*n + 1
 	r := set.md.Renderer()
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf) // one for every block, which Render flushes
@@ -54,12 +54,12 @@ func (set *Set) Outline(pp *Parsed, n int) (headings []string, text string, err 
 		return buf.String(), nil
 	}
 	for c := pp.doc.FirstChild(); c != nil; c = c.NextSibling() {
-		if body.Len() < max {
+		if body.Len() < limit {
 			html, err := render(c)
 			if err != nil {
 				return nil, "", err
 			}
-			hs, t := visibleText(html, max-body.Len())
+			hs, t := visibleText(html, limit-body.Len())
 			headings = append(headings, hs...)
 			body.space()
 			body.write(t)
@@ -114,7 +114,7 @@ func (set *Set) headingText(line string) string {
 	doc := set.md.Parser().Parse(text.NewReader(src))
 	var buf bytes.Buffer
 	if err := set.md.Renderer().Render(&buf, src, doc); err != nil {
-		return line // cannot happen writing to memory; the line as written
+		return "" // cannot happen writing to memory; never the line unread
 	}
 	if hs, _ := visibleText(buf.String(), 0); len(hs) > 0 {
 		return hs[0]
@@ -152,11 +152,11 @@ var blockTags = map[string]bool{
 // visibleText reads the HTML goldmark rendered, which is well formed and
 // escapes every < and > in text and attributes, and returns the text a
 // reader sees: the headings' text, and the rest of the text in one string,
-// its spaces collapsed, read until it is at least max bytes long.
+// its spaces collapsed, read until it is at least limit bytes long.
 // Comments (goldmark's "raw HTML omitted"), attributes and code blocks are
 // not read, nor are footnote marks, whose numbers would run into the words
 // beside them.
-func visibleText(s string, max int) (headings []string, text string) {
+func visibleText(s string, limit int) (headings []string, text string) {
 	var body, heading words
 	inHeading := false
 	skip := "" // the tag whose content is being skipped, until it closes
@@ -169,7 +169,7 @@ func visibleText(s string, max int) (headings []string, text string) {
 		if chunk := s[:lt]; chunk != "" && skip == "" {
 			if inHeading {
 				heading.write(html.UnescapeString(chunk))
-			} else if body.Len() < max {
+			} else if body.Len() < limit {
 				body.write(html.UnescapeString(chunk))
 			}
 		}
