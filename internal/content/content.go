@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -231,7 +230,7 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 	}
 	page.src, page.bodyLine = body, bodyLine
 	if page.Title == "" && page.Kind != Entity && page.Kind != Home && page.Kind != Section {
-		page.Title = firstHeading(body)
+		page.Title = set.headingText(firstHeading(body))
 		page.titleHeading = page.Title != ""
 		if page.Title == "" && fmOK {
 			pl.Errorf(p, 1, "the page has no title; add \"title: ...\" to its front matter")
@@ -239,52 +238,6 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 	}
 	return page
 }
-
-// Outline is what a search index keeps of a page without parsing it: its
-// headings, and its first words of prose (up to n characters), with
-// markdown's marks and shortcodes taken out.
-func (p *Page) Outline(n int) (headings []string, text string) {
-	var b strings.Builder
-	fenced := false
-	for _, line := range strings.Split(string(p.src), "\n") {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fenced = !fenced
-			continue
-		}
-		if fenced || t == "" || strings.HasPrefix(t, "{{<") || strings.HasPrefix(t, "|") {
-			continue
-		}
-		if strings.HasPrefix(t, "#") {
-			headings = append(headings, strings.TrimSpace(strings.TrimLeft(t, "#")))
-			continue
-		}
-		if b.Len() < n {
-			t = strings.TrimLeft(t, "-*+>0123456789. ")
-			if strings.Contains(t, "{{<") || strings.Contains(t, "](") {
-				t = shortcodeText.ReplaceAllString(t, "")
-			}
-			t = strings.NewReplacer("**", "", "__", "", "`", "", "[", "", "]", "").Replace(t)
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(t)
-		}
-	}
-	text = b.String()
-	if len(text) > n {
-		text = text[:n]
-		if i := strings.LastIndexByte(text, ' '); i > 0 {
-			text = text[:i]
-		}
-		text += " …"
-	}
-	return headings, text
-}
-
-// shortcodeText matches an inline shortcode or a markdown link target,
-// which a search index has no use for.
-var shortcodeText = regexp.MustCompile(`\{\{<[^>]*>\}\}|\]\([^)]*\)`)
 
 // HasShortcodes reports, without parsing, whether the page may embed
 // figures: a cheap test that lets pages of prose skip work done only for

@@ -98,6 +98,9 @@ type builder struct {
 	charts *atomic.Int64
 	pages  int
 	urls   []string // folders of the HTML pages, for the sitemap
+	// outlines holds each content page's search outline, taken as the
+	// page renders, so that search.json need not parse it again.
+	outlines *sync.Map // *content.Page -> outline
 }
 
 // Build reads the site in src and renders it. Problems in the inputs come
@@ -178,7 +181,7 @@ func load(src fs.FS, opts Options) (*builder, error) {
 // changed since it loaded, it reloads only the parts those paths touch:
 // settings, data, theme or single content files; the rest is shared.
 func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder, error) {
-	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache), asAt: new(sync.Map), charts: new(atomic.Int64)}
+	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache), asAt: new(sync.Map), charts: new(atomic.Int64), outlines: new(sync.Map)}
 	var cfgChanged, dataChanged, themeChanged bool
 	var contentChanged []string
 	for _, c := range changed {
@@ -475,6 +478,9 @@ func (b *builder) commentary(bs *Base, pg *content.Page) error {
 		return err
 	}
 	bs.Body = body
+	if err := b.keepOutline(pg, pp); err != nil {
+		return err
+	}
 	if pg.Summary != "" {
 		bs.Description = pg.Summary
 	}

@@ -3,10 +3,12 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/problem"
 )
 
 // SearchText is how much of a page's prose the search index keeps: enough
@@ -27,8 +29,10 @@ type searchEntry struct {
 
 // searchIndex lists every page a resident might look for: sections,
 // goals, services, partners, metrics, reports and other pages, with the
-// words they would look for them by.
-func (b *builder) searchIndex() []searchEntry {
+// words they would look for them by. A content page's headings and text
+// are taken from its body as it renders, so the index, which anyone can
+// download, holds nothing the page itself does not show.
+func (b *builder) searchIndex() ([]searchEntry, error) {
 	var out []searchEntry
 	for _, s := range b.sections {
 		out = append(out, searchEntry{Title: s.Title, URL: s.Name + "/", Kind: "Section"})
@@ -49,21 +53,62 @@ func (b *builder) searchIndex() []searchEntry {
 		}
 		out = append(out, e)
 	}
-	pages := append(slices.Clone(b.reports), b.plain...)
-	for _, pg := range pages {
+	var pages []*content.Page
+	for _, pg := range append(slices.Clone(b.reports), b.plain...) {
 		if s := b.section(pg.Section); s != nil && s.Intro == pg {
 			continue // its words are on its section's list
 		}
+		pages = append(pages, pg)
+	}
+	// A build has rendered every page, keeping its outline; a preview
+	// has rendered only some, and parses the others again, on every core.
+	entries := make([]searchEntry, len(pages))
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(i int) {
+		pg := pages[i]
 		kind := "Page"
 		if pg.Kind == content.Report {
 			kind = "Report"
 		} else if s := b.section(pg.Section); s != nil {
 			kind = s.Title
 		}
-		h, x := pg.Outline(SearchText)
-		out = append(out, searchEntry{Title: pg.Title, URL: pg.URL, Kind: kind, Summary: pg.Summary, Headings: h, Text: x})
+		o, err := b.outline(pg)
+		entries[i], errs[i] = searchEntry{Title: pg.Title, URL: pg.URL, Kind: kind, Summary: pg.Summary, Headings: o.headings, Text: o.text}, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	return out
+	return append(out, entries...), nil
+}
+
+// outline is what the index keeps of a content page's body.
+type outline struct {
+	headings []string
+	text     string
+}
+
+// keepOutline takes the outline of a report or plain page as it renders,
+// from the tree the page was rendered from.
+func (b *builder) keepOutline(pg *content.Page, pp *content.Parsed) error {
+	if pg.Kind != content.Report && pg.Kind != content.Plain {
+		return nil
+	}
+	h, x, err := b.content.Outline(pp, SearchText)
+	if err != nil {
+		return err
+	}
+	b.outlines.Store(pg, outline{h, x})
+	return nil
+}
+
+// outline is the page's outline as it was kept when the page rendered, or
+// taken now from a tree of its own.
+func (b *builder) outline(pg *content.Page) (outline, error) {
+	if o, ok := b.outlines.Load(pg); ok {
+		return o.(outline), nil
+	}
+	h, x, err := b.content.Outline(b.content.Parse(pg, &problem.List{}), SearchText)
+	return outline{h, x}, err
 }
 
 // searchJSON is the index as the search page downloads it: one line of
@@ -71,7 +116,11 @@ func (b *builder) searchIndex() []searchEntry {
 func (b *builder) searchJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("[\n")
-	for i, e := range b.searchIndex() {
+	entries, err := b.searchIndex()
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range entries {
 		line, err := json.Marshal(e)
 		if err != nil {
 			return nil, err
