@@ -389,6 +389,8 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 			}
 		}
 	}
+	unread(fsys, "data", pl)
+	unread(fsys, PerformanceDir, pl)
 	for _, f := range known {
 		switch _, err := fs.Stat(fsys, f); {
 		case err == nil:
@@ -849,6 +851,31 @@ func performanceFiles(fsys fs.FS) []string {
 		}
 	}
 	return files
+}
+
+// unread warns of what in dir the loader never reads, so that no figure
+// is lost without a word: a spreadsheet or text file not saved as CSV, and
+// a folder (other than data/performance/ in data/). Hidden files (.DS_Store,
+// .gitkeep) are left alone.
+func unread(fsys fs.FS, dir string, pl *problem.List) {
+	entries, _ := fs.ReadDir(fsys, dir)
+	for _, e := range entries {
+		p := path.Join(dir, e.Name())
+		switch ext := strings.ToLower(path.Ext(e.Name())); {
+		case strings.HasPrefix(e.Name(), "."):
+		case e.IsDir() && p == PerformanceDir:
+		case e.IsDir() && dir == PerformanceDir:
+			pl.Warnf(p, 1, "folder is not read: only the .csv files directly in %s/ are; move its files up into %s/", PerformanceDir, PerformanceDir)
+		case e.IsDir():
+			pl.Warnf(p, 1, "folder is not read: only the data files in data/ and the .csv files directly in %s/ are; move its files into one of them", PerformanceDir)
+		case slices.Contains([]string{".xlsx", ".xls", ".xlsm", ".ods", ".numbers"}, ext):
+			pl.Warnf(p, 1, "spreadsheet is not read: only .csv files are; save it from your spreadsheet as \"CSV UTF-8 (Comma delimited)\" beside it (one file a sheet)")
+		case ext == ".txt" || ext == ".tsv":
+			pl.Warnf(p, 1, "file is not read: only .csv files are; save it from your spreadsheet as \"CSV UTF-8 (Comma delimited)\", or if it already is comma-separated, rename it to end in .csv")
+		case ext != ".csv":
+			pl.Warnf(p, 1, "file is not read: only .csv files are read in %s/; move it out of %s/ or save it as CSV", dir, dir)
+		}
+	}
 }
 
 // loadPerformance reads every performance file. A file in

@@ -37,6 +37,10 @@ type table struct {
 	// (performance files); periods then holds each such column's header.
 	wide    bool
 	periods map[int]string
+	// periodFlags holds the flag a period column's header carries,
+	// "[p]" for "2022/23 Q1 [p]" or "2022/23 Q1 (p)": it applies to each
+	// figure of the column that has no flag of its own.
+	periodFlags map[int]string
 	// periodTargets holds the columns headed "PERIOD target" of a wide
 	// file: each the target of one period column.
 	periodTargets map[period.Period]int
@@ -91,6 +95,20 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 	inv := &invisibles{path: path}
 	defer inv.done(pl)
 	line := func(i int) int { l, _ := r.FieldPos(i); return l }
+	// The header's problems wait in headerProbs until the row under it
+	// shows that it is the header and not a title above it
+	// ("Financial year,2021/22" over "Partner,2021/22 Q1,2021/22 Q2").
+	var headerProbs *problem.List
+	var headerRec []string
+	settle := func() {
+		if headerProbs != nil {
+			for _, p := range headerProbs.All() {
+				pl.Add(p)
+			}
+			headerProbs = nil
+		}
+	}
+	defer settle()
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -115,7 +133,8 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 			// and its source above it.
 			if t.isHeader(stripped(rec)) {
 				inv.clean(rec, nil, line, pl)
-				t.readHeader(rec, first, pl)
+				headerProbs, headerRec = &problem.List{}, stripped(rec)
+				t.readHeader(rec, first, headerProbs)
 				continue
 			}
 			if above = append(above, candidate{rec, first}); len(above) == maxTitleRows {
@@ -123,6 +142,22 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 				return nil
 			}
 			continue
+		}
+		if headerProbs != nil {
+			h := stripped(rec)
+			title := t.isHeader(h) && t.headerScore(h) > t.headerScore(headerRec) && filled(h) > filled(headerRec)
+			if title {
+				// The row taken for the header was a title: this one,
+				// wider and naming more, is the header.
+				t.clearHeader()
+				inv.clean(rec, nil, line, pl)
+				headerProbs = &problem.List{}
+				t.readHeader(rec, first, headerProbs)
+			}
+			settle()
+			if title {
+				continue
+			}
 		}
 		if footnote(rec) {
 			continue
@@ -163,6 +198,25 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 	return t
 }
 
+// clearHeader forgets a header read, for a row under it that is the
+// header.
+func (t *table) clearHeader() {
+	t.header, t.written, t.headerLine = nil, nil, 0
+	t.index, t.present = map[string]int{}, map[string]bool{}
+	t.periods, t.periodFlags, t.periodTargets = nil, nil, nil
+}
+
+// filled counts a row's cells that are not empty.
+func filled(rec []string) int {
+	n := 0
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // maxTitleRows is how many rows may stand above the header: a title, a
 // subtitle, the units, a source line, with room to spare.
 const maxTitleRows = 20
@@ -175,8 +229,15 @@ type candidate struct {
 
 // isHeader reports whether a row names every required column. In a wide
 // file, columns headed by periods stand for the period and value columns.
+//
+// A row that starts with a period and holds only figures beside it is a
+// data row, whatever it names: the one row of a table turned round, with
+// councils as its columns ("2024/25 Q1,99.6,99.1").
 func (t *table) isHeader(rec []string) bool {
 	named, periods := t.names(rec)
+	if periods > 0 && transposedRow(rec) {
+		return false
+	}
 	for _, c := range t.columns {
 		wideStandIn := t.wide && periods > 0 && (c.name == "period" || c.name == "value")
 		if c.required && !named[c.name] && !wideStandIn {
@@ -184,6 +245,46 @@ func (t *table) isHeader(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// transposedRow reports whether a row's first cell is a period and every
+// other cell a figure, a mark or empty, with one figure at least: a data
+// row of a table with the periods down its side.
+func transposedRow(rec []string) bool {
+	first := -1
+	for i, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	if _, err := headerPeriod(rec[first]); err != nil {
+		return false
+	}
+	figures := 0
+	for _, c := range rec[first+1:] {
+		var f figure
+		_ = f.UnmarshalCSV(c)
+		switch v := strings.TrimSpace(c); {
+		case v == "":
+		case f.bad:
+			return false
+		case f.mark == 0:
+			figures++
+		}
+	}
+	return figures > 0
+}
+
+// headerScore counts the cells of a row that read as a header's: known
+// columns and periods. Of two rows that both read as headers, one under
+// the other, the one with more is the header and the other a title.
+func (t *table) headerScore(rec []string) int {
+	named, periods := t.names(rec)
+	return len(named) + periods
 }
 
 // names reads a row as a header: the known columns it names, and how many
@@ -229,6 +330,12 @@ func (t *table) noHeader(above []candidate, pl *problem.List) {
 		return
 	}
 	t.readHeader(above[best].rec, above[best].line, pl)
+	for _, c := range above[best+1:] {
+		if transposedRow(stripped(c.rec)) {
+			pl.Errorf(t.path, c.line, "this row is a period and figures (%q ...), so the table has its periods down the side and its councils or figures as columns, which is not read; turn it round (in Excel, Paste Special > Transpose) so that each period heads a column and each row is one partner, with a partner column", short(strings.TrimSpace(c.rec[0])))
+			return
+		}
+	}
 }
 
 // secondTable reports whether rec, read below the data at line, starts a
@@ -346,6 +453,12 @@ func (t *table) readHeader(rec []string, line int, pl *problem.List) {
 					t.periods = map[int]string{}
 				}
 				t.periods[i] = p.String()
+				if _, flag := headerFlag(h); flag != "" {
+					if t.periodFlags == nil {
+						t.periodFlags = map[int]string{}
+					}
+					t.periodFlags[i] = flag
+				}
 				t.header[i] = ""
 				continue
 			}
@@ -420,9 +533,27 @@ var outturnWords = regexp.MustCompile(`(?i)^\s*(?:outturn|actuals?|result|perfor
 // it: "This quarter", "Previous qtr", "Outturn", "Q2 target".
 var unnamedPeriod = regexp.MustCompile(`(?i)^(?:(?:this|current|previous|last|latest|prior)\s+(?:quarter|qtr|month|year)|outturn|actual|ytd|year to date|q[1-4](?:\s+target)?|(?:quarter|qtr)\s*[1-4](?:\s+target)?)$`)
 
+// headerFlagRe matches a flag at the end of a period header, as
+// government tables write it: "2022/23 Q1 [p]", "2022/23 Q2 (r)".
+var headerFlagRe = regexp.MustCompile(`(?i)\s*[\[(]\s*([pre])\s*[\])]\s*$`)
+
+// headerFlag splits a header into its text and the flag at its end, in
+// the form a figure cell writes it ("[p]"), or "" for none.
+func headerFlag(h string) (rest, flag string) {
+	m := headerFlagRe.FindStringSubmatchIndex(h)
+	if m == nil {
+		return h, ""
+	}
+	return h[:m[0]], "[" + strings.ToLower(h[m[2]:m[3]]) + "]"
+}
+
 // headerPeriod reads a wide file's header as a period, with the words a
-// report may write beside it: "2013/14 outturn" is 2013/14.
+// report may write beside it ("2013/14 outturn" is 2013/14) and a flag
+// for the column's figures ("2022/23 Q1 [p]" is 2022/23 Q1).
 func headerPeriod(h string) (period.Period, error) {
+	if rest, flag := headerFlag(h); flag != "" && strings.TrimSpace(rest) != "" {
+		h = rest
+	}
 	p, err := period.Parse(h)
 	if err != nil {
 		if bare := outturnWords.ReplaceAllString(h, ""); bare != h && strings.TrimSpace(bare) != "" {
@@ -562,7 +693,7 @@ func (t *table) lengthen() {
 				// kept, rather than the row lost without a word.
 				continue
 			}
-			row := append(slices.Clone(rec[:width]), t.periods[c], rec[c])
+			row := append(slices.Clone(rec[:width]), t.periods[c], flagged(rec[c], t.periodFlags[c]))
 			if c != latest {
 				for _, i := range own {
 					row[i] = ""
@@ -583,6 +714,20 @@ func (t *table) lengthen() {
 		}
 	}
 	t.rows, t.rowLine, t.cellLines = rows, lines, cellLines
+}
+
+// flagged gives a figure cell its column header's flag, "57.3" under
+// "2022/23 Q1 [p]" being "57.3 [p]"; a cell with a flag of its own keeps
+// it, and a mark ("[x]") or an empty cell is no figure to flag.
+func flagged(cell, flag string) string {
+	v := strings.TrimSpace(cell)
+	if flag == "" || v == "" || strings.HasSuffix(v, "]") {
+		return cell
+	}
+	if _, mark := marks[strings.ToLower(v)]; mark {
+		return cell
+	}
+	return v + " " + flag
 }
 
 // fill gives every row the value v in column name, which the file lacks:

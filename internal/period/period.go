@@ -129,7 +129,10 @@ func parse(s string) (Period, error) {
 	if p, ok := quick(s); ok {
 		return p, nil
 	}
-	s = strings.TrimSpace(s)
+	// A spreadsheet's non-breaking space ("Q4\u00a02022/23", as Excel
+	// and published tables write it) is a space to the reader, but not to
+	// the patterns' \s, which is ASCII only.
+	s = strings.TrimSpace(strings.Map(spaceRune, s))
 	if m := shortFYRe.FindStringSubmatchIndex(s); m != nil {
 		// "Q1 14/15", as a report's header may abbreviate 2014/15: two
 		// consecutive two-digit years can only be a financial year.
@@ -181,6 +184,16 @@ func parse(s string) (Period, error) {
 		return Period{Kind: Year, Year: y}, nil
 	}
 	return Period{}, fmt.Errorf("period %q is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)%s", s, suggestion(u))
+}
+
+// spaceRune turns the spaces that look like one (no-break, figure,
+// narrow no-break and thin spaces) into a plain space.
+func spaceRune(r rune) rune {
+	switch r {
+	case '\u00a0', '\u2007', '\u2009', '\u202f':
+		return ' '
+	}
+	return r
 }
 
 // published reads the forms of period that published tables use: "FY
