@@ -111,7 +111,7 @@ func TestUnreadDataFiles(t *testing.T) {
 			want:  []string{"data/old:1: warning: folder is not read: only the data files in data/ and the .csv files directly in data/performance/ are; move its files into one of them"},
 		},
 		{
-			name: "spreadsheets not saved as CSV",
+			name:  "spreadsheets not saved as CSV",
 			files: map[string]*string{"savings.XLSX": s("PK\x03\x04"), "performance/q1.ods": s("PK\x03\x04")},
 			want: []string{
 				`data/performance/q1.ods:1: warning: spreadsheet is not read: only .csv files are; save it from your spreadsheet as "CSV UTF-8 (Comma delimited)" beside it (one file a sheet)`,
