@@ -91,6 +91,22 @@ func TestWideHeaders(t *testing.T) {
 	}
 }
 
+// TestNoBreakSpaceCell reads a long file's period cell written with a
+// no-break space, as a spreadsheet's cell may hold it: the period is
+// read, not refused.
+func TestNoBreakSpaceCell(t *testing.T) {
+	d, probs := load(t, map[string]*string{"performance.csv": s("metric,period,partner,value\n" +
+		"uptime,2024/25\u00a0Q1,north,99.6\n" +
+		"uptime,Q2\u00a02024/25,north,99.4\n")})
+	if len(probs) != 0 {
+		t.Errorf("problems:\n%s\nwant none", strings.Join(probs, "\n"))
+	}
+	want := []string{"2 north 2024/25 Q1 99.6", "3 north 2024/25 Q2 99.4"}
+	if got := flaggedFigures(d, PerformanceFile); !slices.Equal(got, want) {
+		t.Errorf("figures:\n%q\nwant:\n%q", got, want)
+	}
+}
+
 // TestUnreadDataFiles checks that every file and folder under data/ that
 // the loader does not read is named in a warning saying what to do, and
 // that hidden files are left alone.
