@@ -109,7 +109,7 @@ func (c *checker) pounds(col string, v float64, scale int) bool {
 	}
 	switch {
 	case errors.Is(err, money.ErrTooLarge):
-		c.errorf(col, "%s %q%s is £%s, more than the £1,000,000,000,000 a figure may be; check the figure and the metric's scale", col, short(c.raw(col)), in, d)
+		c.errorf(col, "%s %q%s is £%s, more than the %s a figure may be; check the figure and the metric's scale", col, short(c.raw(col)), in, d, money.Limit)
 	case errors.Is(err, money.ErrPrecision):
 		c.errorf(col, "%s %q%s is £%s, a fraction of a penny; write at most %d decimal places", col, short(c.raw(col)), in, d, 2+zeros(scale))
 	case err != nil:
