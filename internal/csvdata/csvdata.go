@@ -82,6 +82,57 @@ func unscale(v *float64, places *int8, scale int) {
 	*v = *scaled(v, scale)
 }
 
+// pounds checks a figure of a metric in pounds, v as written in the
+// metric's scale, against what money can hold: the real amount must be
+// whole pence and within money.Limit. A float64 cannot show a larger one
+// exactly (a £m figure of 999,999,999,999 read back as
+// £999,999,999,999,000,064 while the download kept the digits), and a
+// fraction of a penny is a slip of the decimal point, so both are errors
+// naming the cell rather than figures silently rounded on the page.
+func (c *checker) pounds(col string, v float64, scale int) bool {
+	// The shortest decimal form of a parsed figure is the figure as
+	// written, so the check is on the digits, exactly.
+	d := shift(strconv.FormatFloat(v, 'f', -1, 64), zeros(scale))
+	_, err := money.ParseDecimal(d)
+	// "0000.001" from "0.000001" thousand: the amount as read, £0.001.
+	sign, digits := "", d
+	if rest, neg := strings.CutPrefix(d, "-"); neg {
+		sign, digits = "-", rest
+	}
+	if digits = strings.TrimLeft(digits, "0"); digits == "" || digits[0] == '.' {
+		digits = "0" + digits
+	}
+	d = sign + digits
+	in := ""
+	if scale > 1 {
+		in = " in " + scaleName(scale)
+	}
+	switch {
+	case errors.Is(err, money.ErrTooLarge):
+		c.errorf(col, "%s %q%s is £%s, more than the %s a figure may be; check the figure and the metric's scale", col, short(c.raw(col)), in, d, money.Limit)
+	case errors.Is(err, money.ErrPrecision):
+		c.errorf(col, "%s %q%s is £%s, a fraction of a penny; write at most %d decimal places", col, short(c.raw(col)), in, d, 2+zeros(scale))
+	case err != nil:
+		c.errorf(col, "%s %q: %v", col, short(c.raw(col)), err)
+	}
+	return err == nil
+}
+
+// pencePlaces is the places a figure in pounds, v once scaled, is shown
+// with: both places of pence when it has pence (£1,234.50, never £1,234.5
+// or £1,234.500), and none when it is whole pounds, unless written so in
+// pounds ("£12.00"). Zeros a thousands figure is written to reach pounds
+// are not pence: "0.000" thousand is £0, not £0.000.
+func pencePlaces(v float64, written, scale int) int {
+	switch {
+	case v != math.Trunc(v):
+		return 2
+	case scale > 1:
+		return 0
+	}
+	return min(written, 2)
+}
+
 // places counts the decimal places a figure was written with: 2 for
 // "7.25", "£1,234.50" or "57.30 [p]".
 func places(raw string) int {
@@ -774,7 +825,18 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			m.AmberShare, m.Amber = &share, nil
 		}
 		m.AmberPlaces = max(0, places(c.raw("amber"))-zeros(m.Scale))
+		if m.Unit == measure.GBP {
+			if m.Target != nil {
+				c.pounds("target", *m.Target, m.Scale)
+			}
+			if m.Amber != nil {
+				c.pounds("amber", *m.Amber, m.Scale)
+			}
+		}
 		m.Target, m.Amber = scaled(m.Target, m.Scale), scaled(m.Amber, m.Scale)
+		if m.Unit == measure.GBP && m.Amber != nil {
+			m.AmberPlaces = pencePlaces(*m.Amber, m.AmberPlaces, m.Scale)
+		}
 		if d := string(r.Decimals); d != "" {
 			if n, err := strconv.Atoi(d); err != nil || n < 0 || n > 6 {
 				c.errorf("decimals", "decimals %q must be a whole number from 0 to 6", short(d))
@@ -783,6 +845,9 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			}
 		}
 		m.Places = max(0, places(c.raw("target"))-zeros(m.Scale))
+		if m.Unit == measure.GBP && m.Target != nil {
+			m.Places = pencePlaces(*m.Target, m.Places, m.Scale)
+		}
 		if m.Amber != nil && *m.Amber < 0 {
 			c.errorf("amber", "amber %q must not be negative: it is how far short of the target still counts as At risk", short(c.raw("amber")))
 		}
@@ -891,7 +956,11 @@ func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, p
 		codes.metrics[m.ID] = true
 	}
 	var scales map[string]int // metrics in thousands or millions
+	gbp := map[string]bool{}  // metrics in pounds, whose figures must be whole pence
 	for _, m := range metrics {
+		if m.Unit == measure.GBP {
+			gbp[m.ID] = true
+		}
 		if m.Scale > 1 {
 			if scales == nil {
 				scales = map[string]int{}
@@ -907,7 +976,7 @@ func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, p
 			metric = stem
 			cols[0].required = false
 		}
-		if rows, read := loadPerformanceFile(fsys, file, cols, metric, scales, codes, pl); read {
+		if rows, read := loadPerformanceFile(fsys, file, cols, metric, scales, gbp, codes, pl); read {
 			if out == nil {
 				out = rows // the usual single file: no copy of half a million rows
 			} else {
@@ -919,7 +988,7 @@ func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, p
 	return out, ok
 }
 
-func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, scales map[string]int, codes codeCells, pl *problem.List) ([]Performance, bool) {
+func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, scales map[string]int, gbp map[string]bool, codes codeCells, pl *problem.List) ([]Performance, bool) {
 	hint := ""
 	if metric == "" && path.Dir(file) == PerformanceDir {
 		hint = fmt.Sprintf(" (a file in %s/ named for a metric needs no metric column, but %q is not a metric in %s)",
@@ -967,13 +1036,28 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			p.yearTarget = t.yearTargetCol && p.Target != nil
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
 			p.Places = r.Value.places
-			if sc := scales[p.Metric]; sc > 1 {
+			sc := max(1, scales[p.Metric])
+			if gbp[p.Metric] {
+				if p.Mark == measure.Present {
+					c.pounds("value", p.Value, sc)
+				}
+				if p.Target != nil {
+					c.pounds("target", *p.Target, sc)
+				}
+			}
+			if sc > 1 {
 				if p.Mark == measure.Present {
 					unscale(&p.Value, &p.Places, sc)
 				}
 				// A target is scaled whether or not the figure is there.
 				p.Target = scaled(p.Target, sc)
 				p.TargetPlaces = int8(max(0, int(p.TargetPlaces)-zeros(sc)))
+			}
+			if gbp[p.Metric] {
+				p.Places = int8(pencePlaces(p.Value, int(p.Places), sc))
+				if p.Target != nil {
+					p.TargetPlaces = int8(pencePlaces(*p.Target, int(p.TargetPlaces), sc))
+				}
 			}
 			out[start+j] = p
 		}
@@ -1108,16 +1192,24 @@ var benchmarkFields = declare(
 // is written in thousands too.
 func loadBenchmarks(fsys fs.FS, metrics []Metric, pl *problem.List) []Benchmark {
 	scale := map[string]int{}
+	gbp := map[string]bool{}
 	for _, m := range metrics {
 		scale[m.ID] = m.Scale
+		gbp[m.ID] = m.Unit == measure.GBP
 	}
 	return loadFile(fsys, BenchmarksFile, benchmarkFields.columns(), pl, func(c *checker, line int, r benchmarkRow) Benchmark {
 		b := Benchmark{Line: line, Metric: c.foldedID("metric", r.Metric, true), Name: c.text("benchmark", r.Benchmark, true), Source: string(r.Source)}
 		b.Period, b.ambiguous = c.period("period", r.Period)
 		b.Value, b.Mark, b.Flag = c.figure("value", r.Value)
 		b.Places = r.Value.places
+		if gbp[b.Metric] && b.Mark == measure.Present {
+			c.pounds("value", b.Value, max(1, scale[b.Metric]))
+		}
 		if sc := scale[b.Metric]; sc > 1 && b.Mark == measure.Present {
 			unscale(&b.Value, &b.Places, sc)
+		}
+		if gbp[b.Metric] && b.Mark == measure.Present {
+			b.Places = int8(pencePlaces(b.Value, int(b.Places), max(1, scale[b.Metric])))
 		}
 		return b
 	})
@@ -1144,8 +1236,10 @@ var targetFields = declare(
 // period, as profiled collection targets do through a year.
 func loadTargets(fsys fs.FS, metrics []Metric, pl *problem.List) []Target {
 	scale := map[string]int{}
+	gbp := map[string]bool{}
 	for _, m := range metrics {
 		scale[m.ID] = m.Scale
+		gbp[m.ID] = m.Unit == measure.GBP
 	}
 	return loadFile(fsys, TargetsFile, targetFields.columns(), pl, func(c *checker, line int, r targetRow) Target {
 		t := Target{Line: line, Metric: c.foldedID("metric", r.Metric, true), Partner: string(r.Partner)}
@@ -1156,9 +1250,15 @@ func loadTargets(fsys fs.FS, metrics []Metric, pl *problem.List) []Target {
 		}
 		if v, ok := c.number("target", r.Target.number, true); ok {
 			t.Value, t.Places = v, int8(places(c.raw("target")))
+			if gbp[t.Metric] {
+				c.pounds("target", t.Value, max(1, scale[t.Metric]))
+			}
 			if sc := scale[t.Metric]; sc > 1 {
 				t.Value = *scaled(&t.Value, sc)
 				t.Places = int8(max(0, int(t.Places)-zeros(sc)))
+			}
+			if gbp[t.Metric] {
+				t.Places = int8(pencePlaces(t.Value, int(t.Places), max(1, scale[t.Metric])))
 			}
 		}
 		return t

@@ -122,8 +122,15 @@ func (u Unit) Write(n string) string {
 
 // Format writes v to exactly places decimal places with its unit, so that
 // a column of figures lines up: "97.00%", "£1,234", "7.25 days", "8.00
-// days", "1 day".
-func (u Unit) Format(v float64, places int) string { return u.Write(format.Fixed(v, places)) }
+// days", "1 day". Pounds have at most the two places of pence: an amount
+// is whole pence, so a third place could only be a zero (£1,234.500) or
+// a fraction the download does not have.
+func (u Unit) Format(v float64, places int) string {
+	if u == GBP {
+		places = min(places, 2)
+	}
+	return u.Write(format.Fixed(v, places))
+}
 
 // Trim writes v to at most places decimal places with its unit, without
 // trailing zeros, for a sentence: "18 days", "17.25 days".

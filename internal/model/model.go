@@ -762,7 +762,7 @@ func shortest(v float64) int {
 // set, or as many as its most precise figure was written with (at most
 // 3); then more, up to 6, while any figure would round onto its
 // target's value without being on it, since "99.5% against 99.5%: At risk"
-// would be a contradiction on the page.
+// would be a contradiction on the page. Pounds never have more than 2.
 func (m *Metric) precision(set *int, written []int8) int {
 	var d int
 	if set != nil {
@@ -778,11 +778,18 @@ func (m *Metric) precision(set *int, written []int8) int {
 		}
 		d = min(d, 3)
 	}
+	// Pounds are whole pence (csvdata refuses finer figures): a third
+	// place, even one set in metrics.csv, could only show £1,234.500.
+	most := 6
+	if m.Unit == measure.GBP {
+		most = 2
+		d = min(d, most)
+	}
 	for _, s := range m.Series {
 		for _, pt := range s.Points {
 			// A target is shown as written, so a figure collides with it
 			// only when, rounded, it reads as the target's own value.
-			for pt.Has() && pt.Target != nil && pt.Value != *pt.Target && d < 6 &&
+			for pt.Has() && pt.Target != nil && pt.Value != *pt.Target && d < most &&
 				format.Round(pt.Value, d) == *pt.Target {
 				d++
 			}

@@ -10,10 +10,34 @@
   // key turns a cell's text into something to compare: a number where the
   // text is a figure, otherwise the text itself. Cells with no figure ("–",
   // "not available") sort last either way.
+  var months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+  // when is a period's place in time, as period.Compare orders them: by the
+  // month it starts, then a year before its first quarter before its first
+  // month. Months are written by name ("Oct 2009"), which sorted as text
+  // would put "Apr 2010" before "Oct 2009"; years and quarters are
+  // "2009/10" and "2009/10 Q3".
+  function when(t) {
+    var m = t.match(/^([A-Za-z]{3}) (\d{4})(?:\s|$)/);
+    if (m && months.indexOf(m[1].toLowerCase()) >= 0) {
+      return parseInt(m[2], 10) * 12 + months.indexOf(m[1].toLowerCase()) + 0.2;
+    }
+    m = t.match(/^(\d{4})\/\d{2}(?: Q([1-4]))?(?:\s|$)/);
+    if (m) {
+      var start = parseInt(m[1], 10) * 12 + 3; // April
+      return m[2] ? start + 3 * (parseInt(m[2], 10) - 1) + 0.1 : start;
+    }
+    return undefined;
+  }
+
   function key(text) {
     var t = text.trim();
     if (t === "" || t === "–" || /^not |^confidential/.test(t)) {
       return { blank: true };
+    }
+    var w = when(t);
+    if (w !== undefined) {
+      return { num: w };
     }
     var m = t.replace(/[£,%]/g, "").match(/^\(?(-?\d+(?:\.\d+)?)\)?(?:\s|$)/);
     if (m && !/^\d{4}[\/-]/.test(t)) {
