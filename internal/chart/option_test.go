@@ -192,8 +192,8 @@ func TestYearToDate(t *testing.T) {
 			6},
 		{"monthly", month, "Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb Mar",
 			"2024/25=10.5,-,-,-,-,-,-,-,-,-,-,96.8 2025/26=10.9,-,-,-,-,-,-,-,-,-,-,- Target, 2025/26=97,-,-,-,-,-,-,-,-,-,-,-",
-			"Percentage, year to date, by month, Apr 2024 to Apr 2025. Higher is better.",
-			"In April 2025 (Apr 2025, the year to date), days to process claims was 10.9%",
+			"Percentage, year to date, by month, 2024-04 to 2025-04. Higher is better.",
+			"In April 2025 (2025-04, the year to date), days to process claims was 10.9%",
 			3},
 	} {
 		var o option

@@ -157,7 +157,7 @@ func TestRules(t *testing.T) {
 			}},
 		{"mixed period kinds",
 			map[string]*string{"performance.csv": s(perf + "uptime,2024/25 Q1,,99\nuptime,2024-09,,99\n")},
-			[]string{`data/performance.csv:3: metric "uptime" mixes kinds of period: line 2 gives a quarter (2024/25 Q1), this row a month (Sep 2024); one metric uses one kind`}},
+			[]string{`data/performance.csv:3: metric "uptime" mixes kinds of period: line 2 gives a quarter (2024/25 Q1), this row a month (2024-09); one metric uses one kind`}},
 		{"slugs",
 			map[string]*string{"services.csv": s("id,name\nRevenues & Benefits,Revenues\n")},
 			[]string{
@@ -394,7 +394,7 @@ func TestMonthOrYear(t *testing.T) {
 		probs      []string
 	}{
 		{"beside months, a month", "uptime,2010-10,,99\nuptime,2010-11,,98\nuptime,2010-12,,97\n",
-			[]string{"Oct 2010", "Nov 2010", "Dec 2010"}, nil},
+			[]string{"2010-10", "Nov 2010", "2010-12"}, nil},
 		{"beside years, a year", "uptime,2010-11,,99\nuptime,2009/10,,98\n",
 			[]string{"2010/11", "2009/10"}, nil},
 		{"alone, a question", "uptime,2010-11,,99\n", []string{""},

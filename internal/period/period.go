@@ -356,11 +356,7 @@ func MustParse(s string) Period {
 // IsZero reports whether p is the zero Period.
 func (p Period) IsZero() bool { return p.Kind == 0 }
 
-// String gives the canonical form: "2024/25", "2024/25 Q1" or "Jun 2024".
-// A month is always written with its name: "2010-11" would read back as
-// ambiguous, and writing only such months by name once put "Oct 2009"
-// beside "2009-09" in one table, where a sort by text also put them out
-// of order. Sorts use Compare, never this text.
+// String gives the canonical form: "2024/25", "2024/25 Q1" or "2024-06".
 func (p Period) String() string {
 	switch p.Kind {
 	case Year:
@@ -368,7 +364,11 @@ func (p Period) String() string {
 	case Quarter:
 		return fmt.Sprintf("%d/%02d Q%d", p.Year, (p.Year+1)%100, p.N)
 	case Month:
-		return fmt.Sprintf("%.3s %d", time.Month(p.N), p.Year)
+		if (p.Year+1)%100 == p.N {
+			// "2010-11" would read back as ambiguous; "Nov 2010" cannot.
+			return fmt.Sprintf("%.3s %d", time.Month(p.N), p.Year)
+		}
+		return fmt.Sprintf("%d-%02d", p.Year, p.N)
 	}
 	return ""
 }
