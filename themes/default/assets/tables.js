@@ -14,13 +14,17 @@
 
   // when is a period's place in time, as period.Compare orders them: by the
   // month it starts, then a year before its first quarter before its first
-  // month. Months are written by name ("Oct 2009"), which sorted as text
-  // would put "Apr 2010" before "Oct 2009"; years and quarters are
-  // "2009/10" and "2009/10 Q3".
+  // month. Months are "2009-09", or by name ("Oct 2009") where the number
+  // would read as a year; sorted as text, "Apr 2010" would come before
+  // "Oct 2009". Years and quarters are "2009/10" and "2009/10 Q3".
   function when(t) {
     var m = t.match(/^([A-Za-z]{3}) (\d{4})(?:\s|$)/);
     if (m && months.indexOf(m[1].toLowerCase()) >= 0) {
       return parseInt(m[2], 10) * 12 + months.indexOf(m[1].toLowerCase()) + 0.2;
+    }
+    m = t.match(/^(\d{4})-(\d{2})(?:\s|$)/);
+    if (m) {
+      return parseInt(m[1], 10) * 12 + parseInt(m[2], 10) - 1 + 0.2;
     }
     m = t.match(/^(\d{4})\/\d{2}(?: Q([1-4]))?(?:\s|$)/);
     if (m) {
