@@ -386,15 +386,7 @@ func metricsSite(t *testing.T) string {
 		"data/performance.csv": "metric,period,value,target\nit01,2025/26 Q1,99.7,\nit01,2025/26 Q2,99.4,\n" +
 			"hr07,2025/26 Q1,2.1,2.15\nhr07,2025/26 Q2,4.0,4.25\nct01,2025/26 Q2,655,\n",
 	}
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, dir, files)
 	return dir
 }
 
@@ -584,12 +576,7 @@ func TestDocsCommitteeExample(t *testing.T) {
 	}
 	// The example before the officer's answers: metrics.csv without the
 	// committee's rows.
-	site := t.TempDir()
-	for _, d := range []string{"data"} {
-		if err := os.CopyFS(filepath.Join(site, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	site := sitetest.CopySite(t, "../..")
 	metrics := filepath.Join(site, "data", "metrics.csv")
 	raw, err := os.ReadFile(metrics)
 	if err != nil {

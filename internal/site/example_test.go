@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 // TestExampleSite builds the repository's own example site, which must have
@@ -49,15 +51,7 @@ func TestThemeOverride(t *testing.T) {
 		"themes/council/assets/logo.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`,
 		"site.yaml":                      "title: Small\ntheme: council\nbase_url: https://example.org/\n",
 	}
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, dir, files)
 	out := build(t, dir, Options{})
 	if !strings.Contains(string(out.Files["about/index.html"]), "<h1>Council: About</h1>") {
 		t.Error("the site's page template did not override the default")

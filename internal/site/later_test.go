@@ -14,13 +14,7 @@ import (
 // before its quarters): every earlier report's page and its figures are
 // byte-identical, "Since the last report" included.
 func TestLaterReportsLeaveEarlierOnesAlone(t *testing.T) {
-	dir := t.TempDir()
-	for _, d := range []string{"data", "content", "themes"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sitetest.Write(t, filepath.Join(dir, "site.yaml"), readFile(t, "../../site.yaml"))
+	dir := sitetest.CopySite(t, "../..")
 	before, _, err := Build(os.DirFS(dir), Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -2,9 +2,10 @@ package site
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 // writeMoneySite writes a site with a metric in £ millions, one in £
@@ -22,15 +23,7 @@ func writeMoneySite(t *testing.T, perf string) string {
 			"calls,Calls,ict,capacity,count,higher,\n",
 		"data/performance.csv": "metric,period,partner,value\n" + perf,
 	}
-	for name, body := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, dir, files)
 	return dir
 }
 

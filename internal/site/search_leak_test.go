@@ -15,6 +15,8 @@ import (
 	"github.com/partnersite/partnersite/internal/content"
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/synth"
+
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 // The search index is published: anyone can download search.json, and the
@@ -78,22 +80,14 @@ func leakSite(t *testing.T) string {
 	t.Helper()
 	dir, _ := unpack(t, "small.txtar")
 	report := strings.Replace(leakPage, "summary:", "date: 2024-08-01\nperiod: 2024/25 Q1\nsummary:", 1)
-	for name, body := range map[string]string{
+	sitetest.WriteFiles(t, dir, map[string]string{
 		"content/notes.md":             leakPage,
 		"content/minutes/index.md":     "---\ntitle: Minutes\n---\nThe minutes of each meeting.\n",
 		"content/minutes/october.md":   leakPage,
 		"content/reports/q1-budget.md": report,
 		// A title taken from the first heading, which holds a comment.
 		"content/headed.md": "# Budget <!-- embargoed until 3 May --> *notes* &amp; plans\n\nThe plans.\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	return dir
 }
 

@@ -2,10 +2,10 @@ package site
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 // unitCase is one unit's figures as metrics.csv and performance.csv give
@@ -94,15 +94,7 @@ func writeUnitSite(t *testing.T) string {
 	files["data/services.csv"] = services
 	files["data/metrics.csv"] = metrics
 	files["data/performance.csv"] = perf
-	for name, body := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, dir, files)
 	return dir
 }
 

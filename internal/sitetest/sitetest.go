@@ -43,3 +43,34 @@ func Write(t testing.TB, path, body string) {
 		t.Fatal(err)
 	}
 }
+
+// WriteFiles writes each file of files, named by its slash-separated path
+// in the site, under dir.
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		Write(t, filepath.Join(dir, filepath.FromSlash(name)), body)
+	}
+}
+
+// CopySite copies the site at src (site.yaml, data/, content/, themes/)
+// into a new temporary folder and returns it, so that a test may change a
+// copy of the example site and never the example itself.
+func CopySite(t testing.TB, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{"data", "content", "themes"} {
+		if _, err := os.Stat(filepath.Join(src, d)); err != nil {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(src, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw, err := os.ReadFile(filepath.Join(src, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	Write(t, filepath.Join(dir, "site.yaml"), string(raw))
+	return dir
+}
