@@ -130,8 +130,10 @@ func adverb(m *model.Metric) string {
 	return kindAdverb(m.Kind)
 }
 
-// headline phrases a rating for a figure title.
-func headline(s model.Status, target string) string {
+// headline phrases a rating for a figure title: "missing the target of
+// 18 days", or "missing it" where an earlier part of the title has given
+// the target (said).
+func headline(s model.Status, target string, said bool) string {
 	switch {
 	case s == model.NotRated:
 		return "not rated"
@@ -139,27 +141,17 @@ func headline(s model.Status, target string) string {
 		// Rated by the council's report, which gave no target.
 		return "rated " + strings.ToLower(s.String()) + " by the council"
 	}
-	switch s {
-	case model.OnTrack:
-		return "meeting the target of " + target
-	case model.AtRisk:
-		return "just short of the target of " + target
-	case model.OffTrack:
-		return "missing the target of " + target
+	of := "the target of " + target
+	if said {
+		of = "it"
 	}
-	return "no target set"
-}
-
-// headlineIt phrases a rating for a later part of a title, whose target
-// an earlier part has already given.
-func headlineIt(s model.Status) string {
 	switch s {
 	case model.OnTrack:
-		return "meeting it"
+		return "meeting " + of
 	case model.AtRisk:
-		return "just short of it"
+		return "just short of " + of
 	case model.OffTrack:
-		return "missing it"
+		return "missing " + of
 	}
 	return "no target set"
 }
@@ -234,16 +226,12 @@ func standing(m *model.Metric, series []*model.Series) string {
 	slices.SortStableFunc(groups, func(a, b *group) int { return int(b.status) - int(a.status) })
 	if len(groups) == 1 && len(none) == 0 {
 		g := groups[0]
-		return together(g.series) + headline(g.status, g.target)
+		return together(g.series) + headline(g.status, g.target, false)
 	}
 	said := map[string]bool{}
 	for _, g := range groups {
-		phrase := headline(g.status, g.target)
-		if g.target != "" && said[g.target] {
-			phrase = headlineIt(g.status)
-		}
+		parts = append(parts, andList(names(g.series))+" "+headline(g.status, g.target, g.target != "" && said[g.target]))
 		said[g.target] = true
-		parts = append(parts, andList(names(g.series))+" "+phrase)
 	}
 	return withNone(strings.Join(parts, ", "), names(none))
 }
@@ -707,7 +695,7 @@ func Savings(v *model.Savings, id string) *Figure {
 	l := v.Latest()
 	fig.Title = scope + " savings"
 	if l != nil && l.Target != nil {
-		fig.Title += ": " + headline(l.Rating.Status, l.Target.Short()) + " in " + l.Period.String()
+		fig.Title += ": " + headline(l.Rating.Status, l.Target.Short(), false) + " in " + l.Period.String()
 	}
 	if len(v.Years) > 0 {
 		fig.Subtitle = fmt.Sprintf("Pounds, by financial year, %s. Saving is the cost without sharing less the actual cost.", period.Span(v.Years[0].Period, v.Years[len(v.Years)-1].Period))
