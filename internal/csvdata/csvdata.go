@@ -412,6 +412,10 @@ type Data struct {
 	// performanceRead is false when performance.csv could not be read, so
 	// that its absence is not reported again as metrics without rows.
 	performanceRead bool
+	// own is each performance file's own period, its latest (a wide
+	// report's latest column): of two reports that repeat a figure, the
+	// later one's stands.
+	own map[string]period.Period
 }
 
 // unwrapPath drops the file name an fs.PathError repeats, since every
@@ -458,7 +462,7 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	d.Partners = loadPartners(fsys, pl)
 	d.Services = loadServices(fsys, pl)
 	d.Metrics = loadMetrics(fsys, pl)
-	d.Performance, d.performanceRead = loadPerformance(fsys, d.Metrics, d.partnerNames(), pl)
+	d.Performance, d.own, d.performanceRead = loadPerformance(fsys, d.Metrics, d.partnerNames(), pl)
 	if _, err := fs.Stat(fsys, SavingsFile); err == nil {
 		d.Savings = loadSavings(fsys, pl)
 	}
@@ -950,7 +954,8 @@ func unread(fsys fs.FS, dir string, pl *problem.List) {
 //
 // partners maps every name of a partner, as partnerNames gives them, to
 // its id: with the metrics' ids, it tells a column headed "code" apart.
-func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, pl *problem.List) (out []Performance, ok bool) {
+func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, pl *problem.List) (out []Performance, own map[string]period.Period, ok bool) {
+	own = map[string]period.Period{}
 	codes := codeCells{metrics: make(map[string]bool, len(metrics)), partners: partners}
 	for _, m := range metrics {
 		codes.metrics[m.ID] = true
@@ -976,7 +981,8 @@ func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, p
 			metric = stem
 			cols[0].required = false
 		}
-		if rows, read := loadPerformanceFile(fsys, file, cols, metric, scales, gbp, codes, pl); read {
+		if rows, latest, read := loadPerformanceFile(fsys, file, cols, metric, scales, gbp, codes, pl); read {
+			own[file] = latest
 			if out == nil {
 				out = rows // the usual single file: no copy of half a million rows
 			} else {
@@ -985,10 +991,12 @@ func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, p
 			ok = true
 		}
 	}
-	return out, ok
+	return out, own, ok
 }
 
-func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, scales map[string]int, gbp map[string]bool, codes codeCells, pl *problem.List) ([]Performance, bool) {
+// It returns the file's rows and its own period: a wide report's latest
+// column, or a long file's latest period.
+func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, scales map[string]int, gbp map[string]bool, codes codeCells, pl *problem.List) ([]Performance, period.Period, bool) {
 	hint := ""
 	if metric == "" && path.Dir(file) == PerformanceDir {
 		hint = fmt.Sprintf(" (a file in %s/ named for a metric needs no metric column, but %q is not a metric in %s)",
@@ -996,14 +1004,14 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 	}
 	t := readShaped(fsys, file, cols, true, hint, pl)
 	if t == nil || !t.decideCode(codes, hint, pl) {
-		return nil, false
+		return nil, period.Period{}, false
 	}
 	t.lengthen()
 	if metric != "" {
 		t.fill("metric", metric)
 	}
 	if !t.complete() {
-		return nil, false
+		return nil, period.Period{}, false
 	}
 	// The largest file by far: its rows are checked on the goroutines that
 	// decode them, straight into their place in the result.
@@ -1064,24 +1072,26 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 	})
 	if err != nil {
 		pl.Errorf(file, t.headerLine, "cannot read the rows: %v", err)
-		return nil, false
+		return nil, period.Period{}, false
 	}
-	if t.own.IsZero() && t.present["status"] {
-		// A long file: its own period is its latest, and a blank status
-		// on an earlier row is a rating not given there, not "no rating".
-		var own period.Period
+	own := t.own
+	if own.IsZero() {
 		for i := range out {
 			if !out[i].ambiguous {
 				own = later(own, out[i].Period)
 			}
 		}
-		for i := range out {
-			if out[i].blankRAG && out[i].Period != own {
-				out[i].RAG = measure.NoRAG
+		if t.present["status"] {
+			// A long file: a blank status on a row before its own period
+			// is a rating not given there, not "no rating".
+			for i := range out {
+				if out[i].blankRAG && out[i].Period != own {
+					out[i].RAG = measure.NoRAG
+				}
 			}
 		}
 	}
-	return out, true
+	return out, own, true
 }
 
 type savingRow struct {
@@ -1847,26 +1857,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			cumulative[m.ID] = true
 		}
 	}
-	// Each file's own period, its latest: of two reports that repeat a
-	// figure, the later one's stands.
-	own := map[string]period.Period{}
-	file, latest := "", period.Period{}
-	for i := range d.Performance {
-		// A file's rows stand together: one lookup a file, not a row.
-		p := &d.Performance[i]
-		if p.File != file {
-			if file != "" {
-				own[file] = later(own[file], latest)
-			}
-			file, latest = p.File, period.Period{}
-		}
-		if !p.ambiguous && !p.Period.IsZero() {
-			latest = later(latest, p.Period)
-		}
-	}
-	if file != "" {
-		own[file] = later(own[file], latest)
-	}
+	own := d.own
 	repeated := false
 	var cur *metricState
 	curID := "\x00"
