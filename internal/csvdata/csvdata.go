@@ -89,6 +89,13 @@ func unscale(v *float64, places *int8, scale int) {
 // £999,999,999,999,000,064 while the download kept the digits), and a
 // fraction of a penny is a slip of the decimal point, so both are errors
 // naming the cell rather than figures silently rounded on the page.
+// plainPounds reports whether a figure written with places decimal
+// places, in a scale, is plainly whole pence and under the limit, so that
+// pounds need not look at its digits.
+func plainPounds(v float64, places, scale int) bool {
+	return places-zeros(scale) <= 2 && math.Abs(v)*float64(scale) < 1e11
+}
+
 func (c *checker) pounds(col string, v float64, scale int) bool {
 	// The shortest decimal form of a parsed figure is the figure as
 	// written, so the check is on the digits, exactly.
@@ -1045,11 +1052,15 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
 			p.Places = r.Value.places
 			sc := max(1, scales[p.Metric])
-			if gbp[p.Metric] {
-				if p.Mark == measure.Present {
+			pounds := gbp[p.Metric]
+			if pounds {
+				// The exact check is on the figure's digits; most figures
+				// are plainly within a penny and a trillion, told by their
+				// places and size alone.
+				if p.Mark == measure.Present && !plainPounds(p.Value, int(p.Places), sc) {
 					c.pounds("value", p.Value, sc)
 				}
-				if p.Target != nil {
+				if p.Target != nil && !plainPounds(*p.Target, int(p.TargetPlaces), sc) {
 					c.pounds("target", *p.Target, sc)
 				}
 			}
@@ -1061,7 +1072,7 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 				p.Target = scaled(p.Target, sc)
 				p.TargetPlaces = int8(max(0, int(p.TargetPlaces)-zeros(sc)))
 			}
-			if gbp[p.Metric] {
+			if pounds {
 				p.Places = int8(pencePlaces(p.Value, int(p.Places), sc))
 				if p.Target != nil {
 					p.TargetPlaces = int8(pencePlaces(*p.Target, int(p.TargetPlaces), sc))
