@@ -45,8 +45,14 @@ type Figure struct {
 	// Err is why the option could not be made; a page with such a
 	// figure fails to build rather than lose its chart silently.
 	Err error
-	// Embed is the site-root path of the page that shows the figure alone,
-	// for a council's own pages to frame; "" for a figure without one.
+	// Whole is what the figure shows the whole of, where it can be
+	// framed alone on a page of its own: the *model.Metric, or the
+	// *model.Savings of the partnership or a service; nil for a part,
+	// such as one partner's series.
+	Whole any
+	// Embed is the site-root path of the page that shows the figure
+	// alone, for framing, or "" for none. The site sets it, from Whole:
+	// where pages are written is the site's to say.
 	Embed string
 }
 
@@ -286,7 +292,7 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	}
 	fig := &Figure{ID: id, CSV: csvdata.PerformanceFile}
 	if partnerID == "" {
-		fig.Embed = EmbedPath(m)
+		fig.Whole = m
 	}
 	periods := model.Periods(series)
 	head := model.Headline(series)
@@ -681,7 +687,7 @@ func sharedTargets(series []*model.Series, periods []period.Period) bool {
 func Savings(v *model.Savings, id string) *Figure {
 	fig := &Figure{ID: id, CSV: csvdata.SavingsFile}
 	if v.Partner == nil {
-		fig.Embed = SavingsEmbedPath(v.Service)
+		fig.Whole = v
 	}
 	scope := "Partnership"
 	switch {
@@ -933,18 +939,6 @@ func savingsTable(v *model.Savings, scope string) Table {
 		t.Key = append(t.Key, g+", so it is not counted in the totals")
 	}
 	return t
-}
-
-// EmbedPath is where a metric's chart is published alone, for framing.
-func EmbedPath(m *model.Metric) string { return "embed/" + m.ID + "/" }
-
-// SavingsEmbedPath is where the partnership's savings chart, or a
-// service's, is published alone.
-func SavingsEmbedPath(s *model.Service) string {
-	if s == nil {
-		return "embed/savings/"
-	}
-	return "embed/savings/" + s.ID + "/"
 }
 
 // netPhrase says a net figure in words: a negative net saving is a net

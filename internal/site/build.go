@@ -275,9 +275,6 @@ func disagreementAdvice(d model.Disagreement) string {
 	return "No tolerance explains it: check the figure, the target and the direction (higher or lower is better) in " + csvdata.MetricsFile + "."
 }
 
-// reserved are output folders the site generates; content may not use them.
-var reserved = []string{"assets/", "data/", "goals/", "services/", "partners/", "metrics/"}
-
 // checkContent checks that commentary names things that exist and that no
 // page would overwrite another.
 func (b *builder) checkContent() {
@@ -296,15 +293,10 @@ func (b *builder) checkContent() {
 				b.pl.Errorf(pg.Path, 1, "period %s has no figures in the data; a report's period names the period it reports on", pg.Period)
 			}
 		case content.Plain:
-			if pg.URL == "accessibility/" {
+			if pg.URL == statementKind.url("") {
 				// The council's own words for the generated statement.
 				b.statement = pg
 				continue
-			}
-			for _, r := range append(slices.Clone(reserved), "reports/") {
-				if strings.HasPrefix(pg.URL, r) {
-					b.pl.Errorf(pg.Path, 1, "this page would be written to %s, which the site generates itself; move or rename it", pg.URL)
-				}
 			}
 			b.plain = append(b.plain, pg)
 		}
@@ -318,16 +310,14 @@ func (b *builder) checkContent() {
 	b.findSections()
 }
 
+// sourceOf is the input that declares the ids of a section's pages.
 func sourceOf(section string) string {
-	switch section {
-	case "goals":
-		return config.File
-	case "services":
-		return csvdata.ServicesFile
-	case "partners":
-		return csvdata.PartnersFile
+	for _, k := range kinds {
+		if k.Section == section && k.Source != "" {
+			return k.Source
+		}
 	}
-	return csvdata.MetricsFile
+	return ""
 }
 
 func (b *builder) entityExists(section, id string) bool {
@@ -418,7 +408,16 @@ func (b *builder) emit(name string, data []byte) error {
 	return nil
 }
 
-// page starts the Base of a page at url.
+// pageBase starts the Base of the page of kind k with the given id, with
+// its section's breadcrumb.
+func (b *builder) pageBase(k *pageKind, id, title string) Base {
+	if k.Section != "" {
+		return b.base(k.Name, k.url(id), title, b.crumb(k.Section))
+	}
+	return b.base(k.Name, k.url(id), title)
+}
+
+// base starts the Base of a page at url.
 func (b *builder) base(kind, url, title string, crumbs ...Crumb) Base {
 	bs := Base{Site: b.cfg, P: b.p, Kind: kind, Title: title, URL: url, portable: b.opts.Portable, assets: b.theme.AssetNames(),
 		Description: b.cfg.Description, Root: strings.Repeat("../", strings.Count(url, "/"))}
@@ -437,18 +436,19 @@ func (b *builder) links(bs Base, crumbs ...Crumb) Base {
 			bs.Breadcrumbs[i].Href = bs.Rel(bs.Breadcrumbs[i].URL)
 		}
 	}
-	nav := []NavItem{{Title: "Overview"}}
+	nav := []NavItem{{Title: "Overview", URL: homeKind.url("")}}
 	for _, s := range b.sections {
-		nav = append(nav, NavItem{Title: s.Title, URL: s.Name + "/"})
+		nav = append(nav, NavItem{Title: s.Title, URL: s.listURL(1)})
 	}
-	for _, n := range append(nav, NavItem{Title: "Data", URL: "data/"}, NavItem{Title: "Search", URL: "search/"}) {
+	for _, n := range append(nav, NavItem{Title: "Data", URL: dataKind.url("")}, NavItem{Title: "Search", URL: searchKind.url("")}) {
 		n.Current, n.Href = bs.IsCurrent(n.URL), bs.Rel(n.URL)
 		bs.Nav = append(bs.Nav, n)
 	}
 	for _, pg := range b.topLevel[:min(len(b.topLevel), MaxFooterPages)] {
 		bs.Footer = append(bs.Footer, NavItem{Title: pg.Title, URL: pg.URL, Href: bs.Rel(pg.URL), Current: pg.URL == bs.URL})
 	}
-	bs.Footer = append(bs.Footer, NavItem{Title: "Accessibility statement", URL: "accessibility/", Href: bs.Rel("accessibility/"), Current: bs.URL == "accessibility/"})
+	a := statementKind.url("")
+	bs.Footer = append(bs.Footer, NavItem{Title: "Accessibility statement", URL: a, Href: bs.Rel(a), Current: bs.URL == a})
 	return bs
 }
 
@@ -500,6 +500,7 @@ func (bs *Base) figure(f *chart.Figure) *chart.Figure {
 		id = fmt.Sprintf("%s-%d", f.ID, n)
 	}
 	f.ID = id
+	f.Embed = embedAddress(f.Whole)
 	if f.Err != nil {
 		bs.errs = append(bs.errs, fmt.Errorf("figure %q: %w", f.Title, f.Err))
 	}
@@ -510,66 +511,17 @@ func (bs *Base) figure(f *chart.Figure) *chart.Figure {
 	return f
 }
 
-func (b *builder) add(path string, run func(b *builder, w *bytes.Buffer) error, js *[]job) {
-	*js = append(*js, job{path: path, run: run})
-}
-
-// jobs lists every page to render.
+// jobs lists every file to render, from the table of page kinds.
 func (b *builder) jobs() []job {
 	var js []job
-	html := func(url string) string { return path.Join(url, "index.html") }
-	b.add("index.html", (*builder).home, &js)
-	b.add("404.html", (*builder).notFound, &js)
-	b.listJobs(&js)
-	b.add(html("data/"), (*builder).dataPage, &js)
-	b.add(html("accessibility/"), (*builder).accessibility, &js)
-	b.add(html("search/"), (*builder).searchPage, &js)
-	for _, g := range b.p.Goals {
-		b.add(html("goals/"+g.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.goal(w, g) }, &js)
-	}
-	for _, s := range b.p.Services {
-		b.add(html("services/"+s.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.service(w, s) }, &js)
-	}
-	for _, pt := range b.p.Partners {
-		b.add(html("partners/"+pt.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.partner(w, pt) }, &js)
-	}
-	for _, m := range b.p.Metrics {
-		b.add(html("metrics/"+m.ID+"/"), func(b *builder, w *bytes.Buffer) error { return b.metric(w, m) }, &js)
-		b.add(html(chart.EmbedPath(m)), func(b *builder, w *bytes.Buffer) error {
-			return b.embed(w, chart.Metric(m, "", "chart-"+m.ID), "metrics/"+m.ID+"/", m.Source)
-		}, &js)
-	}
-	if b.p.HasSavings() {
-		b.add(html(chart.SavingsEmbedPath(nil)), func(b *builder, w *bytes.Buffer) error {
-			return b.embed(w, chart.Savings(b.p.Savings("", ""), "chart-savings"), "", "")
-		}, &js)
-		for _, s := range b.p.Services {
-			if len(b.p.Savings(s.ID, "").Years) > 0 {
-				b.add(html(chart.SavingsEmbedPath(s)), func(b *builder, w *bytes.Buffer) error {
-					return b.embed(w, chart.Savings(b.p.Savings(s.ID, ""), "chart-savings"), "services/"+s.ID+"/", "")
-				}, &js)
+	for _, k := range kinds {
+		for _, e := range k.entries(b) {
+			js = append(js, job{path: k.file(e.ID), run: func(b *builder, w *bytes.Buffer) error { return k.draw(b, w, e) }})
+			if k.files != nil {
+				for _, x := range k.files(b, e) {
+					js = append(js, job{path: k.url(e.ID) + x.Name, run: x.draw})
+				}
 			}
-		}
-	}
-	for _, pg := range b.reports {
-		b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error {
-			return b.contentPage(w, "report", pg, Crumb{Title: "Reports", URL: "reports/"})
-		}, &js)
-		if pg.HasShortcodes() {
-			// The record of what the committee saw, as files.
-			b.add(pg.URL+"figures.csv", func(b *builder, w *bytes.Buffer) error { return b.reportFigures(w, pg, false) }, &js)
-			b.add(pg.URL+"figures.json", func(b *builder, w *bytes.Buffer) error { return b.reportFigures(w, pg, true) }, &js)
-		}
-	}
-	for _, pg := range b.plain {
-		s := b.section(pg.Section)
-		switch {
-		case s == nil:
-			b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error { return b.contentPage(w, "page", pg) }, &js)
-		case s.Intro != pg:
-			b.add(html(pg.URL), func(b *builder, w *bytes.Buffer) error {
-				return b.contentPage(w, "page", pg, Crumb{Title: s.Title, URL: s.Name + "/"})
-			}, &js)
 		}
 	}
 	return js
@@ -588,7 +540,7 @@ func (b *builder) draw(w *bytes.Buffer, kind string, bs *Base, data any) error {
 }
 
 func (b *builder) home(w *bytes.Buffer) error {
-	pg := &HomePage{Base: b.base("home", "", b.cfg.Title)}
+	pg := &HomePage{Base: b.pageBase(homeKind, "", b.cfg.Title)}
 	pg.AsAt = b.p.LatestPeriod()
 	pg.Scorecard = b.scorecard(pg.AsAt)
 	pg.Counts = model.CountStatuses(b.p.Metrics)
@@ -634,7 +586,7 @@ func basePath(baseURL string) string {
 }
 
 func (b *builder) goal(w *bytes.Buffer, g *model.Goal) error {
-	pg := &GoalPage{Base: b.base("goal", "goals/"+g.ID+"/", g.Title, Crumb{Title: "Goals", URL: "goals/"}), Goal: g}
+	pg := &GoalPage{Base: b.pageBase(goalKind, g.ID, g.Title), Goal: g}
 	pg.Description = g.Summary
 	pg.Counts = model.CountStatuses(g.Metrics)
 	for _, m := range g.Metrics {
@@ -648,7 +600,7 @@ func (b *builder) goal(w *bytes.Buffer, g *model.Goal) error {
 }
 
 func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
-	pg := &ServicePage{Base: b.base("service", "services/"+s.ID+"/", s.Name, Crumb{Title: "Services", URL: "services/"}), Service: s}
+	pg := &ServicePage{Base: b.pageBase(serviceKind, s.ID, s.Name), Service: s}
 	if s.Description != "" {
 		pg.Description = s.Description
 	}
@@ -668,7 +620,7 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 }
 
 func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
-	pg := &PartnerPage{Base: b.base("partner", "partners/"+pt.ID+"/", pt.Name, Crumb{Title: "Partners", URL: "partners/"}), Partner: pt}
+	pg := &PartnerPage{Base: b.pageBase(partnerKind, pt.ID, pt.Name), Partner: pt}
 	if b.p.HasSavings() && !b.p.SharesGiven() {
 		pg.NoShares = model.NoShares
 	} else if b.p.HasSavings() {
@@ -698,7 +650,7 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 }
 
 func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
-	pg := &MetricPage{Base: b.base("metric", "metrics/"+m.ID+"/", m.Name, Crumb{Title: "Metrics", URL: "metrics/"}), Metric: m}
+	pg := &MetricPage{Base: b.pageBase(metricKind, m.ID, m.Name), Metric: m}
 	if m.Description != "" {
 		pg.Description = m.Description
 	}
@@ -728,8 +680,12 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 }
 
 func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, crumbs ...Crumb) error {
-	cp := &ContentPage{Base: b.base(kind, pg.URL, pg.Title, crumbs...), Page: pg, Since: b.since(pg),
-		Figures: pg.Kind == content.Report && pg.HasShortcodes()}
+	cp := &ContentPage{Base: b.base(kind, pg.URL, pg.Title, crumbs...), Page: pg, Since: b.since(pg)}
+	if pg.Kind == content.Report {
+		for _, x := range reportKind.files(b, entry{Of: pg}) {
+			cp.Files = append(cp.Files, FileLink{Label: strings.ToUpper(strings.TrimPrefix(path.Ext(x.Name), ".")), URL: pg.URL + x.Name})
+		}
+	}
 	if err := b.record(pg).commentary(&cp.Base, pg); err != nil {
 		return err
 	}
@@ -770,9 +726,9 @@ func (b *builder) reportFigures(w *bytes.Buffer, pg *content.Page, asJSON bool) 
 // embed draws a figure alone on its embed page, for framing in a council's
 // own pages.
 func (b *builder) embed(w *bytes.Buffer, fig *chart.Figure, full, source string) error {
-	pg := &EmbedPage{Base: b.base("embed", fig.Embed, fig.Title), Full: full, Source: source}
+	pg := &EmbedPage{Base: b.base("embed", embedAddress(fig.Whole), fig.Title), Full: full, Source: source}
 	pg.Description = fig.Summary
-	fig.Embed = "" // no embed code inside the embed itself
+	fig.Whole = nil // no embed code inside the embed itself
 	pg.Figure = pg.figure(fig)
 	return b.draw(w, "embed", &pg.Base, pg)
 }
@@ -813,7 +769,7 @@ func (b *builder) partnershipAt(end time.Time) *model.Partnership {
 const AxeVersion = "4.14.1"
 
 func (b *builder) accessibility(w *bytes.Buffer) error {
-	pg := &StatementPage{Base: b.base("accessibility", "accessibility/", "Accessibility statement"), AxeVersion: AxeVersion}
+	pg := &StatementPage{Base: b.pageBase(statementKind, "", "Accessibility statement"), AxeVersion: AxeVersion}
 	pg.Description = "How accessible this site is, how it was tested, and how to report a problem."
 	// The date comes from the input, never the clock: the statement's own
 	// date when the council writes one, else the newest dated content.
@@ -833,7 +789,7 @@ func (b *builder) accessibility(w *bytes.Buffer) error {
 }
 
 func (b *builder) dataPage(w *bytes.Buffer) error {
-	pg := &DataPage{Base: b.base("data", "data/", "Data")}
+	pg := &DataPage{Base: b.pageBase(dataKind, "", "Data")}
 	pg.Files = b.dataFiles()
 	return b.draw(w, "data", &pg.Base, pg)
 }

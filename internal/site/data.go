@@ -364,9 +364,9 @@ type tableCache struct {
 func (b *builder) dataFiles() []DataFile {
 	var out []DataFile
 	for _, t := range b.downloads() {
-		out = append(out, DataFile{Name: t.name, Description: t.description, Rows: len(t.rows)})
+		out = append(out, DataFile{Name: t.name, URL: dataKind.url("") + t.name, Description: t.description, Rows: len(t.rows)})
 	}
-	return append(out, DataFile{Name: "data.json", Description: "Everything above in one JSON file, with the licence."})
+	return append(out, DataFile{Name: "data.json", URL: dataKind.url("") + "data.json", Description: "Everything above in one JSON file, with the licence."})
 }
 
 // writeData adds the downloads, data.json, sitemap.xml and feed.xml.
@@ -376,7 +376,7 @@ func (b *builder) writeData() error {
 		if err != nil {
 			return fmt.Errorf("writing data/%s: %w", t.name, err)
 		}
-		if err := b.emit("data/"+t.name, data); err != nil {
+		if err := b.emit(dataKind.url("")+t.name, data); err != nil {
 			return err
 		}
 	}
@@ -384,7 +384,7 @@ func (b *builder) writeData() error {
 	if err != nil {
 		return fmt.Errorf("writing data/data.json: %w", err)
 	}
-	if err := b.emit("data/data.json", append(js, '\n')); err != nil {
+	if err := b.emit(dataKind.url("")+"data.json", append(js, '\n')); err != nil {
 		return err
 	}
 	index, err := b.searchJSON()
@@ -708,7 +708,7 @@ func (b *builder) feed() ([]byte, error) {
 		Entries []entry  `xml:"entry"`
 	}
 	f := feed{NS: "http://www.w3.org/2005/Atom", Title: b.cfg.Title + ": reports", ID: b.feedID(""),
-		Links:  []link{{Href: b.abs("feed.xml"), Rel: "self"}, {Href: b.abs("reports/")}},
+		Links:  []link{{Href: b.abs("feed.xml"), Rel: "self"}, {Href: b.abs(reportKind.Folder)}},
 		Author: author{b.cfg.Title}, Rights: b.cfg.Licence.Attribution}
 	// The feed's date comes from content, never from the clock, so that
 	// two builds of the same input are identical.

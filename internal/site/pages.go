@@ -283,9 +283,13 @@ type ContentPage struct {
 	Base
 	Page  *content.Page
 	Since *Since // a report's "Since the last report", or nil
-	// Figures is set for a report with figures: it links them as files.
-	Figures bool
+	// Files are the files written beside a report with figures: its
+	// figures as CSV and JSON, the record of what the committee saw.
+	Files []FileLink
 }
+
+// FileLink is a link to a file, named by its format: "CSV".
+type FileLink struct{ Label, URL string }
 
 // DataPage is data/, the downloads.
 type DataPage struct {
@@ -296,6 +300,7 @@ type DataPage struct {
 // DataFile is one download.
 type DataFile struct {
 	Name, Description string
+	URL               string // its site-root path
 	Rows              int
 }
 

@@ -35,23 +35,15 @@ type searchEntry struct {
 func (b *builder) searchIndex() ([]searchEntry, error) {
 	var out []searchEntry
 	for _, s := range b.sections {
-		out = append(out, searchEntry{Title: s.Title, URL: s.Name + "/", Kind: "Section"})
+		out = append(out, searchEntry{Title: s.Title, URL: s.listURL(1), Kind: "Section"})
 	}
-	for _, g := range b.p.Goals {
-		out = append(out, searchEntry{Title: g.Title, URL: "goals/" + g.ID + "/", Kind: "Goal", Summary: g.Summary})
-	}
-	for _, s := range b.p.Services {
-		out = append(out, searchEntry{Title: s.Name, URL: "services/" + s.ID + "/", Kind: "Service", Summary: s.Description})
-	}
-	for _, p := range b.p.Partners {
-		out = append(out, searchEntry{Title: p.Name, URL: "partners/" + p.ID + "/", Kind: "Partner", Summary: p.ShortName})
-	}
-	for _, m := range b.p.Metrics {
-		e := searchEntry{Title: m.Name, URL: "metrics/" + m.ID + "/", Kind: "Measure", Summary: m.Description}
-		if m.Service != nil {
-			e.Headings = []string{m.Service.Name}
+	for _, k := range kinds {
+		if k.Search == "" {
+			continue
 		}
-		out = append(out, e)
+		for _, e := range k.entries(b) {
+			out = append(out, searchEntry{Title: e.Title, URL: k.url(e.ID), Kind: k.Search, Summary: e.Summary, Headings: e.Headings})
+		}
 	}
 	var pages []*content.Page
 	for _, pg := range append(slices.Clone(b.reports), b.plain...) {
@@ -141,13 +133,13 @@ type AZ struct {
 }
 
 func (b *builder) searchPage(w *bytes.Buffer) error {
-	pg := &SearchPage{Base: b.base("search", "search/", "Search")}
+	pg := &SearchPage{Base: b.pageBase(searchKind, "", "Search")}
 	pg.Description = "Search the measures, services, reports and pages of this site."
 	for _, s := range b.sections {
-		pg.AZ = append(pg.AZ, AZ{Title: s.Title, URL: s.Name + "/", Kind: "Section"})
+		pg.AZ = append(pg.AZ, AZ{Title: s.Title, URL: s.listURL(1), Kind: "Section"})
 	}
 	for _, m := range b.p.Metrics {
-		pg.AZ = append(pg.AZ, AZ{Title: m.Name, URL: "metrics/" + m.ID + "/", Kind: "Measure"})
+		pg.AZ = append(pg.AZ, AZ{Title: m.Name, URL: metricKind.url(m.ID), Kind: metricKind.Search})
 	}
 	slices.SortStableFunc(pg.AZ, func(x, y AZ) int { return strings.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title)) })
 	return b.draw(w, "search", &pg.Base, pg)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 
@@ -156,41 +155,6 @@ func newestFirst(pages []*content.Page) {
 	})
 }
 
-// checkAddresses reports two inputs that would be written to one address,
-// such as content/about.md and content/about/index.md, naming both: which
-// of them was published would otherwise change from build to build.
-func (b *builder) checkAddresses() {
-	owner := map[string]string{}
-	claim := func(url, who string) {
-		if first, taken := owner[url]; taken {
-			if strings.HasPrefix(who, "content/") {
-				b.pl.Errorf(who, 1, "this page would be written to %s, which %s is written to already; rename or move one of them", url, first)
-			}
-			return
-		}
-		owner[url] = who
-	}
-	for _, s := range b.sections {
-		for n := 1; n <= s.pages(b); n++ {
-			claim(s.listURL(n), "the "+s.Title+" list")
-		}
-	}
-	for _, pg := range b.reports {
-		claim(pg.URL, pg.Path)
-	}
-	for _, s := range b.sections {
-		if s.Intro != nil && s.Template == "section" {
-			owner[s.Intro.URL] = s.Intro.Path // it is drawn on its list
-		}
-	}
-	for _, pg := range b.plain { // in path order, so the first named is the same every build
-		if s := b.section(pg.Section); s != nil && s.Intro == pg {
-			continue
-		}
-		claim(pg.URL, pg.Path)
-	}
-}
-
 // section returns the section called name, or nil.
 func (b *builder) section(name string) *section {
 	for i := range b.sections {
@@ -201,14 +165,13 @@ func (b *builder) section(name string) *section {
 	return nil
 }
 
-// listJobs adds a job for every page of every section's list.
-func (b *builder) listJobs(js *[]job) {
-	for i := range b.sections {
-		s := &b.sections[i]
-		for n := 1; n <= s.pages(b); n++ {
-			b.add(path.Join(s.listURL(n), "index.html"), func(b *builder, w *bytes.Buffer) error { return b.list(w, s, n) }, js)
-		}
+// source is the content file a folder of pages is named for in messages:
+// its index.md, or its first page.
+func (s *section) source() string {
+	if s.Intro != nil {
+		return s.Intro.Path
 	}
+	return s.Pages[0].Path
 }
 
 // list draws page n of a section's list.
@@ -217,7 +180,7 @@ func (b *builder) list(w *bytes.Buffer, s *section, n int) error {
 	var crumbs []Crumb
 	if n > 1 {
 		title = fmt.Sprintf("%s, page %d", s.Title, n)
-		crumbs = []Crumb{{Title: s.Title, URL: s.Name + "/"}}
+		crumbs = []Crumb{{Title: s.Title, URL: s.listURL(1)}}
 	}
 	pg := &ListPage{Base: b.base(s.Template, s.listURL(n), title, crumbs...), Section: s.Title}
 	switch s.Name {

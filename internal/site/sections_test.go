@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/sitetest"
 	"github.com/partnersite/partnersite/internal/synth"
 )
@@ -104,6 +105,30 @@ func TestAddresses(t *testing.T) {
 			"content/about/index.md:1: this page would be written to about/, which content/about.md is written to already; rename or move one of them"},
 		{"a folder holding only index.md is a page, not a section",
 			map[string]string{"content/contact/index.md": "---\ntitle: Contact\n---\n"}, ""},
+		{"a page at the search page's address",
+			map[string]string{"content/search.md": "---\ntitle: Search us\n---\n"},
+			"content/search.md:1: this page would be written to search/, where the site writes the search page; rename or move it"},
+		{"a page at a metric's embed page",
+			map[string]string{"content/embed/uptime.md": "---\ntitle: Uptime\n---\n"},
+			`content/embed/uptime.md:1: this page would be written to embed/uptime/, where the site writes the embed page of metric "uptime"'s chart; rename or move it`},
+		{"a page in the embed pages' folder",
+			map[string]string{"content/embed/about.md": "---\ntitle: About embeds\n---\n"},
+			"content/embed/about.md:1: this page would be written to embed/about/, in embed/, where the site writes the embed pages of its charts; move or rename it"},
+		{"a page in the theme's folder",
+			map[string]string{"content/assets/logo.md": "---\ntitle: Logo\n---\n"},
+			"content/assets/logo.md:1: this page would be written to assets/logo/, in assets/, where the site writes its theme's files; move or rename it"},
+		{"a folder of pages whose list would be the search page",
+			map[string]string{"content/search/a.md": "---\ntitle: A\n---\n", "content/search/b.md": "---\ntitle: B\n---\n"},
+			"content/search/a.md:1: the list of the pages in content/search/ would be written to search/, where the site writes the search page; rename or move it"},
+		{"a page at a metric's page",
+			map[string]string{"content/metrics/index/uptime.md": "x"}, "content/metrics/index/uptime.md:1: content/metrics/ holds pages directly, not in sub-folders; move this file up to content/metrics/"},
+		{"a metric whose embed page is the savings chart's",
+			map[string]string{"data/metrics.csv": "id,name,service,goal,unit,direction,target,amber,description,source\n" +
+				"uptime,System availability,ict,resilience,percent,higher,99.5,0.5,Share of time systems were up.,Monitoring\n" +
+				"claims,Days to process claims,rb,efficiency,days,lower,18,,Average days to decide a claim.,DWP\n" +
+				"savings,Savings found,rb,efficiency,gbp,higher,,,Savings.,Ledger\n",
+				"data/performance.csv": "metric,period,partner,value\nuptime,2024/25 Q2,,99.6\nclaims,2024/25 Q2,north,17\nclaims,2024/25 Q2,south,17\nsavings,2024/25 Q2,,£100\n"},
+			`data/metrics.csv:4: the embed page of metric "savings"'s chart would be written to embed/savings/, where the site writes the embed page of the partnership's savings chart; give it another id in data/metrics.csv`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,15 +136,22 @@ func TestAddresses(t *testing.T) {
 			for name, body := range tt.files {
 				sitetest.Write(t, filepath.Join(dir, filepath.FromSlash(name)), body)
 			}
+			// check finds what build finds.
+			cpl, _ := Check(os.DirFS(dir))
 			out, pl, err := Build(os.DirFS(dir), Options{})
-			got := ""
-			for _, p := range pl.All() {
-				if !p.Warning {
-					got = p.String()
+			for _, l := range []*problem.List{cpl, pl} {
+				got := ""
+				for _, p := range l.All() {
+					if !p.Warning {
+						if got != "" {
+							t.Errorf("more than one problem: %q and %q", got, p)
+						}
+						got = p.String()
+					}
 				}
-			}
-			if got != tt.want {
-				t.Fatalf("problem %q, want %q (%v)", got, tt.want, err)
+				if got != tt.want {
+					t.Fatalf("problem %q, want %q (%v)", got, tt.want, err)
+				}
 			}
 			if tt.want == "" {
 				home := string(out.Files["index.html"])
