@@ -20,9 +20,9 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		back, err := Parse(p.String())
+		back, err := Parse(p.Written())
 		if err != nil || back != p {
-			t.Errorf("Parse(%q) = %v, which formats as %q and reads back as %v, %v", s, p, p.String(), back, err)
+			t.Errorf("Parse(%q) = %v, which is written %q and reads back as %v, %v", s, p, p.Written(), back, err)
 		}
 		if p.Label() == "" || p.End().Before(p.Start()) {
 			t.Errorf("Parse(%q) = %v with label %q from %v to %v", s, p, p.Label(), p.Start(), p.End())

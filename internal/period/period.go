@@ -78,7 +78,7 @@ type Ambiguous struct {
 
 func (a *Ambiguous) Error() string {
 	return fmt.Sprintf("period %q could be %s or the financial year %s; write %s for the year, or %s for the month",
-		a.Text, a.Month.Label(), a.Year, a.Year, a.Month)
+		a.Text, a.Month.Label(), a.Year, a.Year, a.Month.Written())
 }
 
 // MinYear and MaxYear bound the years a period may fall in: wide enough for
@@ -356,7 +356,8 @@ func MustParse(s string) Period {
 // IsZero reports whether p is the zero Period.
 func (p Period) IsZero() bool { return p.Kind == 0 }
 
-// String gives the canonical form: "2024/25", "2024/25 Q1" or "2024-06".
+// String gives the form pages show: "2024/25", "2024/25 Q1" or
+// "2024-06", one form for every month.
 func (p Period) String() string {
 	switch p.Kind {
 	case Year:
@@ -364,13 +365,21 @@ func (p Period) String() string {
 	case Quarter:
 		return fmt.Sprintf("%d/%02d Q%d", p.Year, (p.Year+1)%100, p.N)
 	case Month:
-		if (p.Year+1)%100 == p.N {
-			// "2010-11" would read back as ambiguous; "Nov 2010" cannot.
-			return fmt.Sprintf("%.3s %d", time.Month(p.N), p.Year)
-		}
 		return fmt.Sprintf("%d-%02d", p.Year, p.N)
 	}
 	return ""
+}
+
+// Written is the form a file is written with, so that it reads back as
+// the same period: String, but a month whose number would read as a
+// financial year (2010-11 is also 2010/11) by name, "Nov 2010". A page
+// shows it beside its neighbours and the words of its label; a file read
+// by a program has neither.
+func (p Period) Written() string {
+	if p.Kind == Month && (p.Year+1)%100 == p.N {
+		return fmt.Sprintf("%.3s %d", time.Month(p.N), p.Year)
+	}
+	return p.String()
 }
 
 // monthNamed is the month a name or its three-letter abbreviation gives,

@@ -21,8 +21,8 @@ func TestParse(t *testing.T) {
 		{"2024/25Q3", "2024/25 Q3", Quarter, "October to December 2024"},
 		{"2024-06", "2024-06", Month, "June 2024"},
 		{" 2099/00 ", "2099/00", Year, "April 2099 to March 2100"},
-		{"Nov 2010", "Nov 2010", Month, "November 2010"},
-		{"november 2010", "Nov 2010", Month, "November 2010"},
+		{"Nov 2010", "2010-11", Month, "November 2010"},
+		{"november 2010", "2010-11", Month, "November 2010"},
 		{"Sept 2024", "2024-09", Month, "September 2024"},
 		{"Jun 2024", "2024-06", Month, "June 2024"},
 		{"2012-12", "2012-12", Month, "December 2012"},
@@ -158,5 +158,31 @@ func TestParseDay(t *testing.T) {
 	}
 	if _, err := ParseDay("2024/25"); err == nil {
 		t.Error("a financial year was read as a date")
+	}
+}
+
+func TestWritten(t *testing.T) {
+	tests := []struct {
+		p              Period
+		shown, written string
+	}{
+		{Period{Kind: Month, Year: 2010, N: 10}, "2010-10", "2010-10"},
+		{Period{Kind: Month, Year: 2010, N: 11}, "2010-11", "Nov 2010"}, // 2010-11 is also the year 2010/11
+		{Period{Kind: Month, Year: 2005, N: 6}, "2005-06", "Jun 2005"},
+		{Period{Kind: Month, Year: 2024, N: 6}, "2024-06", "2024-06"},
+		{Period{Kind: Year, Year: 2010}, "2010/11", "2010/11"},
+		{Period{Kind: Quarter, Year: 2010, N: 3}, "2010/11 Q3", "2010/11 Q3"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.String(); got != tt.shown {
+			t.Errorf("%#v shown as %q, want %q", tt.p, got, tt.shown)
+		}
+		got := tt.p.Written()
+		if got != tt.written {
+			t.Errorf("%#v written as %q, want %q", tt.p, got, tt.written)
+		}
+		if back, err := Parse(got); err != nil || back != tt.p {
+			t.Errorf("%q reads back as %v, %v", got, back, err)
+		}
 	}
 }

@@ -130,7 +130,7 @@ func (b *builder) buildTables() []*table {
 	for _, m := range p.Metrics {
 		latest := ""
 		if _, pt := m.AsAt(zeroPeriod); pt != nil {
-			latest = pt.Period.String()
+			latest = pt.Period.Written()
 		}
 		metrics.add(idc(m.ID), tx(m.Name), idc(m.Service.ID), idc(m.Goal.ID), idc(string(m.Unit)), idc(string(m.Direction)),
 			nm(opt(m.Target, 6)), nm(opt(m.Amber, 6)), tx(m.Description), tx(m.Source), tx(m.SourceURL), nm(latest), tx(m.Status().String()))
@@ -146,7 +146,7 @@ func (b *builder) buildTables() []*table {
 				if pt.Has() {
 					value = num(pt.Value, 6)
 				}
-				bench.add(idc(m.ID), nm(pt.Period.String()), tx(bm.Name), nm(value), idc(pt.Symbol()), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
+				bench.add(idc(m.ID), nm(pt.Period.Written()), tx(bm.Name), nm(value), idc(pt.Symbol()), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
 			}
 		}
 	}
@@ -189,13 +189,13 @@ func (b *builder) buildTables() []*table {
 						}
 					}
 					if len(y.Carried) > 0 {
-						from = y.Carried[0].From.String() // one stream: one row carried
+						from = y.Carried[0].From.Written() // one stream: one row carried
 					}
 					note := strings.Join(y.Notes, " ")
 					if y.NoFigure {
 						note = "No figure was published."
 					}
-					sv.add(idc(s.ID), nm(y.Period.String()), idc(pid), nm(base), nm(actual), nm(saving),
+					sv.add(idc(s.ID), nm(y.Period.Written()), idc(pid), nm(base), nm(actual), nm(saving),
 						nm(optPence(y.Target)), tx(y.Rating.Status.String()), nm(oneOff), nm(net), tx(recurring), nm(from), tx(note),
 						tx(file), nm(line))
 				}
@@ -219,7 +219,7 @@ func (b *builder) buildTables() []*table {
 					if y.NoFigure {
 						note = "No figure was published."
 					}
-					attributed.add(idc(pt.ID), nm(y.Period.String()), nm(""), nm(optPence(y.Target)), nm(""), tx(""), nm(""), nm(""), nm(""), nm(""), tx(note))
+					attributed.add(idc(pt.ID), nm(y.Period.Written()), nm(""), nm(optPence(y.Target)), nm(""), tx(""), nm(""), nm(""), nm(""), nm(""), tx(note))
 					continue
 				}
 				ph := ""
@@ -246,7 +246,7 @@ func (b *builder) buildTables() []*table {
 				if len(y.Carried) > 0 {
 					carriedCell = carried.Decimal()
 				}
-				attributed.add(idc(pt.ID), nm(y.Period.String()), nm(y.Saving.Decimal()), nm(optPence(y.Target)), nm(oneOff), tx(missing),
+				attributed.add(idc(pt.ID), nm(y.Period.Written()), nm(y.Saving.Decimal()), nm(optPence(y.Target)), nm(oneOff), tx(missing),
 					nm(y.Net.Decimal()), nm(y.CumNet.Decimal()), nm(ph), nm(carriedCell), tx(strings.Join(notes, " ")))
 			}
 		}
@@ -282,7 +282,7 @@ func performanceTable(name, description string, metrics []*model.Metric) *table 
 				if i >= len(s.Points) {
 					trend = ""
 				}
-				perf.add(idc(m.ID), nm(pt.Period.String()), idc(who), nm(value), idc(pt.Symbol()), nm(opt(pt.Target, 6)), nm(amber),
+				perf.add(idc(m.ID), nm(pt.Period.Written()), idc(who), nm(value), idc(pt.Symbol()), nm(opt(pt.Target, 6)), nm(amber),
 					tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
 			}
 		}
@@ -310,8 +310,8 @@ func revisionsTable(metrics []*model.Metric) *table {
 				for f := pt.Earlier; f != nil; f = f.Earlier {
 					v, vf := revisionValue(*f)
 					w, wf := revisionValue(by)
-					rows = append(rows, []cell{idc(m.ID), nm(pt.Period.String()), idc(who), nm(v), idc(vf), tx(f.File), nm(strconv.Itoa(f.Line)), nm(f.PublishedIn.String()),
-						nm(w), idc(wf), nm(f.RevisedIn.String()), tx(by.File), nm(strconv.Itoa(by.Line))})
+					rows = append(rows, []cell{idc(m.ID), nm(pt.Period.Written()), idc(who), nm(v), idc(vf), tx(f.File), nm(strconv.Itoa(f.Line)), nm(f.PublishedIn.Written()),
+						nm(w), idc(wf), nm(f.RevisedIn.Written()), tx(by.File), nm(strconv.Itoa(by.Line))})
 					by = *f
 				}
 				for i := len(rows) - 1; i >= 0; i-- {
@@ -547,7 +547,7 @@ func optPence(p *money.Pence) string {
 func jsonSavings(v *model.Savings) []jsonSavingsYr {
 	out := []jsonSavingsYr{}
 	for _, y := range v.Years {
-		j := jsonSavingsYr{Period: y.Period.String(), Baseline: y.Baseline, Actual: y.Actual,
+		j := jsonSavingsYr{Period: y.Period.Written(), Baseline: y.Baseline, Actual: y.Actual,
 			Target: y.Target, Status: y.Rating.Status.String(), OneOffMissing: y.OneOffMissing, CumNet: y.CumNet,
 			Recurring: y.Recurring || len(y.Carried) > 0}
 		if y.Counted() {
@@ -561,7 +561,7 @@ func jsonSavings(v *model.Savings) []jsonSavingsYr {
 			j.OneOff = &oneOff
 		}
 		for _, c := range y.Carried {
-			jc := jsonCarry{From: c.From.String(), Line: c.Line, Amount: c.Amount}
+			jc := jsonCarry{From: c.From.Written(), Line: c.Line, Amount: c.Amount}
 			if c.Service != nil {
 				jc.Service = c.Service.ID
 			}
@@ -616,7 +616,7 @@ func (b *builder) jsonData() jsonSite {
 				scope.Partner = s.Partner.ID
 			}
 			for _, pt := range s.Points {
-				jp := jsonPoint{Period: pt.Period.String(), Value: jsonValue(&pt), Flag: pt.Symbol(), Target: pt.Target, Status: pt.Rating.Status.String(),
+				jp := jsonPoint{Period: pt.Period.Written(), Value: jsonValue(&pt), Flag: pt.Symbol(), Target: pt.Target, Status: pt.Rating.Status.String(),
 					Rule: pt.Rating.Rule(), Trend: pt.Travel(), Note: pt.Note}
 				if pt.Target != nil {
 					a := format.Round(pt.Amber, 6)
@@ -629,7 +629,7 @@ func (b *builder) jsonData() jsonSite {
 		for _, bm := range m.Benchmarks {
 			jb := jsonBenchmark{Name: bm.Name, Points: []jsonBenchmarkPoint{}}
 			for _, pt := range bm.Points {
-				jb.Points = append(jb.Points, jsonBenchmarkPoint{Period: pt.Period.String(), Value: jsonValue(&pt), Flag: pt.Symbol(), Source: pt.Note})
+				jb.Points = append(jb.Points, jsonBenchmarkPoint{Period: pt.Period.Written(), Value: jsonValue(&pt), Flag: pt.Symbol(), Source: pt.Note})
 			}
 			jm.Benchmarks = append(jm.Benchmarks, jb)
 		}

@@ -14,9 +14,10 @@
 
   // when is a period's place in time, as period.Compare orders them: by the
   // month it starts, then a year before its first quarter before its first
-  // month. Months are "2009-09", or by name ("Oct 2009") where the number
-  // would read as a year; sorted as text, "Apr 2010" would come before
-  // "Oct 2009". Years and quarters are "2009/10" and "2009/10 Q3".
+  // month. Months are "2009-09"; a month by name ("Oct 2009"), as a
+  // council's own table in a page may write it, is put in its place too,
+  // where sorted as text "Apr 2010" would come before it. Years and
+  // quarters are "2009/10" and "2009/10 Q3".
   function when(t) {
     var m = t.match(/^([A-Za-z]{3}) (\d{4})(?:\s|$)/);
     if (m && months.indexOf(m[1].toLowerCase()) >= 0) {
