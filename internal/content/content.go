@@ -121,25 +121,46 @@ func newMarkdown() goldmark.Markdown {
 // unless opts.Drafts is set.
 func Load(fsys fs.FS, opts Options, pl *problem.List) *Set {
 	set := &Set{md: newMarkdown(), opts: opts, problems: map[string][]problem.Problem{}}
-	_ = fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			// No content folder is fine; one that cannot be read is not.
-			if p != "content" || !errors.Is(err, fs.ErrNotExist) {
-				set.problems[p] = []problem.Problem{{Path: p, Line: 1, Message: fmt.Sprintf("cannot read: %v", err)}}
-			}
-			return nil
-		}
-		if !d.IsDir() && path.Ext(p) == ".md" {
-			set.add(fsys, p)
-		}
-		return nil
-	})
+	set.walk(fsys, "content", map[string]bool{})
 	// In path order, as Update leaves it: a walk visits content/about/
 	// before content/about.md, and a full build and a preview's update
 	// must agree on the order of pages.
 	slices.SortFunc(set.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	set.report(pl)
 	return set
+}
+
+// walk adds every page under root, a folder or one file, to the set, and
+// records what under it cannot be read. A full load and a preview's
+// update both read through it, so that the preview reports what the
+// build would: a link out of the site folder made while the site is
+// served is refused there as it is by build.
+func (set *Set) walk(fsys fs.FS, root string, added map[string]bool) {
+	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil && errors.Is(err, fs.ErrNotExist):
+			// No content folder is fine, and a file deleted since it was
+			// named is gone.
+		case added[p] || !strings.HasPrefix(p+"/", "content/"):
+		case err != nil && path.Ext(p) == ".md":
+			added[p] = true
+			set.add(fsys, p) // says why it cannot be read, as a full load does
+		case err != nil:
+			set.problems[p] = []problem.Problem{{Path: p, Line: 1, Message: fmt.Sprintf("cannot read: %v", err)}}
+		case d.Type()&fs.ModeSymlink != 0 && path.Ext(p) != ".md":
+			// A walk does not follow a link to a folder, so its pages
+			// would be left out without a word.
+			if st, err := fs.Stat(fsys, p); err != nil {
+				set.problems[p] = []problem.Problem{{Path: p, Line: 1, Message: fmt.Sprintf("cannot read: %v", err)}}
+			} else if st.IsDir() {
+				set.problems[p] = []problem.Problem{{Path: p, Line: 1, Warning: true, Message: "this is a link to a folder, whose pages are not read; move the folder here instead of linking to it"}}
+			}
+		case !d.IsDir() && path.Ext(p) == ".md":
+			added[p] = true
+			set.add(fsys, p)
+		}
+		return nil
+	})
 }
 
 // add loads one file into the set, recording its problems.
@@ -197,13 +218,7 @@ func (set *Set) Update(fsys fs.FS, changed []string, pl *problem.List) *Set {
 	}
 	added := map[string]bool{}
 	for _, p := range changed {
-		_ = fs.WalkDir(fsys, p, func(f string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && !added[f] && strings.HasPrefix(f, "content/") && path.Ext(f) == ".md" {
-				added[f] = true
-				next.add(fsys, f)
-			}
-			return nil
-		})
+		next.walk(fsys, p, added)
 	}
 	slices.SortFunc(next.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	next.report(pl)

@@ -113,16 +113,7 @@ func (s *Server) load(changed []string) {
 			probs = []problem.Problem{{Path: "site", Line: 1, Message: err.Error()}}
 		}
 	}
-	s.mu.Lock()
-	if err == nil {
-		s.site, s.cache, s.pending = next, map[string]page{}, nil
-	}
-	s.problems = probs
-	s.version++
-	v := s.version
-	close(s.changed)
-	s.changed = make(chan struct{})
-	s.mu.Unlock()
+	v := s.publish(next, probs)
 	if err != nil {
 		for _, p := range probs {
 			s.logf("%s", p)
@@ -145,6 +136,38 @@ func (s *Server) load(changed []string) {
 	}
 }
 
+// publish makes next the site served, when it is not nil, and probs the
+// problems shown over every page, and tells every open page. It returns
+// the new version.
+func (s *Server) publish(next *site.Site, probs []problem.Problem) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if next != nil {
+		s.site, s.cache, s.pending = next, map[string]page{}, nil
+	}
+	s.problems = probs
+	s.version++
+	close(s.changed)
+	s.changed = make(chan struct{})
+	return s.version
+}
+
+// FolderCheck is how often the server asks whether the site folder is
+// still the one it opened. A folder deleted and put back (a checkout of
+// another branch, a restore from a backup) is a new folder, which neither
+// the open folder nor the watches on the old one can see.
+const FolderCheck = 250 * time.Millisecond
+
+// gone says the site folder is no longer there, over every page.
+func (s *Server) gone() {
+	probs := []problem.Problem{{Path: s.source, Line: 1, Message: "the site folder was deleted or moved; put it back and the preview carries on from it, with no restart"}}
+	v := s.publish(nil, probs)
+	s.logf("%s", probs[0])
+	if s.Built != nil {
+		s.Built(v, 0, probs)
+	}
+}
+
 // Serve builds the site, then serves it on ln and rebuilds on every change
 // until ctx ends. It returns nil after a clean shutdown.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
@@ -153,6 +176,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	s.src = src
+	folder, err := os.Stat(s.source)
+	if err != nil {
+		return err
+	}
 	w, err := newWatcher(s.source)
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", s.source, err)
@@ -161,15 +188,44 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	changed := make(chan struct{}, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	go w.run(ctx, changed, s.logf)
+	watching, stopWatching := context.WithCancel(ctx)
+	go w.run(watching, changed, s.logf)
 	go func() {
+		tick := time.NewTicker(FolderCheck)
+		defer tick.Stop()
+		away := false
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case <-changed:
-				if paths := w.take(); len(paths) > 0 {
+				if paths := w.take(); len(paths) > 0 && !away {
 					s.load(paths)
+				}
+			case <-tick.C:
+				now, err := os.Stat(s.source)
+				switch {
+				case err != nil || !now.IsDir():
+					if !away {
+						away = true
+						s.gone()
+					}
+				case away || !os.SameFile(now, folder):
+					// Back, or replaced: open the folder now there, watch
+					// it, and load it whole.
+					src, err := sitefs.Open(s.source)
+					if err != nil {
+						continue // half restored; asked again at the next tick
+					}
+					nw, err := newWatcher(s.source)
+					if err != nil {
+						continue
+					}
+					stopWatching()
+					watching, stopWatching = context.WithCancel(ctx)
+					w, s.src, folder, away = nw, src, now, false
+					go w.run(watching, changed, s.logf)
+					s.load(nil)
 				}
 			}
 		}
