@@ -37,7 +37,7 @@ between councils performs against its goals, from CSV data and markdown.
 
 Usage:
   partnersite build [--source DIR] [--output DIR] [--drafts] [--portable] [--all]
-  partnersite check [--source DIR] [--all]
+  partnersite check [--source DIR] [--output DIR] [--all]
   partnersite serve [--source DIR] [--addr 127.0.0.1:1313] [--drafts]
   partnersite new DIR
   partnersite metrics [--source DIR] FILE...
@@ -178,6 +178,10 @@ func build(args []string, stdout, stderr io.Writer) error {
 		*output = filepath.Join(*source, "public")
 	}
 	start := time.Now()
+	room, err := outputRoom(*output)
+	if err != nil {
+		return err
+	}
 	// Files stream into a temporary folder beside the output as they are
 	// rendered; it replaces the output only if the whole build succeeds.
 	dir, err := publish.Begin(*output, *source)
@@ -189,7 +193,7 @@ func build(args []string, stdout, stderr io.Writer) error {
 		dir.Abort()
 		return err
 	}
-	out, pl, err := site.Build(src, site.Options{Drafts: *drafts, Portable: *portable, Write: dir.Write})
+	out, pl, err := site.Build(src, site.Options{Drafts: *drafts, Portable: *portable, Write: dir.Write, Room: room})
 	printProblems(pl, *all, stderr)
 	if err != nil {
 		dir.Abort()
@@ -203,18 +207,45 @@ func build(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// ownPaths is room enough for the paths of the pages every site has
+// (accessibility/index.html, embed/savings/ID/index.html): an output
+// folder that leaves less is refused at once, since no input could be
+// renamed to make its pages fit.
+const ownPaths = 160
+
+// outputRoom is how long a path inside the output folder may be, or the
+// refusal of an output folder whose own path is too long for any site.
+func outputRoom(output string) (int, error) {
+	room, err := publish.Room(output)
+	if err != nil {
+		return 0, err
+	}
+	if room < ownPaths {
+		return 0, &publish.Refusal{Dir: output, Reason: fmt.Sprintf("has a path too long for this computer to write a site in (%d characters to spare, where a site needs %d); choose a folder with a shorter path", max(room, 0), ownPaths)}
+	}
+	return room, nil
+}
+
 func check(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	source := fs.String("source", ".", "the site folder")
+	output := fs.String("output", "", "where build would write the site, so that every path is checked to fit there (default SOURCE/public)")
 	all := fs.Bool("all", false, "print every problem, not the first 10 of a long run of one kind")
 	if err := flags(fs, args, stdout, stderr); err != nil {
+		return err
+	}
+	if *output == "" {
+		*output = filepath.Join(*source, "public")
+	}
+	room, err := outputRoom(*output)
+	if err != nil {
 		return err
 	}
 	src, err := sitefs.Open(*source)
 	if err != nil {
 		return err
 	}
-	pl, err := site.Check(src)
+	pl, err := site.Check(src, site.Options{Room: room})
 	printProblems(pl, *all, stderr)
 	fmt.Fprintf(stdout, "%d %s, %d %s\n", pl.Errors(), plural(pl.Errors(), "error", "errors"),
 		pl.Warnings(), plural(pl.Warnings(), "warning", "warnings"))

@@ -3,16 +3,19 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/partnersite/partnersite/internal/publish"
 	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
@@ -642,6 +645,63 @@ func TestDocsCommitteeExample(t *testing.T) {
 			if code != 0 || got != body {
 				t.Errorf("%s: exit %d; its %s:\n%s\ndocs/data.md says:\n%s", arg, code, kind, got, body)
 			}
+		}
+	}
+}
+
+// TestLongOutputPath gives an output folder whose path leaves room for the
+// site's own pages but not for one deep page: check and build both name
+// the page at its file, before anything is written, and an output folder
+// too long for any site is refused as wrong usage. Before, check passed
+// and build failed half-way with no file and line.
+func TestLongOutputPath(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the limit is Linux's PATH_MAX")
+	}
+	dir := smallSite(t)
+	a, b := strings.Repeat("a", 100), strings.Repeat("b", 100)
+	page := "content/" + a + "/" + b + ".md"
+	sitetest.Write(t, filepath.Join(dir, filepath.FromSlash(page)), "---\ntitle: Deep\n---\n")
+	// An output folder leaving room for want characters inside it: each
+	// character added to its path takes one from the room.
+	deep := func(want int) string {
+		out := filepath.Join(t.TempDir(), "public")
+		room, err := publish.Room(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := []string{filepath.Dir(out)}
+		for n := room - want; n > 0; {
+			l := min(n, 200) - 1 // the separator counts
+			if l < 1 {
+				l = 1
+			}
+			parts = append(parts, strings.Repeat("p", l))
+			n -= l + 1
+		}
+		out = filepath.Join(append(parts, "public")...)
+		if got, _ := publish.Room(out); got != want {
+			t.Fatalf("room %d, want %d", got, want)
+		}
+		return out
+	}
+	out := deep(180)
+	want := page + ":1: this page would be written to " + a + "/" + b + "/index.html in the output folder, a path too long for this computer to write (212 characters where the output folder leaves room for 180)"
+	checkCode, _, checkErrs := runCmd("check", "--source", dir, "--output", out)
+	buildCode, _, buildErrs := runCmd("build", "--source", dir, "--output", out)
+	if checkCode != 1 || buildCode != 1 || checkErrs != buildErrs || !strings.Contains(checkErrs, want) {
+		t.Errorf("check exit %d, build exit %d, want 1 and %q:\ncheck:\n%sbuild:\n%s", checkCode, buildCode, want, checkErrs, buildErrs)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("build made the output folder: %v", err)
+	}
+	if code, _, errs := runCmd("build", "--source", dir, "--output", deep(300)); code != 0 {
+		t.Errorf("with room for the page, build exit %d:\n%s", code, errs)
+	}
+	for _, cmd := range []string{"check", "build"} {
+		code, _, errs := runCmd(cmd, "--source", dir, "--output", deep(100))
+		if code != 2 || !strings.Contains(errs, "has a path too long for this computer to write a site in (100 characters to spare") {
+			t.Errorf("%s with no room for a site: exit %d\n%s", cmd, code, errs)
 		}
 	}
 }

@@ -36,6 +36,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -539,4 +540,36 @@ func swap(tmp, dir string) error {
 		}
 	}
 	return nil
+}
+
+// maxPath is the longest path, in bytes, that the operating system opens:
+// PATH_MAX less its terminating zero on Linux and macOS. Go opens long
+// paths on Windows by itself, up to the system's 32,767 characters.
+func maxPath() int {
+	switch runtime.GOOS {
+	case "linux", "android":
+		return 4095
+	case "windows":
+		return 32000
+	}
+	return 1023
+}
+
+// stagingSuffix is the most that MkdirTemp adds to a staging folder's
+// prefix: a random number of up to ten digits.
+const stagingSuffix = 10
+
+// Room is how long, in bytes, the path of a file inside the output folder
+// dir may be, so that the file can be written: the system's limit less the
+// staging folder files are written into first, whose name is longer than
+// dir's. check asks it as build does, so that a path too long for the
+// system is reported before any build, at the input that makes it.
+func Room(dir string) (int, error) {
+	target, err := realPath(dir)
+	if err != nil {
+		return 0, fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	parent, base := filepath.Split(target)
+	staging := len(filepath.Join(parent, tmpPrefix(base, kindNew))) + stagingSuffix
+	return maxPath() - staging - 1, nil
 }

@@ -51,6 +51,10 @@ type Options struct {
 	// never held in memory whole. A build that fails may already have
 	// written some files: the caller discards them.
 	Write func(name string, data []byte) error
+	// Room, when set, is the longest path a file inside the output folder
+	// may have for the system to write it (publish.Room): a page whose
+	// path is longer is a problem at the input that makes it.
+	Room int
 }
 
 // Output is a built site.
@@ -125,8 +129,9 @@ func Build(src fs.FS, opts Options) (*Output, *problem.List, error) {
 // Check reads and validates everything and renders every page without
 // keeping it, so that whatever would fail a build, a theme's template
 // included, fails the check too.
-func Check(src fs.FS) (*problem.List, error) {
-	_, pl, err := Build(src, Options{Write: func(string, []byte) error { return nil }})
+func Check(src fs.FS, opts Options) (*problem.List, error) {
+	opts.Write = func(string, []byte) error { return nil }
+	_, pl, err := Build(src, opts)
 	return pl, err
 }
 

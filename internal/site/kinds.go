@@ -342,6 +342,15 @@ func (b *Base) Link(x any) (string, error) {
 	return b.Rel(u), nil
 }
 
+// subject is what an entry of kind k is, in a message at its own input:
+// "this page" for a content page, else what describe says.
+func (k *pageKind) subject(e entry) string {
+	if _, page := e.Of.(*content.Page); page {
+		return "this page"
+	}
+	return k.describe(e)
+}
+
 // describe is what an entry of kind k is, for a message.
 func (k *pageKind) describe(e entry) string {
 	if !strings.Contains(k.What, "%s") {
@@ -381,6 +390,10 @@ func (b *builder) checkAddresses() {
 			}
 			clash := false
 			for _, f := range files {
+				if room := b.opts.Room; room > 0 && len(f) > room && e.Path != "" {
+					b.pl.Errorf(e.Path, b.line(e), "%s would be written to %s in the output folder, a path too long for this computer to write (%d characters where the output folder leaves room for %d); choose an output folder with a shorter path, or a shorter name", k.subject(e), f, len(f), room)
+					break
+				}
 				first, taken := owner[f]
 				if !taken {
 					owner[f] = claim{k, e}
@@ -446,12 +459,8 @@ func (b *builder) line(e entry) int {
 // content page is moved or renamed, a row of a data file takes another
 // id, and the site's own pages never move.
 func clashMessage(k *pageKind, e entry, ok *pageKind, oe entry, url string) string {
-	_, page := e.Of.(*content.Page)
 	_, otherPage := oe.Of.(*content.Page)
-	subject := "this page"
-	if !page {
-		subject = k.describe(e)
-	}
+	subject := k.subject(e)
 	where := "where the site writes " + ok.describe(oe)
 	if otherPage {
 		where = "which " + ok.describe(oe) + " is written to already"

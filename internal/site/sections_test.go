@@ -137,7 +137,7 @@ func TestAddresses(t *testing.T) {
 				sitetest.Write(t, filepath.Join(dir, filepath.FromSlash(name)), body)
 			}
 			// check finds what build finds.
-			cpl, _ := Check(os.DirFS(dir))
+			cpl, _ := Check(os.DirFS(dir), Options{})
 			out, pl, err := Build(os.DirFS(dir), Options{})
 			for _, l := range []*problem.List{cpl, pl} {
 				got := ""
