@@ -29,6 +29,55 @@ func (c *checker) foldedID(col string, v text, required bool) string {
 type codeCells struct {
 	metrics  map[string]bool
 	partners map[string]string
+	// gss holds the partners' GSS codes in capitals, as tables write
+	// them, so that a national table's rows are told apart without a
+	// copy of each cell.
+	gss map[string]bool
+	// left counts, by file, the rows left out as they were read, for
+	// naming councils by GSS codes that no partner has.
+	left map[string]leftRows
+}
+
+// outside reports whether a performance file's row names, by its GSS
+// code, a council outside the partnership: a national table's row for
+// any of the hundreds of other councils, left out as it is read. The
+// partner column is the one the header names, or a column headed "code"
+// (which decideCode gives to the partners when its cells name them, as
+// a GSS code does).
+func (codes codeCells) outside(t *table, rec []string) bool {
+	col, ok := t.index["partner"]
+	if !ok {
+		if col, ok = t.index["metric"]; !ok || normaliseHeader(t.written[col]) != "code" {
+			return false
+		}
+	}
+	if col >= len(rec) {
+		return false
+	}
+	cell := strings.TrimSpace(rec[col])
+	if !isGSS(cell) {
+		return false
+	}
+	if codes.gss[cell] {
+		return false
+	}
+	_, partner := codes.partners[foldName(cell)] // in lower case, say
+	return !partner
+}
+
+// isGSS reports whether s has the form of a GSS code, E07000243, in
+// either case, as gssCode does, without the copy that upper-casing every
+// partner cell of half a million rows would make.
+func isGSS(s string) bool {
+	if len(s) != 9 || !strings.ContainsRune("EWSNKewsnk", rune(s[0])) {
+		return false
+	}
+	for i := 1; i < 9; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // decideCode settles the column of a performance file headed "code",

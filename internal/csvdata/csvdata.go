@@ -423,6 +423,9 @@ type Data struct {
 	// report's latest column): of two reports that repeat a figure, the
 	// later one's stands.
 	own map[string]period.Period
+	// left counts the rows of each performance file left out as they
+	// were read: councils outside the partnership, named by GSS code.
+	left map[string]leftRows
 }
 
 // unwrapPath drops the file name an fs.PathError repeats, since every
@@ -469,7 +472,7 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	d.Partners = loadPartners(fsys, pl)
 	d.Services = loadServices(fsys, pl)
 	d.Metrics = loadMetrics(fsys, pl)
-	d.Performance, d.own, d.performanceRead = loadPerformance(fsys, d.Metrics, d.partnerNames(), pl)
+	d.Performance, d.own, d.left, d.performanceRead = loadPerformance(fsys, d.Metrics, d.partnerNames(), pl)
 	if _, err := fs.Stat(fsys, SavingsFile); err == nil {
 		d.Savings = loadSavings(fsys, pl)
 	}
@@ -961,9 +964,14 @@ func unread(fsys fs.FS, dir string, pl *problem.List) {
 //
 // partners maps every name of a partner, as partnerNames gives them, to
 // its id: with the metrics' ids, it tells a column headed "code" apart.
-func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, pl *problem.List) (out []Performance, own map[string]period.Period, ok bool) {
+func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, pl *problem.List) (out []Performance, own map[string]period.Period, left map[string]leftRows, ok bool) {
 	own = map[string]period.Period{}
-	codes := codeCells{metrics: make(map[string]bool, len(metrics)), partners: partners}
+	codes := codeCells{metrics: make(map[string]bool, len(metrics)), partners: partners, gss: map[string]bool{}, left: map[string]leftRows{}}
+	for name := range partners {
+		if isGSS(name) {
+			codes.gss[strings.ToUpper(name)] = true
+		}
+	}
 	for _, m := range metrics {
 		codes.metrics[m.ID] = true
 	}
@@ -998,7 +1006,7 @@ func loadPerformance(fsys fs.FS, metrics []Metric, partners map[string]string, p
 			ok = true
 		}
 	}
-	return out, own, ok
+	return out, own, codes.left, ok
 }
 
 // It returns the file's rows and its own period: a wide report's latest
@@ -1009,9 +1017,12 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 		hint = fmt.Sprintf(" (a file in %s/ named for a metric needs no metric column, but %q is not a metric in %s)",
 			PerformanceDir, strings.TrimSuffix(path.Base(file), path.Ext(file)), MetricsFile)
 	}
-	t := readShaped(fsys, file, cols, true, hint, pl)
+	t := readLeaving(fsys, file, cols, true, hint, codes.outside, pl)
 	if t == nil || !t.decideCode(codes, hint, pl) {
 		return nil, period.Period{}, false
+	}
+	if t.left.N > 0 {
+		codes.left[file] = t.left
 	}
 	t.lengthen()
 	if metric != "" {
@@ -2027,12 +2038,28 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		// Each figure once: the reports' repeats are settled above.
 		d.Performance = slices.DeleteFunc(d.Performance, func(p Performance) bool { return p.dropped })
 	}
-	if len(others) > 0 {
+	if len(others) > 0 || len(d.left) > 0 {
 		files := slices.Sorted(maps.Keys(others))
+		for f := range d.left {
+			if _, ok := others[f]; !ok {
+				files = append(files, f)
+			}
+		}
+		slices.Sort(files)
 		for _, f := range files {
 			// A wide table gives one figure a cell: count its rows.
 			lines := slices.Compact(slices.Clone(others[f]))
-			pl.Warnf(f, lines[0], "%d rows name councils by GSS codes that no partner in %s has, such as the one on this line; they are left out (add a partner's code to partners.csv to include it)", len(lines), PartnersFile)
+			n, first := len(lines), 0
+			if len(lines) > 0 {
+				first = lines[0]
+			}
+			if l := d.left[f]; l.N > 0 {
+				n += l.N
+				if first == 0 || l.First < first {
+					first = l.First
+				}
+			}
+			pl.Warnf(f, first, "%d rows name councils by GSS codes that no partner in %s has, such as the one on this line; they are left out (add a partner's code to partners.csv to include it)", n, PartnersFile)
 		}
 		d.Performance = slices.DeleteFunc(d.Performance, func(p Performance) bool { return p.dropped })
 	}

@@ -671,6 +671,39 @@ func TestNationalTable(t *testing.T) {
 	}
 }
 
+// TestNationalTableLong reads a long national table, one figure a row for
+// every council, whose rows for other councils are left out as they are
+// read: only the partners' rows take memory, and one warning counts the
+// others, at the first of them, however they mix with the partners'.
+func TestNationalTableLong(t *testing.T) {
+	partners := "id,name,code,cost_share\nnorth,North,E07000099,60\nsouth,South,E07000243,40\n"
+	var b strings.Builder
+	b.WriteString("metric,period,gss code,area name,value\n")
+	for _, q := range []string{"2024/25 Q1", "2024/25 Q2"} {
+		for i := range 150 {
+			fmt.Fprintf(&b, "uptime,%s,E0%07d,Council %d,%d\n", q, 6000001+i, i, 90+i%10)
+		}
+		fmt.Fprintf(&b, "uptime,%s,e07000099,North,97\n", q) // a code in lower case names the partner too
+	}
+	d, probs := load(t, map[string]*string{"partners.csv": s(partners), "performance/national.csv": s(b.String())})
+	want := []string{
+		`data/performance/national.csv:1: warning: unknown column "area name" is ignored; the columns are: metric, period, partner, value, target, status, note, indicator, service, unit`,
+		`data/performance/national.csv:2: warning: 300 rows name councils by GSS codes that no partner in data/partners.csv has, such as the one on this line; they are left out (add a partner's code to partners.csv to include it)`,
+	}
+	if !slices.Equal(probs, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(want, "\n"))
+	}
+	var got []string
+	for _, p := range d.Performance {
+		if p.File == "data/performance/national.csv" {
+			got = append(got, fmt.Sprintf("%s %s %v line %d", p.Partner, p.Period, p.Value, p.Line))
+		}
+	}
+	if w := []string{"north 2024/25 Q1 97 line 152", "north 2024/25 Q2 97 line 303"}; !slices.Equal(got, w) {
+		t.Errorf("figures %q, want %q", got, w)
+	}
+}
+
 // TestBenchmarks reads benchmarks.csv as the other files are read: every
 // bad row gives its PATH:LINE error, all of them at once, and good rows
 // take shorthand and the metric's scale.

@@ -51,7 +51,20 @@ type table struct {
 	// heading a report of that year's quarters.
 	yearTargetCol bool
 	hint          string // added to a missing header's error
+	// leave, when set, tells a row to leave out as it is read, before it
+	// takes any memory: a national table's rows for councils outside the
+	// partnership, which may be all but a few hundred of millions.
+	leave func(t *table, rec []string) bool
+	// left counts the rows leave left out, and the line of the first.
+	left leftRows
 }
+
+// firstRows is how many rows of a file that may leave rows out are read
+// before room is taken for all of them.
+const firstRows = 1 << 14
+
+// leftRows counts rows left out of a file, with the line of the first.
+type leftRows struct{ First, N int }
 
 // line returns the physical line of a row's cell, or of the row when the
 // column is absent. Only rows with a multi-line cell keep a line per cell.
@@ -73,6 +86,12 @@ func (t *table) line(row int, col string) int {
 // hint is added to the error for a file with no header: why a column may
 // be required that the author thought was not.
 func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, pl *problem.List) *table {
+	return readLeaving(fsys, path, cols, wide, hint, nil, pl)
+}
+
+// readLeaving is readShaped, leaving out the data rows that leave, when
+// not nil, picks as they are read; t.left counts them.
+func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string, leave func(t *table, rec []string) bool, pl *problem.List) *table {
 	raw, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		pl.Errorf(path, 1, "cannot read the file: %v", err)
@@ -89,8 +108,15 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = -1                      // widths are checked below, with a better message
 	lines := bytes.Count(raw, []byte("\n")) + 1 // at least one row per line
+	// Room for a row a line, taken at once, unless rows may be left out:
+	// then room for the first rows, and for the rest only once those are
+	// all kept, since a national table keeps 1 row in 100.
+	room := lines
+	if leave != nil {
+		room = min(lines, firstRows)
+	}
 	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols, wide: wide, hint: hint,
-		rows: make([][]string, 0, lines), rowLine: make([]int, 0, lines), cellLines: map[int][]int{}}
+		rows: make([][]string, 0, room), rowLine: make([]int, 0, room), cellLines: map[int][]int{}, leave: leave}
 	var above []candidate // rows before the header: titles, or a header lacking a column
 	inv := &invisibles{path: path}
 	defer inv.done(pl)
@@ -169,6 +195,13 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 			pl.Errorf(path, first, "%s", widthMessage(rec, len(t.header)))
 			continue
 		}
+		if t.leave != nil && t.leave(t, rec) {
+			if t.left.N == 0 {
+				t.left.First = first
+			}
+			t.left.N++
+			continue
+		}
 		if last, _ := r.FieldPos(len(rec) - 1); last != first {
 			lines := make([]int, len(t.header))
 			for i := range lines {
@@ -183,6 +216,10 @@ func readShaped(fsys fs.FS, path string, cols []column, wide bool, hint string, 
 		for len(rec) < len(t.header) {
 			// Hand-written files often leave trailing empty cells out.
 			rec = append(rec, "")
+		}
+		if len(t.rows) == firstRows && room < lines && t.left.N == 0 {
+			room = lines
+			t.rows, t.rowLine = slices.Grow(t.rows, lines-firstRows), slices.Grow(t.rowLine, lines-firstRows)
 		}
 		t.rows = append(t.rows, rec)
 		t.rowLine = append(t.rowLine, first)
