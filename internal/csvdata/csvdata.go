@@ -1150,7 +1150,8 @@ var savingFields = declare(
 var aYear = regexp.MustCompile(`(?i)\ba year\b`)
 
 // partnerAliases are the headers published tables give the partner column.
-var partnerAliases = []string{"council", "local authority", "authority", "area", "organisation", "ons code", "gss code", "code"}
+var partnerAliases = []string{"council", "local authority", "authority", "area", "organisation", "ons code", "gss code", "code",
+	"area code", "area name", "local authority code", "local authority name", "la code", "la name", "council name", "organisation name"}
 
 func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 	return loadFile(fsys, SavingsFile, savingFields.columns(), pl, func(c *checker, line int, r savingRow) Saving {
@@ -2058,6 +2059,10 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 				if first == 0 || l.First < first {
 					first = l.First
 				}
+			}
+			if n == 1 {
+				pl.Warnf(f, first, "this row names a council by a GSS code that no partner in %s has; it is left out (add a partner's code to partners.csv to include it)", PartnersFile)
+				continue
 			}
 			pl.Warnf(f, first, "%d rows name councils by GSS codes that no partner in %s has, such as the one on this line; they are left out (add a partner's code to partners.csv to include it)", n, PartnersFile)
 		}
