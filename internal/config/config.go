@@ -96,6 +96,7 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 	if !ok {
 		return s
 	}
+	raw = textfile.StripInvisible(File, raw, pl)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		line, msg := YAMLError(err)

@@ -235,6 +235,7 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 	if !ok {
 		return nil
 	}
+	raw = textfile.StripInvisible(p, raw, pl)
 	page := &Page{Path: p}
 	if !classify(page, pl) {
 		return nil

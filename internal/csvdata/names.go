@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // Names are how a council's figures find their row and how a reader tells
@@ -23,43 +24,6 @@ import (
 // every other message.
 const maxInvisibleWarnings = 10
 
-// invisibleNames names the invisible format characters met most often, for
-// messages; any other is named by its code point.
-var invisibleNames = map[rune]string{
-	'\u00AD': "soft hyphen",
-	'\u061C': "Arabic letter mark",
-	'\u200B': "zero-width space",
-	'\u200C': "zero-width non-joiner",
-	'\u200D': "zero-width joiner",
-	'\u200E': "left-to-right mark",
-	'\u200F': "right-to-left mark",
-	'\u202A': "left-to-right embedding",
-	'\u202B': "right-to-left embedding",
-	'\u202C': "pop directional formatting",
-	'\u202D': "left-to-right override",
-	'\u202E': "right-to-left override",
-	'\u2060': "word joiner",
-	'\u2066': "left-to-right isolate",
-	'\u2067': "right-to-left isolate",
-	'\u2068': "first strong isolate",
-	'\u2069': "pop directional isolate",
-	'\uFEFF': "zero-width no-break space (byte order mark)",
-}
-
-// invisible reports a format character (Unicode category Cf): bidi
-// overrides, embeddings and isolates, zero-width spaces and joiners, byte
-// order marks. None has a place in a council's data, and a right-to-left
-// override in a name makes a browser show the figure after it backwards
-// ("17.75 days" as ".syad 57.71").
-func invisible(r rune) bool { return unicode.Is(unicode.Cf, r) }
-
-func describeInvisible(r rune) string {
-	if n, ok := invisibleNames[r]; ok {
-		return fmt.Sprintf("%s (U+%04X)", n, r)
-	}
-	return fmt.Sprintf("U+%04X", r)
-}
-
 // stripInvisible returns s without its invisible format characters, and
 // the first one it removed (0 when there was none). ASCII text, nearly
 // every cell, is returned at the cost of one pass over its bytes.
@@ -71,12 +35,12 @@ func stripInvisible(s string) (string, rune) {
 			break
 		}
 	}
-	if ascii || strings.IndexFunc(s, invisible) < 0 {
+	if ascii || strings.IndexFunc(s, textfile.Invisible) < 0 {
 		return s, 0
 	}
 	var first rune
 	out := strings.Map(func(r rune) rune {
-		if invisible(r) {
+		if textfile.Invisible(r) {
 			if first == 0 {
 				first = r
 			}
@@ -120,7 +84,7 @@ func (v *invisibles) clean(rec []string, header []string, line func(i int) int, 
 			where = fmt.Sprintf("cell %d", i+1)
 		}
 		pl.Warnf(v.path, line(i), "%s has an invisible character, a %s, which can hide a difference between names or reverse a figure on the page; it is removed: %q. Delete it in the spreadsheet",
-			where, describeInvisible(r), short(strings.TrimSpace(out)))
+			where, textfile.DescribeInvisible(r), short(strings.TrimSpace(out)))
 	}
 }
 

@@ -2,9 +2,15 @@ package site
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/partnersite/partnersite/internal/sitetest"
+	"github.com/partnersite/partnersite/internal/textfile"
 )
 
 // TestXSS builds a site whose every text column, setting and markdown
@@ -85,6 +91,43 @@ func TestXSS(t *testing.T) {
 			if !strings.Contains(string(out.Files[file]), w) {
 				t.Errorf("%s lacks neutralised cell %s", file, w)
 			}
+		}
+	}
+}
+
+// TestInvisibleCharacters puts a right-to-left override, zero-width
+// spaces and an isolate in site.yaml, a page's front matter and its
+// prose, and a partner's name: no file of the site holds one, and each
+// is a warning at its line.
+func TestInvisibleCharacters(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.WriteFiles(t, dir, map[string]string{
+		"site.yaml": "title: Small\u200b partnership\ndescription: A test partnership.\nbase_url: https://example.org/small/\n",
+		"content/about.md": "---\ntitle: About\u2067 us\u2069\nsummary: Who \u202ewe are\n---\n" +
+			"The target is 17.75 \u202edays\u202c a claim.\n\n| Quarter | Days |\n|---|---|\n| Q2 | \u202e17.75 |\n",
+	})
+	out, pl, err := Build(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned []string
+	for _, p := range pl.All() {
+		if strings.Contains(p.Message, "invisible character") {
+			warned = append(warned, fmt.Sprintf("%s:%d", p.Path, p.Line))
+		}
+	}
+	if want := []string{"content/about.md:2", "content/about.md:3", "content/about.md:5", "content/about.md:9", "site.yaml:1"}; !slices.Equal(warned, want) {
+		t.Errorf("warnings at %v, want %v", warned, want)
+	}
+	for _, p := range out.Paths() {
+		if i := strings.IndexFunc(string(out.Files[p]), func(r rune) bool { return r != '\u00ad' && textfile.Invisible(r) }); i >= 0 && !strings.HasPrefix(p, "assets/") {
+			t.Errorf("%s holds an invisible character at byte %d", p, i)
+		}
+	}
+	about := string(out.Files["about/index.html"])
+	for _, want := range []string{"<title>About us – Small partnership</title>", "17.75 days a claim", ">17.75</td>"} {
+		if !strings.Contains(about, want) {
+			t.Errorf("the about page lacks %q", want)
 		}
 	}
 }
