@@ -436,11 +436,26 @@ func footnote(rec []string) bool {
 	return blank(rec[1:])
 }
 
-// tabSeparated reports whether the first line has tabs and no commas: a
-// tab-separated file, which would otherwise read as one wide column.
+// tabSeparated reports whether the file's first lines separate their
+// cells by tabs and none by commas: a tab-separated file, which would
+// otherwise read as one wide column. A tab or comma inside quotes
+// separates nothing, so a quoted title holding a tab is no sign.
 func tabSeparated(raw []byte) bool {
-	first, _, _ := bytes.Cut(raw, []byte("\n"))
-	return bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0
+	tabs, quoted := false, false
+	for i, lines := 0, 0; i < len(raw) && lines < 5; i++ {
+		switch c := raw[i]; {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == ',':
+			return false
+		case c == '\t':
+			tabs = true
+		case c == '\n':
+			lines++
+		}
+	}
+	return tabs
 }
 
 // complete reports whether the header has every required column.
