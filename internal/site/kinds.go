@@ -158,43 +158,35 @@ func init() {
 	goalKind = &pageKind{Name: "goal", Folder: "goals/", Owns: true, Section: "goals", Source: config.File, Search: "Goal",
 		What: "the page of goal %s", Holds: "the pages of its goals",
 		pages: func(b *builder) []entry {
-			var out []entry
-			for _, g := range b.p.Goals {
-				out = append(out, entry{ID: g.ID, Of: g, Path: config.File, Title: g.Title, Summary: g.Summary})
-			}
-			return out
+			return each(b.p.Goals, func(g *model.Goal) entry {
+				return entry{ID: g.ID, Of: g, Path: config.File, Title: g.Title, Summary: g.Summary}
+			})
 		},
 		draw: func(b *builder, w *bytes.Buffer, e entry) error { return b.goal(w, e.Of.(*model.Goal)) }}
 	serviceKind = &pageKind{Name: "service", Folder: "services/", Owns: true, Section: "services", Source: csvdata.ServicesFile, Search: "Service",
 		What: "the page of service %s", Holds: "the pages of its services",
 		pages: func(b *builder) []entry {
-			var out []entry
-			for _, s := range b.p.Services {
-				out = append(out, entry{ID: s.ID, Of: s, Path: csvdata.ServicesFile, Title: s.Name, Summary: s.Description})
-			}
-			return out
+			return each(b.p.Services, func(s *model.Service) entry {
+				return entry{ID: s.ID, Of: s, Path: csvdata.ServicesFile, Title: s.Name, Summary: s.Description}
+			})
 		},
 		draw: func(b *builder, w *bytes.Buffer, e entry) error { return b.service(w, e.Of.(*model.Service)) }}
 	partnerKind = &pageKind{Name: "partner", Folder: "partners/", Owns: true, Section: "partners", Source: csvdata.PartnersFile, Search: "Partner",
 		What: "the page of partner %s", Holds: "the pages of its partners",
 		pages: func(b *builder) []entry {
-			var out []entry
-			for _, p := range b.p.Partners {
-				out = append(out, entry{ID: p.ID, Of: p, Path: csvdata.PartnersFile, Title: p.Name, Summary: p.ShortName})
-			}
-			return out
+			return each(b.p.Partners, func(p *model.Partner) entry {
+				return entry{ID: p.ID, Of: p, Path: csvdata.PartnersFile, Title: p.Name, Summary: p.ShortName}
+			})
 		},
 		draw: func(b *builder, w *bytes.Buffer, e entry) error { return b.partner(w, e.Of.(*model.Partner)) }}
 	metrics := func(b *builder) []entry {
-		var out []entry
-		for _, m := range b.p.Metrics {
+		return each(b.p.Metrics, func(m *model.Metric) entry {
 			e := entry{ID: m.ID, Of: m, Path: csvdata.MetricsFile, Title: m.Name, Summary: m.Description}
 			if m.Service != nil {
 				e.Headings = []string{m.Service.Name}
 			}
-			out = append(out, e)
-		}
-		return out
+			return e
+		})
 	}
 	metricKind = &pageKind{Name: "metric", Folder: "metrics/", Owns: true, Section: "metrics", Source: csvdata.MetricsFile, Search: "Measure",
 		What: "the page of metric %s", Holds: "the pages of its metrics", pages: metrics,
@@ -231,11 +223,7 @@ func init() {
 		}}
 	reportKind = &pageKind{Name: "report", Folder: "reports/", Section: "reports", What: "%s",
 		pages: func(b *builder) []entry {
-			var out []entry
-			for _, pg := range b.reports {
-				out = append(out, entry{ID: pg.ID, Of: pg, Path: pg.Path, Line: 1})
-			}
-			return out
+			return each(b.reports, func(pg *content.Page) entry { return entry{ID: pg.ID, Of: pg, Path: pg.Path, Line: 1} })
 		},
 		draw: func(b *builder, w *bytes.Buffer, e entry) error {
 			return b.contentPage(w, "report", e.Of.(*content.Page), b.crumb(reportKind.Section))
@@ -271,6 +259,15 @@ func init() {
 		}}
 	kinds = []*pageKind{homeKind, notFoundKind, listKind, dataKind, statementKind, searchKind,
 		goalKind, serviceKind, partnerKind, metricKind, embedKind, savingsKind, serviceSavingsKind, reportKind, plainKind}
+}
+
+// each is an entry for each of items.
+func each[T any](items []T, f func(T) entry) []entry {
+	out := make([]entry, 0, len(items))
+	for _, x := range items {
+		out = append(out, f(x))
+	}
+	return out
 }
 
 // crumb is the breadcrumb of the section called name.
