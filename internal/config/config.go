@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -54,7 +56,21 @@ type Site struct {
 	Goals       []Goal
 	Notice      string
 	Contact     Contact
+	// RiskBands name the bands of a risk's score, highest first.
+	RiskBands []RiskBand
 }
+
+// RiskBand is a band of a risk's score (likelihood × impact, 1 to 25):
+// every score from From up to the next band's is in it.
+type RiskBand struct {
+	Name string
+	From int
+}
+
+// DefaultRiskBands are the bands of a five-by-five matrix as councils'
+// registers band it: 15 and over High, 5 to 12 Medium, 4 and under Low
+// (no product of two numbers from 1 to 5 is 13 or 14).
+var DefaultRiskBands = []RiskBand{{"High", 15}, {"Medium", 5}, {"Low", 1}}
 
 // DefaultGoals are the stated aims of a shared-service partnership.
 var DefaultGoals = []Goal{
@@ -83,7 +99,7 @@ var (
 // Load reads site.yaml from fsys. Problems go to pl; the returned Site
 // always has its defaults, so later checks can still run.
 func Load(fsys fs.FS, pl *problem.List) *Site {
-	s := &Site{Language: "en-GB", Licence: Licences["OGL-UK-3.0"], Theme: "default", Goals: DefaultGoals}
+	s := &Site{Language: "en-GB", Licence: Licences["OGL-UK-3.0"], Theme: "default", Goals: DefaultGoals, RiskBands: DefaultRiskBands}
 	raw, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
 		pl.Errorf(File, 1, "the file is missing; every site needs a site.yaml with at least a title")
@@ -153,8 +169,10 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 			s.Goals = goals(v, pl)
 		case "contact":
 			s.Contact = contact(v, pl)
+		case "risk_bands":
+			s.RiskBands = riskBands(v, pl)
 		default:
-			pl.Warnf(File, k.Line, "unknown setting %q is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice and contact", textfile.Short(k.Value))
+			pl.Warnf(File, k.Line, "unknown setting %q is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice, contact and risk_bands", textfile.Short(k.Value))
 		}
 	}
 	if !hasTitle {
@@ -219,6 +237,44 @@ func goals(v *yaml.Node, pl *problem.List) []Goal {
 			pl.Errorf(File, item.Line, "each goal needs an id and a title")
 		}
 		out = append(out, g)
+	}
+	return out
+}
+
+// riskBands reads risk_bands: each band's name and the lowest score in
+// it, "High: 15", one of them from 1 so that every score has a band.
+func riskBands(v *yaml.Node, pl *problem.List) []RiskBand {
+	if v.Kind != yaml.MappingNode || len(v.Content) == 0 {
+		pl.Errorf(File, v.Line, "risk_bands must name each band with the lowest score in it, one a line, e.g. \"High: 15\", \"Medium: 5\", \"Low: 1\"")
+		return DefaultRiskBands
+	}
+	var out []RiskBand
+	seen := map[int]int{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		name := strings.TrimSpace(k.Value)
+		from, err := strconv.Atoi(strings.TrimSpace(val.Value))
+		switch {
+		case val.Kind != yaml.ScalarNode || err != nil || from < 1 || from > 25:
+			pl.Errorf(File, val.Line, "risk band %q must give the lowest score in it, a whole number from 1 to 25", textfile.Short(name))
+			continue
+		case name == "":
+			pl.Errorf(File, k.Line, "a risk band needs a name, such as High")
+			continue
+		}
+		if l, dup := seen[from]; dup {
+			pl.Errorf(File, val.Line, "risk band %q starts at %d, as the band on line %d does; give each band its own lowest score", textfile.Short(name), from, l)
+			continue
+		}
+		seen[from] = val.Line
+		out = append(out, RiskBand{name, from})
+	}
+	slices.SortFunc(out, func(a, b RiskBand) int { return b.From - a.From })
+	if len(out) > 0 && out[len(out)-1].From != 1 {
+		pl.Errorf(File, v.Line, "risk_bands has no band from 1, so a score below %d would have none; start the lowest band at 1", out[len(out)-1].From)
+	}
+	if len(out) == 0 {
+		return DefaultRiskBands
 	}
 	return out
 }

@@ -46,6 +46,10 @@ func TestSettings(t *testing.T) {
 	if s.BaseURL != "https://example.org/x/" || !slices.Equal(s.GoalIDs(), []string{"speed"}) || s.Contact.Email != "a@example.org" {
 		t.Errorf("site = %+v", s)
 	}
+	s, probs = load(t, "title: T\nrisk_bands:\n  Green: 1\n  Red: 16\n  Amber: 8\n")
+	if want := []RiskBand{{"Red", 16}, {"Amber", 8}, {"Green", 1}}; len(probs) != 0 || !slices.Equal(s.RiskBands, want) {
+		t.Errorf("risk bands %v, %v; want %v", s.RiskBands, probs, want)
+	}
 }
 
 func TestProblems(t *testing.T) {
@@ -58,13 +62,19 @@ func TestProblems(t *testing.T) {
 				`site.yaml:3: licence "MIT" is not one partnersite knows the wording of: use OGL-UK-3.0, CC-BY-4.0 or CC0-1.0`,
 				`site.yaml:4: language "english language" is not a language tag such as en-GB or cy`,
 				`site.yaml:5: theme "My Theme" must be a folder name under themes/ (lower-case letters, digits and hyphens)`,
-				`site.yaml:6: warning: unknown setting "colour" is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice and contact`,
+				`site.yaml:6: warning: unknown setting "colour" is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice, contact and risk_bands`,
 				`site.yaml:8: goal id "Speed" is not a valid id: use lower-case letters, digits and hyphens`,
 				`site.yaml:12: each goal needs an id and a title`,
 				`site.yaml:14: contact email "nobody" is not an email address`,
 				`site.yaml:15: contact url "example.org" must be a full web address starting https://`,
 			}, "\n")},
 		{"duplicate goal", "title: T\ngoals:\n  - id: a\n    title: A\n  - id: a\n    title: B\n", `site.yaml:5: goal id "a" is used twice: line 3 has it already`},
+		{"risk bands", "title: T\nrisk_bands:\n  Severe: 30\n  Red: 12\n  Amber: 12\n  Green: 4\n", strings.Join([]string{
+			`site.yaml:2: risk_bands has no band from 1, so a score below 4 would have none; start the lowest band at 1`,
+			`site.yaml:3: risk band "Severe" must give the lowest score in it, a whole number from 1 to 25`,
+			`site.yaml:5: risk band "Amber" starts at 12, as the band on line 4 does; give each band its own lowest score`,
+		}, "\n")},
+		{"risk bands not a list", "title: T\nrisk_bands: 15\n", `site.yaml:2: risk_bands must name each band with the lowest score in it, one a line, e.g. "High: 15", "Medium: 5", "Low: 1"`},
 	}
 	for _, tt := range tests {
 		_, probs := load(t, tt.yml)

@@ -415,6 +415,10 @@ type Data struct {
 	// Targets are the rows of targets.csv: a target for one metric,
 	// period and partner, where it changes from period to period.
 	Targets []Target
+	// Actions and Risks are the rows of actions.csv and risks.csv: the
+	// evidence for the goals that figures cannot show.
+	Actions []Action
+	Risks   []Risk
 
 	// performanceRead is false when performance.csv could not be read, so
 	// that its absence is not reported again as metrics without rows.
@@ -444,7 +448,7 @@ func unwrapPath(err error) error {
 // pl holds errors.
 func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	d := &Data{}
-	known := []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile, SavingsFile, BenchmarksFile, TargetsFile}
+	known := []string{PartnersFile, ServicesFile, MetricsFile, PerformanceFile, SavingsFile, BenchmarksFile, TargetsFile, ActionsFile, RisksFile}
 	perfFiles := performanceFiles(fsys)
 	if entries, err := fs.ReadDir(fsys, "data"); err == nil {
 		for _, e := range entries {
@@ -465,7 +469,7 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 			// The figures are in data/performance/ instead.
 		case f == PerformanceFile:
 			pl.Errorf(f, 1, "the file is missing; every site needs its figures in %s or in files under %s/ (see docs/data.md)", f, PerformanceDir)
-		case f != SavingsFile && f != BenchmarksFile && f != TargetsFile:
+		case f != SavingsFile && f != BenchmarksFile && f != TargetsFile && f != ActionsFile && f != RisksFile:
 			pl.Errorf(f, 1, "the file is missing; every site needs %s (see docs/data.md)", f)
 		}
 	}
@@ -482,7 +486,14 @@ func Load(fsys fs.FS, goals []string, pl *problem.List) *Data {
 	if _, err := fs.Stat(fsys, TargetsFile); err == nil {
 		d.Targets = loadTargets(fsys, d.Metrics, pl)
 	}
+	if _, err := fs.Stat(fsys, ActionsFile); err == nil {
+		d.Actions = loadActions(fsys, pl)
+	}
+	if _, err := fs.Stat(fsys, RisksFile); err == nil {
+		d.Risks = loadRisks(fsys, pl)
+	}
 	d.crossCheck(goals, pl)
+	d.checkEvidence(goals, pl)
 	return d
 }
 

@@ -532,3 +532,61 @@ func (d Day) ISO() string {
 	}
 	return d.Format("2006-01-02")
 }
+
+// Deadline is when an action is due, as an action log gives it: a day, a
+// month ("2025-03"), or a period ("2025/26 Q4"), by whose end it is due.
+type Deadline struct {
+	Day    Day    // a day or a month; zero when Period is set
+	Period Period // a quarter or year; zero when Day is set
+}
+
+// ParseDeadline reads a date, a month or a period.
+func ParseDeadline(s string) (Deadline, error) {
+	if d, err := ParseDay(s); err == nil {
+		return Deadline{Day: d}, nil
+	}
+	p, err := Parse(s)
+	if err != nil {
+		return Deadline{}, fmt.Errorf("%q is not a date, a month or a period; write 2025-03-31, 2025-03 or 2024/25 Q4", s)
+	}
+	return Deadline{Period: p}, nil
+}
+
+// IsZero reports whether no deadline is given.
+func (d Deadline) IsZero() bool { return d.Day.IsZero() && d.Period.IsZero() }
+
+// End is the last day the deadline allows: the day itself, or the last
+// day of the month or period.
+func (d Deadline) End() time.Time {
+	switch {
+	case !d.Period.IsZero():
+		return d.Period.End()
+	case d.Day.Month:
+		return d.Day.AddDate(0, 1, -1)
+	}
+	return d.Day.Time
+}
+
+// String is the deadline as a page shows it: "31 March 2025", "March
+// 2025" or "2024/25 Q4".
+func (d Deadline) String() string {
+	if !d.Period.IsZero() {
+		return d.Period.String()
+	}
+	if d.Day.IsZero() {
+		return ""
+	}
+	return d.Day.String()
+}
+
+// Written is the deadline as a download writes it: "2025-03-31",
+// "2025-03" or "2024/25 Q4".
+func (d Deadline) Written() string {
+	if !d.Period.IsZero() {
+		return d.Period.Written()
+	}
+	if d.Day.IsZero() {
+		return ""
+	}
+	return d.Day.ISO()
+}
