@@ -170,7 +170,7 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 		case "contact":
 			s.Contact = contact(v, pl)
 		case "risk_bands":
-			s.RiskBands = riskBands(v, pl)
+			s.RiskBands = riskBands(k.Line, v, pl)
 		default:
 			pl.Warnf(File, k.Line, "unknown setting %q is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice, contact and risk_bands", textfile.Short(k.Value))
 		}
@@ -243,9 +243,10 @@ func goals(v *yaml.Node, pl *problem.List) []Goal {
 
 // riskBands reads risk_bands: each band's name and the lowest score in
 // it, "High: 15", one of them from 1 so that every score has a band.
-func riskBands(v *yaml.Node, pl *problem.List) []RiskBand {
+// line is the setting's own line, where a problem of the whole is told.
+func riskBands(line int, v *yaml.Node, pl *problem.List) []RiskBand {
 	if v.Kind != yaml.MappingNode || len(v.Content) == 0 {
-		pl.Errorf(File, v.Line, "risk_bands must name each band with the lowest score in it, one a line, e.g. \"High: 15\", \"Medium: 5\", \"Low: 1\"")
+		pl.Errorf(File, line, "risk_bands must name each band with the lowest score in it, one a line, e.g. \"High: 15\", \"Medium: 5\", \"Low: 1\"")
 		return DefaultRiskBands
 	}
 	var out []RiskBand
@@ -271,7 +272,7 @@ func riskBands(v *yaml.Node, pl *problem.List) []RiskBand {
 	}
 	slices.SortFunc(out, func(a, b RiskBand) int { return b.From - a.From })
 	if len(out) > 0 && out[len(out)-1].From != 1 {
-		pl.Errorf(File, v.Line, "risk_bands has no band from 1, so a score below %d would have none; start the lowest band at 1", out[len(out)-1].From)
+		pl.Errorf(File, line, "risk_bands has no band from 1, so a score below %d would have none; start the lowest band at 1", out[len(out)-1].From)
 	}
 	if len(out) == 0 {
 		return DefaultRiskBands
