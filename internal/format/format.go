@@ -122,3 +122,20 @@ func Counted(s, one, many string) string {
 	}
 	return s + " " + many
 }
+
+// List joins words as English prose does: "a", "a and b", "a, b and c";
+// "" for none.
+func List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// Count writes n with its noun: "1 action", "3 actions".
+func Count(n int, one, many string) string {
+	return strconv.Itoa(n) + " " + Plural(float64(n), one, many)
+}

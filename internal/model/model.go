@@ -30,6 +30,11 @@ type Partnership struct {
 	Metrics  []*Metric
 	// savings are the rows of savings.csv in file order.
 	savings []csvdata.Saving
+	// Actions and Risks are each action and risk as it stood at the
+	// period the partnership is as at, in goal order.
+	Actions  []*Action
+	Risks    []*Risk
+	evidence evidence
 }
 
 // Goal is one stated aim, with the metrics that measure it.
@@ -282,6 +287,10 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 			m.Decimals = m.precision(r.Decimals, written[m])
 		}
 	}
+	p.evidence = evidence{actions: d.Actions, risks: d.Risks, latest: latestOf(p.LatestPeriod(), d)}
+	if !p.evidence.latest.IsZero() {
+		p.evidenceAt(p.evidence.latest.End())
+	}
 	return p
 }
 
@@ -357,6 +366,8 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 		}
 		q.Goals = append(q.Goals, &cg)
 	}
+	q.evidence = p.evidence
+	q.evidenceAt(end)
 	return q
 }
 

@@ -1,0 +1,426 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/config"
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/measure"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// This file holds the evidence for the goals that is not a figure:
+// actions and milestones, judged by their dates as well as their status,
+// and risks, scored and banded; and the verdict on each goal that joins
+// them to the measures and the savings.
+
+// Action is an action as it stood at a period: one row of actions.csv,
+// the latest for its id at or before the period the partnership is as at.
+type Action struct {
+	ID, Title, Owner, Evidence, Note string
+	Goal                             *Goal
+	Service                          *Service // nil for none
+	Partner                          *Partner // nil for the partnership
+	Metric                           *Metric  // the measure it is meant to move, or nil
+	Due, RevisedDue                  period.Deadline
+	Status                           measure.ActionStatus
+	Completed                        period.Day
+	// Period is the period the row is as at; a row that named none is as
+	// at the latest period.
+	Period period.Period
+	// Overdue is set when the action was not complete (or cancelled) by
+	// its date, as at the end of the period the partnership is as at:
+	// whatever its status says, it reads Overdue.
+	Overdue bool
+	File    string
+	Line    int
+}
+
+// Deadline is the date the action is now expected by: its revised date
+// where it moved, else its due date.
+func (a *Action) Deadline() period.Deadline {
+	if !a.RevisedDue.IsZero() {
+		return a.RevisedDue
+	}
+	return a.Due
+}
+
+// State is where the action stands, in words: "Overdue" for an action past
+// its date and not done, else its status.
+func (a *Action) State() string {
+	if a.Overdue {
+		return "Overdue"
+	}
+	return a.Status.String()
+}
+
+// Slipped reports whether the action's date has moved later.
+func (a *Action) Slipped() bool {
+	return !a.RevisedDue.IsZero() && a.RevisedDue.End().After(a.Due.End())
+}
+
+// Dates says when the action is due in words, with both dates where it
+// slipped and by how much: "due 31 March 2025", "due March 2025, now
+// September 2025 (6 months later)", "completed 12 May 2025".
+func (a *Action) Dates() string {
+	due := "due " + a.Due.String()
+	if !a.RevisedDue.IsZero() && a.RevisedDue != a.Due {
+		due += ", now " + a.RevisedDue.String()
+		if a.Slipped() {
+			due += " (" + Slip(a.Due.End(), a.RevisedDue.End()) + " later)"
+		}
+	}
+	if a.Status == measure.Complete && !a.Completed.IsZero() {
+		return due + "; completed " + a.Completed.String()
+	}
+	return due
+}
+
+// Slip is how far apart two dates are, in the unit a committee would use:
+// "3 weeks", "6 months", "1 year and 2 months".
+func Slip(from, to time.Time) string {
+	days := int(math.Round(to.Sub(from).Hours() / 24))
+	months := (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month())
+	if to.Day() < from.Day() && to.AddDate(0, 0, 1).Month() == to.Month() {
+		months-- // not a whole month, unless to is a month's last day
+	}
+	switch {
+	case months < 1 && days < 14:
+		return format.Count(days, "day", "days")
+	case months < 1:
+		return format.Count(int(math.Round(float64(days)/7)), "week", "weeks")
+	case months < 12:
+		return format.Count(months, "month", "months")
+	case months%12 == 0:
+		return format.Count(months/12, "year", "years")
+	}
+	return format.Count(months/12, "year", "years") + " and " + format.Count(months%12, "month", "months")
+}
+
+// Risk is a risk as it stood at a period.
+type Risk struct {
+	ID, Title, Owner, Mitigation, Note string
+	Goal                               *Goal
+	Service                            *Service
+	Likelihood, Impact                 int
+	Period                             period.Period
+	File                               string
+	Line                               int
+	bands                              []config.RiskBand
+}
+
+// Score is likelihood × impact, 1 to 25.
+func (r *Risk) Score() int { return r.Likelihood * r.Impact }
+
+// band is the index of the risk's band, highest first.
+func (r *Risk) band() int {
+	for i, b := range r.bands {
+		if r.Score() >= b.From {
+			return i
+		}
+	}
+	return len(r.bands) - 1
+}
+
+// Band is the name of the risk's band: "High".
+func (r *Risk) Band() string { return r.bands[r.band()].Name }
+
+// Top reports whether the risk is in the highest band.
+func (r *Risk) Top() bool { return r.band() == 0 }
+
+// Rule says the score, its sum and the band's bounds: "High: likelihood 4
+// × impact 4 = 16; 15 and over is High".
+func (r *Risk) Rule() string {
+	i := r.band()
+	b := r.bands[i]
+	var bounds string
+	switch {
+	case i == 0:
+		bounds = fmt.Sprintf("%d and over is %s", b.From, b.Name)
+	case b.From <= 1:
+		bounds = fmt.Sprintf("%d and under is %s", r.bands[i-1].From-1, b.Name)
+	default:
+		bounds = fmt.Sprintf("%d to %d is %s", b.From, r.bands[i-1].From-1, b.Name)
+	}
+	return fmt.Sprintf("%s: likelihood %d × impact %d = %d; %s", b.Name, r.Likelihood, r.Impact, r.Score(), bounds)
+}
+
+// evidence holds every row of actions.csv and risks.csv, and the end of
+// the period blank rows are as at.
+type evidence struct {
+	actions []csvdata.Action
+	risks   []csvdata.Risk
+	latest  period.Period // what a row without a period is as at
+}
+
+// latestOf is the latest of the partnership's periods and the rows'.
+func latestOf(p period.Period, d *csvdata.Data) period.Period {
+	later := func(q period.Period) {
+		if !q.IsZero() && (p.IsZero() || q.End().After(p.End())) {
+			p = q
+		}
+	}
+	for _, a := range d.Actions {
+		later(a.Period)
+	}
+	for _, r := range d.Risks {
+		later(r.Period)
+	}
+	return p
+}
+
+// evidenceAt picks each action's and risk's row as it stood at the end of a
+// day: the row of the latest period that ended by then. An action whose
+// first row is later did not exist yet.
+func (p *Partnership) evidenceAt(end time.Time) {
+	ev := p.evidence
+	at := func(q period.Period) period.Period {
+		if q.IsZero() {
+			return ev.latest
+		}
+		return q
+	}
+	goals := map[string]*Goal{}
+	for _, g := range p.Goals {
+		goals[g.ID] = g
+	}
+	metrics := map[string]*Metric{}
+	for _, m := range p.Metrics {
+		metrics[m.ID] = m
+	}
+	index := map[string]int{}
+	p.Actions = nil
+	for _, r := range ev.actions {
+		q := at(r.Period)
+		if q.IsZero() || q.End().After(end) || goals[r.Goal] == nil {
+			continue
+		}
+		a := &Action{ID: r.ID, Title: r.Title, Owner: r.Owner, Evidence: r.Evidence, Note: r.Note, Goal: goals[r.Goal],
+			Service: p.Service(r.Service), Partner: p.Partner(r.Partner), Metric: metrics[r.Metric],
+			Due: r.Due, RevisedDue: r.RevisedDue, Status: r.Status, Completed: r.Completed, Period: q,
+			File: csvdata.ActionsFile, Line: r.Line}
+		a.Overdue = !a.Status.Closed() && a.Deadline().End().Before(end)
+		if i, seen := index[r.ID]; seen {
+			if !q.End().Before(p.Actions[i].Period.End()) {
+				p.Actions[i] = a
+			}
+			continue
+		}
+		index[r.ID] = len(p.Actions)
+		p.Actions = append(p.Actions, a)
+	}
+	clear(index)
+	p.Risks = nil
+	for _, r := range ev.risks {
+		q := at(r.Period)
+		if q.IsZero() || q.End().After(end) || goals[r.Goal] == nil {
+			continue
+		}
+		k := &Risk{ID: r.ID, Title: r.Title, Owner: r.Owner, Mitigation: r.Mitigation, Note: r.Note, Goal: goals[r.Goal],
+			Service: p.Service(r.Service), Likelihood: r.Likelihood, Impact: r.Impact, Period: q,
+			File: csvdata.RisksFile, Line: r.Line, bands: p.Site.RiskBands}
+		if i, seen := index[r.ID]; seen {
+			if !q.End().Before(p.Risks[i].Period.End()) {
+				p.Risks[i] = k
+			}
+			continue
+		}
+		index[r.ID] = len(p.Risks)
+		p.Risks = append(p.Risks, k)
+	}
+	order := map[*Goal]int{}
+	for i, g := range p.Goals {
+		order[g] = i
+	}
+	slices.SortStableFunc(p.Actions, func(a, b *Action) int { return order[a.Goal] - order[b.Goal] })
+	slices.SortStableFunc(p.Risks, func(a, b *Risk) int { return order[a.Goal] - order[b.Goal] })
+}
+
+// ActionsFor are the actions of a goal, service, partner or metric, in
+// goal order.
+func (p *Partnership) ActionsFor(x any) []*Action {
+	var out []*Action
+	for _, a := range p.Actions {
+		switch x := x.(type) {
+		case *Goal:
+			if a.Goal == x || a.Goal.ID == x.ID {
+				out = append(out, a)
+			}
+		case *Service:
+			if a.Service != nil && a.Service.ID == x.ID {
+				out = append(out, a)
+			}
+		case *Partner:
+			if a.Partner != nil && a.Partner.ID == x.ID {
+				out = append(out, a)
+			}
+		case *Metric:
+			if a.Metric != nil && a.Metric.ID == x.ID {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// RisksFor are the risks of a goal or service.
+func (p *Partnership) RisksFor(x any) []*Risk {
+	var out []*Risk
+	for _, r := range p.Risks {
+		switch x := x.(type) {
+		case *Goal:
+			if r.Goal.ID == x.ID {
+				out = append(out, r)
+			}
+		case *Service:
+			if r.Service != nil && r.Service.ID == x.ID {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// HasEvidence reports whether the site has actions or risks at all.
+func (p *Partnership) HasEvidence() bool {
+	return len(p.evidence.actions) > 0 || len(p.evidence.risks) > 0
+}
+
+// ActionCounts tallies actions by where they stand.
+type ActionCounts struct {
+	All, Complete, OnTrack, AtRisk, Delayed, NotStarted, Overdue, Cancelled int
+}
+
+// CountActions tallies actions; an overdue action counts as overdue only.
+func CountActions(as []*Action) ActionCounts {
+	var c ActionCounts
+	for _, a := range as {
+		c.All++
+		switch {
+		case a.Overdue:
+			c.Overdue++
+		case a.Status == measure.Complete:
+			c.Complete++
+		case a.Status == measure.ActionOnTrack:
+			c.OnTrack++
+		case a.Status == measure.ActionAtRisk:
+			c.AtRisk++
+		case a.Status == measure.Delayed:
+			c.Delayed++
+		case a.Status == measure.NotStarted:
+			c.NotStarted++
+		case a.Status == measure.Cancelled:
+			c.Cancelled++
+		}
+	}
+	return c
+}
+
+// Verdict is how a goal stands on every kind of evidence, in words.
+type Verdict struct {
+	Goal     *Goal
+	Measures Counts
+	Actions  ActionCounts
+	Risks    int // risks in all
+	High     int // risks in the highest band
+	TopBand  string
+	// Savings is the partnership's net saving to date, for efficiency;
+	// "" for other goals, or none reported.
+	Savings string
+	// Word is the verdict: "On course", "Needs attention" or "No evidence
+	// yet".
+	Word string
+}
+
+// VerdictRule is the rule a verdict follows, shown beside it.
+func (p *Partnership) VerdictRule() string {
+	return fmt.Sprintf("On course means no measure is off track, no action is overdue or delayed, and no risk is %s; otherwise a goal needs attention.", p.Site.RiskBands[0].Name)
+}
+
+// EfficiencyGoal is the goal the savings are evidence for.
+const EfficiencyGoal = "efficiency"
+
+// VerdictFor weighs a goal's measures, actions and risks, and for
+// efficiency its savings.
+func (p *Partnership) VerdictFor(g *Goal) Verdict {
+	v := Verdict{Goal: g, Measures: CountStatuses(g.Metrics), Actions: CountActions(p.ActionsFor(g)), TopBand: p.Site.RiskBands[0].Name}
+	for _, r := range p.RisksFor(g) {
+		v.Risks++
+		if r.Top() {
+			v.High++
+		}
+	}
+	if g.ID == EfficiencyGoal && p.HasSavings() {
+		if l := p.Savings("", "").Latest(); l != nil {
+			v.Savings = l.CumNet.Short()
+		}
+	}
+	m := v.Measures
+	rated := m.OnTrack + m.AtRisk + m.OffTrack
+	switch {
+	case rated+m.NoTarget+m.NotRated == 0 && v.Actions.All == 0 && v.Risks == 0 && v.Savings == "":
+		v.Word = "No evidence yet"
+	case m.OffTrack > 0 || v.Actions.Overdue > 0 || v.Actions.Delayed > 0 || v.High > 0:
+		v.Word = "Needs attention"
+	default:
+		v.Word = "On course"
+	}
+	return v
+}
+
+// Why says what makes a goal need attention: "1 measure is off track and
+// 1 action is overdue"; "" when nothing does.
+func (v Verdict) Why() string {
+	var parts []string
+	add := func(n int, one, many, what string) {
+		if n > 0 {
+			parts = append(parts, format.Count(n, one, many)+" "+format.Plural(float64(n), "is", "are")+" "+what)
+		}
+	}
+	add(v.Measures.OffTrack, "measure", "measures", "off track")
+	add(v.Actions.Overdue, "action", "actions", "overdue")
+	add(v.Actions.Delayed, "action", "actions", "delayed")
+	add(v.High, "risk", "risks", strings.ToLower(v.TopBand))
+	return format.List(parts)
+}
+
+// Sentence is the verdict as a councillor would read it aloud: "Needs
+// attention: 1 measure is off track. Measures: 2 of 4 on track, 1 at risk,
+// 1 off track. Actions: 2 of 5 complete, 2 on track, 1 overdue. Risks: 1
+// of 3 high. Savings: £1.2m net to date."
+func (v Verdict) Sentence() string {
+	var b strings.Builder
+	b.WriteString(v.Word)
+	if why := v.Why(); why != "" {
+		b.WriteString(": " + why)
+	}
+	b.WriteString(".")
+	tally := func(label string, first int, firstWord string, all int, rest ...any) {
+		if all == 0 {
+			return
+		}
+		fmt.Fprintf(&b, " %s: %d of %d %s", label, first, all, firstWord)
+		for i := 0; i+1 < len(rest); i += 2 {
+			if n := rest[i].(int); n > 0 {
+				fmt.Fprintf(&b, ", %d %s", n, rest[i+1].(string))
+			}
+		}
+		b.WriteString(".")
+	}
+	m := v.Measures
+	tally("Measures", m.OnTrack, "on track", m.OnTrack+m.AtRisk+m.OffTrack+m.NoTarget+m.NotRated,
+		m.AtRisk, "at risk", m.OffTrack, "off track", m.NoTarget, "without a target", m.NotRated, "not rated")
+	a := v.Actions
+	tally("Actions", a.Complete, "complete", a.All, a.OnTrack, "on track", a.NotStarted, "not started", a.AtRisk, "at risk",
+		a.Delayed, "delayed", a.Overdue, "overdue", a.Cancelled, "cancelled")
+	tally("Risks", v.High, strings.ToLower(v.TopBand), v.Risks)
+	if v.Savings != "" {
+		fmt.Fprintf(&b, " Savings: %s net to date.", v.Savings)
+	}
+	return b.String()
+}
