@@ -41,6 +41,19 @@ type Action struct {
 	Line    int
 }
 
+// About names the service and partner an action is for: "ICT, North";
+// "" for the partnership as a whole.
+func (a *Action) About() string {
+	var parts []string
+	if a.Service != nil {
+		parts = append(parts, a.Service.Name)
+	}
+	if a.Partner != nil {
+		parts = append(parts, a.Partner.ShortName)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // Deadline is the date the action is now expected by: its revised date
 // where it moved, else its due date.
 func (a *Action) Deadline() period.Deadline {
@@ -286,10 +299,13 @@ func (p *Partnership) RisksFor(x any) []*Risk {
 	return out
 }
 
-// HasEvidence reports whether the site has actions or risks at all.
-func (p *Partnership) HasEvidence() bool {
-	return len(p.evidence.actions) > 0 || len(p.evidence.risks) > 0
-}
+// HasActions reports whether actions.csv has any row, at any period: the
+// site then has an actions page, linked from every page, a report as at
+// a period before the first action included.
+func (p *Partnership) HasActions() bool { return len(p.evidence.actions) > 0 }
+
+// HasRisks reports whether risks.csv has any row, at any period.
+func (p *Partnership) HasRisks() bool { return len(p.evidence.risks) > 0 }
 
 // ActionCounts tallies actions by where they stand.
 type ActionCounts struct {
@@ -332,14 +348,14 @@ type Verdict struct {
 	// Savings is the partnership's net saving to date, for efficiency;
 	// "" for other goals, or none reported.
 	Savings string
-	// Word is the verdict: "On course", "Needs attention" or "No evidence
-	// yet".
+	// Word is the verdict: "On course", "At risk", "Needs attention" or
+	// "No evidence yet", by the rule VerdictRule says.
 	Word string
 }
 
 // VerdictRule is the rule a verdict follows, shown beside it.
 func (p *Partnership) VerdictRule() string {
-	return fmt.Sprintf("On course means no measure is off track, no action is overdue or delayed, and no risk is %s; otherwise a goal needs attention.", p.Site.RiskBands[0].Name)
+	return fmt.Sprintf("A goal needs attention where a measure is off track, an action is overdue or delayed, or a risk is %s; it is at risk where a measure or an action is at risk; otherwise it is on course.", p.Site.RiskBands[0].Name)
 }
 
 // EfficiencyGoal is the goal the savings are evidence for.
@@ -367,16 +383,28 @@ func (p *Partnership) VerdictFor(g *Goal) Verdict {
 		v.Word = "No evidence yet"
 	case m.OffTrack > 0 || v.Actions.Overdue > 0 || v.Actions.Delayed > 0 || v.High > 0:
 		v.Word = "Needs attention"
+	case m.AtRisk > 0 || v.Actions.AtRisk > 0:
+		v.Word = "At risk"
 	default:
 		v.Word = "On course"
 	}
 	return v
 }
 
-// Why says what makes a goal need attention: "1 measure is off track and
-// 1 action is overdue"; "" when nothing does.
+// Why says what makes a goal need attention, or be at risk: "1 measure is
+// off track and 1 action is overdue"; "" when nothing does.
 func (v Verdict) Why() string {
 	var parts []string
+	if v.Word == "At risk" {
+		add := func(n int, one, many string) {
+			if n > 0 {
+				parts = append(parts, format.Count(n, one, many)+" "+format.Plural(float64(n), "is", "are")+" at risk")
+			}
+		}
+		add(v.Measures.AtRisk, "measure", "measures")
+		add(v.Actions.AtRisk, "action", "actions")
+		return format.List(parts)
+	}
 	add := func(n int, one, many, what string) {
 		if n > 0 {
 			parts = append(parts, format.Count(n, one, many)+" "+format.Plural(float64(n), "is", "are")+" "+what)
@@ -394,12 +422,25 @@ func (v Verdict) Why() string {
 // 1 off track. Actions: 2 of 5 complete, 2 on track, 1 overdue. Risks: 1
 // of 3 high. Savings: £1.2m net to date."
 func (v Verdict) Sentence() string {
-	var b strings.Builder
-	b.WriteString(v.Word)
 	if why := v.Why(); why != "" {
-		b.WriteString(": " + why)
+		return strings.TrimSpace(v.Word + ": " + why + ". " + v.tallies())
 	}
-	b.WriteString(".")
+	return strings.TrimSpace(v.Word + ". " + v.tallies())
+}
+
+// Detail is the sentence after the verdict's word, for a page that shows
+// the word as a status: "1 measure is off track. Measures: …".
+func (v Verdict) Detail() string {
+	if why := v.Why(); why != "" {
+		return strings.TrimSpace(strings.ToUpper(why[:1]) + why[1:] + ". " + v.tallies())
+	}
+	return v.tallies()
+}
+
+// tallies counts each kind of evidence: "Measures: 2 of 4 on track, 1 off
+// track. Actions: …".
+func (v Verdict) tallies() string {
+	var b strings.Builder
 	tally := func(label string, first int, firstWord string, all int, rest ...any) {
 		if all == 0 {
 			return
@@ -422,5 +463,75 @@ func (v Verdict) Sentence() string {
 	if v.Savings != "" {
 		fmt.Fprintf(&b, " Savings: %s net to date.", v.Savings)
 	}
-	return b.String()
+	return strings.TrimSpace(b.String())
+}
+
+// Class is the status style of where the action stands: complete and on
+// track as on track, at risk as at risk, delayed and overdue as off track.
+func (a *Action) Class() string {
+	switch {
+	case a.Overdue || a.Status == measure.Delayed:
+		return OffTrack.Class()
+	case a.Status == measure.ActionAtRisk:
+		return AtRisk.Class()
+	case a.Status == measure.Complete || a.Status == measure.ActionOnTrack:
+		return OnTrack.Class()
+	}
+	return NoTarget.Class()
+}
+
+// Class is the status style of the risk's band: the highest as off
+// track, the lowest as on track, any between as at risk.
+func (r *Risk) Class() string {
+	switch i := r.band(); {
+	case i == 0:
+		return OffTrack.Class()
+	case i == len(r.bands)-1:
+		return OnTrack.Class()
+	}
+	return AtRisk.Class()
+}
+
+// Class is the status style of the verdict.
+func (v Verdict) Class() string {
+	switch v.Word {
+	case "On course":
+		return OnTrack.Class()
+	case "At risk":
+		return AtRisk.Class()
+	case "Needs attention":
+		return OffTrack.Class()
+	}
+	return NoTarget.Class()
+}
+
+// History is every row of actions.csv and of risks.csv, each as it stood
+// at its own period (a row without one, at the latest), in file order:
+// the record the downloads publish.
+func (p *Partnership) History() ([]*Action, []*Risk) {
+	var actions []*Action
+	var risks []*Risk
+	for i := range p.evidence.actions {
+		row := p.evidence.actions[i]
+		q := *p
+		q.evidence = evidence{actions: []csvdata.Action{row}, latest: p.evidence.latest}
+		at := row.Period
+		if at.IsZero() {
+			at = p.evidence.latest
+		}
+		q.evidenceAt(at.End())
+		actions = append(actions, q.Actions...)
+	}
+	for i := range p.evidence.risks {
+		row := p.evidence.risks[i]
+		q := *p
+		q.evidence = evidence{risks: []csvdata.Risk{row}, latest: p.evidence.latest}
+		at := row.Period
+		if at.IsZero() {
+			at = p.evidence.latest
+		}
+		q.evidenceAt(at.End())
+		risks = append(risks, q.Risks...)
+	}
+	return actions, risks
 }

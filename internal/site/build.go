@@ -248,6 +248,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		}
 	}
 	b.checkContent()
+	b.warnUncorrected()
 	return b, b.pl.Err()
 }
 
@@ -445,6 +446,12 @@ func (b *builder) links(bs Base, crumbs ...Crumb) Base {
 	for _, s := range b.sections {
 		nav = append(nav, NavItem{Title: s.Title, URL: s.listURL(1)})
 	}
+	if b.p.HasActions() {
+		nav = append(nav, NavItem{Title: "Actions", URL: actionsKind.url("")})
+	}
+	if b.p.HasRisks() {
+		nav = append(nav, NavItem{Title: "Risks", URL: risksKind.url("")})
+	}
 	for _, n := range append(nav, NavItem{Title: "Data", URL: dataKind.url("")}, NavItem{Title: "Search", URL: searchKind.url("")}) {
 		n.Current, n.Href = bs.IsCurrent(n.URL), bs.Rel(n.URL)
 		bs.Nav = append(bs.Nav, n)
@@ -565,6 +572,10 @@ func (b *builder) home(w *bytes.Buffer) error {
 		l := reportLink(b.reports[0])
 		pg.Latest = &l
 	}
+	for _, g := range b.p.Goals {
+		pg.Verdicts = append(pg.Verdicts, b.p.VerdictFor(g))
+	}
+	pg.VerdictRule = b.p.VerdictRule()
 	if err := b.commentary(&pg.Base, b.content.Find(content.Home, "", "")); err != nil {
 		return err
 	}
@@ -594,6 +605,9 @@ func (b *builder) goal(w *bytes.Buffer, g *model.Goal) error {
 	pg := &GoalPage{Base: b.pageBase(goalKind, g.ID, g.Title), Goal: g}
 	pg.Description = g.Summary
 	pg.Counts = model.CountStatuses(g.Metrics)
+	pg.Verdict, pg.VerdictRule = b.p.VerdictFor(g), b.p.VerdictRule()
+	pg.Actions = EvidenceList{Caption: "Actions for this goal", Actions: b.p.ActionsFor(g), Page: &pg.Base}
+	pg.Risks = EvidenceList{Caption: "Risks to this goal", Risks: b.p.RisksFor(g), Page: &pg.Base}
 	for _, m := range g.Metrics {
 		pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
 		pg.figure(chart.Metric(m, "", "chart-"+m.ID))
@@ -612,6 +626,8 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 	for _, m := range s.Metrics {
 		pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
 	}
+	pg.Actions = EvidenceList{Caption: "Actions for " + s.Name, Actions: b.p.ActionsFor(s), Page: &pg.Base}
+	pg.Risks = EvidenceList{Caption: "Risks to " + s.Name, Risks: b.p.RisksFor(s), Page: &pg.Base}
 	if v := b.p.Savings(s.ID, ""); len(v.Years) > 0 {
 		pg.SavingsFig = pg.figure(chart.Savings(v, "chart-savings"))
 	}
@@ -640,6 +656,7 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 			}
 		}
 	}
+	pg.Actions = EvidenceList{Caption: "Actions for " + pt.ShortName, Actions: b.p.ActionsFor(pt), Page: &pg.Base}
 	for _, m := range b.p.Metrics {
 		if s := m.SeriesFor(pt.ID); s != nil {
 			row := seriesRow(m, s)
@@ -678,6 +695,10 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 	if m.Direction.Rated() && (m.Target != nil || pg.TargetVaries) {
 		pg.Amber = m.AmberText()
 	}
+	pg.Actions = EvidenceList{Caption: "Actions for " + m.Name, Actions: b.p.ActionsFor(m), Page: &pg.Base, NoMetric: true}
+	if m.Status() == model.OffTrack && b.p.HasActions() {
+		pg.Actions.Empty = "This measure is off track and no corrective action is recorded."
+	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "metrics", m.ID)); err != nil {
 		return err
 	}
@@ -686,6 +707,7 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 
 func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, crumbs ...Crumb) error {
 	cp := &ContentPage{Base: b.base(kind, pg.URL, pg.Title, crumbs...), Page: pg, Since: b.since(pg)}
+	cp.Evidence = b.reportEvidence(pg, &cp.Base)
 	if pg.Kind == content.Report {
 		for _, x := range reportKind.files(b, entry{Of: pg}) {
 			cp.Files = append(cp.Files, FileLink{Label: strings.ToUpper(strings.TrimPrefix(path.Ext(x.Name), ".")), URL: pg.URL + x.Name})
@@ -849,4 +871,5 @@ var funcs = template.FuncMap{
 	"deref":      func(f *float64) float64 { return *f },
 	"plural":     func(n int, one, many string) string { return format.Plural(float64(n), one, many) },
 	"lower":      strings.ToLower,
+	"isURL":      isURL,
 }

@@ -252,7 +252,58 @@ func (b *builder) buildTables() []*table {
 		}
 		out = append(out, sv, attributed)
 	}
+	return append(out, evidenceTables(p)...)
+}
+
+// evidenceTables are actions.csv and risks.csv as published: every row,
+// each with where it stood at its own period, Overdue worked out from
+// its dates, and a risk's score, band and rule.
+func evidenceTables(p *model.Partnership) []*table {
+	actions, risks := p.History()
+	var out []*table
+	if p.HasActions() {
+		t := &table{name: "actions.csv", description: "The actions and milestones, one row an action a period, with where each stood then: past its date and not complete, an action is Overdue whatever its status said.",
+			header: []string{"id", "title", "goal", "service", "partner", "metric", "owner", "due", "revised_due", "status", "state", "completed", "period", "evidence", "note", "source_line"}}
+		for _, a := range actions {
+			completed := ""
+			if !a.Completed.IsZero() {
+				completed = a.Completed.ISO()
+			}
+			t.add(idc(a.ID), tx(a.Title), idc(a.Goal.ID), idc(idOf(a.Service)), idc(idOf(a.Partner)), idc(idOf(a.Metric)), tx(a.Owner),
+				nm(a.Due.Written()), nm(a.RevisedDue.Written()), tx(a.Status.String()), tx(a.State()), nm(completed), nm(a.Period.Written()),
+				tx(a.Evidence), tx(a.Note), nm(strconv.Itoa(a.Line)))
+		}
+		out = append(out, t)
+	}
+	if p.HasRisks() {
+		t := &table{name: "risks.csv", description: "The risks, one row a risk a period, with the score (likelihood × impact), its band and the rule behind it.",
+			header: []string{"id", "title", "goal", "service", "owner", "likelihood", "impact", "score", "band", "rule", "period", "mitigation", "note", "source_line"}}
+		for _, r := range risks {
+			t.add(idc(r.ID), tx(r.Title), idc(r.Goal.ID), idc(idOf(r.Service)), tx(r.Owner), nm(strconv.Itoa(r.Likelihood)), nm(strconv.Itoa(r.Impact)),
+				nm(strconv.Itoa(r.Score())), tx(r.Band()), tx(r.Rule()), nm(r.Period.Written()), tx(r.Mitigation), tx(r.Note), nm(strconv.Itoa(r.Line)))
+		}
+		out = append(out, t)
+	}
 	return out
+}
+
+// idOf is the id of a service, partner or metric, or "" for none.
+func idOf[T interface{ *model.Service | *model.Partner | *model.Metric }](x T) string {
+	switch v := any(x).(type) {
+	case *model.Service:
+		if v != nil {
+			return v.ID
+		}
+	case *model.Partner:
+		if v != nil {
+			return v.ID
+		}
+	case *model.Metric:
+		if v != nil {
+			return v.ID
+		}
+	}
+	return ""
 }
 
 // performanceTable is every figure of the metrics, one a row, in real
@@ -424,6 +475,10 @@ type jsonSite struct {
 	Services    []jsonService   `json:"services"`
 	Metrics     []jsonMetric    `json:"metrics"`
 	Savings     []jsonSavingsYr `json:"savings"`
+	// Actions and Risks are actions.csv and risks.csv's rows, keyed by
+	// their columns.
+	Actions []map[string]string `json:"actions,omitempty"`
+	Risks   []map[string]string `json:"risks,omitempty"`
 }
 
 type jsonGoal struct {
@@ -634,6 +689,20 @@ func (b *builder) jsonData() jsonSite {
 			jm.Benchmarks = append(jm.Benchmarks, jb)
 		}
 		js.Metrics = append(js.Metrics, jm)
+	}
+	for _, t := range evidenceTables(p) {
+		rows := make([]map[string]string, len(t.rows))
+		for i, r := range t.rows {
+			rows[i] = map[string]string{}
+			for j, h := range t.header {
+				rows[i][h] = r[j]
+			}
+		}
+		if t.name == "actions.csv" {
+			js.Actions = rows
+		} else {
+			js.Risks = rows
+		}
 	}
 	return js
 }

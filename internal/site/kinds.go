@@ -29,6 +29,10 @@ type pageKind struct {
 	// Owns is true when everything in Folder is the site's own, so that
 	// no content page may be written there.
 	Owns bool
+	// single is set for a page of one address that a site may not have,
+	// such as the actions page: it is linked by its name, as a page every
+	// site has is.
+	single bool
 	// File is the file a page is written to in its folder:
 	// "index.html", unless set.
 	File string
@@ -112,7 +116,7 @@ type listPage struct {
 // call the builder's methods, which read the rows back.
 var (
 	homeKind, notFoundKind, listKind, dataKind, statementKind, searchKind *pageKind
-	goalKind, serviceKind, partnerKind, metricKind                        *pageKind
+	goalKind, serviceKind, partnerKind, metricKind, actionsKind, risksKind *pageKind
 	embedKind, savingsKind, serviceSavingsKind, reportKind, plainKind     *pageKind
 )
 
@@ -155,6 +159,26 @@ func init() {
 	searchKind = &pageKind{Name: "search", Folder: "search/", What: "the search page",
 		draw: func(b *builder, w *bytes.Buffer, _ entry) error { return b.searchPage(w) }}
 
+	actionsKind = &pageKind{Name: "actions", Folder: "actions/", Owns: true, single: true, What: "the actions page", Holds: "its list of actions",
+		pages: func(b *builder) []entry {
+			if !b.p.HasActions() {
+				return nil
+			}
+			return []entry{{}}
+		},
+		draw: func(b *builder, w *bytes.Buffer, _ entry) error {
+			return b.evidencePage(w, actionsKind, "Actions", "Every action and milestone of the partnership, by goal, with its dates and where it stands.")
+		}}
+	risksKind = &pageKind{Name: "risks", Folder: "risks/", Owns: true, single: true, What: "the risks page", Holds: "its list of risks",
+		pages: func(b *builder) []entry {
+			if !b.p.HasRisks() {
+				return nil
+			}
+			return []entry{{}}
+		},
+		draw: func(b *builder, w *bytes.Buffer, _ entry) error {
+			return b.evidencePage(w, risksKind, "Risks", "Every risk the partnership records, by goal, scored by likelihood and impact.")
+		}}
 	goalKind = &pageKind{Name: "goal", Folder: "goals/", Owns: true, Section: "goals", Source: config.File, Search: "Goal",
 		What: "the page of goal %s", Holds: "the pages of its goals",
 		pages: func(b *builder) []entry {
@@ -257,7 +281,7 @@ func init() {
 			}
 			return b.contentPage(w, "page", pg)
 		}}
-	kinds = []*pageKind{homeKind, notFoundKind, listKind, dataKind, statementKind, searchKind,
+	kinds = []*pageKind{homeKind, notFoundKind, listKind, dataKind, statementKind, searchKind, actionsKind, risksKind,
 		goalKind, serviceKind, partnerKind, metricKind, embedKind, savingsKind, serviceSavingsKind, reportKind, plainKind}
 }
 
@@ -295,7 +319,7 @@ func addressOf(x any) (string, error) {
 		return x.URL, nil
 	case string:
 		for _, k := range kinds {
-			if k.Name == x && k.pages == nil {
+			if k.Name == x && (k.pages == nil || k.single) {
 				return k.url(""), nil
 			}
 		}

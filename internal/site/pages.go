@@ -166,6 +166,9 @@ type HomePage struct {
 	// Earlier counts the measures in Counts whose latest figure is for a
 	// period before AsAt, so the card does not pass them off as current.
 	Earlier int
+	// Verdicts are the goals side by side, each with how it stands.
+	Verdicts    []model.Verdict
+	VerdictRule string
 }
 
 // ScoreGoal is one goal's part of a scorecard.
@@ -190,9 +193,13 @@ type ScoreRow struct {
 // GoalPage is goals/ID/.
 type GoalPage struct {
 	Base
-	Goal   *model.Goal
-	Counts model.Counts
-	Rows   []ScoreRow
+	Goal        *model.Goal
+	Counts      model.Counts
+	Rows        []ScoreRow
+	Verdict     model.Verdict
+	VerdictRule string
+	Actions     EvidenceList
+	Risks       EvidenceList
 }
 
 // ServicePage is services/ID/.
@@ -201,6 +208,8 @@ type ServicePage struct {
 	Service    *model.Service
 	Rows       []ScoreRow
 	SavingsFig *chart.Figure
+	Actions    EvidenceList
+	Risks      EvidenceList
 }
 
 // PartnerPage is partners/ID/.
@@ -215,6 +224,7 @@ type PartnerPage struct {
 	// partners have not published cost shares; "" when they have.
 	NoShares string
 	Rows     []ScoreRow // metrics reported for this partner
+	Actions  EvidenceList
 }
 
 // SearchPage is search/: a search box over search.json, and without
@@ -251,6 +261,8 @@ type MetricPage struct {
 	Amber  string
 	// TargetVaries is true when some periods set their own target.
 	TargetVaries bool
+	// Actions are the actions meant to move the measure.
+	Actions EvidenceList
 }
 
 // Note is a note from performance.csv, shown under a metric's table.
@@ -283,6 +295,8 @@ type ContentPage struct {
 	Base
 	Page  *content.Page
 	Since *Since // a report's "Since the last report", or nil
+	// Evidence is a report's actions and risks as at its period, or nil.
+	Evidence *ReportEvidence
 	// Files are the files written beside a report with figures: its
 	// figures as CSV and JSON, the record of what the committee saw.
 	Files []FileLink

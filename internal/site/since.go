@@ -3,8 +3,10 @@ package site
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 )
@@ -15,6 +17,22 @@ type Since struct {
 	Previous ReportLink // the report before, which the changes are counted from
 	Changes  []Change   // measures whose status changed, worst first
 	First    []*model.Metric
+	// Completed are the actions completed since; Slipped those whose
+	// date moved later or that became overdue, with what changed.
+	Completed []*model.Action
+	Slipped   []Slip
+	// NewRisks are the risks first recorded since; RiskChange says how
+	// each other risk's score moved, by id ("up from 12").
+	NewRisks   []*model.Risk
+	RiskChange map[string]string
+	Moved      []*model.Risk // the risks whose score moved, in goal order
+}
+
+// Slip is an action that slipped between two reports: its date moved
+// later, or it became overdue.
+type Slip struct {
+	Action *model.Action
+	What   string // "now due September 2026, was March 2026"; "became overdue"
 }
 
 // Change is one measure, for the partnership or one partner, whose status
@@ -90,10 +108,49 @@ func (b *builder) since(pg *content.Page) *Since {
 			s.First = append(s.First, m)
 		}
 	}
+	s.evidenceSince(then, current)
 	// Worst first: where each ended up, then how far it fell.
 	slices.SortStableFunc(s.Changes, func(x, y Change) int {
 		return cmp.Or(cmp.Compare(y.To.Status, x.To.Status),
 			cmp.Compare(y.To.Status-y.From.Status, x.To.Status-x.From.Status))
 	})
 	return s
+}
+
+// evidenceSince adds the actions and risks that moved between the report
+// before, then, and this one, current.
+func (s *Since) evidenceSince(then, current *model.Partnership) {
+	before := map[string]*model.Action{}
+	for _, a := range then.Actions {
+		before[a.ID] = a
+	}
+	for _, a := range current.Actions {
+		old := before[a.ID]
+		switch {
+		case a.Status == measure.Complete && (old == nil || old.Status != measure.Complete):
+			s.Completed = append(s.Completed, a)
+		case a.Overdue && (old == nil || !old.Overdue):
+			s.Slipped = append(s.Slipped, Slip{a, "became overdue, " + a.Dates()})
+		case old != nil && a.Deadline().End().After(old.Deadline().End()):
+			s.Slipped = append(s.Slipped, Slip{a, "now due " + a.Deadline().String() + ", was " + old.Deadline().String() + " (" + model.Slip(old.Deadline().End(), a.Deadline().End()) + " later)"})
+		}
+	}
+	risks := map[string]*model.Risk{}
+	for _, r := range then.Risks {
+		risks[r.ID] = r
+	}
+	s.RiskChange = map[string]string{}
+	for _, r := range current.Risks {
+		old := risks[r.ID]
+		switch {
+		case old == nil:
+			s.NewRisks = append(s.NewRisks, r)
+		case r.Score() > old.Score():
+			s.RiskChange[r.ID] = "up from " + strconv.Itoa(old.Score())
+			s.Moved = append(s.Moved, r)
+		case r.Score() < old.Score():
+			s.RiskChange[r.ID] = "down from " + strconv.Itoa(old.Score())
+			s.Moved = append(s.Moved, r)
+		}
+	}
 }

@@ -1,0 +1,176 @@
+package site
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/measure"
+	"github.com/partnersite/partnersite/internal/model"
+	"github.com/partnersite/partnersite/internal/period"
+)
+
+// EvidenceList is what the "actions" and "risks" partials draw: a table
+// of actions or of risks, with its caption, or a sentence when there are
+// none and the page should say so.
+type EvidenceList struct {
+	Caption string
+	AsAt    string // the period the list is as at, in a report; "" for the latest
+	Actions []*model.Action
+	Risks   []*model.Risk
+	Page    *Base
+	Empty   string // said when the list is empty; "" to say nothing
+	// NoMetric leaves out the measure an action is for, on the measure's
+	// own page.
+	NoMetric bool
+	// Change says how each risk's score moved since the last report, by
+	// id: "up from 12".
+	Change map[string]string
+}
+
+// GoalEvidence is one goal's part of a list of every action or risk.
+type GoalEvidence struct {
+	Goal    *model.Goal
+	Verdict model.Verdict
+	Actions EvidenceList
+	Risks   EvidenceList
+}
+
+// EvidencePage is actions/ or risks/: every action, or every risk, by goal.
+type EvidencePage struct {
+	Base
+	Goals []GoalEvidence
+	Rule  string
+}
+
+// byGoal lists the partnership's actions and risks goal by goal, as at
+// the period the builder's partnership stands at.
+func (b *builder) byGoal(bs *Base, asAt string) []GoalEvidence {
+	var out []GoalEvidence
+	for _, g := range b.p.Goals {
+		ge := GoalEvidence{Goal: g, Verdict: b.p.VerdictFor(g),
+			Actions: EvidenceList{Caption: "Actions: " + g.Title, AsAt: asAt, Actions: b.p.ActionsFor(g), Page: bs},
+			Risks:   EvidenceList{Caption: "Risks: " + g.Title, AsAt: asAt, Risks: b.p.RisksFor(g), Page: bs}}
+		out = append(out, ge)
+	}
+	return out
+}
+
+func (b *builder) evidencePage(w *bytes.Buffer, k *pageKind, title, description string) error {
+	pg := &EvidencePage{Base: b.pageBase(k, "", title), Rule: b.p.VerdictRule()}
+	pg.Description = description
+	pg.Goals = b.byGoal(&pg.Base, "")
+	if err := b.commentary(&pg.Base, b.content.Find(content.Section, k.Name, "")); err != nil {
+		return err
+	}
+	return b.draw(w, k.Name, &pg.Base, pg)
+}
+
+// isURL reports whether an evidence cell is a web address, which the
+// loader has checked is http or https.
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
+
+// ReportEvidence is a report's actions and risks as they stood at its
+// period, goal by goal, and its off-track measures with the actions meant
+// to put them right.
+type ReportEvidence struct {
+	AsAt     string
+	Goals    []GoalEvidence
+	OffTrack []Corrective
+}
+
+// Corrective is a measure off track at a report's period, with the
+// actions that name it; none is "No corrective action recorded".
+type Corrective struct {
+	Metric  *model.Metric
+	Actions []*model.Action
+}
+
+// evidenceAt is the partnership a report's actions and risks are shown
+// as at: the end of its period, or its date when it names none.
+func (b *builder) evidenceAt(pg *content.Page) *model.Partnership {
+	switch {
+	case pg.PeriodSet:
+		return b.partnershipAt(pg.Period.End())
+	case !pg.Date.IsZero():
+		return b.partnershipAt(pg.Date)
+	}
+	return b.p
+}
+
+// reportEvidence is report pg's actions and risks, or nil for a site
+// without them.
+func (b *builder) reportEvidence(pg *content.Page, bs *Base) *ReportEvidence {
+	if pg.Kind != content.Report || !b.p.HasActions() && !b.p.HasRisks() {
+		return nil
+	}
+	rb := *b
+	rb.p = b.evidenceAt(pg)
+	re := &ReportEvidence{}
+	if pg.PeriodSet {
+		re.AsAt = pg.Period.String()
+	} else if !pg.Date.IsZero() {
+		re.AsAt = pg.Date.Format("2 January 2006")
+	}
+	re.Goals = rb.byGoal(bs, re.AsAt)
+	if s := b.since(pg); s != nil {
+		for i := range re.Goals {
+			re.Goals[i].Risks.Change = s.RiskChange
+		}
+	}
+	re.OffTrack = offTrack(rb.p)
+	return re
+}
+
+// offTrack lists the rated measures off track in p with their corrective
+// actions (cancelled ones aside).
+func offTrack(p *model.Partnership) []Corrective {
+	var out []Corrective
+	for _, m := range p.Metrics {
+		if m.Status() != model.OffTrack {
+			continue
+		}
+		c := Corrective{Metric: m}
+		for _, a := range p.ActionsFor(m) {
+			if a.Status != measure.Cancelled {
+				c.Actions = append(c.Actions, a)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// warnUncorrected warns at the latest figure of each measure that is off
+// track at a report's period, or now, with no action naming it: a
+// committee asks what is being done about a red measure.
+func (b *builder) warnUncorrected() {
+	if !b.p.HasActions() {
+		return
+	}
+	told := map[string]bool{}
+	warn := func(p *model.Partnership, when string) {
+		for _, c := range offTrack(p) {
+			if len(c.Actions) > 0 {
+				continue
+			}
+			_, pt := c.Metric.AsAt(period.Period{})
+			if pt == nil || told[pt.File+":"+strconv.Itoa(pt.Line)] {
+				continue
+			}
+			told[pt.File+":"+strconv.Itoa(pt.Line)] = true
+			b.pl.Warnf(pt.File, pt.Line, "metric %q is off track %s and no action in %s names it in its metric column; record the corrective action, or the report says \"No corrective action recorded\"",
+				c.Metric.ID, when, csvdata.ActionsFile)
+		}
+	}
+	for _, pg := range b.reports {
+		if pg.PeriodSet {
+			warn(b.partnershipAt(pg.Period.End()), "in "+pg.Period.String()+", the period of "+pg.Path)
+		}
+	}
+	warn(b.p, "in its latest figures")
+}
