@@ -288,7 +288,9 @@ func evidenceTables(p *model.Partnership) []*table {
 }
 
 // idOf is the id of a service, partner or metric, or "" for none.
-func idOf[T interface{ *model.Service | *model.Partner | *model.Metric }](x T) string {
+func idOf[T interface {
+	*model.Service | *model.Partner | *model.Metric
+}](x T) string {
 	switch v := any(x).(type) {
 	case *model.Service:
 		if v != nil {

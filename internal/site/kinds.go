@@ -115,9 +115,9 @@ type listPage struct {
 // The kinds of page. Each row is set whole in init, since its functions
 // call the builder's methods, which read the rows back.
 var (
-	homeKind, notFoundKind, listKind, dataKind, statementKind, searchKind *pageKind
+	homeKind, notFoundKind, listKind, dataKind, statementKind, searchKind  *pageKind
 	goalKind, serviceKind, partnerKind, metricKind, actionsKind, risksKind *pageKind
-	embedKind, savingsKind, serviceSavingsKind, reportKind, plainKind     *pageKind
+	embedKind, savingsKind, serviceSavingsKind, reportKind, plainKind      *pageKind
 )
 
 // kinds are all the kinds of page, in the order they are rendered and
