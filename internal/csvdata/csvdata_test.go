@@ -246,7 +246,7 @@ func TestRules(t *testing.T) {
 		{"missing file and unknown file",
 			map[string]*string{"metrics.csv": nil, "extra.csv": s("a\n1\n")},
 			[]string{
-				"data/extra.csv:1: warning: unknown data file is not read; the data files are data/partners.csv, data/services.csv, data/metrics.csv, data/performance.csv, data/savings.csv, data/benchmarks.csv, data/targets.csv",
+				"data/extra.csv:1: warning: unknown data file is not read; the data files are data/partners.csv, data/services.csv, data/metrics.csv, data/performance.csv, data/savings.csv, data/benchmarks.csv, data/targets.csv, data/actions.csv, data/risks.csv",
 				"data/metrics.csv:1: the file is missing; every site needs data/metrics.csv (see docs/data.md)",
 				`data/performance.csv:2: metric "uptime" is not a metric in data/metrics.csv`,
 				`data/performance.csv:3: metric "uptime" is not a metric in data/metrics.csv`,
