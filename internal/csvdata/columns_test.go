@@ -50,6 +50,8 @@ func TestDocsListEveryColumn(t *testing.T) {
 		{"savings.csv", savingFields.columns()},
 		{"benchmarks.csv", benchmarkFields.columns()},
 		{"targets.csv", targetFields.columns()},
+		{"actions.csv", actionFields.columns()},
+		{"risks.csv", riskFields.columns()},
 	} {
 		re := regexp.MustCompile(`(?s)(## ` + regexp.QuoteMeta(f.name) + `\n(?:[^|#][^\n]*\n|\n)*)(\| column \| required \| meaning \|\n(?:\|[^\n]*\n)*)`)
 		m := re.FindStringSubmatchIndex(doc)
