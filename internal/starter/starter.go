@@ -1,7 +1,8 @@
 // Package starter writes the small working site that `partnersite new`
 // creates: two partners, two services, six metrics over a year of quarters,
-// a year of savings and one report. It builds as it is, so a council can
-// start by changing real files rather than reading a blank page.
+// a year of savings, four actions, three risks and one report. It builds as
+// it is, so a council can start by changing real files rather than reading a
+// blank page.
 package starter
 
 import (
