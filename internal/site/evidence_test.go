@@ -71,7 +71,7 @@ func TestEvidencePages(t *testing.T) {
 			`Days to process claims</a>: <strong>No corrective action recorded</strong>`}, []string{"Data centre fails", `status off-track">Overdue`}},
 		// The Q2 report: what moved since Q1, and claims uncorrected.
 		{"reports/q2/index.html", []string{
-			"one service desk (due 2024/25 Q2; completed 15 September 2024)</li>",
+			"one service desk, due 2024/25 Q2; completed 15 September 2024</li>",
 			"<li>Slipped: Test recovery at the second data centre: became overdue, due 31 August 2024</li>",
 			`<li>New risk: Data centre fails: <span class="status at-risk">Medium</span> 10</li>`,
 			`<li>Risk score changed: Loss of key ICT staff: <span class="status at-risk">Medium</span> 12, down from 16</li>`,

@@ -159,22 +159,22 @@ func init() {
 	searchKind = &pageKind{Name: "search", Folder: "search/", What: "the search page",
 		draw: func(b *builder, w *bytes.Buffer, _ entry) error { return b.searchPage(w) }}
 
-	actionsKind = &pageKind{Name: "actions", Folder: "actions/", Owns: true, single: true, What: "the actions page", Holds: "its list of actions",
+	actionsKind = &pageKind{Name: "actions", Folder: "actions/", Owns: true, single: true, Search: "Section", What: "the actions page", Holds: "its list of actions",
 		pages: func(b *builder) []entry {
 			if !b.p.HasActions() {
 				return nil
 			}
-			return []entry{{}}
+			return []entry{{Title: "Actions", Summary: "Every action and milestone, by goal, with its dates and where it stands."}}
 		},
 		draw: func(b *builder, w *bytes.Buffer, _ entry) error {
 			return b.evidencePage(w, actionsKind, "Actions", "Every action and milestone of the partnership, by goal, with its dates and where it stands.")
 		}}
-	risksKind = &pageKind{Name: "risks", Folder: "risks/", Owns: true, single: true, What: "the risks page", Holds: "its list of risks",
+	risksKind = &pageKind{Name: "risks", Folder: "risks/", Owns: true, single: true, Search: "Section", What: "the risks page", Holds: "its list of risks",
 		pages: func(b *builder) []entry {
 			if !b.p.HasRisks() {
 				return nil
 			}
-			return []entry{{}}
+			return []entry{{Title: "Risks", Summary: "Every risk, by goal, scored by likelihood and impact."}}
 		},
 		draw: func(b *builder, w *bytes.Buffer, _ entry) error {
 			return b.evidencePage(w, risksKind, "Risks", "Every risk the partnership records, by goal, scored by likelihood and impact.")
