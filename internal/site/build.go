@@ -20,7 +20,6 @@ import (
 	"html/template"
 	"io/fs"
 	"math"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -710,7 +709,11 @@ func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, cr
 	cp.Evidence = b.reportEvidence(pg, &cp.Base)
 	if pg.Kind == content.Report {
 		for _, x := range reportKind.files(b, entry{Of: pg}) {
-			cp.Files = append(cp.Files, FileLink{Label: strings.ToUpper(strings.TrimPrefix(path.Ext(x.Name), ".")), URL: pg.URL + x.Name})
+			if name, ext, _ := strings.Cut(x.Name, "."); name == "figures" {
+				cp.Files = append(cp.Files, FileLink{Label: strings.ToUpper(ext), URL: pg.URL + x.Name})
+			} else if cp.Evidence != nil {
+				cp.Evidence.Files = append(cp.Evidence.Files, FileLink{Label: x.Name, URL: pg.URL + x.Name})
+			}
 		}
 	}
 	if err := b.record(pg).commentary(&cp.Base, pg); err != nil {

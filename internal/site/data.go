@@ -260,6 +260,12 @@ func (b *builder) buildTables() []*table {
 // its dates, and a risk's score, band and rule.
 func evidenceTables(p *model.Partnership) []*table {
 	actions, risks := p.History()
+	return evidenceRows(p, actions, risks)
+}
+
+// evidenceRows are the tables of the actions and risks given: every row
+// of the files for the downloads, or each as it stood for a report.
+func evidenceRows(p *model.Partnership, actions []*model.Action, risks []*model.Risk) []*table {
 	var out []*table
 	if p.HasActions() {
 		t := &table{name: "actions.csv", description: "The actions and milestones, one row an action a period, with where each stood then: past its date and not complete, an action is Overdue whatever its status said.",

@@ -81,6 +81,8 @@ type ReportEvidence struct {
 	AsAt     string
 	Goals    []GoalEvidence
 	OffTrack []Corrective
+	// Files are the report's actions.csv and risks.csv, as at its period.
+	Files []FileLink
 }
 
 // Corrective is a measure off track at a report's period, with the
@@ -173,4 +175,19 @@ func (b *builder) warnUncorrected() {
 		}
 	}
 	warn(b.p, "in its latest figures")
+}
+
+// reportEvidenceFile writes a report's actions.csv or risks.csv: each
+// action or risk as it stood at the report's period, the record beside
+// its figures.
+func (b *builder) reportEvidenceFile(w *bytes.Buffer, pg *content.Page, name string) error {
+	p := b.evidenceAt(pg)
+	for _, t := range evidenceRows(b.p, p.Actions, p.Risks) {
+		if t.name == name {
+			data, err := t.bytes()
+			w.Write(data)
+			return err
+		}
+	}
+	return nil
 }

@@ -80,6 +80,11 @@ func TestEvidencePages(t *testing.T) {
 			"dr,Test recovery at the second data centre,resilience,ict,,uptime,Head of ICT,2024-08-31,,On track,Overdue,,2024/25 Q2,,Supplier date awaited.,3"}, nil},
 		{"data/risks.csv", []string{"staff,Loss of key ICT staff,capacity,ict,Head of ICT,4,4,16,High,High: likelihood 4 × impact 4 = 16; 15 and over is High,2024/25 Q1,Cross-training,,2"}, nil},
 		{"data/data.json", []string{`"actions": [`, `"state": "Overdue"`, `"risks": [`}, nil},
+		// Each report's record of its actions and risks, as they stood then.
+		{"reports/q1/actions.csv", []string{"dr,Test recovery at the second data centre,resilience,ict,,uptime,Head of ICT,2024-08-31,,On track,On track,,2024/25 Q1,,,2\n"}, []string{"Overdue"}},
+		{"reports/q2/actions.csv", []string{",On track,Overdue,,2024/25 Q2,"}, nil},
+		{"reports/q1/risks.csv", []string{",4,4,16,High,"}, []string{"Data centre fails"}},
+		{"reports/q2/index.html", []string{`<a href="../../reports/q2/actions.csv">actions.csv</a>, <a href="../../reports/q2/risks.csv">risks.csv</a>`}, nil},
 	}
 	for _, tt := range tests {
 		page, ok := out.Files[tt.file]
@@ -114,7 +119,7 @@ func TestEvidenceLeavesEarlierReportsAlone(t *testing.T) {
 	}
 	sitetest.WriteFiles(t, dir, later)
 	after := build(t, dir, Options{})
-	for _, f := range []string{"reports/q1/index.html", "reports/q2/index.html", "reports/q2/figures.csv"} {
+	for _, f := range []string{"reports/q1/index.html", "reports/q2/index.html", "reports/q2/figures.csv", "reports/q1/actions.csv", "reports/q2/risks.csv"} {
 		if string(before.Files[f]) != string(after.Files[f]) {
 			t.Errorf("%s changed when later rows were added", f)
 		}

@@ -252,16 +252,22 @@ func init() {
 		draw: func(b *builder, w *bytes.Buffer, e entry) error {
 			return b.contentPage(w, "report", e.Of.(*content.Page), b.crumb(reportKind.Section))
 		},
-		files: func(_ *builder, e entry) []extra {
+		files: func(b *builder, e entry) []extra {
 			pg := e.Of.(*content.Page)
-			if !pg.HasShortcodes() {
-				return nil
-			}
 			// The record of what the committee saw, as files.
-			return []extra{
-				{Name: "figures.csv", draw: func(b *builder, w *bytes.Buffer) error { return b.reportFigures(w, pg, false) }},
-				{Name: "figures.json", draw: func(b *builder, w *bytes.Buffer) error { return b.reportFigures(w, pg, true) }},
+			var out []extra
+			if pg.HasShortcodes() {
+				out = append(out,
+					extra{Name: "figures.csv", draw: func(b *builder, w *bytes.Buffer) error { return b.reportFigures(w, pg, false) }},
+					extra{Name: "figures.json", draw: func(b *builder, w *bytes.Buffer) error { return b.reportFigures(w, pg, true) }})
 			}
+			if b.p.HasActions() {
+				out = append(out, extra{Name: "actions.csv", draw: func(b *builder, w *bytes.Buffer) error { return b.reportEvidenceFile(w, pg, "actions.csv") }})
+			}
+			if b.p.HasRisks() {
+				out = append(out, extra{Name: "risks.csv", draw: func(b *builder, w *bytes.Buffer) error { return b.reportEvidenceFile(w, pg, "risks.csv") }})
+			}
+			return out
 		}}
 	plainKind = &pageKind{Name: "page", What: "%s",
 		pages: func(b *builder) []entry {

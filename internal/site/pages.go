@@ -302,7 +302,8 @@ type ContentPage struct {
 	Files []FileLink
 }
 
-// FileLink is a link to a file, named by its format: "CSV".
+// FileLink is a link to a file: "CSV" for a report's figures.csv, or
+// the file's name.
 type FileLink struct{ Label, URL string }
 
 // DataPage is data/, the downloads.
