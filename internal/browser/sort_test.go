@@ -2,6 +2,8 @@ package browser
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,5 +76,48 @@ func TestSortableTables(t *testing.T) {
 	}
 	if back := read(); back.First != published.First || back.Last != published.Last {
 		t.Errorf("the published order did not come back: %v, then %v", published, back)
+	}
+}
+
+// TestActionsSortByDate sorts the actions page's table in Chromium by its
+// dates, which read "due 31 July 2026": by the date now expected, not as
+// words, and by status with the overdue first.
+func TestActionsSortByDate(t *testing.T) {
+	ctx, base := serveExample(t)
+	pctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := open(pctx, base+"/actions/"); err != nil {
+		t.Fatal(err)
+	}
+	// The capacity table: its rows' dates and statuses after a sort.
+	const state = `(() => {
+  const t = [...document.querySelectorAll(".table-wrap table")].find(t => t.caption.textContent.includes("Increasing capacity"));
+  return [...t.tBodies[0].rows].map(r => r.cells[2].getAttribute("data-sort") + " " + r.cells[1].textContent.trim());
+})()`
+	click := func(col int) []string {
+		t.Helper()
+		js := `(() => { const t = [...document.querySelectorAll(".table-wrap table")].find(t => t.caption.textContent.includes("Increasing capacity"));
+  t.tHead.rows[0].cells[` + strconv.Itoa(col) + `].querySelector("button").click(); })()`
+		if _, err := chromedp.Run(pctx, chromedp.Evaluate[bool](js+`, true`)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(pctx, chromedp.Evaluate[[]string](state))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	dates := click(2)
+	for i := 1; i < len(dates); i++ {
+		if dates[i] < dates[i-1] {
+			t.Errorf("sorted by date, row %d (%s) comes after %s", i+1, dates[i], dates[i-1])
+		}
+	}
+	if len(dates) < 3 {
+		t.Fatalf("rows %q", dates)
+	}
+	byStatus := click(1)
+	if !strings.HasSuffix(byStatus[0], "Overdue") {
+		t.Errorf("sorted by status, the first row is %q, want the overdue action", byStatus[0])
 	}
 }

@@ -72,6 +72,21 @@ func (a *Action) State() string {
 	return a.Status.String()
 }
 
+// Rank orders actions by how far behind they are, for sorting: overdue
+// first, then delayed, at risk, not started, on track, complete and
+// cancelled.
+func (a *Action) Rank() int {
+	if a.Overdue {
+		return 0
+	}
+	return map[measure.ActionStatus]int{measure.Delayed: 1, measure.ActionAtRisk: 2, measure.NotStarted: 3,
+		measure.ActionOnTrack: 4, measure.Complete: 5, measure.Cancelled: 6}[a.Status]
+}
+
+// SortDate is the date the action is now expected by, as 2026-07-31, so
+// that a table of actions sorts by date.
+func (a *Action) SortDate() string { return a.Deadline().End().Format("2006-01-02") }
+
 // Slipped reports whether the action's date has moved later.
 func (a *Action) Slipped() bool {
 	return !a.RevisedDue.IsZero() && a.RevisedDue.End().After(a.Due.End())

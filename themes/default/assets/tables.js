@@ -64,6 +64,16 @@
     return x < y ? -1 : x > y ? 1 : 0;
   }
 
+  // sortText is what a cell sorts by: its data-sort where the page gives
+  // one (an action's date as 2026-07-31, its status by how far behind it
+  // is), else its text.
+  function sortText(cell) {
+    if (!cell) {
+      return "";
+    }
+    return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+  }
+
   function sortable(table) {
     var body = table.tBodies[0];
     var heads = table.tHead ? table.tHead.rows[0].cells : [];
@@ -88,7 +98,7 @@
         th.setAttribute("aria-sort", dir);
         var rows = original.slice();
         if (dir !== "none") {
-          rows = rows.map(function (row, i) { return { row: row, i: i, k: key(row.cells[col] ? row.cells[col].textContent : "") }; })
+          rows = rows.map(function (row, i) { return { row: row, i: i, k: key(sortText(row.cells[col])) }; })
             .sort(function (a, b) {
               var c = compare(a.k, b.k);
               if (a.k.blank || b.k.blank) {
