@@ -53,7 +53,7 @@ func TestEvidencePages(t *testing.T) {
 	}{
 		{"goals/resilience/index.html", []string{
 			`<span class="status off-track">Needs attention</span> 1 action is overdue. Measures: 0 of 1 on track, 1 at risk. Actions: 0 of 1 complete, 1 overdue. Risks: 0 of 1 high.`,
-			`<span class="status off-track">Overdue</span></td><td data-label="Dates">due 31 August 2024</td>`,
+			`<span class="status off-track">Overdue</span></td><td data-label="Dates" data-sort="2024-08-31">due 31 August 2024</td>`,
 			"Medium: likelihood 2 × impact 5 = 10; 5 to 14 is Medium"}, nil},
 		{"goals/capacity/index.html", []string{`<span class="status on-track">On course</span> Actions: 1 of 1 complete. Risks: 0 of 1 high.`,
 			`<a href="https://example.org/desk.pdf">Evidence</a>`}, nil},
@@ -66,7 +66,7 @@ func TestEvidencePages(t *testing.T) {
 		{"services/ict/index.html", []string{"<h2>Actions and risks</h2>", "Data centre fails"}, nil},
 		// The Q1 report as at Q1: dr on track, staff High, no dc yet.
 		{"reports/q1/index.html", []string{`<h2 id="evidence">Actions and risks as at 2024/25 Q1</h2>`,
-			`<span class="status on-track">On track</span></td><td data-label="Dates">due 31 August 2024</td>`,
+			`<span class="status on-track">On track</span></td><td data-label="Dates" data-sort="2024-08-31">due 31 August 2024</td>`,
 			"High: likelihood 4 × impact 4 = 16; 15 and over is High",
 			`Days to process claims</a>: <strong>No corrective action recorded</strong>`}, []string{"Data centre fails", `status off-track">Overdue`}},
 		// The Q2 report: what moved since Q1, and claims uncorrected.
