@@ -524,29 +524,24 @@ func (v Verdict) Class() string {
 // at its own period (a row without one, at the latest), in file order:
 // the record the downloads publish.
 func (p *Partnership) History() ([]*Action, []*Risk) {
+	// alone is the partnership with one row of evidence, as at its period.
+	alone := func(e evidence, at period.Period) *Partnership {
+		q := *p
+		e.latest = p.evidence.latest
+		q.evidence = e
+		if at.IsZero() {
+			at = e.latest
+		}
+		q.evidenceAt(at.End())
+		return &q
+	}
 	var actions []*Action
 	var risks []*Risk
-	for i := range p.evidence.actions {
-		row := p.evidence.actions[i]
-		q := *p
-		q.evidence = evidence{actions: []csvdata.Action{row}, latest: p.evidence.latest}
-		at := row.Period
-		if at.IsZero() {
-			at = p.evidence.latest
-		}
-		q.evidenceAt(at.End())
-		actions = append(actions, q.Actions...)
+	for _, row := range p.evidence.actions {
+		actions = append(actions, alone(evidence{actions: []csvdata.Action{row}}, row.Period).Actions...)
 	}
-	for i := range p.evidence.risks {
-		row := p.evidence.risks[i]
-		q := *p
-		q.evidence = evidence{risks: []csvdata.Risk{row}, latest: p.evidence.latest}
-		at := row.Period
-		if at.IsZero() {
-			at = p.evidence.latest
-		}
-		q.evidenceAt(at.End())
-		risks = append(risks, q.Risks...)
+	for _, row := range p.evidence.risks {
+		risks = append(risks, alone(evidence{risks: []csvdata.Risk{row}}, row.Period).Risks...)
 	}
 	return actions, risks
 }

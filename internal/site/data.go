@@ -48,6 +48,10 @@ type table struct {
 	name, description string
 	header            []string
 	rows              [][]string
+	// plain, when kept, holds the rows as written, before Neutralise, for
+	// data.json: a formula guard is for spreadsheets, not for JSON.
+	plain [][]string
+	keep  bool
 }
 
 // text adds a row whose text cells are neutralised; numbers are written by
@@ -63,6 +67,13 @@ func (t *table) add(cells ...cell) {
 		}
 	}
 	t.rows = append(t.rows, row)
+	if t.keep {
+		plain := make([]string, len(cells))
+		for i, c := range cells {
+			plain[i] = c.v
+		}
+		t.plain = append(t.plain, plain)
+	}
 }
 
 type cell struct {
@@ -268,7 +279,7 @@ func evidenceTables(p *model.Partnership) []*table {
 func evidenceRows(p *model.Partnership, actions []*model.Action, risks []*model.Risk) []*table {
 	var out []*table
 	if p.HasActions() {
-		t := &table{name: "actions.csv", description: "The actions and milestones, one row an action a period, with where each stood then: past its date and not complete, an action is Overdue whatever its status said.",
+		t := &table{keep: true, name: "actions.csv", description: "The actions and milestones, one row an action a period, with where each stood then: past its date and not complete, an action is Overdue whatever its status said.",
 			header: []string{"id", "title", "goal", "service", "partner", "metric", "owner", "due", "revised_due", "status", "state", "completed", "period", "evidence", "note", "source_line"}}
 		for _, a := range actions {
 			completed := ""
@@ -282,7 +293,7 @@ func evidenceRows(p *model.Partnership, actions []*model.Action, risks []*model.
 		out = append(out, t)
 	}
 	if p.HasRisks() {
-		t := &table{name: "risks.csv", description: "The risks, one row a risk a period, with the score (likelihood × impact), its band and the rule behind it.",
+		t := &table{keep: true, name: "risks.csv", description: "The risks, one row a risk a period, with the score (likelihood × impact), its band and the rule behind it.",
 			header: []string{"id", "title", "goal", "service", "owner", "likelihood", "impact", "score", "band", "rule", "period", "mitigation", "note", "source_line"}}
 		for _, r := range risks {
 			t.add(idc(r.ID), tx(r.Title), idc(r.Goal.ID), idc(idOf(r.Service)), tx(r.Owner), nm(strconv.Itoa(r.Likelihood)), nm(strconv.Itoa(r.Impact)),
@@ -699,8 +710,8 @@ func (b *builder) jsonData() jsonSite {
 		js.Metrics = append(js.Metrics, jm)
 	}
 	for _, t := range evidenceTables(p) {
-		rows := make([]map[string]string, len(t.rows))
-		for i, r := range t.rows {
+		rows := make([]map[string]string, len(t.plain))
+		for i, r := range t.plain {
 			rows[i] = map[string]string{}
 			for j, h := range t.header {
 				rows[i][h] = r[j]

@@ -79,7 +79,7 @@ func TestEvidencePages(t *testing.T) {
 		{"data/actions.csv", []string{"desk,'=1+1 one service desk,capacity,ict,north,,Head of ICT,2024/25 Q2,,Complete,Complete,2024-09-15,2024/25 Q2,https://example.org/desk.pdf,,5",
 			"dr,Test recovery at the second data centre,resilience,ict,,uptime,Head of ICT,2024-08-31,,On track,Overdue,,2024/25 Q2,,Supplier date awaited.,3"}, nil},
 		{"data/risks.csv", []string{"staff,Loss of key ICT staff,capacity,ict,Head of ICT,4,4,16,High,High: likelihood 4 × impact 4 = 16; 15 and over is High,2024/25 Q1,Cross-training,,2"}, nil},
-		{"data/data.json", []string{`"actions": [`, `"state": "Overdue"`, `"risks": [`}, nil},
+		{"data/data.json", []string{`"actions": [`, `"state": "Overdue"`, `"risks": [`, `"title": "=1+1 one service desk"`}, []string{`'=1+1`}},
 		// Each report's record of its actions and risks, as they stood then.
 		{"reports/q1/actions.csv", []string{"dr,Test recovery at the second data centre,resilience,ict,,uptime,Head of ICT,2024-08-31,,On track,On track,,2024/25 Q1,,,2\n"}, []string{"Overdue"}},
 		{"reports/q2/actions.csv", []string{",On track,Overdue,,2024/25 Q2,"}, nil},
