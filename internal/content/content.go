@@ -66,6 +66,12 @@ type Page struct {
 	PeriodSet bool
 	Summary   string
 	Draft     bool
+	// ApprovedBy and Approved are a report's sign-off: the committee or
+	// post that approved it, as the front matter writes it, and the date.
+	// Both are given or neither; Approved is zero when the report is not
+	// yet approved.
+	ApprovedBy string
+	Approved   time.Time
 
 	src      []byte // the body, after the front matter
 	bodyLine int    // the line the body starts on
@@ -363,17 +369,29 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 		pl.Errorf(page.Path, root.Line+1, "front matter must be settings such as \"title: ...\"")
 		return body, bodyLine, false
 	}
+	// The lines approved_by and approved are given at, 0 where not, so
+	// that one without the other is reported where it stands.
+	var approvedByLine, approvedLine int
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		line := v.Line + 1 // +1 for the opening ---
 		if !known[k.Value] {
 			// Whatever its value: "tags: [a, b]" from another generator
 			// is as harmless as "layout: post".
-			pl.Warnf(page.Path, k.Line+1, "front matter: unknown setting %q is ignored; the settings are title, date, period, summary and draft", textfile.Short(k.Value))
+			pl.Warnf(page.Path, k.Line+1, "front matter: unknown setting %q is ignored; %s", textfile.Short(k.Value), settings)
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
 			pl.Errorf(page.Path, line, "front matter: %s must be a single value", k.Value)
+			continue
+		}
+		if reportOnly[k.Value] && page.Kind != Report {
+			// An error, not the warning an unknown setting gets: sign-off
+			// is a claim of record, and a web team that writes it on a
+			// page of minutes or news expects readers to see it. Ignored
+			// with a warning that scrolls past in a build log, the page
+			// would look signed off to its author and not to anyone else.
+			pl.Errorf(page.Path, k.Line+1, "front matter: %s is the sign-off of a report, and only a report (content/reports/NAME.md) shows it; remove it, or say it in the page's text", k.Value)
 			continue
 		}
 		val := strings.TrimSpace(v.Value)
@@ -402,13 +420,41 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 			default:
 				pl.Errorf(page.Path, line, "front matter: draft must be true or false, not %q", textfile.Short(val))
 			}
+		case "approved_by":
+			approvedByLine = line
+			if val == "" {
+				pl.Errorf(page.Path, line, "front matter: approved_by is empty; name the committee or post that approved the report (approved_by: Joint Committee)")
+			}
+			page.ApprovedBy = val
+		case "approved":
+			approvedLine = line
+			t, err := period.ParseDate(val)
+			if err != nil {
+				pl.Errorf(page.Path, line, "front matter: approved %q is not a date: %v", textfile.Short(val), err)
+			}
+			page.Approved = t
 		}
+	}
+	// Half a sign-off would print as a whole one, or as none: a report
+	// says who approved it and when, or neither.
+	switch {
+	case approvedLine != 0 && approvedByLine == 0:
+		pl.Errorf(page.Path, approvedLine, "front matter: approved gives the date the report was approved but not who approved it; add \"approved_by: ...\" naming the committee or post")
+	case approvedByLine != 0 && approvedLine == 0:
+		pl.Errorf(page.Path, approvedByLine, "front matter: approved_by says who approved the report but not when; add \"approved: YYYY-MM-DD\" with the date it was approved")
 	}
 	return body, bodyLine, true
 }
 
 // known are the front matter settings.
-var known = map[string]bool{"title": true, "summary": true, "date": true, "period": true, "draft": true}
+var known = map[string]bool{"title": true, "summary": true, "date": true, "period": true, "draft": true, "approved_by": true, "approved": true}
+
+// reportOnly are the settings only a report may have: its sign-off.
+var reportOnly = map[string]bool{"approved_by": true, "approved": true}
+
+// settings lists the front matter settings, for the warning at one it
+// does not know.
+const settings = "the settings are title, date, period, summary and draft, and on a report approved_by and approved"
 
 // firstHeading takes a page's title from its first "# " heading when the
 // front matter gives none. It scans lines rather than parsing, since pages

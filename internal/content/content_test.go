@@ -133,13 +133,13 @@ func TestFrontMatter(t *testing.T) {
 				`content/about.md:3: front matter: date "2025-13-01" is not a date: there is no such day; write dates as YYYY-MM-DD or DD/MM/YYYY (day first)`,
 				`content/about.md:4: front matter: period "Q1" is not a financial year (2024/25), a quarter (2024/25 Q1) or a month (2024-06 or Jun 2024)`,
 				`content/about.md:5: front matter: draft must be true or false, not "maybe"`,
-				`content/about.md:6: warning: front matter: unknown setting "colour" is ignored; the settings are title, date, period, summary and draft`,
+				`content/about.md:6: warning: front matter: unknown setting "colour" is ignored; the settings are title, date, period, summary and draft, and on a report approved_by and approved`,
 			}},
 		{"unknown settings of any shape are warnings", "---\ntitle: About\ntags: [a, b]\nauthor:\n  name: Jo\nlayout: post\n---\n",
 			[]string{
-				`content/about.md:3: warning: front matter: unknown setting "tags" is ignored; the settings are title, date, period, summary and draft`,
-				`content/about.md:4: warning: front matter: unknown setting "author" is ignored; the settings are title, date, period, summary and draft`,
-				`content/about.md:6: warning: front matter: unknown setting "layout" is ignored; the settings are title, date, period, summary and draft`,
+				`content/about.md:3: warning: front matter: unknown setting "tags" is ignored; the settings are title, date, period, summary and draft, and on a report approved_by and approved`,
+				`content/about.md:4: warning: front matter: unknown setting "author" is ignored; the settings are title, date, period, summary and draft, and on a report approved_by and approved`,
+				`content/about.md:6: warning: front matter: unknown setting "layout" is ignored; the settings are title, date, period, summary and draft, and on a report approved_by and approved`,
 			}},
 		{"unclosed", "---\ntitle: About\n", []string{
 			"content/about.md:1: front matter opens with --- but never closes; end it with a line of ---",
@@ -294,5 +294,87 @@ func TestLoadInPathOrder(t *testing.T) {
 	}
 	if want := []string{"content/about-us.md", "content/about.md", "content/about/index.md"}; !slices.Equal(got, want) {
 		t.Errorf("pages %q, want %q", got, want)
+	}
+}
+
+// TestSignOff reads a report's approved_by and approved from files on
+// disk: both or neither on a report, in either date form, and every
+// mistake at its own front matter line.
+func TestSignOff(t *testing.T) {
+	tests := []struct {
+		name, file, in string
+		by             string
+		approved       string // as YYYY-MM-DD, "" for zero
+		want           []string
+	}{
+		{"both, ISO date", "content/reports/q2.md",
+			"---\ntitle: Q2\ndate: 2025-11-01\napproved_by: the Joint Committee\napproved: 2025-11-12\n---\nBody\n",
+			"the Joint Committee", "2025-11-12", nil},
+		{"both, day first", "content/reports/q2.md",
+			"---\ntitle: Q2\ndate: 2025-11-01\napproved: 12/11/2025\napproved_by: Head of Shared Services\n---\nBody\n",
+			"Head of Shared Services", "2025-11-12", nil},
+		{"neither: not yet approved", "content/reports/q2.md",
+			"---\ntitle: Q2\ndate: 2025-11-01\n---\nBody\n", "", "", nil},
+		{"bad date at its line", "content/reports/q2.md",
+			"---\ntitle: Q2\ndate: 2025-11-01\napproved_by: Joint Committee\napproved: 31/11/2025\n---\n",
+			"Joint Committee", "", []string{
+				`content/reports/q2.md:5: front matter: approved "31/11/2025" is not a date: there is no such day; write dates as YYYY-MM-DD or DD/MM/YYYY (day first)`,
+			}},
+		{"not a date at all", "content/reports/q2.md",
+			"---\ntitle: Q2\ndate: 2025-11-01\napproved_by: Joint Committee\napproved: next week\n---\n",
+			"Joint Committee", "", []string{
+				`content/reports/q2.md:5: front matter: approved "next week" is not a date: write dates as YYYY-MM-DD or DD/MM/YYYY (day first)`,
+			}},
+		{"approved alone", "content/reports/q2.md",
+			"---\ntitle: Q2\ndate: 2025-11-01\napproved: 2025-11-12\n---\n",
+			"", "2025-11-12", []string{
+				`content/reports/q2.md:4: front matter: approved gives the date the report was approved but not who approved it; add "approved_by: ..." naming the committee or post`,
+			}},
+		{"approved_by alone", "content/reports/q2.md",
+			"---\ntitle: Q2\napproved_by: Joint Committee\ndate: 2025-11-01\n---\n",
+			"Joint Committee", "", []string{
+				`content/reports/q2.md:3: front matter: approved_by says who approved the report but not when; add "approved: YYYY-MM-DD" with the date it was approved`,
+			}},
+		{"approved_by empty", "content/reports/q2.md",
+			"---\ntitle: Q2\ndate: 2025-11-01\napproved_by: \"\"\napproved: 2025-11-12\n---\n",
+			"", "2025-11-12", []string{
+				`content/reports/q2.md:4: front matter: approved_by is empty; name the committee or post that approved the report (approved_by: Joint Committee)`,
+			}},
+		{"on a page that is not a report", "content/minutes/june.md",
+			"---\ntitle: Minutes\ndate: 2025-06-01\napproved_by: Joint Committee\napproved: 2025-07-01\n---\n",
+			"", "", []string{
+				`content/minutes/june.md:4: front matter: approved_by is the sign-off of a report, and only a report (content/reports/NAME.md) shows it; remove it, or say it in the page's text`,
+				`content/minutes/june.md:5: front matter: approved is the sign-off of a report, and only a report (content/reports/NAME.md) shows it; remove it, or say it in the page's text`,
+			}},
+		{"on the reports list's introduction", "content/reports/index.md",
+			"---\napproved: 2025-07-01\n---\nIntro\n",
+			"", "", []string{
+				`content/reports/index.md:2: front matter: approved is the sign-off of a report, and only a report (content/reports/NAME.md) shows it; remove it, or say it in the page's text`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := write(t, map[string]string{tt.file: tt.in})
+			var pl problem.List
+			set := Load(os.DirFS(dir), Options{}, &pl)
+			var probs []string
+			for _, p := range pl.All() {
+				probs = append(probs, p.String())
+			}
+			if !slices.Equal(probs, tt.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if len(set.Pages) != 1 {
+				t.Fatalf("%d pages", len(set.Pages))
+			}
+			pg := set.Pages[0]
+			approved := ""
+			if !pg.Approved.IsZero() {
+				approved = pg.Approved.Format("2006-01-02")
+			}
+			if pg.ApprovedBy != tt.by || approved != tt.approved {
+				t.Errorf("approved_by %q, approved %q; want %q, %q", pg.ApprovedBy, approved, tt.by, tt.approved)
+			}
+		})
 	}
 }

@@ -104,6 +104,9 @@ type builder struct {
 	// outlines holds each content page's search outline, taken as the
 	// page renders, so that search.json need not parse it again.
 	outlines *sync.Map // *content.Page -> outline
+	// figures holds each report's figures file, made once for the page
+	// that shows its edition mark and the file itself.
+	figures *sync.Map // *content.Page -> *figuresFile
 }
 
 // Build reads the site in src and renders it. Problems in the inputs come
@@ -186,6 +189,7 @@ func load(src fs.FS, opts Options) (*builder, error) {
 // settings, data, theme or single content files; the rest is shared.
 func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder, error) {
 	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache), asAt: new(sync.Map), charts: new(atomic.Int64), outlines: new(sync.Map)}
+	b.figures = new(sync.Map)
 	var cfgChanged, dataChanged, themeChanged bool
 	var contentChanged []string
 	for _, c := range changed {
@@ -716,6 +720,9 @@ func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, cr
 			}
 		}
 	}
+	if pg.Kind == content.Report {
+		cp.Edition, cp.Partners = b.edition(pg), b.partnerNames()
+	}
 	if err := b.record(pg).commentary(&cp.Base, pg); err != nil {
 		return err
 	}
@@ -723,9 +730,21 @@ func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, cr
 }
 
 // reportFigures writes the figures report pg shows, as at its period, as
-// CSV or JSON: every figure of each metric its charts and values name, or
-// of every metric when it has a scorecard.
+// CSV or JSON. The CSV is the bytes the report's edition mark hashes.
 func (b *builder) reportFigures(w *bytes.Buffer, pg *content.Page, asJSON bool) error {
+	f := b.figuresOf(pg)
+	data, err := f.csv, f.err
+	if asJSON {
+		data, err = f.t.json()
+	}
+	w.Write(data)
+	return err
+}
+
+// figuresTable is the table of the figures report pg shows, as at its
+// period: every figure of each metric its charts and values name, or of
+// every metric when it has a scorecard.
+func (b *builder) figuresTable(pg *content.Page) *table {
 	rb := b.record(pg)
 	shown := map[string]bool{}
 	all := false
@@ -741,16 +760,7 @@ func (b *builder) reportFigures(w *bytes.Buffer, pg *content.Page, asJSON bool) 
 			metrics = append(metrics, m)
 		}
 	}
-	t := performanceTable("figures.csv", "", metrics)
-	var data []byte
-	var err error
-	if asJSON {
-		data, err = t.json()
-	} else {
-		data, err = t.bytes()
-	}
-	w.Write(data)
-	return err
+	return performanceTable("figures.csv", "", metrics)
 }
 
 // embed draws a figure alone on its embed page, for framing in a council's

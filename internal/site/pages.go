@@ -300,6 +300,23 @@ type ContentPage struct {
 	// Files are the files written beside a report with figures: its
 	// figures as CSV and JSON, the record of what the committee saw.
 	Files []FileLink
+	// Edition is a report's edition mark; nil on other pages.
+	Edition *Edition
+	// Partners names the partners in one phrase, "North Council and
+	// South Council", for the head of every printed page of a report.
+	Partners string
+}
+
+// Edition is the mark a report carries on screen and on every printed
+// page, so that a councillor can tell a paper copy holds the figures the
+// web page does: the date it was approved and a short hash of its own
+// figures file.
+type Edition struct {
+	Approved time.Time // zero while the report is not yet approved
+	// Figures is the first 8 hex digits of the SHA-256 of the report's
+	// figures.csv, exactly as written beside it; "" for a report that
+	// shows no figures and so has no such file.
+	Figures string
 }
 
 // FileLink is a link to a file: "CSV" for a report's figures.csv, or
