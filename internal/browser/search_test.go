@@ -12,7 +12,8 @@ import (
 
 // TestSearch searches the example site in Chromium from the keyboard: the
 // index comes from the site itself, every word must match, titles rank
-// first, and an address with ?q= shows its results.
+// first, and an address with ?q= shows its results. The status, which a
+// screen reader announces, says only the count; the list is apart from it.
 func TestSearch(t *testing.T) {
 	ctx, base := serveExample(t)
 	pctx, cancel := context.WithTimeout(ctx, 60*time.Second)
@@ -24,7 +25,7 @@ func TestSearch(t *testing.T) {
 		t.Helper()
 		var text string
 		for range 50 {
-			s, err := chromedp.Run(pctx, chromedp.Evaluate[string](`document.getElementById("search-results").innerText`))
+			s, err := chromedp.Run(pctx, chromedp.Evaluate[string](`document.getElementById("search-status").innerText + "\n" + document.getElementById("search-results").innerText`))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,5 +52,13 @@ func TestSearch(t *testing.T) {
 	}
 	if got := results(); !strings.Contains(got, "No pages match “zebra crossing”.") {
 		t.Errorf("search for a word on no page:\n%s", got)
+	}
+	// Only the status is live, and it holds one sentence.
+	live, err := chromedp.Run(pctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("[aria-live], [role=status], [role=alert]")].map(e => e.id + ": " + e.innerText)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(live) != 1 || live[0] != "search-status: No pages match “zebra crossing”." {
+		t.Errorf("live regions %q, want the status alone with its count", live)
 	}
 }

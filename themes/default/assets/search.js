@@ -6,13 +6,16 @@
   "use strict";
   var input = document.getElementById("q");
   var out = document.getElementById("search-results");
-  if (!input || !out || !window.fetch) {
+  // The status says only how many pages match, which is all a screen
+  // reader announces; the list itself is read when the reader moves to it.
+  var status = document.getElementById("search-status");
+  if (!input || !out || !status || !window.fetch) {
     return;
   }
   if (location.protocol === "file:") {
     // Opened from the files (a memory stick): a browser will not read the
     // index from there, so the list A to Z stands in for search.
-    out.textContent = "Search works when the site is on a web server. Opened from the files, use the list below.";
+    status.textContent = "Search works when the site is on a web server. Opened from the files, use the list below.";
     return;
   }
   var index = null;
@@ -38,16 +41,15 @@
     var terms = words(q);
     out.textContent = "";
     if (terms.length === 0 || !index) {
+      status.textContent = "";
       return;
     }
     var hits = index.map(function (e, i) { return { e: e, s: score(e, terms), i: i }; })
       .filter(function (h) { return h.s > 0; })
       .sort(function (a, b) { return b.s - a.s || a.i - b.i; })
       .slice(0, 50);
-    var p = document.createElement("p");
-    p.textContent = hits.length === 0 ? "No pages match “" + q + "”." :
+    status.textContent = hits.length === 0 ? "No pages match “" + q + "”." :
       hits.length + (hits.length === 1 ? " page matches" : " pages match") + " “" + q + "”" + (hits.length === 50 ? " (the first 50)." : ".");
-    out.appendChild(p);
     if (hits.length === 0) { return; }
     var ul = document.createElement("ul");
     ul.className = "search-hits";
