@@ -113,6 +113,9 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 		return s
 	}
 	raw = textfile.StripInvisible(File, raw, pl)
+	if colonless(raw, pl) {
+		return s
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		line, msg := YAMLError(err)
@@ -179,6 +182,35 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 		pl.Errorf(File, root.Line, "title is missing; add a line such as: title: Shared services partnership")
 	}
 	return s
+}
+
+// settingNames are site.yaml's settings, for telling a line that lost its
+// colon.
+var settingNames = []string{"title", "description", "language", "base_url", "licence", "license", "theme", "notice", "goals", "contact", "risk_bands"}
+
+// colonless reports a setting written without its colon ("title Shared
+// services"), which YAML reads as part of another value and reports, a
+// line later, as "mapping values are not allowed in this context": the
+// message names the line and the fix instead. It reports whether any was
+// found.
+func colonless(raw []byte, pl *problem.List) bool {
+	found := false
+	for i, line := range strings.Split(string(raw), "\n") {
+		if line == "" || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-' {
+			continue
+		}
+		line = strings.TrimRight(line, " \r")
+		word, rest, _ := strings.Cut(line, " ")
+		if strings.Contains(word, ":") || !slices.Contains(settingNames, word) {
+			continue
+		}
+		if before, _, ok := strings.Cut(rest, ":"); ok && !strings.Contains(before, " ") {
+			continue // "title Shared: ..." is odd, but its colon is there
+		}
+		pl.Errorf(File, i+1, "%q needs a colon after %s; write it as %s: %s", textfile.Short(line), word, word, textfile.Short(strings.TrimSpace(rest)))
+		found = true
+	}
+	return found
 }
 
 // GoalIDs lists the ids of the site's goals in order.

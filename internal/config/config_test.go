@@ -74,6 +74,11 @@ func TestProblems(t *testing.T) {
 			`site.yaml:3: risk band "Severe" must give the lowest score in it, a whole number from 1 to 25`,
 			`site.yaml:5: risk band "Amber" starts at 12, as the band on line 4 does; give each band its own lowest score`,
 		}, "\n")},
+		{"a setting without its colon", "base_url: https://example.org/\ntitle Shared services\nnotice Illustrative figures\n", strings.Join([]string{
+			`site.yaml:2: "title Shared services" needs a colon after title; write it as title: Shared services`,
+			`site.yaml:3: "notice Illustrative figures" needs a colon after notice; write it as notice: Illustrative figures`,
+		}, "\n")},
+		{"the first line without its colon", "title Shared services\nbase_url: https://example.org/\n", `site.yaml:1: "title Shared services" needs a colon after title; write it as title: Shared services`},
 		{"risk bands not a list", "title: T\nrisk_bands: 15\n", `site.yaml:2: risk_bands must name each band with the lowest score in it, one a line, e.g. "High: 15", "Medium: 5", "Low: 1"`},
 	}
 	for _, tt := range tests {
