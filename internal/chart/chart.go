@@ -451,6 +451,11 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 		return ""
 	}
 	start := m.Service.Started.String()
+	// "became shared on 1 April 2024", but "in April 2024" for a month.
+	when := "on " + start
+	if m.Service.Started.Month {
+		when = "in " + start
+	}
 	var parts []string
 	allSince, allBefore := true, true
 	for _, s := range series {
@@ -461,28 +466,30 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 			continue
 		}
 		b, a := model.Mean(before), model.Mean(since)
-		word := "better"
+		verdict := "better"
 		switch t := model.TrendOf(a, b, m.Direction); t {
 		case model.Worsening:
-			word = "worse"
+			verdict = "worse"
 		case model.NoChange:
-			word = "no different"
-		case model.Up, model.Down:
-			word = strings.ToLower(t.String())
+			verdict = "no different"
+		case model.Up:
+			verdict = "higher"
+		case model.Down:
+			verdict = "lower"
 		}
-		who := ""
+		who := "It"
 		if len(series) > 1 {
-			who = s.Name() + ": "
+			who = s.Name()
 		}
-		parts = append(parts, fmt.Sprintf("%s%s before and %s since, %s", who, average(m, b), average(m, a), word))
+		parts = append(parts, fmt.Sprintf("%s averaged %s a %s before sharing and %s since, which is %s", who, average(m, b), periodWord(m), average(m, a), verdict))
 	}
 	switch {
 	case len(parts) > 0:
-		return fmt.Sprintf(" The service has been shared since %s. Average %s: %s.", start, averageOf(m), strings.Join(parts, "; "))
+		return fmt.Sprintf(" The service has been shared since %s. %s.", start, strings.Join(parts, "; "))
 	case allSince:
-		return fmt.Sprintf(" All these figures are from after the service became shared on %s, so there is none from before to compare with.", start)
+		return fmt.Sprintf(" All these figures are from after the service became shared %s, so there is none from before to compare with.", when)
 	case allBefore:
-		return fmt.Sprintf(" All these figures are from before the service became shared on %s.", start)
+		return fmt.Sprintf(" All these figures are from before the service became shared %s.", when)
 	}
 	return ""
 }
@@ -491,12 +498,16 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 // so that 17 and 18 days average 17.5 days, not 18.
 func average(m *model.Metric, v float64) string { return m.Unit.Mean(v, m.Decimals) }
 
-// averageOf names what the averages compare, with which way is better.
-func averageOf(m *model.Metric) string {
-	if !m.Direction.Rated() {
-		return "per period"
+// periodWord is what one of the metric's figures is for: "quarter",
+// "month" or "year".
+func periodWord(m *model.Metric) string {
+	switch m.Kind {
+	case period.Month:
+		return "month"
+	case period.Year:
+		return "year"
 	}
-	return "per period (" + strings.ToLower(m.Direction.Phrase()) + ")"
+	return "quarter"
 }
 
 func metricTable(m *model.Metric, series []*model.Series, periods []period.Period) Table {
@@ -868,10 +879,10 @@ func plannedPhrase(v *model.Savings) string {
 
 func savingsTable(v *model.Savings, scope string) Table {
 	t := Table{Caption: scope + " savings by financial year (£)",
-		Head: []string{"Year", "Cost without sharing", "Actual cost", "Saving", "Target saving", "Status", "One-off costs", "Net saving", "Net saving, all years to this"}}
+		Head: []string{"Year", "Cost without sharing", "Actual cost", "Saving", "Target saving", "Status", "One-off costs", "Net saving", "Net saving to date"}}
 	perHousehold := v.Partner != nil && v.Partner.Households > 0 && !v.Unshared
 	if perHousehold {
-		t.Head = append(t.Head, "Per household, all years to this")
+		t.Head = append(t.Head, "Per household to date")
 	}
 	var carried, missing bool
 	for i := range v.Years {

@@ -246,8 +246,15 @@ func TestSharingWords(t *testing.T) {
 		},
 	}
 	fig := Metric(model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("claims"), "", "c")
-	if want := " The service has been shared since 1 October 2024. Average per period (lower is better): 21 days before and 17.5 days since, better."; !strings.HasSuffix(fig.Summary, want) {
+	if want := " The service has been shared since 1 October 2024. It averaged 21 days a quarter before sharing and 17.5 days since, which is better."; !strings.HasSuffix(fig.Summary, want) {
 		t.Errorf("summary %q lacks %q", fig.Summary, want)
+	}
+	// Shared from a month, before every figure: "in", never "on April".
+	month, _ := period.ParseDay("April 2024")
+	d.Services[0].Started = month
+	after := Metric(model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("claims"), "", "c")
+	if want := " All these figures are from after the service became shared in April 2024, so there is none from before to compare with."; !strings.HasSuffix(after.Summary, want) {
+		t.Errorf("summary %q lacks %q", after.Summary, want)
 	}
 	if !strings.Contains(string(fig.Option), `"markLine":{"data":[{"name":"Shared from 1 October 2024","xAxis":"2024/25 Q3"}]`) {
 		t.Errorf("the chart does not mark the start: %s", fig.Option)

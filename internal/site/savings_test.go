@@ -27,7 +27,7 @@ func TestSavingsAsPublished(t *testing.T) {
 		{"index.html", "In 2021/22 the partnership saved £1.3m a year, a recurring saving."},
 		{"index.html", "The recurring saving of £500,000 for Shared services from 2019/20 is counted in 2020/21 too, as no later figure replaces it there."},
 		{"index.html", `<th scope="row">2020/21</th><td data-label="Cost without sharing" class="num">–</td><td data-label="Actual cost" class="num">–</td><td data-label="Saving" class="num">£500,000, carried from 2019/20 (recurring)</td>`},
-		{"index.html", `<td data-label="One-off costs" class="num">Not reported</td><td data-label="Net saving" class="num">£1,300,000</td><td data-label="Net saving, all years to this" class="num">£2,300,000</td>`},
+		{"index.html", `<td data-label="One-off costs" class="num">Not reported</td><td data-label="Net saving" class="num">£1,300,000</td><td data-label="Net saving to date" class="num">£2,300,000</td>`},
 		{"partners/west/index.html", "<dt>Share of costs and savings</dt><dd>Not published</dd>"},
 		{"partners/west/index.html", "<p>The partners have not published how costs and savings are shared, so no share is shown for each council."},
 		{"partners/index.html", "The partners have not published how costs and savings are shared, so no share is shown for each council."},
@@ -113,7 +113,7 @@ func TestSavingsGapInWords(t *testing.T) {
 	for _, want := range []string{
 		"Net saving, 2019/20 to 2021/22 (no figure was published for 2020/21, so it is not counted)</p>\n<p class=\"card-figure\">£1.1m</p>",
 		`<th scope="row">2020/21</th><td data-label="Cost without sharing" class="num">–</td><td data-label="Actual cost" class="num">–</td><td data-label="Saving" class="num">No figure was published</td>`,
-		`<td data-label="Net saving, all years to this" class="num">£1,050,000</td>`,
+		`<td data-label="Net saving to date" class="num">£1,050,000</td>`,
 		"Key: no figure was published for 2020/21, so it is not counted in the totals.",
 	} {
 		if !strings.Contains(home, want) {

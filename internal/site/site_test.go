@@ -577,7 +577,7 @@ func TestBeforeAndAfterSharing(t *testing.T) {
 	for _, want := range []string{
 		`"markLine":{"data":[{"name":"Shared from October 2024","xAxis":"2024/25 Q3"}]`,
 		`"formatter":"Shared from October 2024"`,
-		"The service has been shared since October 2024. Average per period (higher is better): 99.35% before and 99.35% since, no different.",
+		"The service has been shared since October 2024. It averaged 99.35% a quarter before sharing and 99.35% since, which is no different.",
 		"The service was shared from October 2024: figures from 2024/25 Q3 on are since sharing",
 	} {
 		if !strings.Contains(page, want) {

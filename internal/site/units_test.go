@@ -53,9 +53,9 @@ type directionCase struct {
 }
 
 var directionCases = []directionCase{
-	{"higher", []string{"Higher is better.", "per period (higher is better)"}, []string{"<dt>Better is</dt><dd>Higher</dd>"},
+	{"higher", []string{"Higher is better.", " a quarter before sharing and "}, []string{"<dt>Better is</dt><dd>Higher</dd>"},
 		[]string{"lower is better"}},
-	{"lower", []string{"Lower is better.", "per period (lower is better)"}, []string{"<dt>Better is</dt><dd>Lower</dd>"},
+	{"lower", []string{"Lower is better.", " a quarter before sharing and "}, []string{"<dt>Better is</dt><dd>Lower</dd>"},
 		[]string{"higher is better"}},
 	// A measure of context says no way is better, anywhere.
 	{"neither", []string{"Not rated: a measure of context.", "Not rated"}, []string{"<dt>Rated</dt><dd>Not rated: a measure of context</dd>"},
