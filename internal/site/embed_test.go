@@ -152,3 +152,25 @@ func TestEmbedsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviewServesEmbedFiles: partnersite serve answers robots.txt and
+// the plain-named embed.js as a build writes them, and its sitemap leaves
+// the embed pages out too.
+func TestPreviewServesEmbedFiles(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	out := build(t, dir, Options{})
+	s, _, err := Open(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"robots.txt", "assets/embed.js", "sitemap.xml"} {
+		live, _, ok, err := s.File(name)
+		if err != nil || !ok {
+			t.Errorf("the preview does not serve %s: ok %v, %v", name, ok, err)
+			continue
+		}
+		if string(live) != string(out.Files[name]) {
+			t.Errorf("the preview's %s differs from a build's:\n%s", name, live)
+		}
+	}
+}
