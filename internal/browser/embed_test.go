@@ -156,6 +156,9 @@ func TestEmbedFits(t *testing.T) {
 					if st.Style == "" || st.Scroll > st.Client {
 						t.Errorf("%dpx, %s, %s: the iframe is %dpx (style %q) and its page %dpx: it scrolls inside", width, tc.name, p, st.Frame, st.Style, st.Scroll)
 					}
+					if i == 0 {
+						checkTableOpens(t, ctx, width, st)
+					}
 				} else {
 					if st.Style != "" || st.Frame != site.EmbedHeight {
 						t.Errorf("%dpx, %s, %s: the iframe is %dpx (style %q), want its fixed %dpx", width, tc.name, p, st.Frame, st.Style, site.EmbedHeight)
@@ -166,6 +169,38 @@ func TestEmbedFits(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// checkTableOpens opens the first frame's table, one click away, and
+// waits for the frame to grow to the taller page, still with no scrollbar
+// inside.
+func checkTableOpens(t *testing.T, ctx context.Context, width int64, before embedState) {
+	t.Helper()
+	src, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("iframe").src`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opened bool
+	if err := evalInFrame(ctx, src, `(() => { const d = document.querySelector("details.embed-table"); d.querySelector("summary").click(); return d.open; })()`, &opened); err != nil || !opened {
+		t.Fatalf("%dpx: opening the table: %v, open %v", width, err, opened)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		h, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Math.round(document.querySelector("iframe").getBoundingClientRect().height)`))
+		var st embedState
+		if err == nil {
+			err = evalInFrame(ctx, src, `({scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight})`, &st)
+		}
+		if err == nil && h > before.Frame && st.Scroll <= st.Client {
+			t.Logf("%dpx: the table opened, the iframe grew from %dpx to %dpx, inner scroll %dpx", width, before.Frame, h, st.Scroll-st.Client)
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("%dpx: with the table open the iframe is %dpx (was %dpx) and its page %dpx: %v", width, h, before.Frame, st.Scroll, err)
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 }
 
