@@ -209,7 +209,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		var pl problem.List
 		b.cfg = config.Load(src, &pl)
 		if b.cfg.BaseURL == "" {
-			pl.Warnf(config.File, 1, "base_url is not set, so sitemap.xml and feed.xml hold relative addresses; set base_url to where the site will live")
+			pl.Warnf(config.File, 1, "base_url is not set, so sitemap.xml and feed.xml hold relative addresses and no chart offers an embed code; set base_url to where the site will live")
 		}
 		b.cfgProblems = pl.All()
 	} else {

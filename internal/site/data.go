@@ -439,7 +439,8 @@ func (b *builder) dataFiles() []DataFile {
 	return append(out, DataFile{Name: "data.json", URL: dataKind.url("") + "data.json", Description: "Everything above in one JSON file, with the licence."})
 }
 
-// writeData adds the downloads, data.json, sitemap.xml and feed.xml.
+// writeData adds the downloads, data.json, sitemap.xml, robots.txt and
+// feed.xml.
 func (b *builder) writeData() error {
 	for _, t := range b.downloads() {
 		data, err := t.bytes()
@@ -471,11 +472,25 @@ func (b *builder) writeData() error {
 	if err := b.emit("sitemap.xml", sitemap); err != nil {
 		return err
 	}
+	if err := b.emit("robots.txt", b.robots()); err != nil {
+		return err
+	}
 	feed, err := b.feed()
 	if err != nil {
 		return err
 	}
 	return b.emit("feed.xml", feed)
+}
+
+// robots is robots.txt: every page may be crawled, and the sitemap is
+// named by its full address, which only base_url can give. Embed pages
+// are left to their noindex.
+func (b *builder) robots() []byte {
+	s := "User-agent: *\nAllow: /\n"
+	if b.cfg.BaseURL != "" {
+		s += "\nSitemap: " + b.abs("sitemap.xml") + "\n"
+	}
+	return []byte(s)
 }
 
 type jsonLicence struct {
@@ -756,6 +771,9 @@ func (b *builder) sitemap() ([]byte, error) {
 	}
 	s := set{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range b.urls {
+		if strings.HasPrefix(p, embedKind.Folder) {
+			continue // a bare copy of a chart, for framing: noindex
+		}
 		mod, ok := dated[p]
 		if !ok {
 			mod = newest

@@ -243,13 +243,35 @@ type EmbedPage struct {
 	Source string // where its figures come from
 }
 
+// EmbedHeight is the height, in CSS pixels, of the iframe in the code
+// offered: what the frame keeps where the host page strips the sizing
+// script, enough for an embed page's title and chart at a phone's width.
+const EmbedHeight = 620
+
 // EmbedCode is the HTML a web team copies to frame a figure in a page of
 // its own site: an iframe with a title for screen readers, as wide as the
-// column it is put in.
+// column it is put in, and the site's embed.js, which sizes the iframe to
+// the framed page as that page reports its height. Where a CMS strips the
+// script the iframe keeps its fixed height. The iframe is named by the
+// figure's embed address, never a random id, so a build is repeatable.
+//
+// The code is pasted into another site, so it needs the full address the
+// site is published at: without base_url it is "", and the page says what
+// to set instead of offering code that would break.
 func (b *Base) EmbedCode(f *chart.Figure) string {
-	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="760" style="border: 0; max-width: 100%%;" loading="lazy"></iframe>`,
-		b.Site.BaseURL+f.Embed, html.EscapeString(f.Title))
+	if b.Site.BaseURL == "" || f.Embed == "" {
+		return ""
+	}
+	src := b.Site.BaseURL + f.Embed
+	return fmt.Sprintf(`<iframe src="%s" title="%s" data-partnersite-embed="%s" width="100%%" height="%d" style="border: 0; width: 100%%; max-width: 100%%;" loading="lazy"></iframe>`+"\n"+
+		`<script src="%s" defer></script>`,
+		html.EscapeString(src), html.EscapeString(f.Title), html.EscapeString(f.Embed), EmbedHeight, html.EscapeString(b.Site.BaseURL+EmbedScript))
 }
+
+// EmbedScript is where the script that sizes framed embeds is published,
+// under its plain name rather than a hashed one, so that code pasted into
+// a council's pages keeps working after every rebuild.
+const EmbedScript = "assets/embed.js"
 
 // MetricPage is metrics/ID/.
 type MetricPage struct {

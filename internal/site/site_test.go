@@ -712,7 +712,7 @@ func TestEmbeds(t *testing.T) {
 		t.Error("the embed page carries the site's navigation or an embed code of its own")
 	}
 	metric := string(out.Files["metrics/uptime/index.html"])
-	want := `&lt;iframe src=&#34;https://example.org/small/embed/uptime/&#34; title=&#34;System availability: just short of the target of 99.5%&#34; width=&#34;100%&#34; height=&#34;760&#34;`
+	want := `&lt;iframe src=&#34;https://example.org/small/embed/uptime/&#34; title=&#34;System availability: just short of the target of 99.5%&#34; data-partnersite-embed=&#34;embed/uptime/&#34; width=&#34;100%&#34; height=&#34;620&#34;`
 	if !strings.Contains(metric, "<summary>Embed this chart</summary>") || !strings.Contains(metric, want) {
 		t.Errorf("the metric page does not offer the embed code %q", want)
 	}
