@@ -209,7 +209,7 @@ func (p Pence) Div(n int64) Pence {
 func (p Pence) MarshalJSON() ([]byte, error) { return []byte(p.Decimal()), nil }
 
 // Abs is the size of the amount, for "a net cost of £85,000" rather than
-// "a net saving of -£85,000".
+// "a net saving of −£85,000".
 func (p Pence) Abs() Pence {
 	if p < 0 {
 		return -p
