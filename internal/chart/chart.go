@@ -730,9 +730,8 @@ func savingsSummary(v *model.Savings) string {
 		return model.NoShares
 	}
 	l := v.Latest()
-	planned := plannedPhrase(v)
 	if l == nil {
-		if planned != "" {
+		if planned := plannedPhrase(v, placesOf(v).target); planned != "" {
 			return strings.TrimSpace(planned)
 		}
 		return "There are no savings figures for this yet."
@@ -747,49 +746,50 @@ func savingsSummary(v *model.Savings) string {
 		who = v.Service.Name
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "In %s %s saved %s", l.Period, who, l.Saving.Short())
-	if c := CarriedPhrase(l, v.Service == nil); c != "" {
+	pl := placesOf(v)
+	fmt.Fprintf(&b, "In %s %s saved %s", l.Period, who, l.Saving.Prose(pl.saving))
+	if c := CarriedPhrase(l, v.Service == nil, pl.saving); c != "" {
 		b.WriteString(", " + c)
 	} else if l.Recurring {
 		b.WriteString(" a year, a recurring saving")
 	}
 	if l.Target != nil {
-		fmt.Fprintf(&b, " against a target of %s: %s", l.Target.Short(), l.Rating.Status)
+		fmt.Fprintf(&b, " against a target of %s: %s", l.Target.Prose(pl.target), l.Rating.Status)
 	}
 	b.WriteString(".")
 	switch {
 	case l.OneOffMissing && l.OneOff == 0:
 		b.WriteString(" One-off costs were not reported, so the net saving is the saving before them.")
 	case l.OneOffMissing:
-		fmt.Fprintf(&b, " After the one-off costs reported, %s, that is %s; other one-off costs were not reported.", l.OneOff.Short(), netPhrase(l.Net))
+		fmt.Fprintf(&b, " After the one-off costs reported, %s, that is %s; other one-off costs were not reported.", l.OneOff.Prose(pl.oneOff), netPhrase(l.Net, pl.net))
 	case l.OneOff != 0:
-		fmt.Fprintf(&b, " After one-off costs of %s, that is %s.", l.OneOff.Short(), netPhrase(l.Net))
+		fmt.Fprintf(&b, " After one-off costs of %s, that is %s.", l.OneOff.Prose(pl.oneOff), netPhrase(l.Net, pl.net))
 	}
 	if first := v.First(); first != l {
 		// Targets are for savings before one-off costs, so the totals
 		// compare like with like before the net figure is given.
-		fmt.Fprintf(&b, " From %s to %s savings total %s", first.Period, l.Period, l.CumSaving.Short())
+		fmt.Fprintf(&b, " From %s to %s savings total %s", first.Period, l.Period, l.CumSaving.Prose(pl.saving))
 		if g := v.GapPhrase(); g != "" {
 			fmt.Fprintf(&b, " (%s, so it is not counted)", g)
 		}
 		if l.CumTarget != nil {
-			fmt.Fprintf(&b, " against targets totalling %s", l.CumTarget.Short())
+			fmt.Fprintf(&b, " against targets totalling %s", l.CumTarget.Prose(pl.target))
 		}
 		switch {
 		case l.CumOneOffMissing && l.CumOneOff == 0:
 			b.WriteString("; one-off costs were not reported, so the net saving is the saving before them")
 		case l.CumOneOffMissing:
-			fmt.Fprintf(&b, "; after the one-off costs reported, %s, that is %s (other one-off costs were not reported)", l.CumOneOff.Short(), netPhrase(l.CumNet))
+			fmt.Fprintf(&b, "; after the one-off costs reported, %s, that is %s (other one-off costs were not reported)", l.CumOneOff.Prose(pl.oneOff), netPhrase(l.CumNet, pl.cumNet))
 		case l.CumOneOff != 0:
-			fmt.Fprintf(&b, "; after one-off costs of %s that is %s", l.CumOneOff.Short(), netPhrase(l.CumNet))
+			fmt.Fprintf(&b, "; after one-off costs of %s that is %s", l.CumOneOff.Prose(pl.oneOff), netPhrase(l.CumNet, pl.cumNet))
 		}
 		b.WriteString(".")
-		b.WriteString(carriedYears(v))
+		b.WriteString(carriedYears(v, pl.saving))
 	}
 	if ph, ok := v.PerHousehold(l.CumNet); ok {
-		fmt.Fprintf(&b, " That is %s for each of %s %s households.", PerHouseholdPhrase(ph), Possessive(v.Partner.ShortName), format.Fixed(float64(v.Partner.Households), 0))
+		fmt.Fprintf(&b, " That is %s for each of %s %s households.", PerHouseholdPhrase(ph, pl.perHousehold), Possessive(v.Partner.ShortName), format.Fixed(float64(v.Partner.Households), 0))
 	}
-	b.WriteString(planned)
+	b.WriteString(plannedPhrase(v, pl.target))
 	return b.String()
 }
 
@@ -797,8 +797,9 @@ func savingsSummary(v *model.Savings) string {
 // carried from an earlier year's row: "carried from 2019/20 (recurring)"
 // when all of it is, "including £1.3m for ICT carried from 2021/22
 // (recurring)" when part is; "" when none is. named puts each carried
-// saving's service in, for views of more than one service.
-func CarriedPhrase(y *model.SavingsYear, named bool) string {
+// saving's service in, for views of more than one service; places are
+// those of the saving's column (money.Pence.Prose).
+func CarriedPhrase(y *model.SavingsYear, named bool, places int) string {
 	if len(y.Carried) == 0 {
 		return ""
 	}
@@ -806,7 +807,7 @@ func CarriedPhrase(y *model.SavingsYear, named bool) string {
 	var parts []string
 	for _, c := range y.Carried {
 		carried += c.Amount
-		part := c.Amount.Short()
+		part := c.Amount.Prose(places)
 		if named {
 			part += " for " + c.Name()
 		}
@@ -821,8 +822,9 @@ func CarriedPhrase(y *model.SavingsYear, named bool) string {
 // carriedYears names the years that count a recurring saving from an
 // earlier year, so that a reader sees the figure counted again on purpose:
 // " The recurring saving of £500,000 from 2019/20 is counted in 2020/21
-// too, as no later figure replaces it there."
-func carriedYears(v *model.Savings) string {
+// too, as no later figure replaces it there." places are the saving
+// column's.
+func carriedYears(v *model.Savings, places int) string {
 	type key struct {
 		name   string
 		from   string
@@ -857,18 +859,19 @@ func carriedYears(v *model.Savings) string {
 		if len(ys) > 1 {
 			list = strings.Join(ys[:len(ys)-1], ", ") + " and " + ys[len(ys)-1]
 		}
-		fmt.Fprintf(&b, " The recurring saving of %s%s from %s is counted in %s too, as no later figure replaces it there.", k.amount.Short(), name, k.from, list)
+		fmt.Fprintf(&b, " The recurring saving of %s%s from %s is counted in %s too, as no later figure replaces it there.", k.amount.Prose(places), name, k.from, list)
 	}
 	return b.String()
 }
 
 // plannedPhrase names the planned years and their targets, which no
 // figure to a year counts: " Savings of £173,000 are planned for 2025/26."
-func plannedPhrase(v *model.Savings) string {
+// places are the target column's.
+func plannedPhrase(v *model.Savings, places int) string {
 	var parts []string
 	for _, y := range v.Years {
 		if y.Planned && y.Target != nil {
-			parts = append(parts, y.Target.Short()+" in "+y.Period.String())
+			parts = append(parts, y.Target.Prose(places)+" in "+y.Period.String())
 		}
 	}
 	if len(parts) == 0 {
@@ -885,19 +888,20 @@ func savingsTable(v *model.Savings, scope string) Table {
 		t.Head = append(t.Head, "Per household to date")
 	}
 	var carried, missing bool
+	pl := placesOf(v)
 	for i := range v.Years {
 		y := &v.Years[i]
 		target := "None"
 		if y.Target != nil {
-			target = y.Target.String()
+			target = y.Target.Format(pl.target)
 		}
-		base, actual := num(y.Baseline.String()), num(y.Actual.String())
+		base, actual := num(y.Baseline.Format(pl.baseline)), num(y.Actual.Format(pl.actual))
 		if !y.Costs {
 			// Reported as a saving, or planned: the costs are not known.
 			base, actual = num("–"), num("–")
 		}
-		saving := y.Saving.String()
-		if c := CarriedPhrase(y, v.Service == nil); c != "" {
+		saving := y.Saving.Format(pl.saving)
+		if c := CarriedPhrase(y, v.Service == nil, pl.saving); c != "" {
 			saving += ", " + c
 			carried = true
 		}
@@ -908,7 +912,7 @@ func savingsTable(v *model.Savings, scope string) Table {
 			}
 			saving += "; no figure was published for " + strings.Join(names, " or ")
 		}
-		oneOff, net := y.OneOff.String(), y.Net.String()
+		oneOff, net := y.OneOff.Format(pl.oneOff), y.Net.Format(pl.net)
 		if y.OneOffMissing {
 			missing = true
 			// The net figure stays bare: the one-off cell beside it and
@@ -922,7 +926,7 @@ func savingsTable(v *model.Savings, scope string) Table {
 		}
 		row := Row{Head: y.Period.String(), Cells: []Cell{
 			base, actual, num(saving), num(target),
-			status(y.Rating), num(oneOff), num(net), num(y.CumNet.String()),
+			status(y.Rating), num(oneOff), num(net), num(y.CumNet.Format(pl.cumNet)),
 		}}
 		switch {
 		case y.Planned:
@@ -932,7 +936,7 @@ func savingsTable(v *model.Savings, scope string) Table {
 		}
 		if perHousehold {
 			ph, _ := v.PerHousehold(y.CumNet)
-			cell := num(ph.String())
+			cell := num(ph.Format(pl.perHousehold))
 			if !y.Counted() {
 				cell = num("–")
 			}
@@ -952,25 +956,65 @@ func savingsTable(v *model.Savings, scope string) Table {
 	return t
 }
 
-// netPhrase says a net figure in words: a negative net saving is a net
-// cost, not "a net saving of -£85,000".
-func netPhrase(n money.Pence) string {
+// netPhrase says a net figure in words, to the places of its column: a
+// negative net saving is a net cost, "a net cost of £85,000", not "a net
+// saving of −£85,000".
+func netPhrase(n money.Pence, places int) string {
 	switch {
 	case n < 0:
-		return "a net cost of " + (-n).Short()
+		return "a net cost of " + (-n).Prose(places)
 	case n == 0:
 		return "no net saving"
 	}
-	return "a net saving of " + n.Short()
+	return "a net saving of " + n.Prose(places)
 }
 
 // PerHouseholdPhrase is a per household net figure in words, for "That is
-// ... for each household".
-func PerHouseholdPhrase(n money.Pence) string {
+// ... for each household", to places: those of the per household column
+// beside a table, 0 on a headline card.
+func PerHouseholdPhrase(n money.Pence, places int) string {
 	if n < 0 {
-		return "a net cost of " + (-n).String()
+		return "a net cost of " + (-n).Format(places)
 	}
-	return n.String()
+	return n.Format(places)
+}
+
+// savingsPlaces are the places (money.Places) of each column of amounts
+// in a savings view's table, so that every cell of a column has the same
+// and its summary writes each figure as its column does.
+type savingsPlaces struct {
+	baseline, actual, saving, target, oneOff, net, cumNet, perHousehold int
+}
+
+// placesOf works out the places of each column from the amounts its cells
+// show: costs only of the years that have them, savings and net figures
+// only of the years counted, every target (model.TargetPlaces, as the
+// status rule writes it).
+func placesOf(v *model.Savings) savingsPlaces {
+	var base, actual, saving, oneOff, net, cumNet, ph []money.Pence
+	for i := range v.Years {
+		y := &v.Years[i]
+		if y.Costs {
+			base, actual = append(base, y.Baseline), append(actual, y.Actual)
+		}
+		if !y.Counted() {
+			continue
+		}
+		saving = append(saving, y.Saving)
+		for _, c := range y.Carried {
+			saving = append(saving, c.Amount)
+		}
+		oneOff, net, cumNet = append(oneOff, y.OneOff), append(net, y.Net), append(cumNet, y.CumNet)
+		if h, ok := v.PerHousehold(y.CumNet); ok {
+			ph = append(ph, h)
+		}
+	}
+	return savingsPlaces{
+		baseline: money.Places(base...), actual: money.Places(actual...),
+		saving: money.Places(saving...), target: model.TargetPlaces(v.Years),
+		oneOff: money.Places(oneOff...), net: money.Places(net...),
+		cumNet: money.Places(cumNet...), perHousehold: money.Places(ph...),
+	}
 }
 
 // Possessive adds the possessive to a name: "Stevenage's", but "East

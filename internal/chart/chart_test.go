@@ -198,8 +198,122 @@ func TestSavingsSummary(t *testing.T) {
 	if last[len(last)-1].Text != "£14.25" || last[len(last)-2].Text != "£570,000" {
 		t.Errorf("north last row = %+v", last)
 	}
-	if first := Savings(p.Savings("", "north"), "n").Table.Rows[0].Cells[6].Text; first != "-£180,000" {
-		t.Errorf("north 2023/24 net = %s, want -£180,000 (60%% of 100,000 - 400,000)", first)
+	if first := Savings(p.Savings("", "north"), "n").Table.Rows[0].Cells[6].Text; first != "−£180,000" {
+		t.Errorf("north 2023/24 net = %s, want −£180,000 with a true minus sign (60%% of 100,000 - 400,000)", first)
+	}
+}
+
+// TestSavingsMoneyInOneForm checks every rule for money in a savings
+// figure against hand-worked figures: a column has pence in every cell or
+// in none, a sentence writes a figure as its column does, the status rule
+// writes the target as the target column does, and a negative is written
+// with a true minus sign in a cell and as a net cost in a sentence.
+func TestSavingsMoneyInOneForm(t *testing.T) {
+	q := period.MustParse
+	pence := func(p int64) *money.Pence { a := money.Pence(p); return &a }
+	d := &csvdata.Data{
+		Partners: []csvdata.Partner{{ID: "north", Name: "North Council", ShortName: "North", CostShare: 600_000, Households: 40000},
+			{ID: "south", Name: "South Council", ShortName: "South", CostShare: 400_000}},
+		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}, {ID: "print", Name: "Print"}},
+		Savings: []csvdata.Saving{
+			// Saving £200,000 against £150,000.25, no one-off cost: net £200,000.
+			{Service: "ict", Period: q("2022/23"), Costs: true, BaselineCost: gbp(1_000_000), ActualCost: gbp(800_000), TargetSaving: pence(15_000_025), OneOffCost: pgbp(0)},
+			// Saving £499,999.50 against £500,000, one-off £400,000: net £99,999.50.
+			{Service: "ict", Period: q("2023/24"), Costs: true, BaselineCost: gbp(1_000_000), ActualCost: money.Pence(50_000_050), TargetSaving: pgbp(500_000), OneOffCost: pgbp(400_000)},
+			// South's £100,000 less £185,000: net cost £85,000.
+			{Service: "print", Period: q("2023/24"), Partner: "south", Costs: true, BaselineCost: gbp(200_000), ActualCost: gbp(100_000), OneOffCost: pgbp(185_000)},
+		},
+	}
+	p := model.New(&config.Site{Goals: config.DefaultGoals}, d)
+	texts := func(r Row) string {
+		var c []string
+		for _, cell := range r.Cells {
+			c = append(c, cell.Text)
+		}
+		return strings.Join(c, "|")
+	}
+	for _, tt := range []struct {
+		name, service, partner string
+		rows                   []string
+		titles                 []string // the status cells' rules
+		summary                string
+	}{
+		{
+			name: "ict", service: "ict",
+			// Costs without sharing whole; actual costs, savings, net and net
+			// to date with pence in
+			// one year, so in both; targets with pence in one, so in both;
+			// one-off costs whole.
+			rows: []string{
+				"£1,000,000|£800,000.00|£200,000.00|£150,000.25|On track|£0|£200,000.00|£200,000.00",
+				"£1,000,000|£500,000.50|£499,999.50|£500,000.00|At risk|£400,000|£99,999.50|£299,999.50",
+			},
+			titles: []string{"On track: at or above the target of £150,000.25", "At risk: within £25,000 of the target of £500,000.00"},
+			summary: "In 2023/24 ICT saved £499,999.50 against a target of £500,000.00: At risk. After one-off costs of £400,000, that is a net saving of £99,999.50. " +
+				"From 2022/23 to 2023/24 savings total £699,999.50 against targets totalling £650,000.25; after one-off costs of £400,000 that is a net saving of £299,999.50.",
+		},
+		{
+			// 60%: baselines £600,000; actuals £480,000 and £300,000.30;
+			// savings £120,000 and £299,999.70; targets £90,000.15 and
+			// £300,000; one-off £0 and £240,000; net £120,000 and
+			// £59,999.70; to date £120,000 and £179,999.70; per household
+			// (40,000) £3 and £4.4999925, to the penny £4.50.
+			name: "north", partner: "north",
+			rows: []string{
+				"£600,000|£480,000.00|£120,000.00|£90,000.15|On track|£0|£120,000.00|£120,000.00|£3.00",
+				"£600,000|£300,000.30|£299,999.70|£300,000.00|At risk|£240,000|£59,999.70|£179,999.70|£4.50",
+			},
+			titles: []string{"On track: at or above the target of £90,000.15", "At risk: within £15,000 of the target of £300,000.00"},
+			summary: "In 2023/24 North's share saved £299,999.70 against a target of £300,000.00: At risk. After one-off costs of £240,000, that is a net saving of £59,999.70. " +
+				"From 2022/23 to 2023/24 savings total £419,999.70 against targets totalling £390,000.15; after one-off costs of £240,000 that is a net saving of £179,999.70. " +
+				"That is £4.50 for each of North's 40,000 households.",
+		},
+		{
+			name: "print", service: "print", partner: "south",
+			rows:    []string{"£200,000|£100,000|£100,000|None|No target|£185,000|−£85,000|−£85,000"},
+			titles:  []string{"No target"},
+			summary: "In 2023/24 South's share of Print saved £100,000. After one-off costs of £185,000, that is a net cost of £85,000.",
+		},
+	} {
+		fig := Savings(p.Savings(tt.service, tt.partner), "s")
+		if len(fig.Table.Rows) != len(tt.rows) {
+			t.Fatalf("%s: %d rows, want %d", tt.name, len(fig.Table.Rows), len(tt.rows))
+		}
+		for i, r := range fig.Table.Rows {
+			if got := texts(r); got != tt.rows[i] {
+				t.Errorf("%s row %d\n got %s\nwant %s", tt.name, i, got, tt.rows[i])
+			}
+			if got := r.Cells[4].Title; got != tt.titles[i] {
+				t.Errorf("%s row %d status rule %q, want %q", tt.name, i, got, tt.titles[i])
+			}
+		}
+		if fig.Summary != tt.summary {
+			t.Errorf("%s summary\n got %q\nwant %q", tt.name, fig.Summary, tt.summary)
+		}
+		// A title is a headline: whole pounds, never pence.
+		if strings.Contains(fig.Title, ".") {
+			t.Errorf("%s title %q has pence", tt.name, fig.Title)
+		}
+	}
+}
+
+// TestMoneyPhrases checks the phrases the pages share.
+func TestMoneyPhrases(t *testing.T) {
+	for _, tt := range []struct {
+		got, want string
+	}{
+		{netPhrase(-21_300_000, 0), "a net cost of £213,000"},
+		{netPhrase(-21_300_050, 2), "a net cost of £213,000.50"},
+		{netPhrase(0, 2), "no net saving"},
+		{netPhrase(130_000_000, 2), "a net saving of £1.3m"},
+		{PerHouseholdPhrase(597, 2), "£5.97"},
+		{PerHouseholdPhrase(100, 2), "£1.00"},
+		{PerHouseholdPhrase(-597, 2), "a net cost of £5.97"},
+		{PerHouseholdPhrase(-597, 0), "a net cost of £6"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
 	}
 }
 

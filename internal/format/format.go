@@ -75,13 +75,18 @@ func Trim(v float64, places int) string {
 	return s
 }
 
-// Money writes whole pounds: "£1,234,567", "-£1,234". It is for figures
+// Minus is the true minus sign, U+2212, written before a negative amount
+// of money on a page: "−£1,234". It is money.Minus, which this package
+// cannot import.
+const Minus = "\u2212"
+
+// Money writes whole pounds: "£1,234,567", "−£1,234". It is for figures
 // of a metric measured in pounds (spend per case); amounts of savings are
 // money.Pence, held and shown exactly.
 func Money(v float64) string {
 	s := Fixed(v, 0)
 	if strings.HasPrefix(s, "-") {
-		return "-£" + s[1:]
+		return Minus + "£" + s[1:]
 	}
 	return "£" + s
 }
@@ -92,7 +97,7 @@ func MoneyShort(v float64) string {
 	if math.Abs(Round(v, 0)) >= 1e6 {
 		s := Trim(v/1e6, 1)
 		if strings.HasPrefix(s, "-") {
-			return "-£" + s[1:] + "m"
+			return Minus + "£" + s[1:] + "m"
 		}
 		return "£" + s + "m"
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/textfile"
 )
 
@@ -46,13 +47,14 @@ type unitInfo struct {
 	// metric's precision does not apply (rules, axis labels): percentages
 	// to one place exactly, pounds whole, others to at most one.
 	valueMin, valueMax int
-	points             bool // differences are "points": "within 0.5 points"
-	marginPlaces       int  // the most places a margin is written with
+	minus              string // written before a negative figure; "-" when ""
+	points             bool   // differences are "points": "within 0.5 points"
+	marginPlaces       int    // the most places a margin is written with
 }
 
 var units = map[Unit]unitInfo{
 	Percent: {label: "Percentage", suffix: "%", valueMin: 1, valueMax: 1, points: true, marginPlaces: 2},
-	GBP:     {label: "Pounds", prefix: "£", valueMax: 0, marginPlaces: 0},
+	GBP:     {label: "Pounds", prefix: "£", minus: money.Minus, valueMax: 0, marginPlaces: 0},
 	Count:   {label: "Number", valueMax: 1, marginPlaces: 2},
 	Days:    {label: "Days", one: "day", many: "days", valueMax: 1, marginPlaces: 1},
 	Hours:   {label: "Hours", one: "hour", many: "hours", valueMax: 1, marginPlaces: 1},
@@ -86,6 +88,16 @@ func (u Unit) One() string { return u.info().one }
 // Many is the unit's word after any other number shown: "days".
 func (u Unit) Many() string { return u.info().many }
 
+// Minus is the sign written before a negative figure: the true minus
+// sign, U+2212, for money ("−£213,000", as money.Pence writes it), a
+// hyphen for the other units.
+func (u Unit) Minus() string {
+	if m := u.info().minus; m != "" {
+		return m
+	}
+	return "-"
+}
+
 // Places is the precision of the unit's figures where neither the figures
 // nor metrics.csv give one: pounds whole, others to one place.
 func (u Unit) Places() int { return u.info().valueMax }
@@ -115,7 +127,7 @@ func (u Unit) Write(n string) string {
 	}
 	sign, digits := "", n
 	if rest, ok := strings.CutPrefix(n, "-"); ok {
-		sign, digits = "-", rest
+		sign, digits = u.Minus(), rest
 	}
 	return sign + i.prefix + digits + i.suffix + word
 }

@@ -13,7 +13,7 @@ func TestPoundsFormat(t *testing.T) {
 	}{
 		{GBP, 1234.5, 3, "£1,234.50"},
 		{GBP, 0, 3, "£0.00"},
-		{GBP, -12.5, 6, "-£12.50"},
+		{GBP, -12.5, 6, "−£12.50"},
 		{Days, 7.25, 3, "7.250 days"}, // not pounds: as asked
 	}
 	for _, tt := range tests {

@@ -341,6 +341,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 	}
 	slices.SortFunc(years, func(a, b SavingsYear) int { return period.Compare(a.Period, b.Period) })
 	var cum SavingsYear
+	tp := TargetPlaces(years)
 	for i := range years {
 		y := &years[i]
 		switch {
@@ -352,7 +353,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 			y.Rating = Rating{Status: NotRated}
 		default:
 			y.Net = y.Saving - y.OneOff
-			y.Rating = rateSaving(y.Saving, y.Target)
+			y.Rating = rateSaving(y.Saving, y.Target, tp)
 			cum.CumSaving += y.Saving
 			cum.CumOneOff += y.OneOff
 			cum.CumNet += y.Net
@@ -377,16 +378,32 @@ func add(total *money.Pence, a money.Pence) *money.Pence {
 
 // rateSaving rates a saving against its target with the status rule,
 // direction higher. Whether the target is met is decided on the exact
-// pence; only the amber margin, a proportion, is worked in pounds.
-func rateSaving(saving money.Pence, target *money.Pence) Rating {
+// pence; only the amber margin, a proportion, is worked in pounds. The
+// rule writes the target to places, those of the table's target column
+// (TargetPlaces), so that the status says what its table says: "at or
+// above the target of £870,000".
+func rateSaving(saving money.Pence, target *money.Pence, places int) Rating {
 	if target == nil {
 		return Rate(saving.Pounds(), nil, 0, measure.Higher, measure.GBP)
 	}
-	t := target.Pounds()
+	t, text := target.Pounds(), target.Format(places)
+	amber := DefaultAmber(t)
 	if saving >= *target {
-		return Rate(t, &t, 0, measure.Higher, measure.GBP)
+		return RateAs(t, &t, 0, measure.Higher, measure.GBP, text, Margin(measure.GBP, 0))
 	}
-	return Rate(saving.Pounds(), &t, DefaultAmber(t), measure.Higher, measure.GBP)
+	return RateAs(saving.Pounds(), &t, amber, measure.Higher, measure.GBP, text, Margin(measure.GBP, amber))
+}
+
+// TargetPlaces is the places (money.Places) of a savings view's target
+// column: every year's target, planned years' too.
+func TargetPlaces(years []SavingsYear) int {
+	var targets []money.Pence
+	for _, y := range years {
+		if y.Target != nil {
+			targets = append(targets, *y.Target)
+		}
+	}
+	return money.Places(targets...)
 }
 
 // Counted reports whether the year's figures count in the figures to a

@@ -75,16 +75,51 @@ func (p Pence) Pounds() float64 { return float64(p) / 100 }
 // Whole reports whether the amount is whole pounds.
 func (p Pence) Whole() bool { return p%100 == 0 }
 
-// String writes the amount as a table shows it: "£1,234,567", "-£1,234",
-// and pence only when there are any ("£601.50"), so that a page shows the
-// same figure as the download.
-func (p Pence) String() string {
+// Minus is the true minus sign, U+2212, that a page writes before a
+// negative amount: "−£213,000". Downloads keep the hyphen, which
+// spreadsheets read as a number.
+const Minus = "\u2212"
+
+// Places is the number of decimal places a column of amounts is written
+// with, so that every cell of it has the same: 2 when any amount has pence
+// (£1.00 beside £5.97), 0 when all are whole pounds.
+func Places(amounts ...Pence) int {
+	for _, a := range amounts {
+		if !a.Whole() {
+			return 2
+		}
+	}
+	return 0
+}
+
+// Format writes the amount as a page shows it, to places decimal places:
+// 0 for whole pounds ("£1,234", "−£213,000"), rounding pence half away
+// from zero, or 2 for pounds and pence ("£1.00", "−£0.05"); any places above 0
+// means 2. It is the one place an amount is written to the pound or the
+// penny for a reader: String, Short and Prose come here.
+func (p Pence) Format(places int) string {
+	u := uint64(p)
 	sign := ""
 	if p < 0 {
-		sign = "-"
+		u, sign = uint64(-p), Minus
 	}
-	return sign + "£" + p.digits(true)
+	if places < 1 {
+		u = (u + 50) / 100 * 100
+		if u == 0 {
+			sign = "" // −£0.40 to the pound is £0, not −£0
+		}
+	}
+	s := group(strconv.FormatUint(u/100, 10))
+	if places >= 1 {
+		s += fmt.Sprintf(".%02d", u%100)
+	}
+	return sign + "£" + s
 }
+
+// String writes the amount exactly, on its own: "£1,234,567", "−£1,234",
+// and pence only when there are any ("£601.50"). An amount in a column is
+// written with Format and the column's Places instead.
+func (p Pence) String() string { return p.Format(Places(p)) }
 
 // Decimal writes the amount as plain decimal text for downloads: "1234",
 // "-601.50".
@@ -93,20 +128,17 @@ func (p Pence) Decimal() string {
 	if p < 0 {
 		sign = "-"
 	}
-	return sign + p.digits(false)
+	return sign + p.digits()
 }
 
-// digits writes the magnitude in pounds, with thousands separators if sep,
+// digits writes the magnitude in pounds, without thousands separators,
 // and two places of pence when the amount has any.
-func (p Pence) digits(sep bool) string {
+func (p Pence) digits() string {
 	u := uint64(p)
 	if p < 0 {
 		u = uint64(-p)
 	}
 	s := strconv.FormatUint(u/100, 10)
-	if sep {
-		s = group(s)
-	}
 	if pence := u % 100; pence != 0 {
 		s += fmt.Sprintf(".%02d", pence)
 	}
@@ -125,18 +157,25 @@ func group(s string) string {
 	return b.String()
 }
 
-// Short writes the amount for prose and headlines: millions as "£1.2m"
-// (to a tenth of a million, half up), otherwise as String does, because
-// "£1,234,567" in a sentence is harder to read aloud.
-func (p Pence) Short() string {
+// Short writes the amount as a headline: millions as "£1.2m" (to a
+// tenth of a million, half up), otherwise whole pounds, "£208,399", never
+// pence, because "£1,234,567.40" on a card is harder to take in.
+func (p Pence) Short() string { return p.Prose(0) }
+
+// Prose writes the amount for a sentence that reports a figure also shown
+// in a table: to the places of its column ("saved £506,100.60" above a
+// column that shows pence), but millions as "£1.2m", which a sentence
+// reads aloud more easily.
+func (p Pence) Prose(places int) string {
 	u := uint64(p)
 	sign := ""
 	if p < 0 {
-		u, sign = uint64(-p), "-"
+		u, sign = uint64(-p), Minus
 	}
 	const million = 100_000_000 // pence
-	if u < million {
-		return p.String()
+	if (places >= 1 && u < million) || (places < 1 && u+50 < million) {
+		// £999,999.60 to the pound is £1m, not "£1,000,000".
+		return p.Format(places)
 	}
 	tenths := (u + million/20) / (million / 10)
 	s := group(strconv.FormatUint(tenths/10, 10))
@@ -170,7 +209,7 @@ func (p Pence) Div(n int64) Pence {
 func (p Pence) MarshalJSON() ([]byte, error) { return []byte(p.Decimal()), nil }
 
 // Abs is the size of the amount, for "a net cost of £85,000" rather than
-// "a net saving of -£85,000".
+// "a net saving of −£85,000".
 func (p Pence) Abs() Pence {
 	if p < 0 {
 		return -p

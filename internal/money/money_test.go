@@ -62,14 +62,18 @@ func TestFormat(t *testing.T) {
 	}{
 		{0, "£0", "0", "£0"},
 		{123456700, "£1,234,567", "1234567", "£1.2m"},
-		{-123400, "-£1,234", "-1234", "-£1,234"},
-		{60150, "£601.50", "601.50", "£601.50"},
-		{-5, "-£0.05", "-0.05", "-£0.05"},
-		{99999999, "£999,999.99", "999999.99", "£999,999.99"},
+		{-123400, "−£1,234", "-1234", "−£1,234"},
+		{60150, "£601.50", "601.50", "£602"}, // a headline has no pence: 601.50 to the pound, half up
+		{60149, "£601.49", "601.49", "£601"},
+		{-5, "−£0.05", "-0.05", "£0"}, // not "−£0"
+		{-50, "−£0.50", "-0.50", "−£1"},
+		{20839940, "£208,399.40", "208399.40", "£208,399"}, // the headline
+		{99999999, "£999,999.99", "999999.99", "£1m"},      // £1,000,000 to the pound
+		{99999949, "£999,999.49", "999999.49", "£999,999"},
 		{100000000, "£1,000,000", "1000000", "£1m"},
 		{104999999, "£1,049,999.99", "1049999.99", "£1m"},
 		{105000000, "£1,050,000", "1050000", "£1.1m"},     // half up
-		{-105000000, "-£1,050,000", "-1050000", "-£1.1m"}, // half away from zero
+		{-105000000, "−£1,050,000", "-1050000", "−£1.1m"}, // half away from zero
 		{5501100000, "£55,011,000", "55011000", "£55m"},
 		{123456789000, "£1,234,567,890", "1234567890", "£1,234.6m"},
 	} {
@@ -84,6 +88,55 @@ func TestFormat(t *testing.T) {
 		}
 		if back, err := ParseDecimal(tt.p.Decimal()); err != nil || back != tt.p {
 			t.Errorf("%d: Decimal does not read back: %d, %v", tt.p, back, err)
+		}
+	}
+}
+
+// TestPlaces is the rule for a column: one number of places for every
+// cell, two when any amount has pence.
+func TestPlaces(t *testing.T) {
+	for _, tt := range []struct {
+		col   []Pence
+		want  int
+		cells []string
+	}{
+		{nil, 0, nil},
+		{[]Pence{100, 597}, 2, []string{"£1.00", "£5.97"}}, // the per household column
+		{[]Pence{68950000, 50610060}, 2, []string{"£689,500.00", "£506,100.60"}},
+		{[]Pence{68950000, -21300000}, 0, []string{"£689,500", "−£213,000"}},
+		{[]Pence{-1, 0}, 2, []string{"−£0.01", "£0.00"}},
+	} {
+		if got := Places(tt.col...); got != tt.want {
+			t.Errorf("Places(%v) = %d, want %d", tt.col, got, tt.want)
+		}
+		for i, p := range tt.col {
+			if got := p.Format(tt.want); got != tt.cells[i] {
+				t.Errorf("%d.Format(%d) = %q, want %q", p, tt.want, got, tt.cells[i])
+			}
+		}
+	}
+}
+
+// TestProse writes figures for a sentence to the places of their column,
+// millions short.
+func TestProse(t *testing.T) {
+	for _, tt := range []struct {
+		p      Pence
+		places int
+		want   string
+	}{
+		{50610060, 2, "£506,100.60"},
+		{50610060, 0, "£506,101"},
+		{68950000, 2, "£689,500.00"},
+		{68950000, 0, "£689,500"},
+		{-21300000, 0, "−£213,000"},
+		{130000000, 2, "£1.3m"},
+		{-134999999, 2, "−£1.3m"},
+		{25, 0, "£0"},
+		{25, 2, "£0.25"},
+	} {
+		if got := tt.p.Prose(tt.places); got != tt.want {
+			t.Errorf("%d.Prose(%d) = %q, want %q", tt.p, tt.places, got, tt.want)
 		}
 	}
 }

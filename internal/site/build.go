@@ -568,7 +568,8 @@ func (b *builder) home(w *bytes.Buffer) error {
 		pg.Savings = b.p.Savings("", "")
 		pg.SavingsFig = pg.figure(chart.Savings(pg.Savings, "chart-savings"))
 		if h, ok := b.p.Households(); ok {
-			pg.PerHousehold = chart.PerHouseholdPhrase(pg.Savings.Latest().CumNet.Div(int64(h)))
+			// A headline card's sentence: whole pounds.
+			pg.PerHousehold = chart.PerHouseholdPhrase(pg.Savings.Latest().CumNet.Div(int64(h)), 0)
 		}
 	}
 	if len(b.reports) > 0 {
@@ -655,7 +656,9 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 				pg.Share = format.Percent(100 * float64(l.CumNet) / float64(all.CumNet))
 			}
 			if ph, ok := pg.Savings.PerHousehold(l.CumNet); ok {
-				pg.PerHousehold = chart.PerHouseholdPhrase(ph)
+				// A headline card's figure, under a label that says
+				// whether it is a saving or a cost: whole pounds.
+				pg.PerHousehold = ph.Abs().Short()
 			}
 		}
 	}
@@ -864,14 +867,20 @@ var funcs = template.FuncMap{
 	},
 	"figure": func(f *chart.Figure, p pager) figureData { return figureData{Fig: f, Page: p.page()} },
 	"counts": model.CountStatuses,
-	"perHousehold": func(v *model.Savings, x money.Pence) string {
+	// perHousehold writes a partner's amount per household in a column.
+	"perHousehold": func(v *model.Savings, x money.Pence, c moneyColumn) string {
 		if ph, ok := v.PerHousehold(x); ok {
-			return ph.String()
+			return c.Cell(ph)
 		}
 		return "–"
 	},
-	"money":      money.Pence.String,
-	"carried":    func(y *model.SavingsYear) string { return chart.CarriedPhrase(y, true) },
+	// money writes one amount on its own, exactly; an amount in a column
+	// is written by the column's Cell, a headline by moneyShort.
+	"money":           money.Pence.String,
+	"partnersColumns": partnersColumns,
+	"servicesColumn":  servicesColumn,
+	// carried is a headline card's sentence: whole pounds or £1.3m.
+	"carried":    func(y *model.SavingsYear) string { return chart.CarriedPhrase(y, true, 0) },
 	"possessive": chart.Possessive,
 	"moneyShort": money.Pence.Short,
 	"percent":    format.Percent,

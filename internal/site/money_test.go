@@ -2,9 +2,11 @@ package site
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
@@ -82,5 +84,92 @@ func TestMoneyBeyondLimit(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no problem starts %q; got %v (%v)", want, pl.All(), err)
+	}
+}
+
+// TestMoneyInOneForm builds savings whose per household figures are £2.25
+// and exactly £2 to the penny, with a net cost and a partnership net
+// saving with pence, and reads the pages as a resident would: a column of
+// amounts with the same places in every cell, headlines in whole pounds, a
+// true minus sign in a table, "a net cost of" in a sentence, and the
+// downloads in plain decimals.
+//
+// By hand: ICT saves 1,000,000 − 800,000 = £200,000 against £150,000 with
+// no one-off cost. Revenues and benefits saves 200,000 − 100,000.40 =
+// £99,999.60 less £150,000 one-off: a net cost of £50,000.40. Together,
+// £299,999.60 saved and a net saving of £149,999.60. North's 60%:
+// 120,000 − 30,000.24 = £89,999.76, over 40,000 households £2.249994, so
+// £2.25; South's 40%: 80,000 − 20,000.16 = £59,999.84, over 30,000
+// households £1.9999947, so £2.00 beside North's £2.25 (and £2 in South's
+// own table, where it stands alone). The partnership's 70,000 households:
+// £2.1428514, to the pound £2.
+func TestMoneyInOneForm(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.Write(t, filepath.Join(dir, "data", "savings.csv"), "service,period,partner,baseline_cost,actual_cost,target_saving,one_off_cost,note\n"+
+		"ict,2023/24,,1000000,800000,150000,0,\n"+
+		"rb,2023/24,,200000,100000.40,,150000,\n")
+	out := build(t, dir, Options{})
+	cell := func(label, s string) string { return `data-label="` + label + `" class="num">` + s + `</td>` }
+	tests := []struct {
+		file       string
+		has, hasnt []string
+	}{
+		{"partners/index.html", []string{
+			cell("Net saving to 2023/24", "£89,999.76"), cell("Net saving to 2023/24", "£59,999.84"),
+			// One column, one number of places: £2.00 beside £2.25, not £2.
+			cell("Per household", "£2.25"), cell("Per household", "£2.00"),
+		}, []string{cell("Per household", "£2")}},
+		{"services/index.html", []string{
+			cell("Net saving to 2023/24", "£200,000.00"), cell("Net saving to 2023/24", "−£50,000.40"),
+		}, []string{"-£"}},
+		{"index.html", []string{
+			// The headline card: whole pounds, never pence.
+			`<p class="card-figure">£150,000</p>`,
+			"savings of £300,000 against targets of £150,000, less one-off costs of £150,000.",
+			"That is £2 for each household in the partnership.",
+			// The table beside it, to the penny, and its sentence as the table.
+			cell("Net saving, all years to this", "£149,999.60"),
+			"In 2023/24 the partnership saved £299,999.60 against a target of £150,000: On track. After one-off costs of £150,000, that is a net saving of £149,999.60.",
+			`title="On track: at or above the target of £150,000"`,
+		}, []string{"£149,999.6<", "card-figure\">£149,999.60", "-£"}},
+		{"services/rb/index.html", []string{
+			cell("Net saving", "−£50,000.40"), cell("Saving", "£99,999.60"),
+			"In 2023/24 Revenues and benefits saved £99,999.60. After one-off costs of £150,000, that is a net cost of £50,000.40.",
+		}, []string{"-£", "net saving of −", "net saving of -"}},
+		{"partners/north/index.html", []string{
+			`<p class="card-figure">£90,000</p>`, `<p class="card-figure">£2</p>`,
+			cell("Per household, all years to this", "£2.25"),
+			"That is £2.25 for each of North&#39;s 40,000 households.",
+		}, []string{"-£"}},
+		{"partners/south/index.html", []string{
+			// South's own table has the one whole amount in its column,
+			// so whole pounds there and in its sentence.
+			`<p class="card-figure">£60,000</p>`, cell("Per household, all years to this", "£2"),
+			"That is £2 for each of South&#39;s 30,000 households.",
+		}, nil},
+		// Downloads stay machine-readable: plain decimals, a hyphen.
+		{"data/savings-by-partner.csv", []string{"north,2023/24,179999.76,90000,90000,no,89999.76,89999.76,2.25,", "south,2023/24,119999.84,60000,60000,no,59999.84,59999.84,2,"}, []string{"£", "−"}},
+	}
+	for _, tt := range tests {
+		b, ok := out.Files[tt.file]
+		if !ok {
+			t.Errorf("no file %s", tt.file)
+			continue
+		}
+		for _, s := range tt.has {
+			if !strings.Contains(string(b), s) {
+				t.Errorf("%s lacks %q", tt.file, s)
+			}
+		}
+		for _, s := range tt.hasnt {
+			if strings.Contains(string(b), s) {
+				t.Errorf("%s has %q", tt.file, s)
+			}
+		}
+	}
+	for name, b := range out.Files {
+		if (strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".json")) && strings.Contains(string(b), money.Minus) {
+			t.Errorf("%s has a minus sign; downloads keep the hyphen", name)
+		}
 	}
 }

@@ -266,8 +266,13 @@ func TestMoneyPageMatchesDownload(t *testing.T) {
 	// Add £300.30 of 2023/24 baseline and actual: no saving, exactly.
 	out := build(t, dir, Options{})
 	page := string(out.Files["index.html"])
-	if !strings.Contains(page, `<p class="card-figure">£301.20</p>`) {
-		t.Errorf("home page lacks the net saving £301.20 (0.90 + 100.10 + 200.20)")
+	// The card is a headline, in whole pounds; the table beside it, to
+	// the penny, as the download.
+	if !strings.Contains(page, `<p class="card-figure">£301</p>`) {
+		t.Errorf("home page card lacks the net saving £301 (0.90 + 100.10 + 200.20, to the pound)")
+	}
+	if !strings.Contains(page, `class="num">£301.20</td>`) {
+		t.Errorf("home page table lacks the net saving £301.20 (0.90 + 100.10 + 200.20)")
 	}
 	// Each row splits by largest remainder, in pence since none is whole
 	// pounds: £100.10 → 33.37 + 33.37 + 33.36; £200.20 → 66.74 + 66.73 +

@@ -12,13 +12,15 @@
   // unitOf reads how a figure of the chart's unit is written from the
   // attributes Go's measure.Unit gives the container, so this file keeps
   // no table of units of its own: a prefix and a suffix against the digits
-  // ("£", "%", " FTE"), a word for one and for any other number ("day",
+  // ("£", "%", " FTE"), the sign before a negative figure (the true minus
+  // sign, U+2212, for money: "−£213,000"), a word for one and for any other number ("day",
   // "days"), and the places of axis labels ("1 1" for percentages).
   function unitOf(el) {
     function attr(name) { return el.getAttribute(name) || ""; }
     var axis = attr("data-axis-places").split(" ").map(function (p) { return parseInt(p, 10); });
     return {
       prefix: attr("data-unit-prefix"), suffix: attr("data-unit-suffix"),
+      minus: attr("data-unit-minus") || "-",
       one: attr("data-unit-one"), many: attr("data-unit-many"),
       axisMin: isNaN(axis[0]) ? 0 : axis[0], axisMax: isNaN(axis[1]) ? 1 : axis[1]
     };
@@ -31,7 +33,7 @@
     var word = "";
     if (unit.one) { word = " " + (s === "1" || s === "-1" ? unit.one : unit.many); }
     var sign = "";
-    if (s.charAt(0) === "-") { sign = "-"; s = s.slice(1); }
+    if (s.charAt(0) === "-") { sign = unit.minus; s = s.slice(1); }
     return sign + unit.prefix + s + unit.suffix + word;
   }
 
