@@ -128,7 +128,7 @@ func TestMoneyInOneForm(t *testing.T) {
 			"savings of £300,000 against targets of £150,000, less one-off costs of £150,000.",
 			"That is £2 for each household in the partnership.",
 			// The table beside it, to the penny, and its sentence as the table.
-			cell("Net saving, all years to this", "£149,999.60"),
+			cell("Net saving to date", "£149,999.60"),
 			"In 2023/24 the partnership saved £299,999.60 against a target of £150,000: On track. After one-off costs of £150,000, that is a net saving of £149,999.60.",
 			`title="On track: at or above the target of £150,000"`,
 		}, []string{"£149,999.6<", "card-figure\">£149,999.60", "-£"}},
@@ -138,13 +138,13 @@ func TestMoneyInOneForm(t *testing.T) {
 		}, []string{"-£", "net saving of −", "net saving of -"}},
 		{"partners/north/index.html", []string{
 			`<p class="card-figure">£90,000</p>`, `<p class="card-figure">£2</p>`,
-			cell("Per household, all years to this", "£2.25"),
+			cell("Per household to date", "£2.25"),
 			"That is £2.25 for each of North&#39;s 40,000 households.",
 		}, []string{"-£"}},
 		{"partners/south/index.html", []string{
 			// South's own table has the one whole amount in its column,
 			// so whole pounds there and in its sentence.
-			`<p class="card-figure">£60,000</p>`, cell("Per household, all years to this", "£2"),
+			`<p class="card-figure">£60,000</p>`, cell("Per household to date", "£2"),
 			"That is £2 for each of South&#39;s 30,000 households.",
 		}, nil},
 		// Downloads stay machine-readable: plain decimals, a hyphen.
