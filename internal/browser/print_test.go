@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -93,4 +94,66 @@ func TestPrintMeetingPack(t *testing.T) {
 		t.Errorf("no page numbers (want \"Page 1 of %s\")", pages)
 	}
 	t.Logf("the latest report prints on %s A4 pages", pages)
+}
+
+// pointSize is the size in points of the type of a word poppler found: its
+// box is the font's ascent and descent, 1.164 times the size for the
+// sans-serif Chromium prints with (a 10 pt line of body text is a box
+// 11.64 pt high).
+func (w word) pointSize() float64 { return (w.yMax - w.yMin) / 1.164 }
+
+// TestPrintedMetricPage prints metric pages on A4 as a councillor would:
+// each fits on two sheets, its chart starts on the first, the chart's
+// words print at 8 pt or more, and no printed word lies on another (as
+// the key to a table's symbols once lay over its last row).
+func TestPrintedMetricPage(t *testing.T) {
+	out := buildExample(t)
+	ctx := browserContext(t)
+	srv := httptest.NewServer(Handler(out.Files, CSP))
+	defer srv.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		metric string
+		chart  []string // words only the chart prints
+	}{
+		// The y axis's name, and the legend.
+		{"ict-availability", []string{"Percentage", "Partnership"}},
+		// Two partners, a benchmark and the Shared from mark.
+		{"rb-new-claims-days", []string{"Shared", "median"}},
+		// A key under its table.
+		{"rb-council-tax", nil},
+	} {
+		t.Run(tc.metric, func(t *testing.T) {
+			sheets := pdfSheets(t, printPDF(t, ctx, srv.URL+"/metrics/"+tc.metric+"/"))
+			if len(sheets) > 2 {
+				t.Errorf("the page prints on %d A4 sheets, not 2", len(sheets))
+			}
+			for _, want := range tc.chart {
+				found := false
+				for _, w := range sheets[0].words {
+					if w.text != want {
+						continue
+					}
+					found = true
+					if w.pointSize() < 8 {
+						t.Errorf("the chart's %q prints at %.1f pt, under 8 pt", want, w.pointSize())
+					}
+				}
+				if !found {
+					t.Errorf("the first sheet lacks the chart's %q: the chart does not start on it", want)
+				}
+			}
+			for i, s := range sheets {
+				for a := range s.words {
+					for b := a + 1; b < len(s.words); b++ {
+						if p, q := s.words[a], s.words[b]; p.xMin < q.xMax-1 && q.xMin < p.xMax-1 && p.yMin < q.yMax-1 && q.yMin < p.yMax-1 {
+							t.Errorf("on sheet %d %q lies over %q", i+1, p.text, q.text)
+						}
+					}
+				}
+			}
+		})
+	}
 }
