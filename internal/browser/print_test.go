@@ -117,13 +117,13 @@ func TestPrintedMetricPage(t *testing.T) {
 	for _, tc := range []struct {
 		metric string
 		chart  []string // words only the chart prints
+		key    bool     // a table with a key to its symbols
 	}{
 		// The y axis's name, and the legend.
-		{"ict-availability", []string{"Percentage", "Partnership"}},
-		// Two partners, a benchmark and the Shared from mark.
-		{"rb-new-claims-days", []string{"Shared", "median"}},
-		// A key under its table.
-		{"rb-council-tax", nil},
+		{"ict-availability", []string{"Percentage", "Partnership"}, false},
+		// Two partners, a benchmark, the Shared from mark, and a key.
+		{"rb-new-claims-days", []string{"Shared", "median"}, true},
+		{"rb-council-tax", nil, false},
 	} {
 		t.Run(tc.metric, func(t *testing.T) {
 			sheets := pdfSheets(t, printPDF(t, ctx, srv.URL+"/metrics/"+tc.metric+"/"))
@@ -145,7 +145,22 @@ func TestPrintedMetricPage(t *testing.T) {
 					t.Errorf("the first sheet lacks the chart's %q: the chart does not start on it", want)
 				}
 			}
+			keys := 0
 			for i, s := range sheets {
+				// The key to a table's symbols prints under its last
+				// row, clear of it: a line above it ends a point or
+				// more above the key's top.
+				for _, k := range s.words {
+					if k.text != "Key:" {
+						continue
+					}
+					keys++
+					for _, w := range s.words {
+						if w.yMin < k.yMin && w.yMax > k.yMin-1 && w != k {
+							t.Errorf("on sheet %d the key reaches up into the row with %q", i+1, w.text)
+						}
+					}
+				}
 				for a := range s.words {
 					for b := a + 1; b < len(s.words); b++ {
 						if p, q := s.words[a], s.words[b]; p.xMin < q.xMax-1 && q.xMin < p.xMax-1 && p.yMin < q.yMax-1 && q.yMin < p.yMax-1 {
@@ -153,6 +168,9 @@ func TestPrintedMetricPage(t *testing.T) {
 						}
 					}
 				}
+			}
+			if tc.key && keys == 0 {
+				t.Error("no key printed: the test saw no key to check")
 			}
 		})
 	}
