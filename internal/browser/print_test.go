@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -92,6 +93,13 @@ func TestPrintMeetingPack(t *testing.T) {
 	}
 	if !regexp.MustCompile(`Page 1 of ` + pages).MatchString(flat) {
 		t.Errorf("no page numbers (want \"Page 1 of %s\")", pages)
+	}
+	// Six sheets for the measures and their figures (every chart with
+	// its table of every quarter), two for the actions and risks by goal,
+	// each with its owner, dates and evidence: a councillor's whole
+	// evidence. More than that is space wasted.
+	if n, _ := strconv.Atoi(pages); n > 8 {
+		t.Errorf("the latest report prints on %d A4 pages, more than 8", n)
 	}
 	t.Logf("the latest report prints on %s A4 pages", pages)
 }

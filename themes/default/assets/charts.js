@@ -90,7 +90,7 @@
   // A printed chart is drawn at the width of an A4 page inside its figure
   // (about 650 CSS px), so that its 14 px words print at 10 pt rather than
   // shrinking with a screen-wide drawing scaled to the paper.
-  var PRINT = { width: 650, height: 250 };
+  var PRINT = { width: 650, height: 230 };
 
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-option"));
