@@ -2,10 +2,12 @@ package browser
 
 import (
 	"context"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -92,5 +94,92 @@ func TestPrintMeetingPack(t *testing.T) {
 	if !regexp.MustCompile(`Page 1 of ` + pages).MatchString(flat) {
 		t.Errorf("no page numbers (want \"Page 1 of %s\")", pages)
 	}
+	// Six sheets for the measures and their figures (every chart with
+	// its table of every quarter), two for the actions and risks by goal,
+	// each with its owner, dates and evidence: a councillor's whole
+	// evidence. More than that is space wasted.
+	if n, _ := strconv.Atoi(pages); n > 8 {
+		t.Errorf("the latest report prints on %d A4 pages, more than 8", n)
+	}
 	t.Logf("the latest report prints on %s A4 pages", pages)
+}
+
+// pointSize is the size in points of the type of a word poppler found: its
+// box is the font's ascent and descent, 1.164 times the size for the
+// sans-serif Chromium prints with (a 10 pt line of body text is a box
+// 11.64 pt high).
+func (w word) pointSize() float64 { return (w.yMax - w.yMin) / 1.164 }
+
+// TestPrintedMetricPage prints metric pages on A4 as a councillor would:
+// each fits on two sheets, its chart starts on the first, the chart's
+// words print at 8 pt or more, and no printed word lies on another (as
+// the key to a table's symbols once lay over its last row).
+func TestPrintedMetricPage(t *testing.T) {
+	out := buildExample(t)
+	ctx := browserContext(t)
+	srv := httptest.NewServer(Handler(out.Files, CSP))
+	defer srv.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		metric string
+		chart  []string // words only the chart prints
+		key    bool     // a table with a key to its symbols
+	}{
+		// The y axis's name, and the legend.
+		{"ict-availability", []string{"Percentage", "Partnership"}, false},
+		// Two partners, a benchmark, the Shared from mark, and a key.
+		{"rb-new-claims-days", []string{"Shared", "median"}, true},
+		{"rb-council-tax", nil, false},
+	} {
+		t.Run(tc.metric, func(t *testing.T) {
+			sheets := pdfSheets(t, printPDF(t, ctx, srv.URL+"/metrics/"+tc.metric+"/"))
+			if len(sheets) > 2 {
+				t.Errorf("the page prints on %d A4 sheets, not 2", len(sheets))
+			}
+			for _, want := range tc.chart {
+				found := false
+				for _, w := range sheets[0].words {
+					if w.text != want {
+						continue
+					}
+					found = true
+					if w.pointSize() < 8 {
+						t.Errorf("the chart's %q prints at %.1f pt, under 8 pt", want, w.pointSize())
+					}
+				}
+				if !found {
+					t.Errorf("the first sheet lacks the chart's %q: the chart does not start on it", want)
+				}
+			}
+			keys := 0
+			for i, s := range sheets {
+				// The key to a table's symbols prints under its last
+				// row, clear of it: a line above it ends a point or
+				// more above the key's top.
+				for _, k := range s.words {
+					if k.text != "Key:" {
+						continue
+					}
+					keys++
+					for _, w := range s.words {
+						if w.yMin < k.yMin && w.yMax > k.yMin-1 && w != k {
+							t.Errorf("on sheet %d the key reaches up into the row with %q", i+1, w.text)
+						}
+					}
+				}
+				for a := range s.words {
+					for b := a + 1; b < len(s.words); b++ {
+						if p, q := s.words[a], s.words[b]; p.xMin < q.xMax-1 && q.xMin < p.xMax-1 && p.yMin < q.yMax-1 && q.yMin < p.yMax-1 {
+							t.Errorf("on sheet %d %q lies over %q", i+1, p.text, q.text)
+						}
+					}
+				}
+			}
+			if tc.key && keys == 0 {
+				t.Error("no key printed: the test saw no key to check")
+			}
+		})
+	}
 }

@@ -65,6 +65,15 @@ func marshal(obj map[string]any) ([]byte, error) {
 	delete(obj, "title")
 	delete(obj, "toolbox")
 	b, err := json.Marshal(obj)
+	if err == nil {
+		// go-echarts' values are its own structs; the words are set on
+		// the plain JSON they marshal to.
+		var plain map[string]any
+		if err = json.Unmarshal(b, &plain); err == nil {
+			legible(plain)
+			b, err = json.Marshal(plain)
+		}
+	}
 	if err != nil {
 		// Only a NaN or an infinity can cause this, and csvdata refuses
 		// both. Should one get through, the build fails and says so: a
@@ -73,6 +82,78 @@ func marshal(obj map[string]any) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// FontSize is the size in CSS pixels of every word a chart draws: its
+// axis labels and names, its legend, its marks and tooltips. ECharts'
+// own 12 px is small beside the site's 17 px text; 14 px is the least a
+// reader should be asked to read, and prints at 10 pt or more (charts.js
+// draws a printed chart at the width of the paper).
+const FontSize = 14
+
+// TextColour and AxisColour are the chart's words: the site's text colour
+// for the legend, its muted grey (9.4:1 against white) for the axes, where
+// ECharts' own #6E7079 is only 4.9:1.
+const (
+	TextColour = "#0B0C0C"
+	AxisColour = "#484949"
+)
+
+// legible sets the size and colour of every word in an option.
+func legible(obj map[string]any) {
+	text := func(colour string) map[string]any { return map[string]any{"fontSize": FontSize, "color": colour} }
+	obj["textStyle"] = text(TextColour)
+	legend, _ := obj["legend"].(map[string]any)
+	if legend != nil {
+		legend["textStyle"] = text(TextColour)
+	}
+	if t, ok := obj["tooltip"].(map[string]any); ok {
+		t["textStyle"] = text(TextColour)
+	}
+	for _, key := range []string{"xAxis", "yAxis"} {
+		axes, _ := obj[key].([]any)
+		for _, a := range axes {
+			axis, ok := a.(map[string]any)
+			if !ok {
+				continue
+			}
+			label, _ := axis["axisLabel"].(map[string]any)
+			if label == nil {
+				label = map[string]any{}
+			}
+			label["fontSize"], label["color"] = FontSize, AxisColour
+			axis["axisLabel"] = label
+			axis["nameTextStyle"] = text(AxisColour)
+		}
+	}
+	series, _ := obj["series"].([]any)
+	var keys []any
+	for _, s := range series {
+		sm, ok := s.(map[string]any)
+		if !ok {
+			continue
+		}
+		// The legend keys each series by its line and marker, as drawn;
+		// a dashed line without markers (a target) is keyed by its
+		// dashes alone, where ECharts would add a dot.
+		key := map[string]any{"name": sm["name"]}
+		if ls, ok := sm["lineStyle"].(map[string]any); ok && sm["symbol"] == "none" && ls["type"] == "dashed" {
+			key["icon"] = DashIcon
+		}
+		keys = append(keys, key)
+		if ml, ok := sm["markLine"].(map[string]any); ok {
+			if label, ok := ml["label"].(map[string]any); ok {
+				label["fontSize"], label["color"] = FontSize, TextColour
+			}
+		}
+	}
+	if legend != nil && keys != nil {
+		legend["data"] = keys
+	}
+}
+
+// DashIcon is the legend key of a dashed target line: three dashes, as
+// the line is drawn, with no marker, since the line has none.
+const DashIcon = "path://M0,6h7v3H0zM10,6h7v3h-7zM20,6h7v3h-7z"
 
 func metricOption(m *model.Metric, series []*model.Series, periods []period.Period, label string) ([]byte, error) {
 	if len(periods) == 0 {
@@ -86,8 +167,8 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 	// The latest period is labelled at the last point, centred, so the
 	// plot leaves room at its right for half a label (see common); labels
 	// sit a little lower than ECharts' default, clear of the value axis's
-	// lowest figure.
-	line.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{ShowMaxLabel: opts.Bool(true), Margin: 12}}))
+	// lowest figure (16 px below the axis, for 14 px text).
+	line.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{ShowMaxLabel: opts.Bool(true), Margin: 16}}))
 	x := make([]string, len(periods))
 	for i, p := range periods {
 		x[i] = p.String()
@@ -112,8 +193,10 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 			label := "Shared from " + m.Service.Started.String()
 			sopts = append(sopts,
 				charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: shared.String()}),
+				// The label sits above the plot, level, at the top of
+				// the line: along the line it would lie across the data.
 				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
-					Label:     &opts.Label{Show: opts.Bool(true), Formatter: label, Position: "insideEndTop"},
+					Label:     &opts.Label{Show: opts.Bool(true), Formatter: label, Position: "end"},
 					LineStyle: &opts.LineStyle{Type: "solid", Width: 2, Color: TargetColour}}))
 		}
 		line.AddSeries(s.Name(), data, sopts...)
@@ -268,7 +351,7 @@ func cumulativeOption(m *model.Metric, series []*model.Series, periods []period.
 	line := charts.NewLine()
 	line.SetGlobalOptions(common(m.Unit.Label(), label)...)
 	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: m.Unit.Label(), Scale: opts.Bool(true)}))
-	line.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{ShowMaxLabel: opts.Bool(true), Margin: 12}}))
+	line.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{ShowMaxLabel: opts.Bool(true), Margin: 16}}))
 	line.SetXAxis(x)
 	for si, s := range series {
 		for yi, y := range years {

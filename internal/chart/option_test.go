@@ -124,7 +124,7 @@ func TestMarshalFailsLoudly(t *testing.T) {
 	if _, err := marshal(map[string]any{"series": []any{math.Inf(1)}}); err == nil {
 		t.Error("an infinite value marshalled without an error")
 	}
-	if b, err := marshal(map[string]any{"series": []any{1.5}}); err != nil || string(b) != `{"series":[1.5]}` {
+	if b, err := marshal(map[string]any{"series": []any{1.5}}); err != nil || string(b) != `{"series":[1.5],"textStyle":{"color":"#0B0C0C","fontSize":14}}` {
 		t.Errorf("marshal = %s, %v", b, err)
 	}
 }

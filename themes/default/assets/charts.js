@@ -50,12 +50,13 @@
   // that wraps onto a second line at a phone's width would sit on the axis
   // name. legendLines counts the lines the legend takes at a width, wrapping
   // as ECharts' box layout does (items 25 px wide plus a 5 px gap before
-  // their 12 px text, 10 px between items, 5 px padding), and plotTop moves
-  // the plot down a line's height (24 px) for each line after the first.
+  // their 14 px text, 10 px between items, 5 px padding), and plotTop moves
+  // the plot down a line's height (26 px) for each line after the first.
+  var FONT = "14px sans-serif";
   var ruler = document.createElement("canvas").getContext("2d");
   function legendLines(option, width) {
     var names = (option.series || []).map(function (s) { return s.name; }).filter(Boolean);
-    ruler.font = "12px sans-serif";
+    ruler.font = FONT;
     var lines = 1, x = 0;
     names.forEach(function (n) {
       var w = 30 + ruler.measureText(n).width;
@@ -65,8 +66,33 @@
     return lines;
   }
   function plotTop(option, base, width) {
-    return base + 24 * (legendLines(option, width) - 1);
+    return base + 26 * (legendLines(option, width) - 1);
   }
+
+  // labelStep is how many periods apart the labelled ones are on a chart
+  // this wide: as many as fit with a clear gap between them, counted back
+  // from the latest, so the latest period's label is never crowded by its
+  // neighbour (ECharts thins labels counting on from the first and then
+  // adds the last, which can land beside the one before it); the first
+  // is labelled as well where the step leaves room after it. The value
+  // axis's labels take up to about 90 px on the left.
+  function labelStep(labels, width) {
+    ruler.font = FONT;
+    var widest = 0;
+    labels.forEach(function (l) { widest = Math.max(widest, ruler.measureText(String(l)).width); });
+    var room = Math.max(1, width - 90 - 36);
+    var fit = Math.max(1, Math.floor(room / (widest + 16)));
+    return Math.max(1, Math.ceil(labels.length / fit));
+  }
+  function interval(labels, width) {
+    var step = labelStep(labels, width), last = labels.length - 1;
+    return function (i) { return i === 0 || (i >= step && (last - i) % step === 0); };
+  }
+
+  // A printed chart is drawn at the width of an A4 page inside its figure
+  // (about 650 CSS px), so that its 14 px words print at 10 pt rather than
+  // shrinking with a screen-wide drawing scaled to the paper.
+  var PRINT = { width: 650, height: 230 };
 
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-option"));
@@ -95,53 +121,69 @@
     });
     var grid = (option.grid || [])[0];
     var base = grid ? parseFloat(grid.top) || 0 : 0;
-    if (grid) { grid.top = plotTop(option, base, el.clientWidth); }
+    var xAxes = (option.xAxis || []).filter(function (a) { return a.data && a.data.length; });
+    // layout fits the legend's lines and the period labels to a width.
+    function layout(width) {
+      var next = {};
+      if (grid) { next.grid = [{ top: plotTop(option, base, width) }]; }
+      next.xAxis = xAxes.map(function (a) { return { axisLabel: { interval: interval(a.data, width) } }; });
+      return next;
+    }
+    var first = layout(el.clientWidth);
+    if (grid) { grid.top = first.grid[0].top; }
+    xAxes.forEach(function (a, i) { a.axisLabel = Object.assign({}, a.axisLabel, first.xAxis[i].axisLabel); });
     var chart = window.echarts.init(el, null, { renderer: "svg" });
     // ECharts draws its SVG at a fixed size in pixels. A viewBox lets the
     // print stylesheet scale it to the paper instead of cutting it off.
-    chart.on("finished", function () {
+    function viewBox() {
       var svg = el.querySelector("svg");
       if (svg && svg.getAttribute("width")) {
         svg.setAttribute("viewBox", "0 0 " + parseFloat(svg.getAttribute("width")) + " " + parseFloat(svg.getAttribute("height")));
         svg.setAttribute("preserveAspectRatio", "xMinYMin meet");
       }
-    });
+    }
+    chart.on("finished", viewBox);
     chart.setOption(option);
     el.setAttribute("data-drawn", "true");
+    // sizeTo redraws the chart at a size (the container's when none),
+    // at once, so that a print taken straight after has it.
+    var printing = false;
+    function sizeTo(size) {
+      chart.setOption(layout(size ? size.width : el.clientWidth));
+      chart.resize(size || { width: "auto", height: "auto" });
+      chart.getZr().flush();
+      viewBox();
+    }
     // A resize redraws the whole chart, so it is done only when the
     // chart's width has really changed (phones send resize events as the
     // address bar slides), once a frame at most.
     var width = el.clientWidth, waiting = false;
     function fit() {
-      if (el.clientWidth === width || waiting) { return; }
+      if (printing || el.clientWidth === width || waiting) { return; }
       waiting = true;
       window.requestAnimationFrame(function () {
         waiting = false;
         width = el.clientWidth;
-        refit();
+        sizeTo(null);
       });
     }
-    function refit() {
-      if (grid) {
-        var top = plotTop(option, base, el.clientWidth);
-        if (top !== grid.top) {
-          grid.top = top;
-          chart.setOption({ grid: [{ top: top }] });
-        }
-      }
-      chart.resize();
-    }
     window.addEventListener("resize", fit);
-    window.addEventListener("beforeprint", refit);
+    return {
+      print: function () { if (!printing) { printing = true; sizeTo(PRINT); } },
+      screen: function () { if (printing) { printing = false; width = el.clientWidth; sizeTo(null); } }
+    };
   }
 
   // Charts are drawn as they come near the screen, one a task, so a page
   // of twenty charts never blocks the main thread for all twenty at once;
   // printing draws every chart first, since paper has no scrolling.
   var charts = Array.prototype.slice.call(document.querySelectorAll(".chart[data-option]"));
-  var queue = [];
+  var queue = [], drawn = [];
   function drawOnce(el) {
-    if (!el.hasAttribute("data-drawn")) { draw(el); }
+    if (!el.hasAttribute("data-drawn")) {
+      var d = draw(el);
+      if (d) { drawn.push(d); }
+    }
   }
   function drawNext() {
     var el = queue.shift();
@@ -155,10 +197,16 @@
     if (queue.length === 1) { setTimeout(drawNext, 0); }
   }
   function drawAll() { charts.forEach(drawOnce); }
-  window.addEventListener("beforeprint", drawAll);
+  function toPrint() {
+    drawAll();
+    drawn.forEach(function (d) { d.print(); });
+  }
+  function toScreen() { drawn.forEach(function (d) { d.screen(); }); }
+  window.addEventListener("beforeprint", toPrint);
+  window.addEventListener("afterprint", toScreen);
   if (window.matchMedia) {
     var print = window.matchMedia("print");
-    var onPrint = function (e) { if (e.matches) { drawAll(); } };
+    var onPrint = function (e) { if (e.matches) { toPrint(); } else { toScreen(); } };
     if (print.addEventListener) { print.addEventListener("change", onPrint); }
   }
   if (!("IntersectionObserver" in window)) {
