@@ -47,10 +47,7 @@ func TestEvidencePages(t *testing.T) {
 	if want := `data/performance.csv:8: warning: metric "claims" is off track in 2024/25 Q1, the period of content/reports/q1.md and no action in data/actions.csv names it in its metric column; record the corrective action, or the report says "No corrective action recorded"`; len(warned) != 1 || warned[0] != want {
 		t.Errorf("warnings %q\nwant %q", warned, want)
 	}
-	tests := []struct {
-		file       string
-		has, hasnt []string
-	}{
+	tests := []fileWants{
 		{"goals/resilience/index.html", []string{
 			`<span class="status off-track">Needs attention</span> 1 action is overdue. Measures: 0 of 1 on track, 1 at risk. Actions: 0 of 1 complete, 1 overdue. Risks: 0 of 1 high.`,
 			`<span class="status off-track">Overdue</span></td><td data-label="Dates" data-sort="2024-08-31">due 31 August 2024</td>`,
@@ -86,23 +83,7 @@ func TestEvidencePages(t *testing.T) {
 		{"reports/q1/risks.csv", []string{",4,4,16,High,"}, []string{"Data centre fails"}},
 		{"reports/q2/index.html", []string{`<a href="../../reports/q2/actions.csv">actions.csv</a>, <a href="../../reports/q2/risks.csv">risks.csv</a>`}, nil},
 	}
-	for _, tt := range tests {
-		page, ok := out.Files[tt.file]
-		if !ok {
-			t.Errorf("no %s", tt.file)
-			continue
-		}
-		for _, s := range tt.has {
-			if !strings.Contains(string(page), s) {
-				t.Errorf("%s lacks %q", tt.file, s)
-			}
-		}
-		for _, s := range tt.hasnt {
-			if strings.Contains(string(page), s) {
-				t.Errorf("%s has %q", tt.file, s)
-			}
-		}
-	}
+	checkFiles(t, out, tests)
 }
 
 // TestEvidenceLeavesEarlierReportsAlone adds a later quarter's rows of

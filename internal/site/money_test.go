@@ -41,32 +41,13 @@ func TestMoneyAndMonthsAsDownloaded(t *testing.T) {
 		"spendm,2009/10,,\"999,999.99\"\n"+
 			"spendk,2009/10,,1.234500\n"+
 			"calls,2009-09,,10\ncalls,2009-10,,11\ncalls,2009-11,,12\n"), Options{})
-	tests := []struct {
-		file       string
-		has, hasnt []string
-	}{
+	tests := []fileWants{
 		{"metrics/spendm/index.html", []string{`class="num">£999,999,990,000</td>`}, []string{"£999,999,990,000.0", "999,999,990,000,"}},
 		{"metrics/spendk/index.html", []string{`class="num">£1,234.50</td>`}, []string{"£1,234.500", "£1,234.5<"}},
 		{"metrics/calls/index.html", []string{">2009-09<", ">2009-10<", ">2009-11<"}, []string{"Oct 2009"}},
 		{"data/performance.csv", []string{"spendm,2009/10,,999999990000,", "spendk,2009/10,,1234.5,", "calls,2009-09,", "calls,Oct 2009,"}, nil},
 	}
-	for _, tt := range tests {
-		b, ok := out.Files[tt.file]
-		if !ok {
-			t.Errorf("no file %s", tt.file)
-			continue
-		}
-		for _, s := range tt.has {
-			if !strings.Contains(string(b), s) {
-				t.Errorf("%s lacks %q", tt.file, s)
-			}
-		}
-		for _, s := range tt.hasnt {
-			if strings.Contains(string(b), s) {
-				t.Errorf("%s has %q", tt.file, s)
-			}
-		}
-	}
+	checkFiles(t, out, tests)
 }
 
 // TestMoneyBeyondLimit builds a site whose £m figure is more than £1
@@ -110,10 +91,7 @@ func TestMoneyInOneForm(t *testing.T) {
 		"rb,2023/24,,200000,100000.40,,150000,\n")
 	out := build(t, dir, Options{})
 	cell := func(label, s string) string { return `data-label="` + label + `" class="num">` + s + `</td>` }
-	tests := []struct {
-		file       string
-		has, hasnt []string
-	}{
+	tests := []fileWants{
 		{"partners/index.html", []string{
 			cell("Net saving to 2023/24", "£89,999.76"), cell("Net saving to 2023/24", "£59,999.84"),
 			// One column, one number of places: £2.00 beside £2.25, not £2.
@@ -150,23 +128,7 @@ func TestMoneyInOneForm(t *testing.T) {
 		// Downloads stay machine-readable: plain decimals, a hyphen.
 		{"data/savings-by-partner.csv", []string{"north,2023/24,179999.76,90000,90000,no,89999.76,89999.76,2.25,", "south,2023/24,119999.84,60000,60000,no,59999.84,59999.84,2,"}, []string{"£", "−"}},
 	}
-	for _, tt := range tests {
-		b, ok := out.Files[tt.file]
-		if !ok {
-			t.Errorf("no file %s", tt.file)
-			continue
-		}
-		for _, s := range tt.has {
-			if !strings.Contains(string(b), s) {
-				t.Errorf("%s lacks %q", tt.file, s)
-			}
-		}
-		for _, s := range tt.hasnt {
-			if strings.Contains(string(b), s) {
-				t.Errorf("%s has %q", tt.file, s)
-			}
-		}
-	}
+	checkFiles(t, out, tests)
 	for name, b := range out.Files {
 		if (strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".json")) && strings.Contains(string(b), money.Minus) {
 			t.Errorf("%s has a minus sign; downloads keep the hyphen", name)

@@ -33,6 +33,34 @@ func unpack(t *testing.T, name string) (string, map[string]string) {
 	return sitetest.Unpack(t, filepath.Join("testdata", name))
 }
 
+// fileWants is what one built file must hold, and must not.
+type fileWants struct {
+	file       string
+	has, hasnt []string
+}
+
+// checkFiles holds each file of a build to its wants.
+func checkFiles(t *testing.T, out *Output, wants []fileWants) {
+	t.Helper()
+	for _, w := range wants {
+		b, ok := out.Files[w.file]
+		if !ok {
+			t.Errorf("no file %s", w.file)
+			continue
+		}
+		for _, s := range w.has {
+			if !strings.Contains(string(b), s) {
+				t.Errorf("%s lacks %q", w.file, s)
+			}
+		}
+		for _, s := range w.hasnt {
+			if strings.Contains(string(b), s) {
+				t.Errorf("%s has %q", w.file, s)
+			}
+		}
+	}
+}
+
 func build(t *testing.T, dir string, opts Options) *Output {
 	t.Helper()
 	out, pl, err := Build(os.DirFS(dir), opts)
