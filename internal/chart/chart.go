@@ -236,7 +236,7 @@ func standing(m *model.Metric, series []*model.Series) string {
 	}
 	said := map[string]bool{}
 	for _, g := range groups {
-		parts = append(parts, andList(names(g.series))+" "+headline(g.status, g.target, g.target != "" && said[g.target]))
+		parts = append(parts, format.List(names(g.series))+" "+headline(g.status, g.target, g.target != "" && said[g.target]))
 		said[g.target] = true
 	}
 	return withNone(strings.Join(parts, ", "), names(none))
@@ -261,7 +261,7 @@ func together(series []*model.Series) string {
 	case partners:
 		return fmt.Sprintf("all %d councils ", len(series))
 	}
-	return andList(names) + " "
+	return format.List(names) + " "
 }
 
 // withNone adds to a title the series it shows that have no figures yet.
@@ -269,15 +269,7 @@ func withNone(title string, none []string) string {
 	if len(none) == 0 {
 		return title
 	}
-	return title + ", " + andList(none) + " no figures yet"
-}
-
-// andList joins names as prose: "A", "A and B", "A, B and C".
-func andList(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return title + ", " + format.List(none) + " no figures yet"
 }
 
 // Metric builds the figure for a metric: every series, or only the
@@ -376,7 +368,7 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 			}
 		}
 		if len(none) > 0 {
-			parts = append(parts, andList(none)+": no figures yet")
+			parts = append(parts, format.List(none)+": no figures yet")
 		}
 		if len(parts) > 0 {
 			b.WriteString(" Elsewhere: " + strings.Join(parts, "; ") + ".")

@@ -4,10 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/format"
 )
 
 // figuresFile is a report's figures file, made once a build: the page's
@@ -64,8 +64,5 @@ func (b *builder) partnerNames() string {
 	for i, pt := range b.p.Partners {
 		names[i] = pt.Name
 	}
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return format.List(names)
 }

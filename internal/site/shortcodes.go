@@ -9,6 +9,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/textfile"
@@ -234,7 +235,7 @@ func scoreRowAt(m *model.Metric, at period.Period) ScoreRow {
 			}
 		}
 		if len(also) > 0 {
-			row.Who += "; " + andList(also) + " also " + ps[0].Rating.Status.String()
+			row.Who += "; " + format.List(also) + " also " + ps[0].Rating.Status.String()
 		}
 	}
 	row = fill(row, m, ps[0])
@@ -262,14 +263,6 @@ func travelEach(m *model.Metric, at period.Period) string {
 		parts = append(parts, s.Name()+": "+pt.Travel())
 	}
 	return strings.Join(parts, "; ")
-}
-
-// andList joins names as prose: "A", "A and B", "A, B and C".
-func andList(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // seriesRow is one series' latest line.
