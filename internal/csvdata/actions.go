@@ -116,7 +116,7 @@ type actionRow struct {
 func (r *actionRow) UnmarshalCSVWithFields(col, v string) error { return actionFields.set(r, col, v) }
 
 var actionFields = declare(
-	field[actionRow]{column{"id", nil, true, "the action's id; the same id on the rows of one action, one row a period"}, func(r *actionRow) cell { return &r.ID }},
+	field[actionRow]{column{"id", []string{"code", "ref", "reference", "action code", "action ref"}, true, "the action's code as the action log writes it (`ICT 01`); the same on the rows of one action, one row a period"}, func(r *actionRow) cell { return &r.ID }},
 	field[actionRow]{column{"title", []string{"action", "milestone"}, true, "what is to be done: \"Test the recovery of core systems at the second data centre\""}, func(r *actionRow) cell { return &r.Title }},
 	field[actionRow]{column{"goal", nil, true, "the goal it is evidence for: an id of site.yaml's goals"}, func(r *actionRow) cell { return &r.Goal }},
 	field[actionRow]{column{"service", nil, false, "the service's id, or blank"}, func(r *actionRow) cell { return &r.Service }},
@@ -143,7 +143,7 @@ type riskRow struct {
 func (r *riskRow) UnmarshalCSVWithFields(col, v string) error { return riskFields.set(r, col, v) }
 
 var riskFields = declare(
-	field[riskRow]{column{"id", nil, true, "the risk's id; the same id on the rows of one risk, one row a period"}, func(r *riskRow) cell { return &r.ID }},
+	field[riskRow]{column{"id", []string{"code", "ref", "reference", "risk code", "risk ref"}, true, "the risk's code as the register writes it (`R07`); the same on the rows of one risk, one row a period"}, func(r *riskRow) cell { return &r.ID }},
 	field[riskRow]{column{"title", []string{"risk"}, true, "the risk: \"Loss of key ICT staff\""}, func(r *riskRow) cell { return &r.Title }},
 	field[riskRow]{column{"goal", nil, true, "the goal it threatens: an id of site.yaml's goals"}, func(r *riskRow) cell { return &r.Goal }},
 	field[riskRow]{column{"service", nil, false, "the service's id, or blank"}, func(r *riskRow) cell { return &r.Service }},
@@ -170,7 +170,9 @@ func (c *checker) asAtPeriod(v periodCell) period.Period {
 
 func loadActions(fsys fs.FS, pl *problem.List) []Action {
 	return loadFile(fsys, ActionsFile, actionFields.columns(), pl, func(c *checker, line int, r actionRow) Action {
-		a := Action{Line: line, ID: c.id("id", r.ID, true), Title: c.text("title", r.Title, true), Goal: c.id("goal", r.Goal, true),
+		// An action's code is a key, never part of an address: it is
+		// read as the log writes it ("ICT 01"), not as a slug.
+		a := Action{Line: line, ID: c.text("id", r.ID, true), Title: c.text("title", r.Title, true), Goal: c.id("goal", r.Goal, true),
 			Service: c.id("service", r.Service, false), Partner: string(r.Partner), Metric: c.foldedID("metric", r.Metric, false),
 			Owner: string(r.Owner), Due: c.deadline("due", r.Due, true), RevisedDue: c.deadline("revised_due", r.RevisedDue, false),
 			Completed: c.day("completed", r.Completed), Period: c.asAtPeriod(r.Period),
@@ -197,7 +199,7 @@ func loadActions(fsys fs.FS, pl *problem.List) []Action {
 
 func loadRisks(fsys fs.FS, pl *problem.List) []Risk {
 	return loadFile(fsys, RisksFile, riskFields.columns(), pl, func(c *checker, line int, r riskRow) Risk {
-		return Risk{Line: line, ID: c.id("id", r.ID, true), Title: c.text("title", r.Title, true), Goal: c.id("goal", r.Goal, true),
+		return Risk{Line: line, ID: c.text("id", r.ID, true), Title: c.text("title", r.Title, true), Goal: c.id("goal", r.Goal, true),
 			Service: c.id("service", r.Service, false), Owner: string(r.Owner),
 			Likelihood: c.score("likelihood", r.Likelihood), Impact: c.score("impact", r.Impact),
 			Period: c.asAtPeriod(r.Period), Mitigation: string(r.Mitigation), Note: noteText(string(r.Note))}

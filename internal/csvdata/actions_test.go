@@ -78,6 +78,25 @@ func TestActions(t *testing.T) {
 	}
 }
 
+// TestActionLogAsExported reads an action log as a council's performance
+// system exports it: a title row, its own headers, codes with spaces,
+// RAG words and day-first dates.
+func TestActionLogAsExported(t *testing.T) {
+	body := "Shared Services Action Plan 2026/27\n\n" +
+		"Code,Action,Goal,Lead,Due Date,Revised Date,Status,Period,Note\n" +
+		"ICT 01,Test disaster recovery at the second site,resilience,Head of ICT,30/06/2026,31/10/2026,Amber,2024/25 Q2,Supplier date awaited\n" +
+		"ICT 02,Single service desk,capacity,Head of ICT,30/09/2026,,Completed,2024/25 Q2,\n"
+	d, probs := load(t, map[string]*string{"actions.csv": s(body)})
+	want := []string{`data/actions.csv:5: warning: action "ICT 02" is complete but gives no evidence; say in the evidence column what shows it was done (a test report, a committee decision)`}
+	if !slices.Equal(probs, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(probs, "\n"), strings.Join(want, "\n"))
+	}
+	if len(d.Actions) != 2 || d.Actions[0].ID != "ICT 01" || d.Actions[0].Owner != "Head of ICT" || d.Actions[0].Status != measure.ActionAtRisk ||
+		d.Actions[0].RevisedDue.String() != "31 October 2026" || d.Actions[1].Status != measure.Complete || d.Actions[1].Line != 5 {
+		t.Errorf("actions %+v", d.Actions)
+	}
+}
+
 // TestRisks reads risks.csv rows, good and bad.
 func TestRisks(t *testing.T) {
 	body := "id,title,goal,service,owner,likelihood,impact,period,mitigation,note\n" +
