@@ -159,26 +159,10 @@ func init() {
 	searchKind = &pageKind{Name: "search", Folder: "search/", What: "the search page",
 		draw: func(b *builder, w *bytes.Buffer, _ entry) error { return b.searchPage(w) }}
 
-	actionsKind = &pageKind{Name: "actions", Folder: "actions/", Owns: true, single: true, Search: "Section", What: "the actions page", Holds: "its list of actions",
-		pages: func(b *builder) []entry {
-			if !b.p.HasActions() {
-				return nil
-			}
-			return []entry{{Title: "Actions", Summary: "Every action and milestone, by goal, with its dates and where it stands."}}
-		},
-		draw: func(b *builder, w *bytes.Buffer, _ entry) error {
-			return b.evidencePage(w, actionsKind, "Actions", "Every action and milestone of the partnership, by goal, with its dates and where it stands.")
-		}}
-	risksKind = &pageKind{Name: "risks", Folder: "risks/", Owns: true, single: true, Search: "Section", What: "the risks page", Holds: "its list of risks",
-		pages: func(b *builder) []entry {
-			if !b.p.HasRisks() {
-				return nil
-			}
-			return []entry{{Title: "Risks", Summary: "Every risk, by goal, scored by likelihood and impact."}}
-		},
-		draw: func(b *builder, w *bytes.Buffer, _ entry) error {
-			return b.evidencePage(w, risksKind, "Risks", "Every risk the partnership records, by goal, scored by likelihood and impact.")
-		}}
+	actionsKind = evidenceKind("actions", "Actions", "Every action and milestone of the partnership, by goal, with its dates and where it stands.",
+		(*model.Partnership).HasActions)
+	risksKind = evidenceKind("risks", "Risks", "Every risk the partnership records, by goal, scored by likelihood and impact.",
+		(*model.Partnership).HasRisks)
 	goalKind = &pageKind{Name: "goal", Folder: "goals/", Owns: true, Section: "goals", Source: config.File, Search: "Goal",
 		What: "the page of goal %s", Holds: "the pages of its goals",
 		pages: func(b *builder) []entry {
@@ -298,6 +282,22 @@ func each[T any](items []T, f func(T) entry) []entry {
 		out = append(out, f(x))
 	}
 	return out
+}
+
+// evidenceKind is the row of the actions page or the risks page: one page
+// listing every row of its file by goal, which a site has when the file
+// has a row at any period.
+func evidenceKind(name, title, description string, has func(*model.Partnership) bool) *pageKind {
+	k := &pageKind{Name: name, Folder: name + "/", Owns: true, single: true, Search: "Section",
+		What: "the " + name + " page", Holds: "its list of " + name}
+	k.pages = func(b *builder) []entry {
+		if !has(b.p) {
+			return nil
+		}
+		return []entry{{Title: title, Summary: description}}
+	}
+	k.draw = func(b *builder, w *bytes.Buffer, _ entry) error { return b.evidencePage(w, k, title, description) }
+	return k
 }
 
 // crumb is the breadcrumb of the section called name.
