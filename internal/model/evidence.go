@@ -221,52 +221,61 @@ func (p *Partnership) evidenceAt(end time.Time) {
 	for _, m := range p.Metrics {
 		metrics[m.ID] = m
 	}
-	index := map[string]int{}
-	p.Actions = nil
-	for _, r := range ev.actions {
+	in := func(q period.Period, goal string) bool {
+		return !q.IsZero() && !q.End().After(end) && goals[goal] != nil
+	}
+	p.Actions = standing(ev.actions, func(r csvdata.Action) (string, period.Period, *Action) {
 		q := at(r.Period)
-		if q.IsZero() || q.End().After(end) || goals[r.Goal] == nil {
-			continue
+		if !in(q, r.Goal) {
+			return "", q, nil
 		}
 		a := &Action{ID: r.ID, Title: r.Title, Owner: r.Owner, Evidence: r.Evidence, Note: r.Note, Goal: goals[r.Goal],
 			Service: p.Service(r.Service), Partner: p.Partner(r.Partner), Metric: metrics[r.Metric],
 			Due: r.Due, RevisedDue: r.RevisedDue, Status: r.Status, Completed: r.Completed, Period: q,
 			File: csvdata.ActionsFile, Line: r.Line}
 		a.Overdue = !a.Status.Closed() && a.Deadline().End().Before(end)
-		if i, seen := index[r.ID]; seen {
-			if !q.End().Before(p.Actions[i].Period.End()) {
-				p.Actions[i] = a
-			}
-			continue
-		}
-		index[r.ID] = len(p.Actions)
-		p.Actions = append(p.Actions, a)
-	}
-	clear(index)
-	p.Risks = nil
-	for _, r := range ev.risks {
+		return r.ID, q, a
+	})
+	p.Risks = standing(ev.risks, func(r csvdata.Risk) (string, period.Period, *Risk) {
 		q := at(r.Period)
-		if q.IsZero() || q.End().After(end) || goals[r.Goal] == nil {
-			continue
+		if !in(q, r.Goal) {
+			return "", q, nil
 		}
-		k := &Risk{ID: r.ID, Title: r.Title, Owner: r.Owner, Mitigation: r.Mitigation, Note: r.Note, Goal: goals[r.Goal],
+		return r.ID, q, &Risk{ID: r.ID, Title: r.Title, Owner: r.Owner, Mitigation: r.Mitigation, Note: r.Note, Goal: goals[r.Goal],
 			Service: p.Service(r.Service), Likelihood: r.Likelihood, Impact: r.Impact, Period: q,
 			File: csvdata.RisksFile, Line: r.Line, bands: p.Site.RiskBands}
-		if i, seen := index[r.ID]; seen {
-			if !q.End().Before(p.Risks[i].Period.End()) {
-				p.Risks[i] = k
-			}
-			continue
-		}
-		index[r.ID] = len(p.Risks)
-		p.Risks = append(p.Risks, k)
-	}
+	})
 	order := map[*Goal]int{}
 	for i, g := range p.Goals {
 		order[g] = i
 	}
 	slices.SortStableFunc(p.Actions, func(a, b *Action) int { return order[a.Goal] - order[b.Goal] })
 	slices.SortStableFunc(p.Risks, func(a, b *Risk) int { return order[a.Goal] - order[b.Goal] })
+}
+
+// standing keeps, of rows, each id's row of the latest period, in the
+// order the ids first appear. made turns a row into its item with its id
+// and period, or gives a nil item for a row not in force then.
+func standing[R, T any](rows []R, made func(R) (string, period.Period, *T)) []*T {
+	index := map[string]int{}
+	var out []*T
+	var periods []period.Period
+	for _, r := range rows {
+		id, q, item := made(r)
+		if item == nil {
+			continue
+		}
+		if i, seen := index[id]; seen {
+			if !q.End().Before(periods[i].End()) {
+				out[i], periods[i] = item, q
+			}
+			continue
+		}
+		index[id] = len(out)
+		out = append(out, item)
+		periods = append(periods, q)
+	}
+	return out
 }
 
 // ActionsFor are the actions of a goal, service, partner or metric, in
