@@ -2,6 +2,7 @@ package chart
 
 import (
 	"github.com/partnersite/partnersite/internal/measure"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -51,11 +52,11 @@ func TestMetricSummaries(t *testing.T) {
 	}{
 		{"on track, improving", measure.Lower, f(18), []csvdata.Performance{row("2024/25 Q1", 19), row("2024/25 Q2", 17.5)},
 			"Days to process claims: meeting the target of 18 days",
-			"In July to September 2024 (2024/25 Q2), days to process claims was 17.5 days against a target of 18 days: On track, improving from 19 days in 2024/25 Q1.",
+			"In July to September 2024 (2024/25 Q2), days to process claims was 17.5 days against a target of 18 days: On track, improving from 19.0 days in 2024/25 Q1.",
 			"Period|Value|Status|Target"},
 		{"at risk, worsening", measure.Lower, f(18), []csvdata.Performance{row("2024/25 Q1", 17), row("2024/25 Q2", 18.9)},
 			"Days to process claims: just short of the target of 18 days",
-			"In July to September 2024 (2024/25 Q2), days to process claims was 18.9 days against a target of 18 days: At risk, worsening from 17 days in 2024/25 Q1.",
+			"In July to September 2024 (2024/25 Q2), days to process claims was 18.9 days against a target of 18 days: At risk, worsening from 17.0 days in 2024/25 Q1.",
 			"Period|Value|Status|Target"},
 		{"off track, no change", measure.Higher, f(20), []csvdata.Performance{row("2024/25 Q1", 12), row("2024/25 Q2", 12)},
 			"Days to process claims: missing the target of 20 days",
@@ -106,7 +107,7 @@ func TestMetricSummaries(t *testing.T) {
 			"Period|North|North status|South|South status|Target"},
 		{"measure of context", measure.Neither, nil, []csvdata.Performance{row("2024/25 Q1", 19), row("2024/25 Q2", 17.5)},
 			"Days to process claims: 17.5 days in 2024/25 Q2",
-			"In July to September 2024 (2024/25 Q2), days to process claims was 17.5 days, down from 19 days in 2024/25 Q1.",
+			"In July to September 2024 (2024/25 Q2), days to process claims was 17.5 days, down from 19.0 days in 2024/25 Q1.",
 			"Period|Value|Status|Target"},
 	}
 	for _, tt := range tests {
@@ -129,8 +130,24 @@ func TestMetricSummaries(t *testing.T) {
 		if len(fig.Table.Rows) != len(p.Metric("m").Periods()) {
 			t.Errorf("%s: %d rows", tt.name, len(fig.Table.Rows))
 		}
+		// A figure in the sentence is written as its table writes it
+		// (19.0 days in both, never 19 in one and 19.0 in the other).
+		cells := map[string]bool{}
+		for _, r := range fig.Table.Rows {
+			for _, c := range r.Cells {
+				cells[c.Text] = true
+			}
+		}
+		for _, fig := range daysFigure.FindAllString(tt.summary, -1) {
+			if !cells[fig] {
+				t.Errorf("%s: the summary says %q, which its table does not (cells %v)", tt.name, fig, cells)
+			}
+		}
 	}
 }
+
+// daysFigure finds figures in days in a sentence.
+var daysFigure = regexp.MustCompile(`\d+(\.\d+)? days?`)
 
 func TestMetricTableCells(t *testing.T) {
 	// South's row target of 20 differs from North's 18, so each partner

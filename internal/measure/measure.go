@@ -175,19 +175,16 @@ func (u Unit) Prose(v float64) string {
 	return u.Value(v)
 }
 
-// ProseIn writes a figure of a metric shown to places for a sentence:
-// without trailing zeros ("18 days", "17.25 days"), but percentages to
-// exactly places, as the tables write them ("99.0% against 99.5%"), and
-// whole pounds or millions as "£1,234" and "£1.2m".
+// ProseIn writes a figure of a metric shown to places for a sentence,
+// exactly as the tables write it ("19.0 days against 18 days", "99.0%
+// against 99.5%"), so that one figure reads the same in its sentence, its
+// status and its table; only millions of pounds are shortened ("£1.2m"),
+// and whole pounds are written as "£1,234".
 func (u Unit) ProseIn(v float64, places int) string {
-	switch {
-	case u == GBP && (places == 0 || math.Abs(v) >= 1e6):
+	if u == GBP && (places == 0 || math.Abs(v) >= 1e6) {
 		return format.MoneyShort(v)
-	case u == Percent, u == GBP:
-		// Pounds with pence keep both places: £12.50, never £12.5.
-		return u.Format(v, places)
 	}
-	return u.Trim(v, places)
+	return u.Format(v, places)
 }
 
 // Mean writes an average of figures shown to places: to a place more, so

@@ -192,6 +192,8 @@ func TestProseInAndMean(t *testing.T) {
 		{Percent, 99, 1, "99.0%", "99%"},
 		{Percent, 99.25, 1, "99.3%", "99.25%"},
 		{Days, 17.5, 0, "18 days", "17.5 days"},
+		{Days, 19, 1, "19.0 days", "19 days"}, // as its table writes it
+		{Days, 18.6, 2, "18.60 days", "18.6 days"},
 		{Days, 17.25, 2, "17.25 days", "17.25 days"},
 		{GBP, 1234, 0, "£1,234", "£1,234"},
 		{GBP, 12.5, 2, "£12.50", "£12.50"}, // pence in full

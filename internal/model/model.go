@@ -747,9 +747,10 @@ func Periods(series []*Series) []period.Period {
 // the metric's precision.
 func (m *Metric) Format(v float64) string { return m.Unit.Format(v, m.Decimals) }
 
-// Prose writes a value of this metric for a sentence: at the metric's
-// precision without trailing zeros ("18 days", "17.25 days"), and
-// millions of pounds as "£1.2m".
+// Prose writes a value of this metric for a sentence: as its tables write
+// it, at the metric's precision ("19.0 days" where a table has 19.0), so a
+// reader never meets one figure in two forms; millions of pounds as
+// "£1.2m".
 func (m *Metric) Prose(v float64) string {
 	return m.Unit.ProseIn(v, m.Decimals)
 }

@@ -153,8 +153,8 @@ func TestFigures(t *testing.T) {
 		{"partners/north/index.html", "67.1% of the partnership's net figure"},
 		// South: 40% of 80,000 + 40% of 150,000 = 92,000; / 30,000 = 3.066… -> £3.07.
 		{"partners/index.html", `<td data-label="Net saving to 2024/25" class="num">£92,000</td><td data-label="Per household" class="num">£3.07</td>`},
-		{"reports/q2/index.html", "South took 21 days against\n20 days."},
-		{"reports/q2/index.html", "In July to September 2024 (2024/25 Q2), days to process claims in South was 21 days against a target of 20 days: At risk, worsening from 19 days in 2024/25 Q1."},
+		{"reports/q2/index.html", "South took 21.0 days against\n20 days."},
+		{"reports/q2/index.html", "In July to September 2024 (2024/25 Q2), days to process claims in South was 21.0 days against a target of 20 days: At risk, worsening from 19.0 days in 2024/25 Q1."},
 		{"metrics/claims/index.html", `<td data-label="South" class="num">21.0 days</td><td data-label="South target" class="num">20 days</td>`},
 		{"metrics/spend/index.html", "No target"},
 		// Claims, per partner: the title and the scorecard speak of both.
@@ -627,7 +627,7 @@ func TestReportMarksRevisedFigures(t *testing.T) {
 	sitetest.Write(t, perf, strings.Replace(readFile(t, perf), "claims,2024/25 Q2,south,21,", "claims,2024/25 Q2,south,21 [r],", 1))
 	out := build(t, dir, Options{})
 	page := string(out.Files["reports/q2/index.html"])
-	for _, want := range []string{`<td data-label="South" class="num">21.0 days [r]</td>`, "Key: [r] revised.", "South took 21 days (revised) against"} {
+	for _, want := range []string{`<td data-label="South" class="num">21.0 days [r]</td>`, "Key: [r] revised.", "South took 21.0 days (revised) against"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the report lacks %q", want)
 		}
@@ -776,7 +776,7 @@ func TestBenchmarks(t *testing.T) {
 	}
 	claims := string(with.Files["metrics/claims/index.html"])
 	for _, want := range []string{
-		" England median: 17.2 days in 2024/25 Q2; North 16.5 days is below it, which is better; South 21 days is above it, which is worse.",
+		" England median: 17.2 days in 2024/25 Q2; North 16.5 days is below it, which is better; South 21.0 days is above it, which is worse.",
 		`<th scope="col" class="num">England median</th>`,
 		`<td data-label="England median" class="num">18.5 days</td>`,
 		`<td data-label="England median" class="num">17.2 days</td>`,
