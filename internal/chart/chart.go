@@ -13,6 +13,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -437,7 +438,12 @@ func comparedWith(m *model.Metric, v, bench float64) string {
 // sharingPhrase answers the question the partnership exists for, "did
 // sharing make it better?", in words: the average before the service
 // became shared and since, for each series in view, and which way is
-// better. Where every figure is from one side of the start, it says so.
+// better. A measure compared with a year earlier builds up through the
+// year or follows the seasons, so only figures for the same part of the
+// year as the latest are averaged: two Q1s and one Q4 against two of each
+// would otherwise make a "better" of the calendar. A side with one figure
+// says that figure, never "averaged". Where every figure is from one side
+// of the start, it says so.
 func sharingPhrase(m *model.Metric, series []*model.Series) string {
 	if m.Service == nil || m.Service.Started.IsZero() {
 		return ""
@@ -454,6 +460,11 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 		before, since, _ := m.Sharing(s)
 		allSince = allSince && len(before) == 0
 		allBefore = allBefore && len(since) == 0
+		each := ""
+		if latest := s.Latest(); m.ComparesByYear() && latest != nil {
+			before, since = samePart(before, latest.Period), samePart(since, latest.Period)
+			each = partOfYear(latest.Period)
+		}
 		if len(before) == 0 || len(since) == 0 {
 			continue
 		}
@@ -473,15 +484,89 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 		if len(series) > 1 {
 			who = s.Name()
 		}
-		parts = append(parts, fmt.Sprintf("%s averaged %s a %s before sharing and %s since, which is %s", who, average(m, b), periodWord(m), average(m, a), verdict))
+		parts = append(parts, fmt.Sprintf("%s %s, which is %s", who, beforeAndSince(m, before, since, each), verdict))
 	}
 	switch {
 	case len(parts) > 0:
 		return fmt.Sprintf(" The service has been shared since %s. %s.", start, strings.Join(parts, "; "))
 	case allSince:
-		return fmt.Sprintf(" All these figures are from after the service became shared %s, so there is none from before to compare with.", when)
+		return fmt.Sprintf(" All these figures are from after the service became shared %s, so there are no earlier figures to compare with.", when)
 	case allBefore:
 		return fmt.Sprintf(" All these figures are from before the service became shared %s.", when)
+	}
+	return ""
+}
+
+// beforeAndSince says the figures either side of sharing: "averaged 18.02
+// days a quarter before sharing and 16.55 days since", "averaged 52.10% in
+// the second quarter of each year before sharing and 57.05% since", and
+// where a side has one figure, that figure: "was £1,286 in 2018/19 before
+// sharing and has averaged £1,183 a year since".
+func beforeAndSince(m *model.Metric, before, since []model.Point, each string) string {
+	if each == "" {
+		each = "a " + periodWord(m)
+	}
+	one := func(pts []model.Point) string { return m.Prose(pts[0].Value) + " in " + pts[0].Period.String() }
+	// Both averages to the same places, the most either needs: 59.57%
+	// and 67.60%, never 67.6% beside 59.57%.
+	places := 0
+	for _, pts := range [][]model.Point{before, since} {
+		if len(pts) > 1 {
+			places = max(places, decimals(average(m, model.Mean(pts))))
+		}
+	}
+	mean := func(pts []model.Point) string {
+		if m.Unit == measure.GBP {
+			return average(m, model.Mean(pts))
+		}
+		return m.Unit.Format(model.Mean(pts), places)
+	}
+	switch {
+	case len(before) == 1 && len(since) == 1:
+		return "was " + one(before) + " before sharing and " + one(since) + " since"
+	case len(before) == 1:
+		return "was " + one(before) + " before sharing and has averaged " + mean(since) + " " + each + " since"
+	case len(since) == 1:
+		return "averaged " + mean(before) + " " + each + " before sharing and was " + one(since) + " since"
+	}
+	return "averaged " + mean(before) + " " + each + " before sharing and " + mean(since) + " since"
+}
+
+// decimals is the number of digits after the point in a written figure.
+func decimals(s string) int {
+	i := strings.IndexByte(s, '.')
+	if i < 0 {
+		return 0
+	}
+	n := 0
+	for _, r := range s[i+1:] {
+		if r < '0' || r > '9' {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// samePart keeps the points for the same quarter or month of the year as p.
+func samePart(pts []model.Point, p period.Period) []model.Point {
+	var out []model.Point
+	for _, pt := range pts {
+		if pt.Period.Kind == p.Kind && pt.Period.N == p.N {
+			out = append(out, pt)
+		}
+	}
+	return out
+}
+
+// partOfYear names the part of the year p is, for averages of like with
+// like: "in the second quarter of each year", "in each June".
+func partOfYear(p period.Period) string {
+	switch p.Kind {
+	case period.Quarter:
+		return "in the " + [...]string{"first", "second", "third", "fourth"}[p.N-1] + " quarter of each year"
+	case period.Month:
+		return "in each " + time.Month(p.N).String()
 	}
 	return ""
 }

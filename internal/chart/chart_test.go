@@ -377,18 +377,68 @@ func TestSharingWords(t *testing.T) {
 		},
 	}
 	fig := Metric(model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("claims"), "", "c")
-	if want := " The service has been shared since 1 October 2024. It averaged 21 days a quarter before sharing and 17.5 days since, which is better."; !strings.HasSuffix(fig.Summary, want) {
+	if want := " The service has been shared since 1 October 2024. It averaged 21.0 days a quarter before sharing and 17.5 days since, which is better."; !strings.HasSuffix(fig.Summary, want) {
 		t.Errorf("summary %q lacks %q", fig.Summary, want)
 	}
 	// Shared from a month, before every figure: "in", never "on April".
 	month, _ := period.ParseDay("April 2024")
 	d.Services[0].Started = month
 	after := Metric(model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("claims"), "", "c")
-	if want := " All these figures are from after the service became shared in April 2024, so there is none from before to compare with."; !strings.HasSuffix(after.Summary, want) {
+	if want := " All these figures are from after the service became shared in April 2024, so there are no earlier figures to compare with."; !strings.HasSuffix(after.Summary, want) {
 		t.Errorf("summary %q lacks %q", after.Summary, want)
 	}
 	if !strings.Contains(string(fig.Option), `"markLine":{"data":[{"name":"Shared from 1 October 2024","xAxis":"2024/25 Q3"}]`) {
 		t.Errorf("the chart does not mark the start: %s", fig.Option)
+	}
+}
+
+// TestSharingLikeWithLike: a measure that builds up through the year is
+// averaged only over the same quarter as its latest figure, and a side of
+// one figure says that figure. By hand, shared from 1 October 2024:
+// Q2s before are 57 and 58, averaging 57.5; the Q2s since, 56 and 57.2,
+// average 56.6; both to the places either needs, 57.5% and 56.6%;
+// higher is better, so worse. Averaging every quarter
+// instead would make it "better": (29+57+85+97+30+58)/6 = 59.33 before
+// against (86+97.5+29.5+56+30+57.2)/6 = 59.37 since.
+func TestSharingLikeWithLike(t *testing.T) {
+	q := period.MustParse
+	started, _ := period.ParseDay("2024-10-01")
+	figures := func(vs map[string]float64) []csvdata.Performance {
+		var out []csvdata.Performance
+		for p, v := range vs {
+			out = append(out, csvdata.Performance{Metric: "ctax", Period: q(p), Value: v})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name       string
+		cumulative bool
+		unit       measure.Unit
+		figures    map[string]float64
+		want       string
+	}{
+		{"year to date, like quarters only", true, measure.Percent, map[string]float64{
+			"2023/24 Q1": 29, "2023/24 Q2": 57, "2023/24 Q3": 85, "2023/24 Q4": 97, "2024/25 Q1": 30, "2024/25 Q2": 58,
+			"2024/25 Q3": 86, "2024/25 Q4": 97.5, "2025/26 Q1": 29.5, "2025/26 Q2": 56, "2026/27 Q1": 30, "2026/27 Q2": 57.2},
+			" The service has been shared since 1 October 2024. It averaged 57.5% in the second quarter of each year before sharing and 56.6% since, which is worse."},
+		{"one figure each side", false, measure.GBP, map[string]float64{"2024/25 Q2": 1286, "2024/25 Q3": 1183},
+			" The service has been shared since 1 October 2024. It was £1,286 in 2024/25 Q2 before sharing and £1,183 in 2024/25 Q3 since, which is better."},
+		{"one figure before, two since", false, measure.GBP, map[string]float64{"2024/25 Q2": 1286, "2024/25 Q3": 1183, "2024/25 Q4": 1201},
+			" The service has been shared since 1 October 2024. It was £1,286 in 2024/25 Q2 before sharing and has averaged £1,192 a quarter since, which is better."},
+	} {
+		d := &csvdata.Data{
+			Services: []csvdata.Service{{ID: "rb", Name: "Revenues", Started: started}},
+			Metrics: []csvdata.Metric{{ID: "ctax", Name: "Council tax collected", Service: "rb", Goal: "efficiency",
+				Unit: tt.unit, Direction: measure.Higher, Cumulative: tt.cumulative}},
+			Performance: figures(tt.figures),
+		}
+		if tt.unit == measure.GBP {
+			d.Metrics[0].Direction = measure.Lower
+		}
+		fig := Metric(model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("ctax"), "", "c")
+		if !strings.HasSuffix(fig.Summary, tt.want) {
+			t.Errorf("%s: summary\n%q\nlacks\n%q", tt.name, fig.Summary, tt.want)
+		}
 	}
 }
 

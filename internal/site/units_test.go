@@ -53,9 +53,9 @@ type directionCase struct {
 }
 
 var directionCases = []directionCase{
-	{"higher", []string{"Higher is better.", " a quarter before sharing and "}, []string{"<dt>Better is</dt><dd>Higher</dd>"},
+	{"higher", []string{"Higher is better.", " before sharing and "}, []string{"<dt>Better is</dt><dd>Higher</dd>"},
 		[]string{"lower is better"}},
-	{"lower", []string{"Lower is better.", " a quarter before sharing and "}, []string{"<dt>Better is</dt><dd>Lower</dd>"},
+	{"lower", []string{"Lower is better.", " before sharing and "}, []string{"<dt>Better is</dt><dd>Lower</dd>"},
 		[]string{"higher is better"}},
 	// A measure of context says no way is better, anywhere.
 	{"neither", []string{"Not rated: a measure of context.", "Not rated"}, []string{"<dt>Rated</dt><dd>Not rated: a measure of context</dd>"},
@@ -76,7 +76,7 @@ func writeUnitSite(t *testing.T) string {
 		"data/partners.csv": "id,name,short_name,website,households,cost_share\nnorth,North Council,North,,40000,60\nsouth,South Council,South,,30000,40\n",
 	}
 	// Each service became shared between the two quarters, so every
-	// summary compares the average before with the average since.
+	// summary compares the figure before with the figure since.
 	services := "id,name,lead_partner,started,description\n"
 	metrics := "id,name,service,goal,unit,direction,target,amber,description,source\n"
 	perf := "metric,period,partner,value,target,note\n"
