@@ -824,41 +824,41 @@ func savingsSummary(v *model.Savings) string {
 	}
 	var b strings.Builder
 	pl := placesOf(v)
-	fmt.Fprintf(&b, "In %s %s saved %s", l.Period, who, l.Saving.Prose(pl.saving))
+	fmt.Fprintf(&b, "In %s %s saved %s", l.Period, who, l.Saving.Format(pl.saving))
 	if c := CarriedPhrase(l, v.Service == nil, pl.saving); c != "" {
 		b.WriteString(", " + c)
 	} else if l.Recurring {
 		b.WriteString(" a year, a recurring saving")
 	}
 	if l.Target != nil {
-		fmt.Fprintf(&b, " against a target of %s: %s", l.Target.Prose(pl.target), l.Rating.Status)
+		fmt.Fprintf(&b, " against a target of %s: %s", l.Target.Format(pl.target), l.Rating.Status)
 	}
 	b.WriteString(".")
 	switch {
 	case l.OneOffMissing && l.OneOff == 0:
 		b.WriteString(" One-off costs were not reported, so the net saving is the saving before them.")
 	case l.OneOffMissing:
-		fmt.Fprintf(&b, " After the one-off costs reported, %s, that is %s; other one-off costs were not reported.", l.OneOff.Prose(pl.oneOff), netPhrase(l.Net, pl.net))
+		fmt.Fprintf(&b, " After the one-off costs reported, %s, that is %s; other one-off costs were not reported.", l.OneOff.Format(pl.oneOff), netPhrase(l.Net, pl.net))
 	case l.OneOff != 0:
-		fmt.Fprintf(&b, " After one-off costs of %s, that is %s.", l.OneOff.Prose(pl.oneOff), netPhrase(l.Net, pl.net))
+		fmt.Fprintf(&b, " After one-off costs of %s, that is %s.", l.OneOff.Format(pl.oneOff), netPhrase(l.Net, pl.net))
 	}
 	if first := v.First(); first != l {
 		// Targets are for savings before one-off costs, so the totals
 		// compare like with like before the net figure is given.
-		fmt.Fprintf(&b, " From %s to %s savings total %s", first.Period, l.Period, l.CumSaving.Prose(pl.saving))
+		fmt.Fprintf(&b, " From %s to %s savings total %s", first.Period, l.Period, l.CumSaving.Format(pl.saving))
 		if g := v.GapPhrase(); g != "" {
 			fmt.Fprintf(&b, " (%s, so it is not counted)", g)
 		}
 		if l.CumTarget != nil {
-			fmt.Fprintf(&b, " against targets totalling %s", l.CumTarget.Prose(pl.target))
+			fmt.Fprintf(&b, " against targets totalling %s", l.CumTarget.Format(pl.target))
 		}
 		switch {
 		case l.CumOneOffMissing && l.CumOneOff == 0:
 			b.WriteString("; one-off costs were not reported, so the net saving is the saving before them")
 		case l.CumOneOffMissing:
-			fmt.Fprintf(&b, "; after the one-off costs reported, %s, that is %s (other one-off costs were not reported)", l.CumOneOff.Prose(pl.oneOff), netPhrase(l.CumNet, pl.cumNet))
+			fmt.Fprintf(&b, "; after the one-off costs reported, %s, that is %s (other one-off costs were not reported)", l.CumOneOff.Format(pl.oneOff), netPhrase(l.CumNet, pl.cumNet))
 		case l.CumOneOff != 0:
-			fmt.Fprintf(&b, "; after one-off costs of %s that is %s", l.CumOneOff.Prose(pl.oneOff), netPhrase(l.CumNet, pl.cumNet))
+			fmt.Fprintf(&b, "; after one-off costs of %s that is %s", l.CumOneOff.Format(pl.oneOff), netPhrase(l.CumNet, pl.cumNet))
 		}
 		b.WriteString(".")
 		b.WriteString(carriedYears(v, pl.saving))
@@ -884,7 +884,7 @@ func CarriedPhrase(y *model.SavingsYear, named bool, places int) string {
 	var parts []string
 	for _, c := range y.Carried {
 		carried += c.Amount
-		part := c.Amount.Prose(places)
+		part := c.Amount.Format(places)
 		if named {
 			part += " for " + c.Name()
 		}
@@ -936,7 +936,7 @@ func carriedYears(v *model.Savings, places int) string {
 		if len(ys) > 1 {
 			list = strings.Join(ys[:len(ys)-1], ", ") + " and " + ys[len(ys)-1]
 		}
-		fmt.Fprintf(&b, " The recurring saving of %s%s from %s is counted in %s too, as no later figure replaces it there.", k.amount.Prose(places), name, k.from, list)
+		fmt.Fprintf(&b, " The recurring saving of %s%s from %s is counted in %s too, as no later figure replaces it there.", k.amount.Format(places), name, k.from, list)
 	}
 	return b.String()
 }
@@ -948,7 +948,7 @@ func plannedPhrase(v *model.Savings, places int) string {
 	var parts []string
 	for _, y := range v.Years {
 		if y.Planned && y.Target != nil {
-			parts = append(parts, y.Target.Prose(places)+" in "+y.Period.String())
+			parts = append(parts, y.Target.Format(places)+" in "+y.Period.String())
 		}
 	}
 	if len(parts) == 0 {
@@ -1039,11 +1039,11 @@ func savingsTable(v *model.Savings, scope string) Table {
 func netPhrase(n money.Pence, places int) string {
 	switch {
 	case n < 0:
-		return "a net cost of " + (-n).Prose(places)
+		return "a net cost of " + (-n).Format(places)
 	case n == 0:
 		return "no net saving"
 	}
-	return "a net saving of " + n.Prose(places)
+	return "a net saving of " + n.Format(places)
 }
 
 // PerHouseholdPhrase is a per household net figure in words, for "That is
@@ -1059,6 +1059,20 @@ func PerHouseholdPhrase(n money.Pence, places int) string {
 // savingsPlaces are the places (money.Places) of each column of amounts
 // in a savings view's table, so that every cell of a column has the same
 // and its summary writes each figure as its column does.
+// Exact writes an amount of the view in a sentence about it exactly, to
+// the places of the view's column for it ("saving", "target", "oneOff"
+// or "net"), as the chart's own sentences and its table write it, never
+// shortened to millions: "savings of £2,496,000 against targets of
+// £2,505,000", not "£2.5m against £2.5m".
+func Exact(v *model.Savings, column string, p money.Pence) (string, error) {
+	pl := placesOf(v)
+	places, ok := map[string]int{"saving": pl.saving, "target": pl.target, "oneOff": pl.oneOff, "net": pl.cumNet}[column]
+	if !ok {
+		return "", fmt.Errorf("exact: no savings column %q; use saving, target, oneOff or net", column)
+	}
+	return p.Format(places), nil
+}
+
 type savingsPlaces struct {
 	baseline, actual, saving, target, oneOff, net, cumNet, perHousehold int
 }

@@ -193,7 +193,7 @@ func TestSavingsSummary(t *testing.T) {
 	// 2024/25: saving 1.3m against 1m; net 1.25m. To date: savings
 	// 100,000 + 1.3m = 1.4m against 1.15m; one-off 450,000; net 950,000.
 	fig := Savings(p.Savings("ict", ""), "s")
-	want := "In 2024/25 ICT saved £1.3m against a target of £1m: On track. After one-off costs of £50,000, that is a net saving of £1.3m. From 2023/24 to 2024/25 savings total £1.4m against targets totalling £1.2m; after one-off costs of £450,000 that is a net saving of £950,000."
+	want := "In 2024/25 ICT saved £1,300,000 against a target of £1,000,000: On track. After one-off costs of £50,000, that is a net saving of £1,250,000. From 2023/24 to 2024/25 savings total £1,400,000 against targets totalling £1,150,000; after one-off costs of £450,000 that is a net saving of £950,000."
 	if fig.Summary != want {
 		t.Errorf("summary\n%q\nwant\n%q", fig.Summary, want)
 	}
@@ -322,7 +322,7 @@ func TestMoneyPhrases(t *testing.T) {
 		{netPhrase(-21_300_000, 0), "a net cost of £213,000"},
 		{netPhrase(-21_300_050, 2), "a net cost of £213,000.50"},
 		{netPhrase(0, 2), "no net saving"},
-		{netPhrase(130_000_000, 2), "a net saving of £1.3m"},
+		{netPhrase(130_000_000, 2), "a net saving of £1,300,000.00"}, // exact in a sentence, even in millions
 		{PerHouseholdPhrase(597, 2), "£5.97"},
 		{PerHouseholdPhrase(100, 2), "£1.00"},
 		{PerHouseholdPhrase(-597, 2), "a net cost of £5.97"},

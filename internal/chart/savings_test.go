@@ -45,8 +45,8 @@ func TestSavingsAsPublished(t *testing.T) {
 			"shared,2019/20,\"£500,000\",,\">£500,000 a year\"\n"+
 			"shared,2021/22,\"£1,300,000\",,£1.3m a year\n")
 	fig := Savings(p.Savings("", ""), "s")
-	want := "In 2021/22 the partnership saved £1.3m a year, a recurring saving. One-off costs were not reported, so the net saving is the saving before them. " +
-		"From 2019/20 to 2021/22 savings total £2.3m; one-off costs were not reported, so the net saving is the saving before them. " +
+	want := "In 2021/22 the partnership saved £1,300,000 a year, a recurring saving. One-off costs were not reported, so the net saving is the saving before them. " +
+		"From 2019/20 to 2021/22 savings total £2,300,000; one-off costs were not reported, so the net saving is the saving before them. " +
 		"The recurring saving of £500,000 for Shared services from 2019/20 is counted in 2020/21 too, as no later figure replaces it there."
 	if fig.Summary != want {
 		t.Errorf("summary\n%q\nwant\n%q", fig.Summary, want)
@@ -80,7 +80,7 @@ func TestSavingsAsPublished(t *testing.T) {
 		"service,period,saving,one_off_cost\nshared,2019/20,\"£500,000\",0\nshared,2021/22,\"£600,000\",\"£50,000\"\n")
 	fig = Savings(p.Savings("shared", ""), "s")
 	want = "In 2021/22 Shared services saved £600,000. After one-off costs of £50,000, that is a net saving of £550,000. " +
-		"From 2019/20 to 2021/22 savings total £1.1m (no figure was published for 2020/21, so it is not counted); after one-off costs of £50,000 that is a net saving of £1.1m."
+		"From 2019/20 to 2021/22 savings total £1,100,000 (no figure was published for 2020/21, so it is not counted); after one-off costs of £50,000 that is a net saving of £1,050,000."
 	if fig.Summary != want {
 		t.Errorf("gap summary\n%q\nwant\n%q", fig.Summary, want)
 	}

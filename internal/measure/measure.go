@@ -8,7 +8,6 @@ package measure
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -177,15 +176,9 @@ func (u Unit) Prose(v float64) string {
 
 // ProseIn writes a figure of a metric shown to places for a sentence,
 // exactly as the tables write it ("19.0 days against 18 days", "99.0%
-// against 99.5%"), so that one figure reads the same in its sentence, its
-// status and its table; only millions of pounds are shortened ("£1.2m"),
-// and whole pounds are written as "£1,234".
-func (u Unit) ProseIn(v float64, places int) string {
-	if u == GBP && (places == 0 || math.Abs(v) >= 1e6) {
-		return format.MoneyShort(v)
-	}
-	return u.Format(v, places)
-}
+// against 99.5%", "£1,234,567"), so that one figure reads the same in its
+// sentence, its status and its table.
+func (u Unit) ProseIn(v float64, places int) string { return u.Format(v, places) }
 
 // Mean writes an average of figures shown to places: to a place more, so
 // that 17 and 18 days average 17.5 days, not 18; pounds as ProseIn writes

@@ -197,7 +197,7 @@ func TestProseInAndMean(t *testing.T) {
 		{Days, 17.25, 2, "17.25 days", "17.25 days"},
 		{GBP, 1234, 0, "£1,234", "£1,234"},
 		{GBP, 12.5, 2, "£12.50", "£12.50"}, // pence in full
-		{GBP, 1234567, 2, "£1.2m", "£1.2m"},
+		{GBP, 1234567, 2, "£1,234,567.00", "£1,234,567.00"},
 		{Count, 3, 0, "3", "3"},
 	} {
 		if got := tt.u.ProseIn(tt.v, tt.places); got != tt.prose {

@@ -159,23 +159,20 @@ func group(s string) string {
 
 // Short writes the amount as a headline: millions as "£1.2m" (to a
 // tenth of a million, half up), otherwise whole pounds, "£208,399", never
-// pence, because "£1,234,567.40" on a card is harder to take in.
-func (p Pence) Short() string { return p.Prose(0) }
-
-// Prose writes the amount for a sentence that reports a figure also shown
-// in a table: to the places of its column ("saved £506,100.60" above a
-// column that shows pence), but millions as "£1.2m", which a sentence
-// reads aloud more easily.
-func (p Pence) Prose(places int) string {
+// pence, because "£1,234,567.40" on a card is harder to take in. Only a
+// headline is shortened: a sentence that compares or subtracts amounts
+// writes them exactly ([Pence.Format]), since "£2.5m against targets of
+// £2.5m" would hide a target missed by £9,000.
+func (p Pence) Short() string {
 	u := uint64(p)
 	sign := ""
 	if p < 0 {
 		u, sign = uint64(-p), Minus
 	}
 	const million = 100_000_000 // pence
-	if (places >= 1 && u < million) || (places < 1 && u+50 < million) {
+	if u+50 < million {
 		// £999,999.60 to the pound is £1m, not "£1,000,000".
-		return p.Format(places)
+		return p.Format(0)
 	}
 	tenths := (u + million/20) / (million / 10)
 	s := group(strconv.FormatUint(tenths/10, 10))

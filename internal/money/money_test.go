@@ -117,26 +117,32 @@ func TestPlaces(t *testing.T) {
 	}
 }
 
-// TestProse writes figures for a sentence to the places of their column,
-// millions short.
-func TestProse(t *testing.T) {
+// TestSentenceAndHeadline: a sentence writes an amount exactly, to the
+// places of its column, even in millions; only a headline shortens it.
+func TestSentenceAndHeadline(t *testing.T) {
 	for _, tt := range []struct {
-		p      Pence
-		places int
-		want   string
+		p          Pence
+		places     int
+		exact, cap string
 	}{
-		{50610060, 2, "£506,100.60"},
-		{50610060, 0, "£506,101"},
-		{68950000, 2, "£689,500.00"},
-		{68950000, 0, "£689,500"},
-		{-21300000, 0, "−£213,000"},
-		{130000000, 2, "£1.3m"},
-		{-134999999, 2, "−£1.3m"},
-		{25, 0, "£0"},
-		{25, 2, "£0.25"},
+		{50610060, 2, "£506,100.60", "£506,101"},
+		{50610060, 0, "£506,101", "£506,101"},
+		{68950000, 0, "£689,500", "£689,500"},
+		{-21300000, 0, "−£213,000", "−£213,000"},
+		// The home page's cumulative savings against targets: equal
+		// in millions, £9,000 apart exactly.
+		{249600000, 0, "£2,496,000", "£2.5m"},
+		{250500000, 0, "£2,505,000", "£2.5m"},
+		{130000000, 2, "£1,300,000.00", "£1.3m"},
+		{-134999999, 2, "−£1,349,999.99", "−£1.3m"},
+		{99999960, 0, "£1,000,000", "£1m"},
+		{25, 2, "£0.25", "£0"},
 	} {
-		if got := tt.p.Prose(tt.places); got != tt.want {
-			t.Errorf("%d.Prose(%d) = %q, want %q", tt.p, tt.places, got, tt.want)
+		if got := tt.p.Format(tt.places); got != tt.exact {
+			t.Errorf("%d.Format(%d) = %q, want %q", tt.p, tt.places, got, tt.exact)
+		}
+		if got := tt.p.Short(); got != tt.cap {
+			t.Errorf("%d.Short() = %q, want %q", tt.p, got, tt.cap)
 		}
 	}
 }

@@ -103,7 +103,7 @@ func TestMoneyInOneForm(t *testing.T) {
 		{"index.html", []string{
 			// The headline card: whole pounds, never pence.
 			`<p class="card-figure">£150,000</p>`,
-			"savings of £300,000 against targets of £150,000, less one-off costs of £150,000.",
+			"savings of £299,999.60 against targets of £150,000, less one-off costs of £150,000.",
 			"That is £2 for each household in the partnership.",
 			// The table beside it, to the penny, and its sentence as the table.
 			cell("Net saving to date", "£149,999.60"),

@@ -22,9 +22,9 @@ func TestSavingsAsPublished(t *testing.T) {
 	page := func(p string) string { return string(out.Files[p]) }
 	has := []struct{ file, want string }{
 		{"index.html", "Net saving, 2019/20 to 2021/22</p>\n<p class=\"card-figure\">£2.3m</p>"},
-		{"index.html", "From 2019/20 to 2021/22: savings of £2.3m; one-off costs were not reported, so this is the saving before them. That is £23 for each household in the partnership."},
+		{"index.html", "From 2019/20 to 2021/22: savings of £2,300,000; one-off costs were not reported, so this is the saving before them. That is £23 for each household in the partnership."},
 		{"index.html", "<p class=\"card-label\">Savings in 2021/22</p>\n<p class=\"card-figure\">£1.3m</p>\n<p>A recurring saving: made every year from 2021/22 on.</p>"},
-		{"index.html", "In 2021/22 the partnership saved £1.3m a year, a recurring saving."},
+		{"index.html", "In 2021/22 the partnership saved £1,300,000 a year, a recurring saving."},
 		{"index.html", "The recurring saving of £500,000 for Shared services from 2019/20 is counted in 2020/21 too, as no later figure replaces it there."},
 		{"index.html", `<th scope="row">2020/21</th><td data-label="Cost without sharing" class="num">–</td><td data-label="Actual cost" class="num">–</td><td data-label="Saving" class="num">£500,000, carried from 2019/20 (recurring)</td>`},
 		{"index.html", `<td data-label="One-off costs" class="num">Not reported</td><td data-label="Net saving" class="num">£1,300,000</td><td data-label="Net saving to date" class="num">£2,300,000</td>`},

@@ -409,7 +409,7 @@ func TestContextMeasureByYear(t *testing.T) {
 		"£9,549,000",
 		"Not rated",
 		"Up on 2023/24 Q4",
-		"up on £9m a year earlier (2023/24 Q4)",
+		"up on £9,000,000 a year earlier (2023/24 Q4)",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("metrics/receipts lacks %q", want)
