@@ -197,7 +197,11 @@ func (u Unit) Margin(a float64, places int) string {
 	if u.info().points {
 		return format.Counted(format.Trim(a, places), "point", "points")
 	}
-	return u.Trim(a, places)
+	if t := u.Trim(a, places); u != GBP || !strings.Contains(t, ".") {
+		return t
+	}
+	// Pence in full, as every amount is written: £3.70, never £3.7.
+	return u.Format(a, 2)
 }
 
 // Direction says which way is better for a metric. Callers ask it what

@@ -485,12 +485,15 @@ func (m *Metric) marginText(a float64) string {
 }
 
 // margin writes an amber margin in the unit, with at least the places the
-// council wrote it with: "within 0.125 points", never "0.13".
+// council wrote it with: "within 0.125 points", never "0.13". A margin
+// worked from a share is written exactly, to two places at most: 5% of
+// £74 is £3.70 and 5% of 5 FTE is 0.25 FTE, in the status's rule as on
+// the metric's page, since "within £4" would call £77.80 at risk.
 func (m *Metric) margin(a float64) string {
 	if m.Amber != nil && a == *m.Amber {
 		return m.Unit.Margin(a, max(m.Unit.MarginPlaces(), m.amberPlaces))
 	}
-	return Margin(m.Unit, a)
+	return m.Unit.Margin(a, max(m.Unit.MarginPlaces(), min(2, shortest(a))))
 }
 
 // Written writes a figure with the places it was written with, whatever
@@ -516,10 +519,8 @@ func (m *Metric) AmberText() string {
 	}
 	out := "Within " + format.Trim(share*100, 4) + "% of the target"
 	if m.Target != nil {
-		// The rule's own page gives the margin exactly, to two places:
-		// 5% of 15 days is 0.75 days, not 0.8.
-		a := math.Abs(*m.Target) * share
-		out += " (" + m.Unit.Margin(a, max(m.Unit.MarginPlaces(), min(2, shortest(a)))) + ")"
+		// 5% of 15 days is 0.75 days, not 0.8, as every rule says it.
+		out += " (" + m.margin(math.Abs(*m.Target)*share) + ")"
 	}
 	return out + how
 }

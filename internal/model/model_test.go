@@ -391,3 +391,41 @@ func TestPrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestMarginAsOnItsPage: a margin worked from the default 5% share is
+// written exactly in every status's rule, as on the metric's page. By
+// hand: 5% of £74 is £3.70, so £77.70 is at risk and £77.80 off track;
+// 5% of 5 FTE is 0.25 FTE, so 4.75 is at risk and 4.7 off track.
+func TestMarginAsOnItsPage(t *testing.T) {
+	q := period.MustParse
+	d := &csvdata.Data{
+		Services: []csvdata.Service{{ID: "rb", Name: "Revenues"}},
+		Metrics: []csvdata.Metric{
+			{ID: "cost", Name: "Cost per case", Service: "rb", Goal: "efficiency", Unit: measure.GBP, Direction: measure.Lower, Target: f(74)},
+			{ID: "fte", Name: "Staff on development", Service: "rb", Goal: "capacity", Unit: measure.FTE, Direction: measure.Higher, Target: f(5)},
+		},
+		Performance: []csvdata.Performance{
+			{Metric: "cost", Period: q("2024/25 Q1"), Value: 77.7, Places: 2},
+			{Metric: "cost", Period: q("2024/25 Q2"), Value: 77.8, Places: 2},
+			{Metric: "fte", Period: q("2024/25 Q1"), Value: 4.75, Places: 2},
+			{Metric: "fte", Period: q("2024/25 Q2"), Value: 4.7, Places: 1},
+		},
+	}
+	p := New(&config.Site{Goals: config.DefaultGoals}, d)
+	for _, tt := range []struct {
+		metric, period, rule, page string
+	}{
+		{"cost", "2024/25 Q1", "At risk: within £3.70 of the target of £74", "Within 5% of the target (£3.70), the default where none is set"},
+		{"cost", "2024/25 Q2", "Off track: more than £3.70 above the target of £74", ""},
+		{"fte", "2024/25 Q1", "At risk: within 0.25 FTE of the target of 5 FTE", "Within 5% of the target (0.25 FTE), the default where none is set"},
+		{"fte", "2024/25 Q2", "Off track: more than 0.25 FTE below the target of 5 FTE", ""},
+	} {
+		m := p.Metric(tt.metric)
+		if got := m.SeriesFor("").At(q(tt.period)).Rating.Rule(); got != tt.rule {
+			t.Errorf("%s %s: rule %q, want %q", tt.metric, tt.period, got, tt.rule)
+		}
+		if tt.page != "" && m.AmberText() != tt.page {
+			t.Errorf("%s: page says %q, want %q", tt.metric, m.AmberText(), tt.page)
+		}
+	}
+}
