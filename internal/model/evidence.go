@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -442,9 +443,9 @@ func (v Verdict) Why() string {
 }
 
 // Sentence is the verdict as a councillor would read it aloud: "Needs
-// attention: 1 measure is off track. Measures: 2 of 4 on track, 1 at risk,
-// 1 off track. Actions: 2 of 5 complete, 2 on track, 1 overdue. Risks: 1
-// of 3 high. Savings: £1.2m net to date."
+// attention: 1 measure is off track. Measures: 4 in all, 2 on track, 1 at
+// risk, 1 off track. Actions: 5 in all, 2 complete, 2 on track, 1
+// overdue. Risks: 3 in all, 1 high. Savings: £1.2m net to date."
 func (v Verdict) Sentence() string {
 	if why := v.Why(); why != "" {
 		return strings.TrimSpace(v.Word + ": " + why + ". " + v.tallies())
@@ -461,29 +462,51 @@ func (v Verdict) Detail() string {
 	return v.tallies()
 }
 
-// tallies counts each kind of evidence: "Measures: 2 of 4 on track, 1 off
-// track. Actions: …".
+// tallies counts each kind of evidence: "Measures: 4 in all, 2 on
+// track, 1 off track. Actions: 2, all complete. Risks: 3 in all, none
+// high." A count of none is left out, except the highest band of risk,
+// whose absence is news.
 func (v Verdict) tallies() string {
 	var b strings.Builder
-	tally := func(label string, first int, firstWord string, all int, rest ...any) {
+	tally := func(label string, all int, rest ...any) {
 		if all == 0 {
 			return
 		}
-		fmt.Fprintf(&b, " %s: %d of %d %s", label, first, all, firstWord)
+		var parts []string
 		for i := 0; i+1 < len(rest); i += 2 {
 			if n := rest[i].(int); n > 0 {
-				fmt.Fprintf(&b, ", %d %s", n, rest[i+1].(string))
+				parts = append(parts, fmt.Sprintf("%d %s", n, rest[i+1].(string)))
 			}
 		}
-		b.WriteString(".")
+		switch {
+		case len(parts) == 1 && all == 1:
+			// "Actions: 1, complete."
+			fmt.Fprintf(&b, " %s: 1, %s.", label, strings.TrimPrefix(parts[0], "1 "))
+		case len(parts) == 1:
+			// "Measures: 2, all on track."
+			fmt.Fprintf(&b, " %s: %d, all %s.", label, all, strings.TrimPrefix(parts[0], strconv.Itoa(all)+" "))
+		default:
+			fmt.Fprintf(&b, " %s: %d in all, %s.", label, all, strings.Join(parts, ", "))
+		}
 	}
 	m := v.Measures
-	tally("Measures", m.OnTrack, "on track", m.OnTrack+m.AtRisk+m.OffTrack+m.NoTarget+m.NotRated,
+	tally("Measures", m.OnTrack+m.AtRisk+m.OffTrack+m.NoTarget+m.NotRated, m.OnTrack, "on track",
 		m.AtRisk, "at risk", m.OffTrack, "off track", m.NoTarget, "without a target", m.NotRated, "not rated")
 	a := v.Actions
-	tally("Actions", a.Complete, "complete", a.All, a.OnTrack, "on track", a.NotStarted, "not started", a.AtRisk, "at risk",
+	tally("Actions", a.All, a.Complete, "complete", a.OnTrack, "on track", a.NotStarted, "not started", a.AtRisk, "at risk",
 		a.Delayed, "delayed", a.Overdue, "overdue", a.Cancelled, "cancelled")
-	tally("Risks", v.High, strings.ToLower(v.TopBand), v.Risks)
+	band := strings.ToLower(v.TopBand)
+	switch {
+	case v.Risks == 0:
+	case v.Risks == 1 && v.High == 1:
+		fmt.Fprintf(&b, " Risks: 1, %s.", band)
+	case v.Risks == 1:
+		fmt.Fprintf(&b, " Risks: 1, not %s.", band)
+	case v.High == 0:
+		fmt.Fprintf(&b, " Risks: %d in all, none %s.", v.Risks, band)
+	default:
+		fmt.Fprintf(&b, " Risks: %d in all, %d %s.", v.Risks, v.High, band)
+	}
 	if v.Savings != "" {
 		fmt.Fprintf(&b, " Savings: %s net to date.", v.Savings)
 	}

@@ -124,8 +124,8 @@ func TestRiskRule(t *testing.T) {
 func TestVerdict(t *testing.T) {
 	p := evidenced()
 	want := map[string]string{
-		"resilience": "Needs attention: 1 measure is off track, 1 action is overdue and 1 action is delayed. Measures: 1 of 2 on track, 1 off track. Actions: 0 of 3 complete, 1 at risk, 1 delayed, 1 overdue. Risks: 0 of 2 high.",
-		"capacity":   "On course. Actions: 1 of 1 complete. Risks: 0 of 1 high.",
+		"resilience": "Needs attention: 1 measure is off track, 1 action is overdue and 1 action is delayed. Measures: 2 in all, 1 on track, 1 off track. Actions: 3 in all, 1 at risk, 1 delayed, 1 overdue. Risks: 2 in all, none high.",
+		"capacity":   "On course. Actions: 1, complete. Risks: 1, not high.",
 		"efficiency": "No evidence yet.",
 	}
 	for _, g := range p.Goals {
@@ -134,10 +134,10 @@ func TestVerdict(t *testing.T) {
 		}
 	}
 	q1 := p.AsAt(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC))
-	if got, want := q1.VerdictFor(q1.Goals[1]).Sentence(), "Needs attention: 1 action is delayed. Measures: 2 of 2 on track. Actions: 0 of 2 complete, 1 on track, 1 delayed. Risks: 0 of 1 high."; got != want {
+	if got, want := q1.VerdictFor(q1.Goals[1]).Sentence(), "Needs attention: 1 action is delayed. Measures: 2, all on track. Actions: 2 in all, 1 on track, 1 delayed. Risks: 1, not high."; got != want {
 		t.Errorf("resilience at Q1:\n%q\nwant\n%q", got, want)
 	}
-	if got, want := q1.VerdictFor(q1.Goals[2]).Sentence(), "Needs attention: 1 risk is high. Risks: 1 of 1 high."; got != want {
+	if got, want := q1.VerdictFor(q1.Goals[2]).Sentence(), "Needs attention: 1 risk is high. Risks: 1, high."; got != want {
 		t.Errorf("capacity at Q1:\n%q\nwant\n%q", got, want)
 	}
 }

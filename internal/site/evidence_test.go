@@ -49,13 +49,13 @@ func TestEvidencePages(t *testing.T) {
 	}
 	tests := []fileWants{
 		{"goals/resilience/index.html", []string{
-			`<span class="status off-track">Needs attention</span> 1 action is overdue. Measures: 0 of 1 on track, 1 at risk. Actions: 0 of 1 complete, 1 overdue. Risks: 0 of 1 high.`,
+			`<span class="status off-track">Needs attention</span><span class="visually-hidden">:</span> 1 action is overdue. Measures: 1, at risk. Actions: 1, overdue. Risks: 1, not high.`,
 			`<span class="status off-track">Overdue</span></td><td data-label="Dates" data-sort="2024-08-31">due 31 August 2024</td>`,
 			"Medium: likelihood 2 × impact 5 = 10; 5 to 14 is Medium"}, nil},
-		{"goals/capacity/index.html", []string{`<span class="status on-track">On course</span> Actions: 1 of 1 complete. Risks: 0 of 1 high.`,
+		{"goals/capacity/index.html", []string{`<span class="status on-track">On course</span><span class="visually-hidden">:</span> Actions: 1, complete. Risks: 1, not high.`,
 			`<a href="https://example.org/desk.pdf">Evidence</a>`}, nil},
 		{"index.html", []string{`<h2 id="goals-verdict">How each goal stands</h2>`,
-			`<span class="status at-risk">At risk</span> 1 measure is at risk. Measures: 0 of 2 on track, 1 at risk, 1 without a target. Savings: £280,000 net to date.`}, nil},
+			`<span class="status at-risk">At risk</span><span class="visually-hidden">:</span> 1 measure is at risk. Measures: 2 in all, 1 at risk, 1 without a target. Savings: £280,000 net to date.`}, nil},
 		{"actions/index.html", []string{"<h1>Actions</h1>", "Test recovery at the second data centre", "&#43;1 one service desk"}, nil},
 		{"risks/index.html", []string{"<h1>Risks</h1>", "Loss of key ICT staff", "Medium: likelihood 3 × impact 4 = 12; 5 to 14 is Medium"}, nil},
 		{"metrics/uptime/index.html", []string{"<h2>Actions for this measure</h2>", "Test recovery at the second data centre"}, nil},
