@@ -71,7 +71,7 @@ func TestPrintMeetingPack(t *testing.T) {
 		"Published 12 November 2026 · Covers July to September 2026 (2026/27 Q2)",
 		// The figures of the report, in prose, summaries and tables.
 		"New claims took 20.4 days (provisional) on average, against 18 days",
-		"days to process new benefit claims in East Herts was 20.4 days against a target of 18 days: Off track",
+		"days to process new benefit claims in East Herts was 20.4 days (provisional) against a target of 18 days: Off track",
 		"2026/27 Q2 17.1 days [p] ✓ On track 20.4 days [p] ✕ Off track 18 days",
 		"Key: [p] provisional.",
 		"availability of core ICT systems was 99.2% against a target of 99.5%: At risk",

@@ -321,9 +321,9 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 		subject += " in " + head.Partner.ShortName
 	}
 	if yearToDate(m) {
-		fmt.Fprintf(&b, "In %s (%s, the year to date), %s was %s", soFar(l.Period), l.Period, subject, m.Prose(l.Value))
+		fmt.Fprintf(&b, "In %s (%s, the year to date), %s was %s", soFar(l.Period), l.Period, subject, m.Said(l))
 	} else {
-		fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Prose(l.Value))
+		fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Said(l))
 	}
 	switch {
 	case !m.Direction.Rated():
@@ -360,7 +360,7 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 				continue
 			}
 			sl := s.Latest()
-			parts = append(parts, fmt.Sprintf("%s %s (%s, %s)", s.Name(), m.Prose(sl.Value), sl.Rating.Status, sl.Period))
+			parts = append(parts, fmt.Sprintf("%s %s (%s, %s)", s.Name(), m.Said(sl), sl.Rating.Status, sl.Period))
 		}
 		var none []string
 		for _, s := range series {

@@ -756,6 +756,20 @@ func (m *Metric) Prose(v float64) string {
 	return m.Unit.ProseIn(v, m.Decimals)
 }
 
+// Said writes a figure for a sentence with what its table's marks say of
+// it, in words: "20.4 days (provisional)", "81.7% (since revised)", so
+// that a sentence never states as final a figure its table marks.
+func (m *Metric) Said(pt *Point) string {
+	text := m.Prose(pt.Value)
+	if pt.Flag != measure.NoFlag {
+		text += " (" + pt.Flag.String() + ")"
+	}
+	if pt.SinceRevised {
+		text += " (since revised)"
+	}
+	return text
+}
+
 // writtenPlaces is the decimal places a figure is shown with: as written
 // ("99.50" has 2), and never fewer than the value needs, for figures that
 // did not come from a file.

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"github.com/partnersite/partnersite/internal/measure"
 	"html"
 	"slices"
 	"strings"
@@ -130,13 +129,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		// "not available": the word the table shows in its place.
 		text = html.EscapeString(pt.Mark.String())
 	case show == "value":
-		text = html.EscapeString(metric.Prose(pt.Value))
-		if pt.Flag != measure.NoFlag {
-			text += " (" + pt.Flag.String() + ")"
-		}
-		if pt.SinceRevised {
-			text += " (since revised)"
-		}
+		text = html.EscapeString(metric.Said(pt))
 	case show == "target":
 		if pt.Target == nil {
 			text = "no target"
@@ -277,13 +270,7 @@ func seriesRow(m *model.Metric, s *model.Series) ScoreRow {
 func fill(row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
 	row.HasData = true
 	row.Period = pt.Period
-	row.Value = m.Format(pt.Value)
-	if pt.Flag != measure.NoFlag {
-		row.Value += " (" + pt.Flag.String() + ")"
-	}
-	if pt.SinceRevised {
-		row.Value += " (since revised)"
-	}
+	row.Value = m.Said(pt)
 	row.Target = "None"
 	if pt.Target != nil {
 		row.Target = m.TargetText(pt)
