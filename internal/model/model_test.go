@@ -429,3 +429,21 @@ func TestMarginAsOnItsPage(t *testing.T) {
 		}
 	}
 }
+
+// TestSaid: a sentence carries the marks its table shows, in words.
+func TestSaid(t *testing.T) {
+	m := &Metric{Unit: measure.Days, Decimals: 1}
+	for _, tt := range []struct {
+		pt   Point
+		want string
+	}{
+		{Point{Value: 20.4}, "20.4 days"},
+		{Point{Value: 19}, "19.0 days"}, // as its table writes it
+		{Point{Value: 20.4, Flag: measure.Provisional}, "20.4 days (provisional)"},
+		{Point{Value: 81.7, SinceRevised: true}, "81.7 days (since revised)"},
+	} {
+		if got := m.Said(&tt.pt); got != tt.want {
+			t.Errorf("Said(%+v) = %q, want %q", tt.pt, got, tt.want)
+		}
+	}
+}
