@@ -69,10 +69,10 @@ func TestEvidencePages(t *testing.T) {
 		// The Q2 report: what moved since Q1, and claims uncorrected.
 		{"reports/q2/index.html", []string{
 			"one service desk, due 2024/25 Q2; completed 15 September 2024</li>",
-			"<li>Slipped: Test recovery at the second data centre: became overdue, due 31 August 2024</li>",
-			`<li>New risk: Data centre fails: <span class="status at-risk">Medium</span> 10</li>`,
-			`<li>Risk score changed: Loss of key ICT staff: <span class="status at-risk">Medium</span> 12, down from 16</li>`,
-			`<span class="meta">down from 16</span>`}, []string{"No corrective action recorded"}},
+			"<li>Slipped: Test recovery at the second data centre (now overdue; due 31 August 2024)</li>",
+			`<li>New risk: Data centre fails (<span class="status at-risk">Medium</span> 10)</li>`,
+			`<li>Risk score changed: Loss of key ICT staff (<span class="status at-risk">Medium</span> 12, down from High 16)</li>`,
+			`<span class="meta">down from High 16</span>`}, []string{"No corrective action recorded"}},
 		{"data/actions.csv", []string{"desk,'=1+1 one service desk,capacity,ict,north,,Head of ICT,2024/25 Q2,,Complete,Complete,2024-09-15,2024/25 Q2,https://example.org/desk.pdf,,5",
 			"dr,Test recovery at the second data centre,resilience,ict,,uptime,Head of ICT,2024-08-31,,On track,Overdue,,2024/25 Q2,,Supplier date awaited.,3"}, nil},
 		{"data/risks.csv", []string{"staff,Loss of key ICT staff,capacity,ict,Head of ICT,4,4,16,High,High: likelihood 4 × impact 4 = 16; 15 and over is High,2024/25 Q1,Cross-training,,2"}, nil},

@@ -32,7 +32,7 @@ type Since struct {
 // later, or it became overdue.
 type Slip struct {
 	Action *model.Action
-	What   string // "now due September 2026, was March 2026"; "became overdue"
+	What   string // "now due September 2026, was March 2026 (6 months later)"; "now overdue; due 31 July 2026"
 }
 
 // Change is one measure, for the partnership or one partner, whose status
@@ -130,7 +130,7 @@ func (s *Since) evidenceSince(then, current *model.Partnership) {
 		case a.Status == measure.Complete && (old == nil || old.Status != measure.Complete):
 			s.Completed = append(s.Completed, a)
 		case a.Overdue && (old == nil || !old.Overdue):
-			s.Slipped = append(s.Slipped, Slip{a, "became overdue, " + a.Dates()})
+			s.Slipped = append(s.Slipped, Slip{a, "now overdue; " + a.Dates()})
 		case old != nil && a.Deadline().End().After(old.Deadline().End()):
 			s.Slipped = append(s.Slipped, Slip{a, "now due " + a.Deadline().String() + ", was " + old.Deadline().String() + " (" + model.Slip(old.Deadline().End(), a.Deadline().End()) + " later)"})
 		}
@@ -145,11 +145,18 @@ func (s *Since) evidenceSince(then, current *model.Partnership) {
 		switch {
 		case old == nil:
 			s.NewRisks = append(s.NewRisks, r)
-		case r.Score() > old.Score():
-			s.RiskChange[r.ID] = "up from " + strconv.Itoa(old.Score())
-			s.Moved = append(s.Moved, r)
-		case r.Score() < old.Score():
-			s.RiskChange[r.ID] = "down from " + strconv.Itoa(old.Score())
+		case r.Score() != old.Score():
+			// "up from Medium 12" where the band changed with the score,
+			// so that a move into High is never hidden behind a number.
+			from := strconv.Itoa(old.Score())
+			if old.Band() != r.Band() {
+				from = old.Band() + " " + from
+			}
+			way := "up"
+			if r.Score() < old.Score() {
+				way = "down"
+			}
+			s.RiskChange[r.ID] = way + " from " + from
 			s.Moved = append(s.Moved, r)
 		}
 	}

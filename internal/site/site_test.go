@@ -551,7 +551,7 @@ func TestSinceTheLastReport(t *testing.T) {
 	// against 20 (amber 1) is Off track to At risk; North's 17 to 16.5 and
 	// spend (no target) do not change. Both end At risk; the fall first.
 	for _, want := range []string{
-		`Compared with <a href="../../reports/q1/">Quarter 1</a>, which covered 2024/25 Q1:`,
+		`Compared with the last report, <a href="../../reports/q1/">Quarter 1</a>, which covered 2024/25 Q1:`,
 		`<li><a href="../../metrics/uptime/">System availability</a>: <span class="status on-track">On track</span> to <span class="status at-risk">At risk</span></li>
 <li><a href="../../metrics/claims/">Days to process claims</a> (South): <span class="status off-track">Off track</span> to <span class="status at-risk">At risk</span></li>
 </ul>`,
