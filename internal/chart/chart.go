@@ -813,18 +813,20 @@ func savingsSummary(v *model.Savings) string {
 		}
 		return "There are no savings figures for this yet."
 	}
-	who := "the partnership"
+	// A service or the partnership saves; a share is of the savings, and
+	// never itself "saved" anything.
+	who, verb := "the partnership", "saved"
 	switch {
 	case v.Partner != nil && v.Service != nil:
-		who = Possessive(v.Partner.ShortName) + " share of " + v.Service.Name
+		who, verb = Possessive(v.Partner.ShortName)+" share of the savings from "+v.Service.Name, "was"
 	case v.Partner != nil:
-		who = Possessive(v.Partner.ShortName) + " share"
+		who, verb = Possessive(v.Partner.ShortName)+" share of the savings", "was"
 	case v.Service != nil:
 		who = v.Service.Name
 	}
 	var b strings.Builder
 	pl := placesOf(v)
-	fmt.Fprintf(&b, "In %s %s saved %s", l.Period, who, l.Saving.Format(pl.saving))
+	fmt.Fprintf(&b, "In %s %s %s %s", l.Period, who, verb, l.Saving.Format(pl.saving))
 	if c := CarriedPhrase(l, v.Service == nil, pl.saving); c != "" {
 		b.WriteString(", " + c)
 	} else if l.Recurring {

@@ -203,7 +203,7 @@ func TestSavingsSummary(t *testing.T) {
 	// A net cost is said as one, and a name ending in s takes a bare
 	// apostrophe: £100,000 saved less £185,000 one-off.
 	print := Savings(p.Savings("print", "south"), "p")
-	if want := "In 2023/24 East Herts' share of Print saved £100,000. After one-off costs of £185,000, that is a net cost of £85,000."; print.Summary != want {
+	if want := "In 2023/24 East Herts' share of the savings from Print was £100,000. After one-off costs of £185,000, that is a net cost of £85,000."; print.Summary != want {
 		t.Errorf("print summary\n%q\nwant\n%q", print.Summary, want)
 	}
 	// North: 60% of ICT; 950,000 * 0.6 = 570,000 over 40,000 households = £14.25.
@@ -281,7 +281,7 @@ func TestSavingsMoneyInOneForm(t *testing.T) {
 				"£600,000|£300,000.30|£299,999.70|£300,000.00|At risk|£240,000|£59,999.70|£179,999.70|£4.50",
 			},
 			titles: []string{"On track: at or above the target of £90,000.15", "At risk: within £15,000 of the target of £300,000.00"},
-			summary: "In 2023/24 North's share saved £299,999.70 against a target of £300,000.00: At risk. After one-off costs of £240,000, that is a net saving of £59,999.70. " +
+			summary: "In 2023/24 North's share of the savings was £299,999.70 against a target of £300,000.00: At risk. After one-off costs of £240,000, that is a net saving of £59,999.70. " +
 				"From 2022/23 to 2023/24 savings total £419,999.70 against targets totalling £390,000.15; after one-off costs of £240,000 that is a net saving of £179,999.70. " +
 				"That is £4.50 for each of North's 40,000 households.",
 		},
@@ -289,7 +289,7 @@ func TestSavingsMoneyInOneForm(t *testing.T) {
 			name: "print", service: "print", partner: "south",
 			rows:    []string{"£200,000|£100,000|£100,000|None|No target|£185,000|−£85,000|−£85,000"},
 			titles:  []string{"No target"},
-			summary: "In 2023/24 South's share of Print saved £100,000. After one-off costs of £185,000, that is a net cost of £85,000.",
+			summary: "In 2023/24 South's share of the savings from Print was £100,000. After one-off costs of £185,000, that is a net cost of £85,000.",
 		},
 	} {
 		fig := Savings(p.Savings(tt.service, tt.partner), "s")
