@@ -76,6 +76,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 				pid = partner.ID
 			}
 			f := bs.figure(chart.Metric(metric, pid, "chart-"+metric.ID+suffix(pid)))
+			b.printRecent(pg, f)
 			return b.theme.Partial("figure", figureData{Fig: f, Page: bs})
 		}
 	case "savings":
@@ -93,6 +94,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		}
 		return func(bs *Base) ([]byte, error) {
 			f := bs.figure(chart.Savings(b.p.Savings(sid, pid), "chart-savings"+suffix(sid)+suffix(pid)))
+			b.printRecent(pg, f)
 			return b.theme.Partial("figure", figureData{Fig: f, Page: bs})
 		}
 	case "scorecard":
@@ -148,6 +150,22 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 			html.EscapeString(pt.Rating.Rule()), pt.Rating.Status)
 	}
 	return func(*Base) ([]byte, error) { return []byte(text), nil }
+}
+
+// printRecent has a figure's table, in a report of a period, print its
+// recent rows only (chart.Table.PrintRecent), with a note that sends the
+// reader for the earlier ones to the report's own web page, which shows
+// every row, and to the figures.csv beside it, which has every figure
+// the report shows. The screen page is unchanged.
+func (b *builder) printRecent(pg *content.Page, f *chart.Figure) {
+	if pg.Kind != content.Report || !pg.PeriodSet {
+		return // no period to count back from
+	}
+	where := "on this report's web page"
+	if b.cfg.BaseURL != "" {
+		where += ", " + b.abs(pg.URL) + ","
+	}
+	f.Table.PrintRecent(pg.Period, where+" and in its figures.csv")
 }
 
 func suffix(id string) string {
