@@ -57,7 +57,7 @@ func pdfText(t *testing.T, pdf []byte) (string, string) {
 // publication date and link targets, and none of the navigation; each
 // figure's table prints its recent rows, with a note saying where the
 // earlier ones are, while the page on screen keeps them all; no word
-// prints under 8 pt; and the report fits its pages.
+// prints under 8 pt, nor on another; and the report fits its pages.
 func TestPrintMeetingPack(t *testing.T) {
 	out := buildExample(t)
 	ctx := browserContext(t)
@@ -197,6 +197,11 @@ func TestPrintMeetingPack(t *testing.T) {
 			}
 			small := word{text: "none", yMax: 100}
 			for i, s := range pdfSheets(t, pdf) {
+				// A chart beside its table, a key under it: no word
+				// lies on another.
+				for _, o := range s.overlaps() {
+					t.Errorf("on sheet %d %q lies over %q", i+1, o[0].text, o[1].text)
+				}
 				for _, w := range s.words {
 					// To a tenth of a point: an 8 pt word measures 8.00.
 					if math.Round(w.pointSize()*10) < 80 {
@@ -213,6 +218,20 @@ func TestPrintMeetingPack(t *testing.T) {
 			t.Logf("%s prints on %s A4 pages; its smallest word, %q, at %.1f pt", tc.report, pages, small.text, small.pointSize())
 		})
 	}
+}
+
+// overlaps lists the pairs of the sheet's words whose boxes overlap by
+// more than a point each way.
+func (s sheet) overlaps() [][2]word {
+	var out [][2]word
+	for a := range s.words {
+		for b := a + 1; b < len(s.words); b++ {
+			if p, q := s.words[a], s.words[b]; p.xMin < q.xMax-1 && q.xMin < p.xMax-1 && p.yMin < q.yMax-1 && q.yMin < p.yMax-1 {
+				out = append(out, [2]word{p, q})
+			}
+		}
+	}
+	return out
 }
 
 // pointSize is the size in points of the type of a word poppler found: its
@@ -280,12 +299,8 @@ func TestPrintedMetricPage(t *testing.T) {
 						}
 					}
 				}
-				for a := range s.words {
-					for b := a + 1; b < len(s.words); b++ {
-						if p, q := s.words[a], s.words[b]; p.xMin < q.xMax-1 && q.xMin < p.xMax-1 && p.yMin < q.yMax-1 && q.yMin < p.yMax-1 {
-							t.Errorf("on sheet %d %q lies over %q", i+1, p.text, q.text)
-						}
-					}
+				for _, o := range s.overlaps() {
+					t.Errorf("on sheet %d %q lies over %q", i+1, o[0].text, o[1].text)
 				}
 			}
 			if tc.key && keys == 0 {
