@@ -933,7 +933,8 @@ func savingsTable(v *model.Savings, scope string) Table {
 			base, actual, num(saving), num(target),
 			status(y.Rating), num(oneOff), num(net), num(y.CumNet.Format(pl.cumNet)),
 		}}
-		// The words the key explains are in the row's cells.
+		// A row the key explains: a carried saving, a service with no
+		// figure, or one-off costs not reported.
 		row.keyed = saving != y.Saving.Format(pl.saving) || y.OneOffMissing || y.NoFigure
 		switch {
 		case y.Planned:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
@@ -155,17 +156,22 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 // printRecent has a figure's table, in a report of a period, print its
 // recent rows only (chart.Table.PrintRecent), with a note that sends the
 // reader for the earlier ones to the report's own web page, which shows
-// every row, and to the figures.csv beside it, which has every figure
-// the report shows. The screen page is unchanged.
+// every row, and, for a measure's figures, to the figures.csv beside it,
+// which has every figure of the measures the report shows (savings are
+// not in it). The screen page is unchanged.
 func (b *builder) printRecent(pg *content.Page, f *chart.Figure) {
 	if pg.Kind != content.Report || !pg.PeriodSet {
 		return // no period to count back from
 	}
-	where := "on this report's web page"
+	page := "this report's web page"
 	if b.cfg.BaseURL != "" {
-		where += ", " + b.abs(pg.URL) + ","
+		page += ", " + b.abs(pg.URL) + "," // the address, set off
 	}
-	f.Table.PrintRecent(pg.Period, where+" and in its figures.csv")
+	where := "on " + strings.TrimSuffix(page, ",")
+	if f.CSV == csvdata.PerformanceFile {
+		where = "on " + page + " and in its figures.csv"
+	}
+	f.Table.PrintRecent(pg.Period, where)
 }
 
 func suffix(id string) string {
