@@ -65,12 +65,21 @@ type Table struct {
 	Key  []string
 	Head []string
 	Rows []Row
+	// EarlierNote, when set, is the line printed under the table in
+	// place of its earlier rows, saying where they are (see PrintRecent).
+	EarlierNote string
+	kind        period.Kind // of the rows' periods
 }
 
 // Row is one table row; Head is its row header (th scope="row").
 type Row struct {
 	Head  string
 	Cells []Cell
+	// Earlier marks a row that a printed report leaves out: the page on
+	// screen, and so a screen reader, still has it (see PrintRecent).
+	Earlier bool
+	period  period.Period
+	keyed   bool // a cell has a symbol the table's key explains
 }
 
 // Cell is one table cell. Num right-aligns figures; Status, when set,
@@ -588,7 +597,7 @@ func periodWord(m *model.Metric) string {
 }
 
 func metricTable(m *model.Metric, series []*model.Series, periods []period.Period) Table {
-	t := Table{Caption: m.Name + " (" + strings.ToLower(m.Unit.Label()) + "), " + adverb(m)}
+	t := Table{Caption: m.Name + " (" + strings.ToLower(m.Unit.Label()) + "), " + adverb(m), kind: m.Kind}
 	if first, ok := sharedFrom(m, periods); ok {
 		t.Caption += ". The service was shared from " + m.Service.Started.String() + ": figures from " + first.String() + " on are since sharing"
 	}
@@ -615,7 +624,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 		t.Head = append(t.Head, b.Name)
 	}
 	for _, r := range withOutturns(series, periods) {
-		row := Row{Head: r.p.String()}
+		row := Row{Head: r.p.String(), period: r.p}
 		if r.outturn {
 			row.Head += " outturn"
 		}
@@ -635,6 +644,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 				continue
 			}
 			row.Cells = append(row.Cells, num(t.figure(m, pt)))
+			row.keyed = row.keyed || keyed(pt)
 			if !shared {
 				row.Cells = append(row.Cells, num(targetText(m, pt)))
 			}
@@ -652,6 +662,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 		}
 		for _, b := range benchmarks {
 			row.Cells = append(row.Cells, num(t.written(m, b.At(p))))
+			row.keyed = row.keyed || keyed(b.At(p))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -961,7 +972,8 @@ func plannedPhrase(v *model.Savings, places int) string {
 
 func savingsTable(v *model.Savings, scope string) Table {
 	t := Table{Caption: scope + " savings by financial year (£)",
-		Head: []string{"Year", "Cost without sharing", "Actual cost", "Saving", "Target saving", "Status", "One-off costs", "Net saving", "Net saving to date"}}
+		Head: []string{"Year", "Cost without sharing", "Actual cost", "Saving", "Target saving", "Status", "One-off costs", "Net saving", "Net saving to date"},
+		kind: period.Year}
 	perHousehold := v.Partner != nil && v.Partner.Households > 0 && !v.Unshared
 	if perHousehold {
 		t.Head = append(t.Head, "Per household to date")
@@ -1003,10 +1015,13 @@ func savingsTable(v *model.Savings, scope string) Table {
 				oneOff += ", others not reported"
 			}
 		}
-		row := Row{Head: y.Period.String(), Cells: []Cell{
+		row := Row{Head: y.Period.String(), period: y.Period, Cells: []Cell{
 			base, actual, num(saving), num(target),
 			status(y.Rating), num(oneOff), num(net), num(y.CumNet.Format(pl.cumNet)),
 		}}
+		// A row the key explains: a carried saving, a service with no
+		// figure, or one-off costs not reported.
+		row.keyed = saving != y.Saving.Format(pl.saving) || y.OneOffMissing || y.NoFigure
 		switch {
 		case y.Planned:
 			row.Cells = []Cell{base, actual, num("–"), num(target), status(y.Rating), num("–"), num("–"), num("–")}
@@ -1177,6 +1192,74 @@ func sharedFrom(m *model.Metric, periods []period.Period) (period.Period, bool) 
 		}
 	}
 	return period.Period{}, false
+}
+
+// keyed reports whether a table shows the point with a symbol its key
+// explains: a flag ("[p]"), a mark in place of the figure ("[x]"), or
+// "(since revised)".
+func keyed(pt *model.Point) bool {
+	return pt != nil && (!pt.Has() || pt.Flag != measure.NoFlag || pt.SinceRevised)
+}
+
+// PrintRecent is the rule for a table printed in a report of the period
+// at: the paper shows the recent rows, from the same period a year
+// earlier to the report's own (five quarters, or thirteen months; five
+// years for a table by year), which are what a committee discusses; the
+// earlier rows are marked Earlier, for the print stylesheet to leave out,
+// and the note printed under the table says they are on the web and in
+// the report's files: where ("on this report's web page and in its
+// figures.csv"). An earlier row with a symbol the key explains is
+// printed all the same, so that the printed key explains nothing the
+// paper does not show. A row is recent when its period ends in the
+// window, so the outturn of the year before a quarterly report prints
+// beside its quarters.
+func (t *Table) PrintRecent(at period.Period, where string) {
+	from := recentFrom(t.kind, at)
+	if from.IsZero() {
+		return
+	}
+	first := ""
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		if r.period.IsZero() || !r.period.End().Before(from) {
+			continue
+		}
+		if first == "" {
+			first = r.period.String()
+		}
+		r.Earlier = !r.keyed
+	}
+	if first != "" {
+		t.EarlierNote = fmt.Sprintf("Earlier %s, from %s: %s.", plural(t.kind), first, where)
+	}
+}
+
+// recentFrom is the first day of the window of recent periods of kind k
+// that a report of the period at prints: fifteen months, thirteen months
+// or five years before the day after at ends, so that the window holds
+// five quarters, thirteen months or five years, the last ending with at.
+func recentFrom(k period.Kind, at period.Period) time.Time {
+	next := at.End().AddDate(0, 0, 1) // the day after the report's period
+	switch k {
+	case period.Quarter:
+		return next.AddDate(0, -15, 0)
+	case period.Month:
+		return next.AddDate(0, -13, 0)
+	case period.Year:
+		return next.AddDate(-5, 0, 0)
+	}
+	return time.Time{}
+}
+
+// plural names periods of a kind: "quarters".
+func plural(k period.Kind) string {
+	switch k {
+	case period.Year:
+		return "years"
+	case period.Month:
+		return "months"
+	}
+	return "quarters"
 }
 
 // key adds a symbol's meaning to the table's key, once.

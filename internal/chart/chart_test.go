@@ -498,3 +498,48 @@ func TestCouncilRatedWithoutTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintRecent checks the rule for a report's printed tables: the
+// periods from the same quarter a year before the report's to its own,
+// the outturn of a year that ends among them, and any earlier row with a
+// symbol the key explains; the others are marked Earlier, and the note
+// names the first of them.
+func TestPrintRecent(t *testing.T) {
+	var rows []csvdata.Performance
+	for _, p := range []string{"2023/24 Q1", "2023/24 Q2", "2023/24 Q3", "2023/24 Q4", "2024/25 Q1", "2024/25 Q2", "2024/25 Q3", "2024/25 Q4", "2025/26 Q1", "2025/26 Q2", "2025/26 Q3", "2025/26 Q4", "2026/27 Q1", "2026/27 Q2"} {
+		r := row(p, 18)
+		if p == "2023/24 Q3" {
+			r.Flag = measure.Revised
+		}
+		rows = append(rows, r)
+	}
+	rows = append(rows,
+		csvdata.Performance{Period: period.MustParse("2024/25"), Value: 17, Outturn: true},
+		csvdata.Performance{Period: period.MustParse("2025/26"), Value: 17, Outturn: true})
+	for _, tc := range []struct {
+		at, printed, note string
+	}{
+		{"2026/27 Q2", "2023/24 Q3|2025/26 Q2|2025/26 Q3|2025/26 Q4|2025/26 outturn|2026/27 Q1|2026/27 Q2",
+			"Earlier quarters, from 2023/24 Q1: on the web."},
+		// A year-end report: the five quarters to the year's last.
+		{"2025/26", "2023/24 Q3|2024/25 Q4|2024/25 outturn|2025/26 Q1|2025/26 Q2|2025/26 Q3|2025/26 Q4|2025/26 outturn|2026/27 Q1|2026/27 Q2",
+			"Earlier quarters, from 2023/24 Q1: on the web."},
+		// Nothing earlier: no note.
+		{"2024/25 Q1", "2023/24 Q1|2023/24 Q2|2023/24 Q3|2023/24 Q4|2024/25 Q1|2024/25 Q2|2024/25 Q3|2024/25 Q4|2024/25 outturn|2025/26 Q1|2025/26 Q2|2025/26 Q3|2025/26 Q4|2025/26 outturn|2026/27 Q1|2026/27 Q2", ""},
+	} {
+		fig := Metric(partnership(measure.Days, measure.Lower, f(18), rows...).Metric("m"), "", "x")
+		fig.Table.PrintRecent(period.MustParse(tc.at), "on the web")
+		var printed []string
+		for _, r := range fig.Table.Rows {
+			if !r.Earlier {
+				printed = append(printed, r.Head)
+			}
+		}
+		if got := strings.Join(printed, "|"); got != tc.printed {
+			t.Errorf("at %s: printed %s\nwant %s", tc.at, got, tc.printed)
+		}
+		if fig.Table.EarlierNote != tc.note {
+			t.Errorf("at %s: note %q, want %q", tc.at, fig.Table.EarlierNote, tc.note)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
@@ -75,6 +76,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 				pid = partner.ID
 			}
 			f := bs.figure(chart.Metric(metric, pid, "chart-"+metric.ID+suffix(pid)))
+			b.printRecent(pg, f)
 			return b.theme.Partial("figure", figureData{Fig: f, Page: bs})
 		}
 	case "savings":
@@ -92,6 +94,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		}
 		return func(bs *Base) ([]byte, error) {
 			f := bs.figure(chart.Savings(b.p.Savings(sid, pid), "chart-savings"+suffix(sid)+suffix(pid)))
+			b.printRecent(pg, f)
 			return b.theme.Partial("figure", figureData{Fig: f, Page: bs})
 		}
 	case "scorecard":
@@ -141,6 +144,27 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 			html.EscapeString(pt.Rating.Rule()), pt.Rating.Status)
 	}
 	return func(*Base) ([]byte, error) { return []byte(text), nil }
+}
+
+// printRecent has a figure's table, in a report of a period, print its
+// recent rows only (chart.Table.PrintRecent), with a note that sends the
+// reader for the earlier ones to the report's own web page, which shows
+// every row, and, for a measure's figures, to the figures.csv beside it,
+// which has every figure of the measures the report shows (savings are
+// not in it). The screen page is unchanged.
+func (b *builder) printRecent(pg *content.Page, f *chart.Figure) {
+	if pg.Kind != content.Report || !pg.PeriodSet {
+		return // no period to count back from
+	}
+	page := "this report's web page"
+	if b.cfg.BaseURL != "" {
+		page += ", " + b.abs(pg.URL) + "," // the address, set off
+	}
+	where := "on " + strings.TrimSuffix(page, ",")
+	if f.CSV == csvdata.PerformanceFile {
+		where = "on " + page + " and in its figures.csv"
+	}
+	f.Table.PrintRecent(pg.Period, where)
 }
 
 func suffix(id string) string {

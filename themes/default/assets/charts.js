@@ -89,10 +89,11 @@
     return function (i) { return i === 0 || (i >= step && (last - i) % step === 0); };
   }
 
-  // A printed chart is drawn at the width of an A4 page inside its figure
-  // (about 650 CSS px), so that its 14 px words print at 10 pt rather than
-  // shrinking with a screen-wide drawing scaled to the paper.
-  var PRINT = { width: 650, height: 230 };
+  // A printed chart is drawn at about the width it takes on an A4 page,
+  // the left half of its figure (about 350 CSS px; see the print
+  // stylesheet), so that its 14 px words print at about 9.5 pt rather
+  // than shrinking with a screen-wide drawing scaled to the paper.
+  var PRINT = { width: 380, height: 190 };
 
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-option"));
@@ -122,11 +123,18 @@
     var grid = (option.grid || [])[0];
     var base = grid ? parseFloat(grid.top) || 0 : 0;
     var xAxes = (option.xAxis || []).filter(function (a) { return a.data && a.data.length; });
-    // layout fits the legend's lines and the period labels to a width.
-    function layout(width) {
-      var next = {};
-      if (grid) { next.grid = [{ top: plotTop(option, base, width) }]; }
+    var yAxes = option.yAxis || [];
+    // layout fits the legend's lines and the period labels to a width,
+    // and, on paper, where the chart is short, the value axis's labels to
+    // its height: a label every 30 px or more, so that none lies on the
+    // next (ECharts' five intervals need about 150 px of plot). On screen
+    // the axis keeps ECharts' own five.
+    function layout(width, height) {
+      var next = {}, top = plotTop(option, base, width);
+      if (grid) { next.grid = [{ top: top }]; }
       next.xAxis = xAxes.map(function (a) { return { axisLabel: { interval: interval(a.data, width) } }; });
+      var split = height ? Math.max(2, Math.min(5, Math.floor((height - top - 40) / 30))) : 5;
+      next.yAxis = yAxes.map(function () { return { splitNumber: split }; });
       return next;
     }
     var first = layout(el.clientWidth);
@@ -149,7 +157,7 @@
     // at once, so that a print taken straight after has it.
     var printing = false;
     function sizeTo(size) {
-      chart.setOption(layout(size ? size.width : el.clientWidth));
+      chart.setOption(size ? layout(size.width, size.height) : layout(el.clientWidth));
       chart.resize(size || { width: "auto", height: "auto" });
       chart.getZr().flush();
       viewBox();
