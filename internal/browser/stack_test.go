@@ -32,7 +32,8 @@ type stackState struct {
 // lie inside its own cell and clear of every other cell of the table and
 // of the cell's own figure.
 //
-// It also finds every scorecard period that takes more than one line, and
+// It also finds every period (in a scorecard, or heading a row of a
+// figure's table) that takes more than one line, and
 // every stacked table that scrolls sideways (a word too long for it).
 const readStacks = `(() => {
   const bad = [];
@@ -85,7 +86,9 @@ const readStacks = `(() => {
         }
       }
     }
-    for (const td of table.querySelectorAll(".scoretable td[data-label=Period]")) {
+    // Scorecard periods, and the periods heading each row of a figure's
+    // table ("2026/27 Q2", "2025/26 outturn").
+    for (const td of table.querySelectorAll(".scoretable td[data-label=Period], th[scope=row] > .period")) {
       periods++;
       const n = lines(td);
       if (n > 1) bad.push("period " + JSON.stringify(td.textContent.trim()) + " on " + n + " lines: " + name(td));
@@ -105,7 +108,8 @@ const readStacks = `(() => {
 // and at 1280 px, where they are tables. When stacked, no label lies on
 // another cell or on its own figure, however long it is, and no table
 // scrolls sideways; at every width no page scrolls sideways and no
-// scorecard period breaks over two lines.
+// period in a scorecard or heading a row of a figure's table breaks over
+// two lines.
 func TestStackedTables(t *testing.T) {
 	t.Run("example", func(t *testing.T) { checkStacks(t, buildExample(t), 500, 10) })
 	t.Run("longnames", func(t *testing.T) {
