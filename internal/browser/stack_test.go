@@ -88,7 +88,7 @@ const readStacks = `(() => {
     }
     // Scorecard periods, and the periods heading each row of a figure's
     // table ("2026/27 Q2", "2025/26 outturn").
-    for (const td of table.querySelectorAll(".scoretable td[data-label=Period], th[scope=row] > .period")) {
+    for (const td of table.querySelectorAll(".scoretable td[data-label=Period], .figure-table tbody th")) {
       periods++;
       const n = lines(td);
       if (n > 1) bad.push("period " + JSON.stringify(td.textContent.trim()) + " on " + n + " lines: " + name(td));

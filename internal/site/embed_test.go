@@ -100,6 +100,9 @@ func TestEmbedPagesNotIndexed(t *testing.T) {
 			if !strings.Contains(page, noindex) {
 				t.Errorf("%s lacks noindex", p)
 			}
+			if strings.Contains(page, `rel="canonical"`) {
+				t.Errorf("%s has a canonical address beside its noindex", p)
+			}
 		} else if strings.Contains(page, noindex) {
 			t.Errorf("%s carries noindex", p)
 		}

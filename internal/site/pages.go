@@ -109,7 +109,8 @@ func (b *Base) PageTitle() string {
 	return b.Title
 }
 
-// Meta is the page's description, canonical address and the Open Graph
+// Meta is the page's description, canonical address (or for an embed,
+// noindex), and the Open Graph
 // and Twitter card tags a shared link is shown with, escaped here as one
 // piece: a site of 10,000 pages would otherwise spend a dozen template
 // actions a page on them.
@@ -121,7 +122,13 @@ func (b *Base) Meta() template.HTML {
 	if b.Description != "" {
 		tag("name", "description", b.Description)
 	}
-	if b.Site.BaseURL != "" && b.Kind != "404" {
+	if b.Kind == "embed" {
+		// A bare copy of a chart for framing: kept out of search results,
+		// and with no canonical address, which would tell a search
+		// engine the opposite of noindex.
+		tag("name", "robots", "noindex")
+	}
+	if b.Site.BaseURL != "" && b.Kind != "404" && b.Kind != "embed" {
 		fmt.Fprintf(&m, "<link rel=\"canonical\" href=\"%s\">\n", html.EscapeString(b.Site.BaseURL+b.URL))
 		tag("property", "og:url", b.Site.BaseURL+b.URL)
 	}
