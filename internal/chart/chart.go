@@ -709,15 +709,15 @@ func btoi(b bool) int {
 	return 0
 }
 
-// figure writes a figure for a table cell: with its flag, or the word in
-// place of a missing figure ("not available"), either of whose symbols the
-// key below the table explains; "–" where there is no row at all.
+// figure writes a figure for a table cell: with its flag, whose symbol
+// the key below the table explains, or the word in place of a missing
+// figure ("not available"), which needs no key; "–" where there is no row
+// at all.
 func (t *Table) figure(m *model.Metric, pt *model.Point) string {
 	switch {
 	case pt == nil:
 		return "–"
 	case !pt.Has():
-		t.key(pt.Mark.Symbol(), pt.Mark.String())
 		return pt.Mark.String()
 	}
 	out := m.Format(pt.Value)
@@ -1195,10 +1195,9 @@ func sharedFrom(m *model.Metric, periods []period.Period) (period.Period, bool) 
 }
 
 // keyed reports whether a table shows the point with a symbol its key
-// explains: a flag ("[p]"), a mark in place of the figure ("[x]"), or
-// "(since revised)".
+// explains: a flag ("[p]") or "(since revised)".
 func keyed(pt *model.Point) bool {
-	return pt != nil && (!pt.Has() || pt.Flag != measure.NoFlag || pt.SinceRevised)
+	return pt != nil && pt.Has() && (pt.Flag != measure.NoFlag || pt.SinceRevised)
 }
 
 // PrintRecent is the rule for a table printed in a report of the period

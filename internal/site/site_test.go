@@ -354,7 +354,7 @@ func TestMarkedAndFlaggedFigures(t *testing.T) {
 	for _, want := range []string{
 		`<tr><th scope="row">2024/25 Q2</th><td data-label="Value" class="num">not available</td><td data-label="Status">–</td>`,
 		`<td data-label="Value" class="num">99.0% [p]</td>`,
-		`<p class="table-key">Key: [x] not available; [p] provisional.</p>`,
+		`<p class="table-key">Key: [p] provisional.</p>`,
 		// Q3 compares with Q1, the last figure there is: 99.6 to 99.0.
 		"worsening from 99.6% in 2024/25 Q1",
 		// 99.0 against 99.5 with amber 0.5: At risk, "just short".
