@@ -150,7 +150,7 @@ func TestFigures(t *testing.T) {
 		{"partners/north/index.html", "£188,000"},
 		{"partners/north/index.html", "£4.70"},
 		// North's share: 188,000 / 280,000 = 67.14% -> 67.1%.
-		{"partners/north/index.html", "67.1% of the partnership's net figure"},
+		{"partners/north/index.html", "67.1% of the partnership's net saving to date"},
 		// South: 40% of 80,000 + 40% of 150,000 = 92,000; / 30,000 = 3.066… -> £3.07.
 		{"partners/index.html", `<td data-label="Net saving to 2024/25" class="num">£92,000</td><td data-label="Per household" class="num">£3.07</td>`},
 		{"reports/q2/index.html", "South took 21.0 days against\n20 days."},
