@@ -353,6 +353,10 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 	switch {
 	case prev == nil && m.ComparesByYear():
 		b.WriteString(". There is no figure a year earlier to compare with.")
+	case prev == nil && len(head.Outturns) > 0 && m.Kind != period.Year:
+		// A year's outturn may sit above it in the table, but is never
+		// compared with a quarter.
+		fmt.Fprintf(&b, ". This is the first %s figure.", map[period.Kind]string{period.Quarter: "quarterly", period.Month: "monthly"}[m.Kind])
 	case prev == nil:
 		b.WriteString(". This is the first figure.")
 	case l.Trend == model.NoChange:

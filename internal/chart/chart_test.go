@@ -543,3 +543,15 @@ func TestPrintRecent(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstQuarterAfterOutturn: a quarter's first figure under a year's
+// outturn in the table is the first quarterly figure, not the first.
+func TestFirstQuarterAfterOutturn(t *testing.T) {
+	outturn := row("2025/26", 81.2)
+	outturn.Outturn = true
+	p := partnership(measure.Percent, measure.Higher, f(80), outturn, row("2026/27 Q1", 81.7))
+	fig := Metric(p.Metric("m"), "", "c")
+	if !strings.Contains(fig.Summary, "81.7% against a target of 80%: On track. This is the first quarterly figure.") {
+		t.Errorf("summary %q", fig.Summary)
+	}
+}
