@@ -279,7 +279,7 @@ func evidenceTables(p *model.Partnership) []*table {
 func evidenceRows(p *model.Partnership, actions []*model.Action, risks []*model.Risk) []*table {
 	var out []*table
 	if p.HasActions() {
-		t := &table{keep: true, name: "actions.csv", description: "The actions and milestones, one row an action a period, with where each stood then: past its date and not complete, an action is Overdue whatever its status said.",
+		t := &table{keep: true, name: "actions.csv", description: "The actions and milestones, one row for each action in each period it was reported, with where it stood then; an action past its date and not complete is shown as Overdue, whatever its status said.",
 			header: []string{"id", "title", "goal", "service", "partner", "metric", "owner", "due", "revised_due", "status", "state", "completed", "period", "evidence", "note", "source_line"}}
 		for _, a := range actions {
 			completed := ""
@@ -293,7 +293,7 @@ func evidenceRows(p *model.Partnership, actions []*model.Action, risks []*model.
 		out = append(out, t)
 	}
 	if p.HasRisks() {
-		t := &table{keep: true, name: "risks.csv", description: "The risks, one row a risk a period, with the score (likelihood × impact), its band and the rule behind it.",
+		t := &table{keep: true, name: "risks.csv", description: "The risks, one row for each risk in each period it was reported, with the score (likelihood × impact), its band and the rule behind it.",
 			header: []string{"id", "title", "goal", "service", "owner", "likelihood", "impact", "score", "band", "rule", "period", "mitigation", "note", "source_line"}}
 		for _, r := range risks {
 			t.add(idc(r.ID), tx(r.Title), idc(r.Goal.ID), idc(idOf(r.Service)), tx(r.Owner), nm(strconv.Itoa(r.Likelihood)), nm(strconv.Itoa(r.Impact)),
