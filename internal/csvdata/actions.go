@@ -252,7 +252,7 @@ func (d *Data) checkEvidence(goals []string, pl *problem.List) {
 			pl.Errorf(ActionsFile, a.Line, "metric %q is not a metric in %s%s", short(a.Metric), MetricsFile, suggest(a.Metric, metrics))
 		}
 		if first, dup := seen[key{a.ID, a.Period}]; dup && a.ID != "" {
-			pl.Errorf(ActionsFile, a.Line, "action %q has a row for %s on line %d already; give one row an action a period", a.ID, periodWords(a.Period), first)
+			pl.Errorf(ActionsFile, a.Line, "action %q has a row for %s on line %d already; give each action one row for each period", a.ID, periodWords(a.Period), first)
 		} else {
 			seen[key{a.ID, a.Period}] = a.Line
 		}
@@ -261,7 +261,7 @@ func (d *Data) checkEvidence(goals []string, pl *problem.List) {
 	for _, r := range d.Risks {
 		refs(RisksFile, r.Line, r.Goal, r.Service)
 		if first, dup := seen[key{r.ID, r.Period}]; dup && r.ID != "" {
-			pl.Errorf(RisksFile, r.Line, "risk %q has a row for %s on line %d already; give one row a risk a period", r.ID, periodWords(r.Period), first)
+			pl.Errorf(RisksFile, r.Line, "risk %q has a row for %s on line %d already; give each risk one row for each period", r.ID, periodWords(r.Period), first)
 		} else {
 			seen[key{r.ID, r.Period}] = r.Line
 		}

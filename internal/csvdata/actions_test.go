@@ -29,7 +29,7 @@ func TestActions(t *testing.T) {
 			"a1,One,resilience,,,,,2025-03,,on track,,2024/25 Q1,,\n" +
 				"a1,One,resilience,,,,,2025-03,,delayed,,2024/25 Q2,,\n" +
 				"a1,One again,resilience,,,,,2025-03,,delayed,,2024/25 Q2,,\n",
-			[]string{`data/actions.csv:4: action "a1" has a row for 2024/25 Q2 on line 3 already; give one row an action a period`}},
+			[]string{`data/actions.csv:4: action "a1" has a row for 2024/25 Q2 on line 3 already; give each action one row for each period`}},
 		{"complete without evidence",
 			"a1,One,resilience,,,,,2025-03,,complete,2025-02-01,,,\n",
 			[]string{`data/actions.csv:2: warning: action "a1" is complete but gives no evidence; say in the evidence column what shows it was done (a test report, a committee decision)`}},
