@@ -2,11 +2,13 @@ package site
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/content"
 	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
@@ -28,6 +30,23 @@ type EvidenceList struct {
 	// Change says how each risk's score moved since the last report, by
 	// id: "up from 12".
 	Change map[string]string
+	// Print is the rule a printed report lists its actions and risks by;
+	// nil off a report, where every one prints.
+	Print *Exceptions
+}
+
+// PrintsAction reports whether action a prints in the list: always, but
+// in a report only an exception.
+func (l EvidenceList) PrintsAction(a *model.Action) bool { return l.Print == nil || l.Print.Action(a) }
+
+// PrintsRisk reports whether risk r prints in the list: always, but in a
+// report only an exception.
+func (l EvidenceList) PrintsRisk(r *model.Risk) bool { return l.Print == nil || l.Print.Risk(r) }
+
+// PrintsAny reports whether any of the list's actions or risks prints, so
+// that a table of which none does leaves its caption off the paper too.
+func (l EvidenceList) PrintsAny() bool {
+	return slices.ContainsFunc(l.Actions, l.PrintsAction) || slices.ContainsFunc(l.Risks, l.PrintsRisk)
 }
 
 // GoalEvidence is one goal's part of a list of every action or risk.
@@ -83,6 +102,10 @@ type ReportEvidence struct {
 	OffTrack []Corrective
 	// Files are the report's actions.csv and risks.csv, as at its period.
 	Files []FileLink
+	// Unprinted is the print-only note at the head of the section: which
+	// actions and risks the paper lists, and how many others the web page
+	// has, and where. "" where the paper leaves out none.
+	Unprinted string
 }
 
 // Corrective is a measure off track at a report's period, with the
@@ -119,13 +142,117 @@ func (b *builder) reportEvidence(pg *content.Page, bs *Base) *ReportEvidence {
 		re.AsAt = pg.Date.Format("2 January 2006")
 	}
 	re.Goals = rb.byGoal(bs, re.AsAt)
-	if s := b.since(pg); s != nil {
-		for i := range re.Goals {
-			re.Goals[i].Risks.Change = s.RiskChange
+	re.OffTrack = offTrack(rb.p)
+	x := &Exceptions{offTrack: map[string]bool{}, top: rb.p.Site.RiskBands[0].Name}
+	for _, c := range re.OffTrack {
+		x.offTrack[c.Metric.ID] = true
+	}
+	s := b.since(pg)
+	if s != nil {
+		x.rose = s.Rose
+	}
+	var actions []*model.Action
+	var risks []*model.Risk
+	for i := range re.Goals {
+		g := &re.Goals[i]
+		if s != nil {
+			g.Risks.Change = s.RiskChange
+		}
+		g.Actions.Print, g.Risks.Print = x, x
+		actions, risks = append(actions, g.Actions.Actions...), append(risks, g.Risks.Risks...)
+	}
+	where := "this report's web page"
+	if b.cfg.BaseURL != "" {
+		where += " (" + b.abs(pg.URL) + "#evidence)" // the section's heading
+	}
+	re.Unprinted = x.note(actions, risks, where)
+	return re
+}
+
+// Exceptions is the rule by which a printed report lists, of each goal's
+// actions and risks, only those that need a councillor's attention, as
+// councils' exception reports do: four sheets hold the paper's story, and
+// its section "Since the last report" already names each completion, slip
+// and change of risk. The rest print as counts, with the report's web
+// page, which lists every one, named. This is the rule's one home: the
+// theme asks it of each item and never restates it.
+type Exceptions struct {
+	offTrack map[string]bool // the measures off track at the report's period, by id
+	rose     map[string]bool // the risks whose score rose since the last report, by id
+	top      string          // the name of the highest band of risk: "High"
+}
+
+// Action reports whether action a is an exception: overdue, delayed or
+// at risk, or meant to put right a measure off track (and not cancelled),
+// so that every action under "Off track measures and their corrective
+// actions" prints under its goal too.
+func (x *Exceptions) Action(a *model.Action) bool {
+	switch {
+	case a.Overdue, a.Status == measure.Delayed, a.Status == measure.ActionAtRisk:
+		return true
+	}
+	return a.Metric != nil && x.offTrack[a.Metric.ID] && a.Status != measure.Cancelled
+}
+
+// Risk reports whether risk r is an exception: in the highest band, or
+// its score risen since the last report.
+func (x *Exceptions) Risk(r *model.Risk) bool { return r.Top() || x.rose[r.ID] }
+
+// note says which actions and risks the paper lists, and what of the
+// rest, by where each action stands, and where they are: "This paper
+// lists … Also on where: 3 actions complete and 1 on track, and 2 risks
+// below High." It is "" when every one prints.
+func (x *Exceptions) note(actions []*model.Action, risks []*model.Risk, where string) string {
+	var left []*model.Action
+	for _, a := range actions {
+		if !x.Action(a) {
+			left = append(left, a)
 		}
 	}
-	re.OffTrack = offTrack(rb.p)
-	return re
+	// Only these stand among the actions left out: the rest are exceptions.
+	c := model.CountActions(left)
+	var parts []string
+	for _, n := range []struct {
+		n    int
+		what string
+	}{{c.Complete, "complete"}, {c.OnTrack, "on track"}, {c.NotStarted, "not started"}, {c.Cancelled, "cancelled"},
+		{c.All - c.Complete - c.OnTrack - c.NotStarted - c.Cancelled, "with no status"}} {
+		if n.n == 0 {
+			continue
+		}
+		if len(parts) == 0 {
+			parts = append(parts, format.Count(n.n, "action", "actions")+" "+n.what)
+		} else {
+			parts = append(parts, strconv.Itoa(n.n)+" "+n.what)
+		}
+	}
+	said := format.List(parts)
+	lower := 0
+	for _, r := range risks {
+		if !x.Risk(r) {
+			lower++
+		}
+	}
+	if lower > 0 {
+		rs := format.Count(lower, "risk", "risks") + " below " + x.top
+		switch len(parts) {
+		case 0:
+			said = rs
+		case 1:
+			said += " and " + rs
+		default:
+			said += ", and " + rs // the actions' list closed off from the risks
+		}
+	}
+	if said == "" {
+		return ""
+	}
+	rose := ""
+	if x.rose != nil {
+		rose = " or whose score rose since the last report"
+	}
+	return "This paper lists the actions overdue, delayed, at risk or for a measure off track, and the risks rated " + x.top + rose +
+		". Also on " + where + ": " + said + "."
 }
 
 // offTrack lists the rated measures off track in p with their corrective

@@ -25,7 +25,8 @@ type Since struct {
 	// each other risk's score moved, by id ("up from 12").
 	NewRisks   []*model.Risk
 	RiskChange map[string]string
-	Moved      []*model.Risk // the risks whose score moved, in goal order
+	Moved      []*model.Risk   // the risks whose score moved, in goal order
+	Rose       map[string]bool // the risks whose score rose, by id
 }
 
 // Slip is an action that slipped between two reports: its date moved
@@ -139,7 +140,7 @@ func (s *Since) evidenceSince(then, current *model.Partnership) {
 	for _, r := range then.Risks {
 		risks[r.ID] = r
 	}
-	s.RiskChange = map[string]string{}
+	s.RiskChange, s.Rose = map[string]string{}, map[string]bool{}
 	for _, r := range current.Risks {
 		old := risks[r.ID]
 		switch {
@@ -155,6 +156,8 @@ func (s *Since) evidenceSince(then, current *model.Partnership) {
 			way := "up"
 			if r.Score() < old.Score() {
 				way = "down"
+			} else {
+				s.Rose[r.ID] = true
 			}
 			s.RiskChange[r.ID] = way + " from " + from
 			s.Moved = append(s.Moved, r)

@@ -89,11 +89,13 @@
     return function (i) { return i === 0 || (i >= step && (last - i) % step === 0); };
   }
 
-  // A printed chart is drawn at about the width it takes on an A4 page,
-  // the left half of its figure (about 350 CSS px; see the print
-  // stylesheet), so that its 14 px words print at about 9.5 pt rather
-  // than shrinking with a screen-wide drawing scaled to the paper.
-  var PRINT = { width: 380, height: 190 };
+  // A printed chart is drawn a little wider than the 45% of its figure
+  // it takes on an A4 page (about 310 CSS px; see the print stylesheet),
+  // so that its 14 px words print at about 9 pt rather than shrinking
+  // with a screen-wide drawing scaled to the paper. It is about as high
+  // as what prints beside it: a report's table of recent rows, or, in a
+  // figure-wide, the longer summary.
+  var PRINT = { width: 360, height: 150 }, PRINT_WIDE = { width: 360, height: 210 };
 
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-option"));
@@ -177,7 +179,7 @@
     }
     window.addEventListener("resize", fit);
     return {
-      print: function () { if (!printing) { printing = true; sizeTo(PRINT); } },
+      print: function () { if (!printing) { printing = true; sizeTo(el.closest(".figure-wide") ? PRINT_WIDE : PRINT); } },
       screen: function () { if (printing) { printing = false; width = el.clientWidth; sizeTo(null); } }
     };
   }
