@@ -617,8 +617,8 @@ func (b *builder) goal(w *bytes.Buffer, g *model.Goal) error {
 	pg.Risks = EvidenceList{Caption: "Risks to this goal", Risks: b.p.RisksFor(g), Page: &pg.Base}
 	for _, m := range g.Metrics {
 		pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
-		pg.figure(b.metricFigure(m, "", "chart-"+m.ID))
 	}
+	pg.Measures = b.measureCharts(&pg.Base, pg.Rows, "")
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "goals", g.ID)); err != nil {
 		return err
 	}
@@ -638,9 +638,7 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 	if v := b.p.Savings(s.ID, ""); len(v.Years) > 0 {
 		pg.SavingsFig = pg.figure(chart.Savings(v, "chart-savings"))
 	}
-	for _, m := range s.Metrics {
-		pg.figure(b.metricFigure(m, "", "chart-"+m.ID))
-	}
+	pg.Measures = b.measureCharts(&pg.Base, pg.Rows, "")
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "services", s.ID)); err != nil {
 		return err
 	}
@@ -671,9 +669,9 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 			row := seriesRow(m, s)
 			row.Who = "" // every row is this partner's
 			pg.Rows = append(pg.Rows, row)
-			pg.figure(b.metricFigure(m, pt.ID, "chart-"+m.ID))
 		}
 	}
+	pg.Measures = b.measureCharts(&pg.Base, pg.Rows, pt.ID)
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "partners", pt.ID)); err != nil {
 		return err
 	}

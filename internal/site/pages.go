@@ -203,6 +203,7 @@ type GoalPage struct {
 	Goal        *model.Goal
 	Counts      model.Counts
 	Rows        []ScoreRow
+	Measures    MeasureCharts
 	Verdict     model.Verdict
 	VerdictRule string
 	Actions     EvidenceList
@@ -214,6 +215,7 @@ type ServicePage struct {
 	Base
 	Service    *model.Service
 	Rows       []ScoreRow
+	Measures   MeasureCharts
 	SavingsFig *chart.Figure
 	Actions    EvidenceList
 	Risks      EvidenceList
@@ -231,6 +233,7 @@ type PartnerPage struct {
 	// partners have not published cost shares; "" when they have.
 	NoShares string
 	Rows     []ScoreRow // metrics reported for this partner
+	Measures MeasureCharts
 	Actions  EvidenceList
 }
 
