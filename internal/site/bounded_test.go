@@ -26,27 +26,14 @@ func chartIDs(page string) []string {
 // attention and the first eight of the others, in the table's order, and
 // say that the other three are charted on their own pages.
 func TestMeasureChartsBounded(t *testing.T) {
-	dir := t.TempDir()
-	metrics := "id,name,service,goal,unit,direction,target,amber,description,source\n"
-	perf := "metric,period,partner,value,target,note\n"
-	for i := 1; i <= 15; i++ {
-		value := "95" // on track
+	dir := measuresSite(t, 15, func(i int) string {
 		switch {
 		case i == 12:
-			value = "87" // at risk: within 5 points of 90
+			return "87" // at risk: within 5 points of 90
 		case i > 12:
-			value = "50" // off track
+			return "50" // off track
 		}
-		metrics += fmt.Sprintf("m%02d,Measure %d,svc,efficiency,percent,higher,90,5,,Test\n", i, i)
-		perf += fmt.Sprintf("m%02d,2024/25 Q1,north,93,,\nm%02d,2024/25 Q2,north,%s,,\n", i, i, value)
-	}
-	sitetest.WriteFiles(t, dir, map[string]string{
-		"site.yaml":            "title: Bounded\nbase_url: https://example.org/\n",
-		"data/partners.csv":    "id,name,short_name,households,cost_share\nnorth,North Council,North,1000,100\n",
-		"data/services.csv":    "id,name,lead_partner,started,description\nsvc,Shared service,north,01/04/2024,A service.\n",
-		"data/metrics.csv":     metrics,
-		"data/performance.csv": perf,
-		"data/savings.csv":     "service,period,partner,baseline_cost,actual_cost,target_saving,one_off_cost,note\nsvc,2024/25,,\"£1,000\",\"£900\",\"£50\",,\n",
+		return "95" // on track
 	})
 	out := build(t, dir, Options{})
 	var want []string
@@ -81,6 +68,67 @@ func TestMeasureChartsBounded(t *testing.T) {
 		if p := fmt.Sprintf("metrics/m%02d/index.html", i); !slices.Equal(chartIDs(string(out.Files[p])), []string{fmt.Sprintf("chart-m%02d", i)}) {
 			t.Errorf("%s does not chart its measure", p)
 		}
+	}
+}
+
+// measuresSite writes a site of one partner and one service of n
+// measures, m01 to mNN, each of one goal with a target of 90% and an amber
+// margin of 5 points, and with the latest value that value(i) gives.
+func measuresSite(t *testing.T, n int, value func(i int) string) string {
+	dir := t.TempDir()
+	metrics := "id,name,service,goal,unit,direction,target,amber,description,source\n"
+	perf := "metric,period,partner,value,target,note\n"
+	for i := 1; i <= n; i++ {
+		metrics += fmt.Sprintf("m%02d,Measure %d,svc,efficiency,percent,higher,90,5,,Test\n", i, i)
+		perf += fmt.Sprintf("m%02d,2024/25 Q1,north,93,,\nm%02d,2024/25 Q2,north,%s,,\n", i, i, value(i))
+	}
+	sitetest.WriteFiles(t, dir, map[string]string{
+		"site.yaml":            "title: Bounded\nbase_url: https://example.org/\n",
+		"data/partners.csv":    "id,name,short_name,households,cost_share\nnorth,North Council,North,1000,100\n",
+		"data/services.csv":    "id,name,lead_partner,started,description\nsvc,Shared service,north,01/04/2024,A service.\n",
+		"data/metrics.csv":     metrics,
+		"data/performance.csv": perf,
+		"data/savings.csv":     "service,period,partner,baseline_cost,actual_cost,target_saving,one_off_cost,note\nsvc,2024/25,,\"£1,000\",\"£900\",\"£50\",,\n",
+	})
+	return dir
+}
+
+// TestHomeScorecardBounded gives one goal 55 measures, the last off
+// track: the home page lists 50 of them, that one and the first 49, and
+// sends the reader to the goal's page for every one; the goal's page
+// lists all 55.
+func TestHomeScorecardBounded(t *testing.T) {
+	dir := measuresSite(t, 55, func(i int) string {
+		if i == 55 {
+			return "50"
+		}
+		return "95"
+	})
+	out := build(t, dir, Options{})
+	rows := regexp.MustCompile(`<th scope="row"><a href="(?:\.\./\.\./)?metrics/(m\d+)/">`)
+	listed := func(p string) []string {
+		var ids []string
+		for _, m := range rows.FindAllStringSubmatch(string(out.Files[p]), -1) {
+			ids = append(ids, m[1])
+		}
+		return ids
+	}
+	var want, all []string
+	for i := 1; i <= 55; i++ {
+		if i < 50 || i == 55 {
+			want = append(want, fmt.Sprintf("m%02d", i))
+		}
+		all = append(all, fmt.Sprintf("m%02d", i))
+	}
+	if got := listed("index.html"); !slices.Equal(got, want) {
+		t.Errorf("the home page lists %q; want %q", got, want)
+	}
+	if got := listed("goals/efficiency/index.html"); !slices.Equal(got, all) {
+		t.Errorf("the goal's page lists %q; want every measure", got)
+	}
+	more := `<p class="scorecard-more">These are 50 of this goal's 55 measures: those off track first, then those at risk, then the others in order. Every one is on the page of <a href="goals/efficiency/">Delivering efficiencies</a>.</p>`
+	if !strings.Contains(string(out.Files["index.html"]), more) {
+		t.Errorf("the home page lacks %q", more)
 	}
 }
 

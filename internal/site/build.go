@@ -561,6 +561,9 @@ func (b *builder) home(w *bytes.Buffer) error {
 	pg := &HomePage{Base: b.pageBase(homeKind, "", b.cfg.Title)}
 	pg.AsAt = b.p.LatestPeriod()
 	pg.Scorecard = b.scorecard(pg.AsAt)
+	for i := range pg.Scorecard {
+		pg.Scorecard[i].bound(MaxHomeRows)
+	}
 	pg.Counts = model.CountStatuses(b.p.Metrics)
 	for _, m := range b.p.Metrics {
 		if _, pt := m.AsAt(zeroPeriod); pt != nil && pt.Period.End().Before(pg.AsAt.End()) {

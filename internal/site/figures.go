@@ -141,3 +141,30 @@ func (b *builder) measureCharts(bs *Base, rows []ScoreRow, partnerID string) Mea
 	}
 	return mc
 }
+
+// MaxHomeRows is the most measures of one goal the home page's scorecard
+// lists, by the rule that a list longer than PerPage entries is split: at
+// 1,000 measures of 30 partners the scorecard alone was 1 MB of HTML.
+// Every measure of a goal is on the goal's own page, which the home page
+// links; a report's scorecard, a record of what was said, lists them all.
+const MaxHomeRows = PerPage
+
+// bound keeps at most max of the goal's rows, the first max in chartOrder
+// (those off track, then those at risk, then the rest), in the table's
+// order, and counts the rest in More.
+func (sg *ScoreGoal) bound(max int) {
+	if len(sg.Rows) <= max {
+		return
+	}
+	keep := make([]bool, len(sg.Rows))
+	for _, i := range chartOrder(sg.Rows)[:max] {
+		keep[i] = true
+	}
+	rows := make([]ScoreRow, 0, max)
+	for i, r := range sg.Rows {
+		if keep[i] {
+			rows = append(rows, r)
+		}
+	}
+	sg.More, sg.Rows = len(sg.Rows)-max, rows
+}

@@ -183,6 +183,10 @@ type ScoreGoal struct {
 	Goal   *model.Goal
 	Rows   []ScoreRow
 	Counts model.Counts
+	// More counts the goal's measures left out of Rows, on the home
+	// page, where each goal shows at most MaxHomeRows; every one of them
+	// is on the goal's own page.
+	More int
 }
 
 // ScoreRow is one metric's line in a scorecard.
