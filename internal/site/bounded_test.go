@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/sitetest"
 )
@@ -144,3 +145,34 @@ func TestChartOrder(t *testing.T) {
 }
 
 func row(s model.Status) ScoreRow { return ScoreRow{HasData: true, Rating: model.Rating{Status: s}} }
+
+// TestMeasureChartsWithinCells makes every measure's chart a table of
+// 1,000 cells: a page has room for three, the three off track, and says
+// the other twelve are charted on their own pages.
+func TestMeasureChartsWithinCells(t *testing.T) {
+	orig := newFigure
+	t.Cleanup(func() { newFigure = orig })
+	newFigure = func(m *model.Metric, partnerID, id string) *chart.Figure {
+		f := orig(m, partnerID, id)
+		f.Table.Head = make([]string, 10)
+		f.Table.Rows = make([]chart.Row, MaxChartCells/3/10)
+		return f
+	}
+	dir := measuresSite(t, 15, func(i int) string {
+		if i > 12 {
+			return "50"
+		}
+		return "95"
+	})
+	out := build(t, dir, Options{})
+	for _, p := range []string{"goals/efficiency/index.html", "services/svc/index.html", "partners/north/index.html"} {
+		page := string(out.Files[p])
+		got := slices.DeleteFunc(chartIDs(page), func(id string) bool { return id == "chart-savings" })
+		if want := []string{"chart-m13", "chart-m14", "chart-m15"}; !slices.Equal(got, want) {
+			t.Errorf("%s charts %q; want %q", p, got, want)
+		}
+		if !strings.Contains(page, " 12 more measures are charted on their own pages: see the table above.</p>") {
+			t.Errorf("%s does not say that 12 more are charted on their own pages", p)
+		}
+	}
+}
