@@ -1297,3 +1297,13 @@ func (t Table) HeadCells() []HeadCell {
 // every string, so no text from a CSV can close the element or become
 // script; html/template then inserts it as it is.
 func (f *Figure) OptionJS() template.JS { return template.JS(f.Option) }
+
+// Copy is a copy of f that a page may change without changing f: its ID,
+// Embed and Whole, and the rows PrintRecent marks. The rest, the option
+// and the cells of its table, is shared, since nothing changes it once
+// made; so one metric's figure, made once, can be drawn on many pages.
+func (f *Figure) Copy() *Figure {
+	c := *f
+	c.Table.Rows = slices.Clone(f.Table.Rows)
+	return &c
+}

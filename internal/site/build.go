@@ -95,7 +95,10 @@ type builder struct {
 	mu     *sync.Mutex
 	tables *tableCache
 	asAt   *sync.Map // end of a report's period -> the partnership as it stood then
-	out    map[string][]byte
+	// figs holds each metric's figures, made once for every page that
+	// draws them; shared by the builders forked for reports.
+	figs *figureCache
+	out  map[string][]byte
 	// charts is shared by the builders forked for reports (record), so
 	// that their charts are counted too.
 	charts *atomic.Int64
@@ -188,7 +191,7 @@ func load(src fs.FS, opts Options) (*builder, error) {
 // changed since it loaded, it reloads only the parts those paths touch:
 // settings, data, theme or single content files; the rest is shared.
 func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder, error) {
-	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache), asAt: new(sync.Map), charts: new(atomic.Int64), outlines: new(sync.Map)}
+	b := &builder{opts: opts, pl: &problem.List{}, out: map[string][]byte{}, mu: new(sync.Mutex), tables: new(tableCache), asAt: new(sync.Map), figs: new(figureCache), charts: new(atomic.Int64), outlines: new(sync.Map)}
 	b.figures = new(sync.Map)
 	var cfgChanged, dataChanged, themeChanged bool
 	var contentChanged []string
@@ -558,6 +561,9 @@ func (b *builder) home(w *bytes.Buffer) error {
 	pg := &HomePage{Base: b.pageBase(homeKind, "", b.cfg.Title)}
 	pg.AsAt = b.p.LatestPeriod()
 	pg.Scorecard = b.scorecard(pg.AsAt)
+	for i := range pg.Scorecard {
+		pg.Scorecard[i].bound(MaxHomeRows)
+	}
 	pg.Counts = model.CountStatuses(b.p.Metrics)
 	for _, m := range b.p.Metrics {
 		if _, pt := m.AsAt(zeroPeriod); pt != nil && pt.Period.End().Before(pg.AsAt.End()) {
@@ -614,8 +620,8 @@ func (b *builder) goal(w *bytes.Buffer, g *model.Goal) error {
 	pg.Risks = EvidenceList{Caption: "Risks to this goal", Risks: b.p.RisksFor(g), Page: &pg.Base}
 	for _, m := range g.Metrics {
 		pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
-		pg.figure(chart.Metric(m, "", "chart-"+m.ID))
 	}
+	pg.Measures = b.measureCharts(&pg.Base, pg.Rows, "")
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "goals", g.ID)); err != nil {
 		return err
 	}
@@ -635,9 +641,7 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 	if v := b.p.Savings(s.ID, ""); len(v.Years) > 0 {
 		pg.SavingsFig = pg.figure(chart.Savings(v, "chart-savings"))
 	}
-	for _, m := range s.Metrics {
-		pg.figure(chart.Metric(m, "", "chart-"+m.ID))
-	}
+	pg.Measures = b.measureCharts(&pg.Base, pg.Rows, "")
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "services", s.ID)); err != nil {
 		return err
 	}
@@ -668,9 +672,9 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 			row := seriesRow(m, s)
 			row.Who = "" // every row is this partner's
 			pg.Rows = append(pg.Rows, row)
-			pg.figure(chart.Metric(m, pt.ID, "chart-"+m.ID))
 		}
 	}
+	pg.Measures = b.measureCharts(&pg.Base, pg.Rows, pt.ID)
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "partners", pt.ID)); err != nil {
 		return err
 	}
@@ -682,7 +686,7 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 	if m.Description != "" {
 		pg.Description = m.Description
 	}
-	pg.Figure = pg.figure(chart.Metric(m, "", "chart-"+m.ID))
+	pg.Figure = pg.figure(b.metricFigure(m, "", "chart-"+m.ID))
 	for _, s := range m.Series {
 		pg.Latest = append(pg.Latest, seriesRow(m, s))
 		for _, pt := range s.Points {

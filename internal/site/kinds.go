@@ -203,7 +203,7 @@ func init() {
 		What: "the embed page of metric %s's chart", Holds: "the embed pages of its charts", pages: metrics,
 		draw: func(b *builder, w *bytes.Buffer, e entry) error {
 			m := e.Of.(*model.Metric)
-			return b.embed(w, chart.Metric(m, "", "chart-"+m.ID), metricKind.url(m.ID), m.Source)
+			return b.embed(w, b.metricFigure(m, "", "chart-"+m.ID), metricKind.url(m.ID), m.Source)
 		}}
 	savingsKind = &pageKind{Name: "embed", Folder: "embed/savings/", What: "the embed page of the partnership's savings chart",
 		pages: func(b *builder) []entry {

@@ -183,6 +183,10 @@ type ScoreGoal struct {
 	Goal   *model.Goal
 	Rows   []ScoreRow
 	Counts model.Counts
+	// More counts the goal's measures left out of Rows, on the home
+	// page, where each goal shows at most MaxHomeRows; every one of them
+	// is on the goal's own page.
+	More int
 }
 
 // ScoreRow is one metric's line in a scorecard.
@@ -203,6 +207,7 @@ type GoalPage struct {
 	Goal        *model.Goal
 	Counts      model.Counts
 	Rows        []ScoreRow
+	Measures    MeasureCharts
 	Verdict     model.Verdict
 	VerdictRule string
 	Actions     EvidenceList
@@ -214,6 +219,7 @@ type ServicePage struct {
 	Base
 	Service    *model.Service
 	Rows       []ScoreRow
+	Measures   MeasureCharts
 	SavingsFig *chart.Figure
 	Actions    EvidenceList
 	Risks      EvidenceList
@@ -231,6 +237,7 @@ type PartnerPage struct {
 	// partners have not published cost shares; "" when they have.
 	NoShares string
 	Rows     []ScoreRow // metrics reported for this partner
+	Measures MeasureCharts
 	Actions  EvidenceList
 }
 

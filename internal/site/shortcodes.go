@@ -75,7 +75,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 			if partner != nil {
 				pid = partner.ID
 			}
-			f := bs.figure(chart.Metric(metric, pid, "chart-"+metric.ID+suffix(pid)))
+			f := bs.figure(b.metricFigure(metric, pid, "chart-"+metric.ID+suffix(pid)))
 			b.printRecent(pg, f)
 			return b.theme.Partial("figure", figureData{Fig: f, Page: bs})
 		}
