@@ -736,12 +736,15 @@ func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, cr
 // CSV or JSON. The CSV is the bytes the report's edition mark hashes.
 func (b *builder) reportFigures(w *bytes.Buffer, pg *content.Page, asJSON bool) error {
 	f := b.figuresOf(pg)
-	data, err := f.csv, f.err
-	if asJSON {
-		data, err = f.t.json()
+	if f.err != nil {
+		return f.err
 	}
-	w.Write(data)
-	return err
+	if asJSON {
+		f.t.writeJSON(w)
+	} else {
+		w.Write(f.csv)
+	}
+	return nil
 }
 
 // figuresTable is the table of the figures report pg shows, as at its
