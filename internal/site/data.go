@@ -329,35 +329,57 @@ func idOf[T interface {
 // units, with its flag or mark, its rating and the file and line it was
 // read from: the long, tidy form whatever the inputs' layout.
 func performanceTable(name, description string, metrics []*model.Metric) *table {
-	perf := &table{name: name, description: description,
-		header: []string{"metric", "period", "partner", "value", "flag", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
+	perf := figureTable(name, description)
 	for _, m := range metrics {
 		for _, s := range m.Series {
-			who := ""
-			if s.Partner != nil {
-				who = s.Partner.ID
-			}
-			// A year's outturn beside the quarters is a figure too, with no
-			// direction of travel: nothing before it is of its kind.
-			for i, pt := range slices.Concat(s.Points, s.Outturns) {
-				amber := ""
-				if pt.Target != nil {
-					amber = num(pt.Amber, 6)
-				}
-				value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
-				if !pt.Has() {
-					// No figure: nothing to rate or compare.
-					value, status, rule, trend = "", "", "", ""
-				}
-				if i >= len(s.Points) {
-					trend = ""
-				}
-				perf.add(idc(m.ID), nm(pt.Period.Written()), idc(who), nm(value), idc(pt.Symbol()), nm(opt(pt.Target, 6)), nm(amber),
-					tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
-			}
+			perf.addSeries(m, s)
 		}
 	}
 	return perf
+}
+
+// figureTable is an empty table of figures, with performance.csv's
+// columns.
+func figureTable(name, description string) *table {
+	return &table{name: name, description: description,
+		header: []string{"metric", "period", "partner", "value", "flag", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
+}
+
+// addSeries adds every figure of series s of metric m: its periods in
+// order, then a year's outturns beside the quarters, which are figures
+// too, with no direction of travel, since nothing before them is of
+// their kind.
+func (t *table) addSeries(m *model.Metric, s *model.Series) {
+	for i := range s.Points {
+		t.addFigure(m, s, &s.Points[i], true)
+	}
+	for i := range s.Outturns {
+		t.addFigure(m, s, &s.Outturns[i], false)
+	}
+}
+
+// addFigure adds figure pt of series s of metric m, as a row of
+// performanceTable; travel says whether it has a direction of travel
+// (an outturn has none).
+func (t *table) addFigure(m *model.Metric, s *model.Series, pt *model.Point, travel bool) {
+	who := ""
+	if s.Partner != nil {
+		who = s.Partner.ID
+	}
+	amber := ""
+	if pt.Target != nil {
+		amber = num(pt.Amber, 6)
+	}
+	value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
+	if !pt.Has() {
+		// No figure: nothing to rate or compare.
+		value, status, rule, trend = "", "", "", ""
+	}
+	if !travel {
+		trend = ""
+	}
+	t.add(idc(m.ID), nm(pt.Period.Written()), idc(who), nm(value), idc(pt.Symbol()), nm(opt(pt.Target, 6)), nm(amber),
+		tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
 }
 
 // revisionsTable lists every figure a later report revised, with where it
