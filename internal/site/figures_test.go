@@ -3,10 +3,12 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
@@ -60,5 +62,38 @@ func TestReportFiguresAreWhatItShows(t *testing.T) {
 		if got, want := strings.Count(json, `"metric": `), strings.Count(tt.want, "\n")-1; got != want {
 			t.Errorf("%sfigures.json has %d figures, figures.csv %d", tt.url, got, want)
 		}
+	}
+}
+
+// TestScoredAtIsTheScorecardsFigure holds scoredAt, whose figures a
+// report's files keep, to the figures the scorecard's line takes through
+// model.WorstAt: for every metric of the example site, as at each
+// report's period and at the latest, each series WorstAt names has
+// scoredAt's figure.
+func TestScoredAtIsTheScorecardsFigure(t *testing.T) {
+	b, err := load(os.DirFS("../.."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ats := []period.Period{{}}
+	for _, pg := range b.reports {
+		if pg.PeriodSet {
+			ats = append(ats, pg.Period)
+		}
+	}
+	checked := 0
+	for _, at := range ats {
+		for _, m := range b.p.Metrics {
+			ss, ps := m.WorstAt(at)
+			for i, s := range ss {
+				if got := scoredAt(s, at); got != ps[i] {
+					t.Errorf("%s, %s at %v: scoredAt gives %v, the scorecard %v", m.ID, s.Name(), at, got, ps[i])
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d series checked", checked)
 	}
 }
