@@ -115,3 +115,46 @@ func TestRevisedTwiceAsAt(t *testing.T) {
 		}
 	}
 }
+
+// TestAsAtSharesWhatStood: a partnership as at a day shares each series'
+// figures that stood then with the partnership it came from, rather than
+// copy them, where none has been revised since; an append to them cannot
+// write into the original; and a series with a figure revised since is
+// a copy, so the original keeps the revised figure.
+func TestAsAtSharesWhatStood(t *testing.T) {
+	q := period.MustParse
+	v1 := &csvdata.Revision{Value: 79.5, File: "q1.csv", Line: 3, PublishedIn: q("2025/26 Q1"), RevisedIn: q("2025/26 Q2")}
+	d := &csvdata.Data{
+		Services: []csvdata.Service{{ID: "ict", Name: "ICT"}},
+		Metrics: []csvdata.Metric{
+			{ID: "calls", Name: "Calls", Service: "ict", Goal: "efficiency", Unit: measure.Percent, Direction: measure.Higher},
+			{ID: "uptime", Name: "Uptime", Service: "ict", Goal: "resilience", Unit: measure.Percent, Direction: measure.Higher},
+		},
+		Performance: []csvdata.Performance{
+			{Metric: "calls", Period: q("2025/26 Q1"), Value: 79.7, Places: 1, Flag: measure.Revised, File: "q2.csv", Line: 3, Earlier: v1},
+			{Metric: "calls", Period: q("2025/26 Q2"), Value: 80, File: "q2.csv", Line: 4},
+			{Metric: "uptime", Period: q("2025/26 Q2"), Value: 99.1},
+			{Metric: "uptime", Period: q("2025/26 Q1"), Value: 99.6},
+			{Metric: "uptime", Period: q("2025/26 Q3"), Value: 99.7},
+		},
+	}
+	p := New(&config.Site{Goals: config.DefaultGoals}, d)
+	up, calls := p.Metric("uptime").SeriesFor(""), p.Metric("calls").SeriesFor("")
+	at := p.AsAt(q("2025/26 Q2").End())
+	upAt, callsAt := at.Metric("uptime").SeriesFor(""), at.Metric("calls").SeriesFor("")
+	if len(upAt.Points) != 2 || &upAt.Points[0] != &up.Points[0] {
+		t.Errorf("uptime as at Q2: %d figures, shared %v; want the first 2, shared", len(upAt.Points), len(upAt.Points) > 0 && &upAt.Points[0] == &up.Points[0])
+	}
+	if grown := append(upAt.Points, Point{Value: -1}); grown[2].Value != -1 || up.Points[2].Value != 99.7 {
+		t.Errorf("an append to uptime as at Q2 wrote into the series: Q3 is %v", up.Points[2].Value)
+	}
+	if at1 := p.AsAt(q("2025/26 Q1").End()).Metric("calls").SeriesFor(""); &at1.Points[0] == &calls.Points[0] || at1.Points[0].Value != 79.5 || calls.Points[0].Value != 79.7 {
+		t.Errorf("calls as at Q1 is %v (shared %v), the series %v; want 79.5 in a copy and 79.7 kept", at1.Points[0].Value, &at1.Points[0] == &calls.Points[0], calls.Points[0].Value)
+	}
+	if len(callsAt.Points) != 2 || &callsAt.Points[0] != &calls.Points[0] {
+		t.Errorf("calls as at Q2, after its revision: %d figures, want both, shared", len(callsAt.Points))
+	}
+	if empty := p.AsAt(q("2024/25 Q4").End()); len(empty.Metrics[0].Series) != 0 {
+		t.Errorf("as at 2024/25: %d series, want none", len(empty.Metrics[0].Series))
+	}
+}

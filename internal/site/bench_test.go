@@ -47,20 +47,26 @@ func BenchmarkBuild50k(b *testing.B) { benchBuild(b, 50000, "reports") }
 // links.
 func BenchmarkBuildSection10k(b *testing.B) { benchBuild(b, 10000, "library") }
 
-// TestSyntheticSiteBuilds keeps the generator and the builder in step.
+// TestSyntheticSiteBuilds keeps the generator and the builder in step,
+// with pages of prose and with reports of figures.
 func TestSyntheticSiteBuilds(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Write(dir, synth.Options{Pages: 30, Metrics: 12, Quarters: 8, Partners: 3, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	out, pl, err := Build(os.DirFS(dir), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if w := pl.Warnings(); w != 0 {
-		t.Errorf("%d warnings: %v", w, pl.All())
-	}
-	if _, ok := out.Files["reports/report-00030/index.html"]; !ok {
-		t.Errorf("no page for the 30th report among %d files", len(out.Files))
+	for _, figures := range []bool{false, true} {
+		dir := t.TempDir()
+		if err := synth.Write(dir, synth.Options{Pages: 30, Metrics: 12, Quarters: 8, Partners: 3, Figures: figures, Seed: 7}); err != nil {
+			t.Fatal(err)
+		}
+		out, pl, err := Build(os.DirFS(dir), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := pl.Warnings(); w != 0 {
+			t.Errorf("figures %v: %d warnings: %v", figures, w, pl.All())
+		}
+		if _, ok := out.Files["reports/report-00030/index.html"]; !ok {
+			t.Errorf("figures %v: no page for the 30th report among %d files", figures, len(out.Files))
+		}
+		if _, ok := out.Files["reports/report-00030/figures.csv"]; ok != figures {
+			t.Errorf("figures %v: the 30th report has a figures.csv: %v", figures, ok)
+		}
 	}
 }

@@ -740,34 +740,112 @@ func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, cr
 // CSV or JSON. The CSV is the bytes the report's edition mark hashes.
 func (b *builder) reportFigures(w *bytes.Buffer, pg *content.Page, asJSON bool) error {
 	f := b.figuresOf(pg)
-	data, err := f.csv, f.err
-	if asJSON {
-		data, err = f.t.json()
+	if f.err != nil {
+		return f.err
 	}
-	w.Write(data)
-	return err
+	if asJSON {
+		f.t.writeJSON(w)
+	} else {
+		w.Write(f.csv)
+	}
+	return nil
 }
 
 // figuresTable is the table of the figures report pg shows, as at its
-// period: every figure of each metric its charts and values name, or of
-// every metric when it has a scorecard.
+// period, and no others: see reportShows.
 func (b *builder) figuresTable(pg *content.Page) *table {
 	rb := b.record(pg)
-	shown := map[string]bool{}
-	all := false
-	for _, sc := range b.content.Parse(pg, &problem.List{}).Shortcodes {
-		if id := sc.Args["metric"]; id != "" {
-			shown[id] = true
-		}
-		all = all || sc.Name == "scorecard"
-	}
-	var metrics []*model.Metric
+	shows := reportShows(b.content.Parse(pg, &problem.List{}).Shortcodes)
+	t := figureTable("figures.csv", "")
 	for _, m := range rb.p.Metrics {
-		if all || shown[m.ID] {
-			metrics = append(metrics, m)
+		for _, s := range m.Series {
+			if shows.whole[m.ID] {
+				t.addSeries(m, s)
+				continue
+			}
+			for _, pt := range shows.scored(s) {
+				t.addFigure(m, s, pt, true)
+			}
 		}
 	}
-	return performanceTable("figures.csv", "", metrics)
+	return t
+}
+
+// shown is what a report shows of the figures, read from its shortcodes.
+type shown struct {
+	// whole holds the metrics a chart or value shortcode names.
+	whole map[string]bool
+	// scorecards are the periods of its scorecards, zero for one that
+	// shows the latest figures.
+	scorecards []period.Period
+}
+
+// reportShows is the rule for what a report's figures files hold, as at
+// its period: what the report shows, so that a report costs what it
+// shows and not every figure of the partnership (at 120,000 figures, a
+// scorecard's report once held all of them, in each report).
+//
+//   - A metric a chart or value shortcode names: every figure of every
+//     series it has as at the report, outturns included. The chart's
+//     table is the metric's history, and a printed report's table sends
+//     the reader to figures.csv for its earlier rows.
+//   - Any other metric on a scorecard: of each series, the figure the
+//     scorecard shows (scoredAt), one a series for each scorecard
+//     period. A scorecard's line shows the worst series' figure, names
+//     the other partners with its status, and gives every series'
+//     direction of travel: each series' latest figure is on the page.
+//   - Nothing else: savings are not figures of a metric, and a report
+//     with no shortcode naming a metric has a figures file of its header
+//     alone.
+//
+// The rows keep performance.csv's columns and order (metrics.csv's
+// order, then each series', then each period's), so the file is the
+// same bytes every build.
+func reportShows(scs []*content.Shortcode) shown {
+	sh := shown{whole: map[string]bool{}}
+	for _, sc := range scs {
+		switch sc.Name {
+		case "chart", "value":
+			if id := sc.Args["metric"]; id != "" {
+				sh.whole[id] = true
+			}
+		case "scorecard":
+			var at period.Period // the latest figures
+			if raw, set := sc.Args["period"]; set {
+				var err error
+				if at, err = period.Parse(raw); err != nil {
+					continue // fails the build at the shortcode
+				}
+			}
+			if !slices.Contains(sh.scorecards, at) {
+				sh.scorecards = append(sh.scorecards, at)
+			}
+		}
+	}
+	return sh
+}
+
+// scored is the figures of series s the report's scorecards show, in
+// the series' order, each once.
+func (sh shown) scored(s *model.Series) []*model.Point {
+	var picked []*model.Point
+	for _, at := range sh.scorecards {
+		if pt := scoredAt(s, at); pt != nil {
+			picked = append(picked, pt)
+		}
+	}
+	if len(picked) < 2 {
+		return picked
+	}
+	// Scorecards of several periods: the series' own order, which is
+	// the periods'.
+	var out []*model.Point
+	for i := range s.Points {
+		if slices.Contains(picked, &s.Points[i]) {
+			out = append(out, &s.Points[i])
+		}
+	}
+	return out
 }
 
 // embed draws a figure alone on its embed page, for framing in a council's

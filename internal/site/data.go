@@ -329,35 +329,57 @@ func idOf[T interface {
 // units, with its flag or mark, its rating and the file and line it was
 // read from: the long, tidy form whatever the inputs' layout.
 func performanceTable(name, description string, metrics []*model.Metric) *table {
-	perf := &table{name: name, description: description,
-		header: []string{"metric", "period", "partner", "value", "flag", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
+	perf := figureTable(name, description)
 	for _, m := range metrics {
 		for _, s := range m.Series {
-			who := ""
-			if s.Partner != nil {
-				who = s.Partner.ID
-			}
-			// A year's outturn beside the quarters is a figure too, with no
-			// direction of travel: nothing before it is of its kind.
-			for i, pt := range slices.Concat(s.Points, s.Outturns) {
-				amber := ""
-				if pt.Target != nil {
-					amber = num(pt.Amber, 6)
-				}
-				value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
-				if !pt.Has() {
-					// No figure: nothing to rate or compare.
-					value, status, rule, trend = "", "", "", ""
-				}
-				if i >= len(s.Points) {
-					trend = ""
-				}
-				perf.add(idc(m.ID), nm(pt.Period.Written()), idc(who), nm(value), idc(pt.Symbol()), nm(opt(pt.Target, 6)), nm(amber),
-					tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
-			}
+			perf.addSeries(m, s)
 		}
 	}
 	return perf
+}
+
+// figureTable is an empty table of figures, with performance.csv's
+// columns.
+func figureTable(name, description string) *table {
+	return &table{name: name, description: description,
+		header: []string{"metric", "period", "partner", "value", "flag", "target", "amber", "status", "status_rule", "direction_of_travel", "note", "source_file", "source_line"}}
+}
+
+// addSeries adds every figure of series s of metric m: its periods in
+// order, then a year's outturns beside the quarters, which are figures
+// too, with no direction of travel, since nothing before them is of
+// their kind.
+func (t *table) addSeries(m *model.Metric, s *model.Series) {
+	for i := range s.Points {
+		t.addFigure(m, s, &s.Points[i], true)
+	}
+	for i := range s.Outturns {
+		t.addFigure(m, s, &s.Outturns[i], false)
+	}
+}
+
+// addFigure adds figure pt of series s of metric m, as a row of
+// performanceTable; travel says whether it has a direction of travel
+// (an outturn has none).
+func (t *table) addFigure(m *model.Metric, s *model.Series, pt *model.Point, travel bool) {
+	who := ""
+	if s.Partner != nil {
+		who = s.Partner.ID
+	}
+	amber := ""
+	if pt.Target != nil {
+		amber = num(pt.Amber, 6)
+	}
+	value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
+	if !pt.Has() {
+		// No figure: nothing to rate or compare.
+		value, status, rule, trend = "", "", "", ""
+	}
+	if !travel {
+		trend = ""
+	}
+	t.add(idc(m.ID), nm(pt.Period.Written()), idc(who), nm(value), idc(pt.Symbol()), nm(opt(pt.Target, 6)), nm(amber),
+		tx(status), tx(rule), tx(trend), tx(pt.Note), tx(pt.File), nm(strconv.Itoa(pt.Line)))
 }
 
 // revisionsTable lists every figure a later report revised, with where it
@@ -402,18 +424,83 @@ func revisionValue(r csvdata.Revision) (value, symbol string) {
 	return num(r.Value, 6), r.Flag.Symbol()
 }
 
-// json is the table as a JSON array of objects keyed by its header, for
-// those who would rather not parse CSV.
-func (t *table) json() ([]byte, error) {
-	rows := make([]map[string]string, len(t.rows))
+// writeJSON writes the table as a JSON array of objects keyed by its
+// header, for those who would rather not parse CSV. It writes straight
+// from the rows, with no map or copy of each: a report's figures can be
+// tens of thousands of rows, and going through []map[string]string and
+// json.MarshalIndent once cost most of a build. The bytes are those
+// MarshalIndent(rows, "", "  ") gave for the rows as maps, so that no
+// download changes: keys in sorted order (a map's order in encoding/json),
+// a repeated column's last cell (the map kept the last), every string as
+// json.Marshal escapes it, and "[]" for a table of no rows.
+func (t *table) writeJSON(w *bytes.Buffer) {
+	if len(t.rows) == 0 {
+		w.WriteString("[]\n")
+		return
+	}
+	keys := jsonKeys(t.header)
+	w.WriteString("[\n")
 	for i, r := range t.rows {
-		rows[i] = map[string]string{}
-		for j, h := range t.header {
-			rows[i][h] = r[j]
+		if i > 0 {
+			w.WriteString(",\n")
+		}
+		if len(keys) == 0 {
+			w.WriteString("  {}")
+			continue
+		}
+		w.WriteString("  {\n")
+		for k, key := range keys {
+			if k > 0 {
+				w.WriteString(",\n")
+			}
+			w.WriteString("    ")
+			writeJSONString(w, key.name)
+			w.WriteString(": ")
+			writeJSONString(w, r[key.col])
+		}
+		w.WriteString("\n  }")
+	}
+	w.WriteString("\n]\n")
+}
+
+// jsonKey is a column as a JSON key: its name and the cell it takes.
+type jsonKey struct {
+	name string
+	col  int
+}
+
+// jsonKeys are a header's columns in the order encoding/json writes a
+// map's keys, sorted, each once with its last column, as a map keyed by
+// the header would hold it.
+func jsonKeys(header []string) []jsonKey {
+	var keys []jsonKey
+	for j, h := range header {
+		if i := slices.IndexFunc(keys, func(k jsonKey) bool { return k.name == h }); i >= 0 {
+			keys[i].col = j
+			continue
+		}
+		keys = append(keys, jsonKey{h, j})
+	}
+	slices.SortFunc(keys, func(a, b jsonKey) int { return strings.Compare(a.name, b.name) })
+	return keys
+}
+
+// writeJSONString writes s as a JSON string, as json.Marshal does. Most
+// cells are plain ASCII with nothing to escape and are written as they
+// are; any other goes through json.Marshal itself, so that the escaping
+// (of <, > and &, U+2028, control characters and invalid UTF-8) is
+// encoding/json's own and cannot drift from it.
+func writeJSONString(w *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ := json.Marshal(s) // a string always marshals
+			w.Write(b)
+			return
 		}
 	}
-	b, err := json.MarshalIndent(rows, "", "  ")
-	return append(b, '\n'), err
+	w.WriteByte('"')
+	w.WriteString(s)
+	w.WriteByte('"')
 }
 
 // downloads builds the CSV tables once per load: the data page counts

@@ -150,8 +150,8 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 // recent rows only (chart.Table.PrintRecent), with a note that sends the
 // reader for the earlier ones to the report's own web page, which shows
 // every row, and, for a measure's figures, to the figures.csv beside it,
-// which has every figure of the measures the report shows (savings are
-// not in it). The screen page is unchanged.
+// which has every figure of the measures the report charts (savings are
+// not in it; see reportShows). The screen page is unchanged.
 func (b *builder) printRecent(pg *content.Page, f *chart.Figure) {
 	if pg.Kind != content.Report || !pg.PeriodSet {
 		return // no period to count back from
@@ -269,10 +269,7 @@ func scoreRowAt(m *model.Metric, at period.Period) ScoreRow {
 func travelEach(m *model.Metric, at period.Period) string {
 	var parts []string
 	for _, s := range m.Series {
-		pt := s.Latest()
-		if !at.IsZero() {
-			pt = s.LatestBy(at.End())
-		}
+		pt := scoredAt(s, at)
 		if pt == nil {
 			parts = append(parts, s.Name()+": no figures yet")
 			continue
@@ -280,6 +277,18 @@ func travelEach(m *model.Metric, at period.Period) string {
 		parts = append(parts, s.Name()+": "+pt.Travel())
 	}
 	return strings.Join(parts, "; ")
+}
+
+// scoredAt is the figure of series s a scorecard at period at shows:
+// its latest by the end of at, or its latest when at is zero, passing
+// over periods with no figure. It is the figure model.WorstAt takes of
+// each series, and the one whose direction travelEach gives; a report's
+// figures files hold it for every metric it shows on a scorecard alone.
+func scoredAt(s *model.Series, at period.Period) *model.Point {
+	if at.IsZero() {
+		return s.Latest()
+	}
+	return s.LatestBy(at.End())
 }
 
 // seriesRow is one series' latest line.

@@ -23,7 +23,13 @@ type Options struct {
 	Metrics  int    // rows of metrics.csv
 	Quarters int    // quarters of figures per metric and partner
 	Partners int    // partners, each reporting every metric
-	Seed     uint64
+	// Figures makes each page a quarterly report with figures: a period
+	// (the latest quarter for the first page, the one before for the
+	// second, and so on), a scorecard and one metric's chart, as a
+	// committee's report has. Without it the pages are prose alone, and
+	// the benchmarks of many pages measure the pages, not the figures.
+	Figures bool
+	Seed    uint64
 }
 
 // Default is the data scale the issue names: 200 metrics over 40 quarters
@@ -67,11 +73,33 @@ func Write(dir string, o Options) error {
 		return err
 	}
 	for i := range o.Pages {
-		if err := os.WriteFile(filepath.Join(dir, "content", folder, fmt.Sprintf("report-%05d.md", i+1)), []byte(Page(r, i)), 0o644); err != nil {
+		page := Page(r, i)
+		if o.Figures {
+			page = withFigures(page, o, i)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "content", folder, fmt.Sprintf("report-%05d.md", i+1)), []byte(page), 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// withFigures makes page i a report of a quarter with a scorecard and a
+// chart: page 0 reports the latest quarter of the data, page 1 the one
+// before, and so on back to the first, then round again.
+func withFigures(page string, o Options, i int) string {
+	q := o.Quarters - 1 - i%o.Quarters
+	startYear := 2026 - (o.Quarters+3)/4
+	period := quarter(startYear, q)
+	front, body, _ := strings.Cut(strings.TrimPrefix(page, "---\n"), "\n---\n")
+	return fmt.Sprintf("---\n%s\nperiod: %s\n---\n\n## Scorecard\n\n{{< scorecard >}}\n\n## Measure %d\n\n{{< chart metric=\"metric-%04d\" >}}\n%s",
+		front, period, i%o.Metrics+1, i%o.Metrics+1, body)
+}
+
+// quarter is the q'th quarter (from 0) of the financial years from
+// startYear: "2016/17 Q1".
+func quarter(startYear, q int) string {
+	return fmt.Sprintf("%d/%02d Q%d", startYear+q/4, (startYear+q/4+1)%100, q%4+1)
 }
 
 var services = []string{"ict", "revenues-benefits", "business-improvement", "print-design", "legal", "procurement", "hr-payroll", "waste"}
@@ -129,7 +157,7 @@ func writeData(dir string, o Options, r *rand.Rand) error {
 	startYear := 2026 - (o.Quarters+3)/4
 	for m := range o.Metrics {
 		for q := range o.Quarters {
-			period := fmt.Sprintf("%d/%02d Q%d", startYear+q/4, (startYear+q/4+1)%100, q%4+1)
+			period := quarter(startYear, q)
 			for p := range o.Partners {
 				v := targets[m] * (0.9 + 0.2*r.Float64())
 				if units[m%len(units)].unit == "percent" {

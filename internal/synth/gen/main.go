@@ -4,6 +4,7 @@
 //
 //	go run ./internal/synth/gen -pages 10000 DIR
 //	go run ./internal/synth/gen -pages 10000 -hugo DIR
+//	go run ./internal/synth/gen -pages 20 -metrics 1000 -figures DIR
 package main
 
 import (
@@ -19,15 +20,21 @@ func main() {
 	pages := flag.Int("pages", 1000, "report pages to write")
 	hugo := flag.Bool("hugo", false, "write the pages as a Hugo site instead")
 	loader := flag.Bool("loader", false, "write the 500,000-row loader variant instead")
+	metrics := flag.Int("metrics", 0, "metrics, each with figures for every partner and quarter (0: the default, 200)")
+	figures := flag.Bool("figures", false, "make each page a quarterly report with a scorecard and a chart")
 	folder := flag.String("folder", "reports", "the folder under content/ for the pages: reports, or a section of the site's own such as library")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: gen [-pages N] [-folder NAME] [-hugo | -loader] DIR")
+		fmt.Fprintln(os.Stderr, "usage: gen [-pages N] [-metrics N] [-figures] [-folder NAME] [-hugo | -loader] DIR")
 		os.Exit(2)
 	}
 	dir := flag.Arg(0)
 	o := synth.Default(*pages)
 	o.Folder = *folder
+	o.Figures = *figures
+	if *metrics > 0 {
+		o.Metrics = *metrics
+	}
 	if *loader {
 		o = synth.Loader()
 	}
