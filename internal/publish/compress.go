@@ -28,7 +28,7 @@ const minCompressed = 1024
 // that make copies at all, gzip 1 and brotli 1, take 0.25 ms of CPU a page,
 // a quarter more than a full build spends on everything else, and brotli 1
 // is no smaller than gzip 9 (17.5% of the page against 14.8%); levels worth
-// having (gzip 6, brotli 5) take 0.7 ms a page, nearly doubling the build.
+// having (gzip 6, brotli 5) take 0.7 ms a page, two thirds more again.
 // Every web server that compresses at all compresses HTML as it sends it
 // (nginx's gzip covers text/html and nothing else unless told), so the
 // copies that pay are those of the other types, which a stock server sends
@@ -55,15 +55,18 @@ func compress(b []byte) [2][]byte { return [2][]byte{gzipped(b), brotlied(b)} }
 // Levels, by the size of the file. Files up to gzipSlow bytes are
 // gzipped at level 9 and those up to brotliSlow get brotli's quality 11:
 // the theme's scripts and stylesheet take milliseconds at those levels.
-// Above, the levels fall to where the gain per second of CPU ends. On the
-// data downloads, search index and feed of a 10,000-page site (21 MB in
-// all), gzip 9 takes 0.6 s of CPU for files 4.4% of the size, gzip 6 0.17 s
-// for 4.7%; brotli 6 takes 0.34 s for 4.0%, and quality 11 would take
-// minutes. ECharts, 548 KB, gets brotli 6 (172 KB; 157 KB at 11, but 1.3 s
-// a build) and gzip 9.
+// Above, the levels fall to where the gain per second of CPU ends.
+// ECharts, 548 KB, gets gzip 9 and brotli 6 (172 KB; 157 KB at 11, but
+// 1.3 s a build). The files over 1 MB are the search index, the feed, the
+// sitemap and the data downloads, 21 MB in all on a 10,000-page site:
+// gzip 9 would take 0.7 s of CPU for them, where 6 takes 0.2 s for copies
+// 6% larger; brotli 7 takes 0.5 s, where 6, 0.1 s less, leaves the 5 MB
+// search index larger than its gzip copy (273 KB against 268 KB; 261 KB at
+// 7), and 9, 0.35 s more, saves 5% more.
 const (
 	gzipSlow   = 1 << 20
 	brotliSlow = 128 << 10
+	brotliBig  = 1 << 20
 )
 
 // gzipped returns a gzip copy of b with no name or time in its header, so
@@ -84,7 +87,10 @@ func gzipped(b []byte) []byte {
 // brotlied returns a brotli copy of b.
 func brotlied(b []byte) []byte {
 	q := brotli.BestCompression
-	if len(b) > brotliSlow {
+	switch {
+	case len(b) > brotliBig:
+		q = 7
+	case len(b) > brotliSlow:
 		q = 6
 	}
 	// A window no larger than the file: quality 11 sets up tables the
