@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"compress/gzip"
+	"math"
 	"math/bits"
 	"path"
 
@@ -39,35 +40,54 @@ var compressedTypes = map[string]bool{
 	".csv": true, ".svg": true, ".txt": true,
 }
 
-// compressible reports whether the file name of size bytes gets gzip and
-// brotli copies, "NAME.gz" and "NAME.br".
+// compressible reports whether the file name of size bytes gets
+// compressed copies, "NAME.gz" and, up to a size, "NAME.br".
 func compressible(name string, size int) bool {
 	return size >= minCompressed && compressedTypes[path.Ext(name)]
 }
 
-// copyNames are the suffixes of the compressed copies, in the order
-// [compress] returns them.
-var copyNames = [2]string{".gz", ".br"}
+// A copyKind is one kind of compressed copy: its suffix, the largest file it
+// is made for, and how.
+type copyKind struct {
+	suffix string
+	upTo   int
+	make   func([]byte) []byte
+}
 
-// compress returns the gzip and brotli copies of b.
-func compress(b []byte) [2][]byte { return [2][]byte{gzipped(b), brotlied(b)} }
+// kinds are the compressed copies, gzip's first.
+//
+// Levels and sizes, measured in CPU time on a 10,000-page site, whose
+// full build takes 8 s of CPU. Files up to 1 MB get gzip 9 and brotli 11,
+// or brotli 6 above 128 KB: ECharts, 548 KB, comes to 186 KB and 172 KB
+// (157 KB at 11, for 1.3 s a build), and the theme's other files take
+// milliseconds. The files over 1 MB are the search index, the feed, the
+// sitemap and the data downloads, 21 MB in all: gzip 6 takes 0.2 s of CPU
+// for them, 2% of the build (gzip 9 0.7 s, for copies 6% smaller), and
+// they get no brotli copy. Brotli at quality 6 would add 0.3 s and leave
+// the 5 MB search index larger than its gzip copy (273 KB against 268
+// KB); quality 7, the first that beats gzip there (261 KB), adds 0.4 s, 5%
+// of the build, and measured in the whole build 8 to 10% of its CPU. A
+// server that serves brotli copies sends the gzip one where there is none.
+// A build in which those files are unchanged spends none of it.
+var kinds = []copyKind{
+	{".gz", math.MaxInt, gzipped},
+	{".br", brotliMax, brotlied},
+}
 
-// Levels, by the size of the file. Files up to gzipSlow bytes are
-// gzipped at level 9 and those up to brotliSlow get brotli's quality 11:
-// the theme's scripts and stylesheet take milliseconds at those levels.
-// Above, the levels fall to where the gain per second of CPU ends.
-// ECharts, 548 KB, gets gzip 9 and brotli 6 (172 KB; 157 KB at 11, but
-// 1.3 s a build). The files over 1 MB are the search index, the feed, the
-// sitemap and the data downloads, 21 MB in all on a 10,000-page site:
-// gzip 9 would take 0.7 s of CPU for them, where 6 takes 0.2 s for copies
-// 6% larger; brotli 7 takes 0.5 s, where 6, 0.1 s less, leaves the 5 MB
-// search index larger than its gzip copy (273 KB against 268 KB; 261 KB at
-// 7), and 9, 0.35 s more, saves 5% more.
+// Sizes at which the levels change.
 const (
 	gzipSlow   = 1 << 20
 	brotliSlow = 128 << 10
-	brotliBig  = 1 << 20
+	brotliMax  = 1 << 20
 )
+
+// copiesOf are the compressed copies a file of size bytes gets.
+func copiesOf(size int) []copyKind {
+	if size > brotliMax {
+		return kinds[:1]
+	}
+	return kinds
+}
 
 // gzipped returns a gzip copy of b with no name or time in its header, so
 // that the same bytes give the same copy every build.
@@ -87,10 +107,7 @@ func gzipped(b []byte) []byte {
 // brotlied returns a brotli copy of b.
 func brotlied(b []byte) []byte {
 	q := brotli.BestCompression
-	switch {
-	case len(b) > brotliBig:
-		q = 7
-	case len(b) > brotliSlow:
+	if len(b) > brotliSlow {
 		q = 6
 	}
 	// A window no larger than the file: quality 11 sets up tables the
@@ -116,10 +133,9 @@ func Compress(files map[string][]byte) {
 		if !compressible(name, len(b)) {
 			continue
 		}
-		c := compress(b)
-		for i, suffix := range copyNames {
-			if _, ok := files[name+suffix]; !ok {
-				add[name+suffix] = c[i]
+		for _, c := range copiesOf(len(b)) {
+			if _, ok := files[name+c.suffix]; !ok {
+				add[name+c.suffix] = c.make(b)
 			}
 		}
 	}

@@ -549,23 +549,25 @@ func writeNew(p string, data []byte) error {
 	return errors.Join(err, f.Close())
 }
 
-// copies writes the compressed copies of the file name, on a goroutine of
+// copies writes the compressed copies of the file name, on goroutines of
 // their own, so that the large files written last (the search index, the
 // downloads) compress on the cores that rendering has left idle. An
 // unchanged file of an update keeps the copies already beside it. Files
 // with the same bytes, as each theme asset is under its hashed name and its
 // own, are compressed once.
 func (d *Dir) copies(name string, data []byte, changed bool) {
-	if !changed && d.kept(name+copyNames[0]) && d.kept(name+copyNames[1]) {
-		d.keep(name + copyNames[0])
-		d.keep(name + copyNames[1])
+	kinds := copiesOf(len(data))
+	if !changed && !slices.ContainsFunc(kinds, func(c copyKind) bool { return !d.kept(name + c.suffix) }) {
+		for _, c := range kinds {
+			d.keep(name + c.suffix)
+		}
 		return
 	}
 	key := string(data) // a copy: the caller reuses its buffer
 	d.mu.Lock()
 	z, seen := d.zips[key]
 	if !seen {
-		z = &zipped{done: make(chan struct{})}
+		z = &zipped{done: make(chan struct{}), copies: make([][]byte, len(kinds))}
 		d.zips[key] = z
 	}
 	d.mu.Unlock()
@@ -573,13 +575,23 @@ func (d *Dir) copies(name string, data []byte, changed bool) {
 		if seen {
 			<-z.done
 		} else {
-			d.slots <- struct{}{}
-			z.copies = compress([]byte(key))
-			<-d.slots
+			// The copies of one file are made at once: the search index
+			// and the feed are written last, and the build ends when
+			// their copies are done.
+			b := []byte(key)
+			var all sync.WaitGroup
+			for i, c := range kinds {
+				all.Go(func() {
+					d.slots <- struct{}{}
+					z.copies[i] = c.make(b)
+					<-d.slots
+				})
+			}
+			all.Wait()
 			close(z.done)
 		}
-		for i, suffix := range copyNames {
-			if err := d.stage(name+suffix, z.copies[i]); err != nil {
+		for i, c := range kinds {
+			if err := d.stage(name+c.suffix, z.copies[i]); err != nil {
 				return
 			}
 		}
@@ -589,7 +601,7 @@ func (d *Dir) copies(name string, data []byte, changed bool) {
 // zipped is the compressed copies of some bytes, once done is closed.
 type zipped struct {
 	done   chan struct{}
-	copies [2][]byte
+	copies [][]byte // in the order of copiesOf
 }
 
 // kept reports whether the previous build left the file name, as a file.

@@ -160,8 +160,8 @@ func files2(t *testing.T, dir string) map[string]string {
 }
 
 // TestCompressedCopies: text files of 1 KB and more other than HTML pages
-// get gzip and brotli copies that unpack to their bytes, the same bytes
-// every build; HTML pages and small files get none.
+// get gzip copies, and up to 1 MB brotli copies, that unpack to their
+// bytes, the same bytes every build; HTML pages and small files get none.
 func TestCompressedCopies(t *testing.T) {
 	index := bytes.Repeat([]byte(`{"title":"Quarter 2 report","url":"reports/q2/"}`+"\n"), 200)
 	site := map[string][]byte{
@@ -200,12 +200,24 @@ func TestCompressedCopies(t *testing.T) {
 			if b, err := io.ReadAll(zr); err != nil || string(b) != got[orig] {
 				t.Errorf("%s does not unpack to %s (%v)", name, orig, err)
 			}
+			if len(got[name]) >= len(got[orig]) {
+				t.Errorf("%s: %d bytes, gzip %d", orig, len(got[orig]), len(got[name]))
+			}
+			if _, ok := got[orig+".br"]; !ok {
+				if len(got[orig]) <= brotliMax {
+					t.Errorf("%s has no brotli copy", orig)
+				}
+				continue
+			}
+			if len(got[orig]) > brotliMax {
+				t.Errorf("%s, over %d bytes, has a brotli copy", orig, brotliMax)
+			}
 			br, err := io.ReadAll(brotli.NewReader(strings.NewReader(got[orig+".br"])))
 			if err != nil || string(br) != got[orig] {
 				t.Errorf("%s.br does not unpack to %s (%v)", orig, orig, err)
 			}
-			if len(got[orig+".br"]) >= len(got[name]) || len(got[name]) >= len(got[orig]) {
-				t.Errorf("%s: %d bytes, gzip %d, brotli %d", orig, len(got[orig]), len(got[name]), len(got[orig+".br"]))
+			if len(got[orig+".br"]) >= len(got[name]) {
+				t.Errorf("%s: gzip %d bytes, brotli %d", orig, len(got[name]), len(got[orig+".br"]))
 			}
 		}
 	}
