@@ -3,8 +3,12 @@ package publish
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
+	"hash/crc32"
+	"io"
 	"math"
 	"math/bits"
+	"os"
 	"path"
 
 	"github.com/andybalholm/brotli"
@@ -52,6 +56,8 @@ type copyKind struct {
 	suffix string
 	upTo   int
 	make   func([]byte) []byte
+	// of reports whether the file f, of size bytes, is a copy of data.
+	of func(f *os.File, size int64, data []byte) bool
 }
 
 // kinds are the compressed copies, gzip's first.
@@ -70,8 +76,8 @@ type copyKind struct {
 // server that serves brotli copies sends the gzip one where there is none.
 // A build in which those files are unchanged spends none of it.
 var kinds = []copyKind{
-	{".gz", math.MaxInt, gzipped},
-	{".br", brotliMax, brotlied},
+	{".gz", math.MaxInt, gzipped, gzipOf},
+	{".br", brotliMax, brotlied, brotliOf},
 }
 
 // Sizes at which the levels change.
@@ -80,6 +86,42 @@ const (
 	brotliSlow = 128 << 10
 	brotliMax  = 1 << 20
 )
+
+// gzipOf reports whether f is a gzip copy of data by the checksum and
+// length of the uncompressed bytes that end every gzip file: a copy kept
+// from the last build must be of the bytes its file has now, and reading
+// 8 bytes is cheaper than unpacking.
+func gzipOf(f *os.File, size int64, data []byte) bool {
+	var tail [8]byte
+	if size < 18 {
+		return false
+	}
+	if _, err := f.ReadAt(tail[:], size-8); err != nil {
+		return false
+	}
+	return binary.LittleEndian.Uint32(tail[:4]) == crc32.ChecksumIEEE(data) &&
+		binary.LittleEndian.Uint32(tail[4:]) == uint32(len(data))
+}
+
+// brotliOf reports whether f is a brotli copy of data by unpacking it:
+// brotli records no checksum, and these copies are of files up to 1 MB.
+func brotliOf(f *os.File, _ int64, data []byte) bool {
+	r := brotli.NewReader(f)
+	var buf [32 << 10]byte
+	for rest := data; ; {
+		n, err := r.Read(buf[:])
+		if n > len(rest) || !bytes.Equal(buf[:n], rest[:n]) {
+			return false
+		}
+		rest = rest[n:]
+		if err == io.EOF {
+			return len(rest) == 0
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
 
 // copiesOf are the compressed copies a file of size bytes gets.
 func copiesOf(size int) []copyKind {

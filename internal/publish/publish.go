@@ -557,7 +557,7 @@ func writeNew(p string, data []byte) error {
 // own, are compressed once.
 func (d *Dir) copies(name string, data []byte, changed bool) {
 	kinds := copiesOf(len(data))
-	if !changed && !slices.ContainsFunc(kinds, func(c copyKind) bool { return !d.kept(name + c.suffix) }) {
+	if !changed && !slices.ContainsFunc(kinds, func(c copyKind) bool { return !d.keptCopy(name, c, data) }) {
 		for _, c := range kinds {
 			d.keep(name + c.suffix)
 		}
@@ -604,13 +604,25 @@ type zipped struct {
 	copies [][]byte // in the order of copiesOf
 }
 
-// kept reports whether the previous build left the file name, as a file.
-func (d *Dir) kept(name string) bool {
-	if !d.old[name] {
+// keptCopy reports whether the previous build left beside the file name
+// its copy of kind c, and a copy of the bytes data, which the file has
+// now. (A copy and its file are changed together, but a folder the program
+// did not finish writing may be put right by hand.)
+func (d *Dir) keptCopy(name string, c copyKind, data []byte) bool {
+	if !d.old[name+c.suffix] {
 		return false
 	}
-	info, err := os.Lstat(filepath.Join(d.target, filepath.FromSlash(name)))
-	return err == nil && info.Mode().IsRegular()
+	p := filepath.Join(d.target, filepath.FromSlash(name+c.suffix))
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return c.of(f, info.Size(), data)
 }
 
 func (d *Dir) fail(err error) error {

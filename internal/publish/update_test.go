@@ -84,6 +84,20 @@ func TestUpdateWritesOnlyChanges(t *testing.T) {
 			},
 			replaced: []string{"assets/site.css.br", "assets/site.css.gz"},
 		},
+		{
+			name: "a gzip copy of other bytes",
+			edit: func(_ map[string][]byte, out string) {
+				write(t, filepath.Join(out, "assets", "site.css.gz"), string(gzipped([]byte(strings.Repeat("p{margin:0}\n", 100)))))
+			},
+			replaced: []string{"assets/site.css.br", "assets/site.css.gz"},
+		},
+		{
+			name: "a brotli copy of other bytes",
+			edit: func(_ map[string][]byte, out string) {
+				write(t, filepath.Join(out, "search.json.br"), string(brotlied([]byte(big+"\n"))))
+			},
+			replaced: []string{"search.json.br", "search.json.gz"},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
