@@ -17,9 +17,10 @@
 // or empty writes the whole site into the temporary folder, which is
 // renamed into the target's place.
 //
-// Text files other than HTML pages get gzip and brotli copies beside them
-// (see compress.go), made here and only here, and only for files whose
-// bytes changed: an unchanged file keeps the copies it has.
+// Text files of 1 KB or more other than HTML pages get a gzip copy beside
+// them, and up to 1 MB a brotli copy (see compress.go), made here and only
+// here, and only for files whose bytes changed: an unchanged file keeps
+// the copies it has.
 //
 // The output folder is the program's alone. Each build leaves a marker file,
 // [Marker], listing every file it wrote. A folder is replaced only if it is
