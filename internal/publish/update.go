@@ -19,8 +19,8 @@ import (
 // one, touching only what changed. Writing only the changed files into a
 // staging folder and renaming that folder into place would need every
 // unchanged file linked into it and every old one unlinked after: on ext4
-// that is 10,000 folders made and removed and 20,000 links made and
-// removed for a 10,000-page site, as slow as writing the site afresh
+// that is 10,000 folders made and as many removed, and 10,681 links made
+// and as many removed, for a 10,000-page site, as slow as writing it afresh
 // (measured: 2.6 to 5 s against 3.6 to 6 s, where comparing every file
 // with the one in place takes 0.15 s). So the changes are made in place,
 // each file replaced by rename, after a plan of them is written beside
