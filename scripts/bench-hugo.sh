@@ -6,6 +6,12 @@
 #   apt-get install hugo time      # once
 #   scripts/bench-hugo.sh 10000            # pages in content/reports/; RUNS=5 by default
 #   scripts/bench-hugo.sh 10000 library    # pages in a folder of their own, a section
+#   BASE=/tmp scripts/bench-hugo.sh 10000  # on the disk rather than tmpfs
+#
+# Each run builds into an empty folder and then, with nothing changed, again
+# over that build, as a council building again does; the two are reported
+# apart. Times are wall time, and CPU time (user + system) beside it, since
+# a shared machine's wall times swing with the other work on it.
 #
 # Hugo builds only the report pages; partnersite also builds ~250 data
 # pages with charts from 24,000 figures, so the comparison favours Hugo.
@@ -19,7 +25,7 @@ command -v hugo >/dev/null || { echo "install Hugo first: apt-get install hugo" 
 
 # On tmpfs when there is one: this machine's disk latency swings by 2x
 # from run to run, which would measure the disk, not the generators.
-base=/dev/shm
+base=${BASE:-/dev/shm}
 [[ -d $base && -w $base ]] || base=${TMPDIR:-/tmp}
 work=$(mktemp -d -p "$base")
 trap 'rm -rf "$work"' EXIT
@@ -27,27 +33,36 @@ go build -o "$work/partnersite" ./cmd/partnersite
 go run ./internal/synth/gen -pages "$PAGES" -folder "$FOLDER" "$work/ps"
 go run ./internal/synth/gen -pages "$PAGES" -folder "$FOLDER" -hugo "$work/hugo"
 
-# once NAME CMD...: runs CMD once, appending "seconds peak_kib" to $work/NAME.
+# once NAME CMD...: runs CMD once, appending "seconds peak_kib cpu_seconds"
+# to $work/times-NAME.
 once() {
   local name=$1
   shift
-  /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-  cat "$work/t" >>"$work/times-$name"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  awk '{print $1, $2, $3 + $4}' "$work/t" >>"$work/times-$name"
 }
-# summary NAME: prints "median_seconds peak_kib" of the runs of NAME.
+# summary NAME: prints "median_seconds peak_kib median_cpu_seconds" of the
+# runs of NAME.
 summary() {
-  sort -n "$work/times-$1" | awk '{t[NR]=$1; if ($2 > p) p=$2} END {print t[int((NR+1)/2)], p}'
+  sort -n -k3 "$work/times-$1" | awk '{c[NR]=$3} END {print c[int((NR+1)/2)]}' >"$work/cpu"
+  sort -n "$work/times-$1" | awk -v cpu="$(cat "$work/cpu")" '{t[NR]=$1; if ($2 > p) p=$2} END {print t[int((NR+1)/2)], p, cpu}'
 }
 
 # The two alternate, so a slow patch of the machine hits both alike.
 for ((i = 0; i < RUNS; i++)); do
+  rm -rf "$work/ps-out" "$work/hugo-out"
   once ps "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
   once hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
+  once ps-again "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
+  once hugo-again hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
 done
-read -r ps_s ps_k < <(summary ps)
-read -r hu_s hu_k < <(summary hugo)
 echo "pages:        $PAGES in content/$FOLDER/ (median of $RUNS alternating runs in $base, $(nproc) cores, $(hugo version | cut -d' ' -f1-2))"
-echo "partnersite:  ${ps_s}s, peak $((ps_k / 1024)) MiB"
-echo "hugo:         ${hu_s}s, peak $((hu_k / 1024)) MiB"
+for kind in "" -again; do
+  read -r ps_s ps_k ps_c < <(summary "ps$kind")
+  read -r hu_s hu_k hu_c < <(summary "hugo$kind")
+  [[ $kind == "" ]] && echo "build into an empty folder:" || echo "build again, nothing changed:"
+  echo "  partnersite:  ${ps_s}s (CPU ${ps_c}s), peak $((ps_k / 1024)) MiB"
+  echo "  hugo:         ${hu_s}s (CPU ${hu_c}s), peak $((hu_k / 1024)) MiB"
+  awk -v a="$ps_s" -v b="$hu_s" -v c="$ps_k" -v d="$hu_k" -v e="$ps_c" -v f="$hu_c" 'BEGIN { printf "  ratio:        time %.2fx, CPU %.2fx, peak memory %.2fx (partnersite / hugo)\n", a / b, e / f, c / d }'
+done
 echo "output:       partnersite $(du -sm "$work/ps-out" | cut -f1) MB, hugo $(du -sm "$work/hugo-out" | cut -f1) MB"
-awk -v a="$ps_s" -v b="$hu_s" -v c="$ps_k" -v d="$hu_k" 'BEGIN { printf "ratio:        time %.2fx, peak memory %.2fx (partnersite / hugo)\n", a / b, c / d }'

@@ -182,8 +182,9 @@ func build(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Files stream into a temporary folder beside the output as they are
-	// rendered; it replaces the output only if the whole build succeeds.
+	// Files stream to disk as they are rendered, those that changed into a
+	// temporary folder beside the output, with their compressed copies; the
+	// output changes only if the whole build succeeds.
 	dir, err := publish.Begin(*output, *source)
 	if err != nil {
 		return err

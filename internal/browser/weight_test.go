@@ -10,6 +10,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/partnersite/partnersite/internal/publish"
 )
 
 // TestPageWeight measures in Chromium the bytes a page and everything it
@@ -28,6 +30,7 @@ func TestPageWeight(t *testing.T) {
 	// Weighed twice: from a server with the brotli copies, and from one
 	// with gzip only, as a stock nginx serves (Chromium asks for br even
 	// from loopback, so the second server is told it cannot).
+	publish.Compress(out.Files) // the copies a build writes beside the files
 	compressing := Compressing(out.Files, CSP)
 	withBrotli := httptest.NewServer(compressing)
 	defer withBrotli.Close()

@@ -1,9 +1,26 @@
 // Package publish writes a built site to disk so that the output folder is
 // never half-written and never loses a file the program did not write.
 //
-// Files go to a temporary folder beside the target, which replaces the
-// target only when every file is written. On any error the previous output
-// stays exactly as it was.
+// A build into a folder that holds the previous build changes only what
+// changed: each file is compared with the one already there, and only
+// files whose bytes differ are written, to a temporary folder beside the
+// target. When every file is written, a plan of the changes goes beside
+// them, and the changes are then made in the target by renaming each new
+// file over the old one and removing the files that went away. A build
+// that fails before the plan is in place leaves the previous output
+// exactly as it was; a build killed once it is in place, even half way
+// through the changes, has them finished by the next build before it does
+// anything else, so the output is the previous site or the new one, each
+// file whole. A build with nothing changed writes nothing in the target,
+// and the files a server has open are never written into: each new file
+// replaces the old one by rename. A build into a folder that is missing
+// or empty writes the whole site into the temporary folder, which is
+// renamed into the target's place.
+//
+// Text files of 1 KB or more other than HTML pages get a gzip copy beside
+// them, and up to 1 MB a brotli copy (see compress.go), made here and only
+// here, and only for files whose bytes changed: an unchanged file keeps
+// the copies it has.
 //
 // The output folder is the program's alone. Each build leaves a marker file,
 // [Marker], listing every file it wrote. A folder is replaced only if it is
@@ -14,15 +31,15 @@
 // inside the site's own inputs, with a [Refusal].
 //
 // A build killed at any moment leaves no trace that the next one does not
-// clear: its temporary folders are removed and a folder moved aside but
-// never replaced is put back. A folder beside the output is known as such
-// a leftover only by a mark file inside it, [swapMark], that names the
-// folder and what it is; its name alone proves nothing, since a council may
-// keep ".public.old-notes" or ".public.new-draft" beside its web root. Any
-// file or folder beside the output without that mark is never deleted or
-// renamed, whatever its name. (A kill in the instant between creating the
-// staging folder and writing its mark leaves it empty and unmarked: a trace,
-// never a loss.)
+// clear: its temporary folders are removed, a plan in place is carried
+// out, and a folder moved aside but never replaced is put back. A folder
+// beside the output is known as such a leftover only by a mark file inside
+// it, [swapMark], that names the folder and what it is; its name alone
+// proves nothing, since a council may keep ".public.old-notes" or
+// ".public.new-draft" beside its web root. Any file or folder beside the
+// output without that mark is never deleted or renamed, whatever its name.
+// (A kill in the instant between creating the staging folder and writing
+// its mark leaves it empty and unmarked: a trace, never a loss.)
 //
 // A Dir accepts files while the site is still rendering, from many
 // goroutines at once, so that a large build neither waits for the disk at
@@ -30,7 +47,7 @@
 package publish
 
 import (
-	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -38,8 +55,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Marker is the name of the file that marks a folder as written by
@@ -121,15 +140,31 @@ type Dir struct {
 	target string // the real path of the folder to replace
 	tmp    string // where files go until Commit
 	unlock func()
-	made   sync.Map
-	mu     sync.Mutex
-	names  []string // files written, for the marker
-	err    error    // the first write error
+	// update is set when the target holds a marked build, which is then
+	// changed in place (see update.go) rather than replaced whole. old
+	// lists its files, all of them listed by its marker, which was
+	// oldMarker.
+	update    bool
+	old       map[string]bool
+	oldMarker []byte
+	made      sync.Map     // folders made in tmp, when not updating
+	seq       atomic.Int64 // names files staged for an update
+	jobs      sync.WaitGroup
+	slots     chan struct{}      // compressions that may run at once
+	zips      map[string]*zipped // by the bytes compressed; guarded by mu
+	mu        sync.Mutex
+	names     []string // files written or kept, for the marker
+	puts      []put    // files staged to go into the target, when updating
+	err       error    // the first write error
 }
 
 // Steps of a commit, named for tests that stop the process between them.
 const (
+	stepStaged  = "staged"  // the first changed file of an update is in the temporary folder
 	stepWritten = "written" // every file is in the temporary folder
+	stepPlanned = "planned" // an update's plan is in place; the target is not yet changed
+	stepMoved   = "moved"   // an update has changed the first file in the target
+	stepApplied = "applied" // an update is done but for removing the temporary folder
 	stepMarked  = "marked"  // the previous output is marked to go aside, still in place
 	stepAside   = "aside"   // the previous output is moved aside
 	stepPlaced  = "placed"  // the new output is in place; the old one is not yet removed
@@ -145,7 +180,8 @@ var rename = os.Rename
 // Begin starts writing the output folder dir for the site folder source.
 // It refuses, with a *Refusal, any folder whose replacement could lose a
 // file the program did not write or touch the site's inputs. Before it
-// returns it clears what a killed earlier build left beside dir.
+// returns it clears what a killed earlier build left beside dir, finishing
+// an update whose plan was in place.
 func Begin(dir, source string) (*Dir, error) {
 	target, err := realPath(dir)
 	if err != nil {
@@ -170,7 +206,8 @@ func Begin(dir, source string) (*Dir, error) {
 		unlock()
 		return nil, fmt.Errorf("output folder %s: clearing what an earlier build left: %w", dir, err)
 	}
-	if err := checkReplaceable(dir, target); err != nil {
+	old, marker, err := checkReplaceable(dir, target)
+	if err != nil {
 		unlock()
 		return nil, err
 	}
@@ -179,7 +216,9 @@ func Begin(dir, source string) (*Dir, error) {
 		unlock()
 		return nil, fmt.Errorf("creating a temporary folder beside %s: %w", dir, err)
 	}
-	return &Dir{target: target, tmp: tmp, unlock: sync.OnceFunc(unlock)}, nil
+	return &Dir{target: target, tmp: tmp, unlock: sync.OnceFunc(unlock),
+		update: marker != nil, old: old, oldMarker: marker,
+		slots: make(chan struct{}, runtime.GOMAXPROCS(0)), zips: map[string]*zipped{}}, nil
 }
 
 // makeStaging creates the staging folder beside the output folder base
@@ -275,23 +314,26 @@ func checkPlace(given, target, src string) error {
 
 // checkReplaceable refuses a folder that holds anything the program did
 // not write, so a mistyped --output or a file copied into public/ by hand
-// is never deleted.
-func checkReplaceable(given, dir string) error {
+// is never deleted. For a marked folder it returns the files in it, every
+// one listed by its marker, and the marker's bytes; marker is nil for a
+// folder that is missing or unmarked, and so empty of files.
+func checkReplaceable(given, dir string) (files map[string]bool, marker []byte, err error) {
 	info, err := os.Lstat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return fmt.Errorf("output folder %s: %w", given, err)
+		return nil, nil, fmt.Errorf("output folder %s: %w", given, err)
 	}
 	if !info.IsDir() {
-		return &Refusal{given, "is a file, not a folder; choose another --output"}
+		return nil, nil, &Refusal{given, "is a file, not a folder; choose another --output"}
 	}
-	written, marked, err := readMarker(dir)
+	marker, written, err := readMarker(dir)
 	if err != nil {
-		return fmt.Errorf("output folder %s: %w", given, err)
+		return nil, nil, fmt.Errorf("output folder %s: %w", given, err)
 	}
 	var foreign []string
+	files = map[string]bool{}
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -301,24 +343,25 @@ func checkReplaceable(given, dir string) error {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if rel == Marker && marked {
+		if rel == Marker && marker != nil {
 			return nil
 		}
 		if _, ok := written[rel]; !ok {
 			foreign = append(foreign, rel)
 		}
+		files[rel] = true
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("output folder %s: %w", given, err)
+		return nil, nil, fmt.Errorf("output folder %s: %w", given, err)
 	}
 	switch {
 	case len(foreign) == 0:
-		return nil
-	case !marked:
-		return &Refusal{given, fmt.Sprintf("already holds files that partnersite did not write (%s); build into an empty or new folder, or, if it is an old build, delete it first", sample(foreign))}
+		return files, marker, nil
+	case marker == nil:
+		return nil, nil, &Refusal{given, fmt.Sprintf("already holds files that partnersite did not write (%s); build into an empty or new folder, or, if it is an old build, delete it first", sample(foreign))}
 	}
-	return &Refusal{given, fmt.Sprintf("holds files that the last build did not write (%s); move them out, since the build replaces the folder whole", sample(foreign))}
+	return nil, nil, &Refusal{given, fmt.Sprintf("holds files that the last build did not write (%s); move them out, since the build replaces the folder whole", sample(foreign))}
 }
 
 // sample names the first few of a list of files.
@@ -330,40 +373,42 @@ func sample(names []string) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(names[:3], ", "), len(names)-3)
 }
 
-// readMarker reads the list of files a build wrote into dir; marked is
-// false when dir has no marker.
-func readMarker(dir string) (written map[string]struct{}, marked bool, err error) {
-	f, err := os.Open(filepath.Join(dir, Marker))
+// readMarker reads the marker of dir and the list of files it names;
+// marker is nil when dir has no marker.
+func readMarker(dir string) (marker []byte, written map[string]struct{}, err error) {
+	marker, err = os.ReadFile(filepath.Join(dir, Marker))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, false, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, nil, err
 	}
-	defer f.Close()
+	if marker == nil {
+		marker = []byte{} // an empty marker still marks the folder
+	}
 	written = map[string]struct{}{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+	for line := range strings.SplitSeq(string(marker), "\n") {
+		if line = strings.TrimSuffix(line, "\r"); line != "" && !strings.HasPrefix(line, "#") {
 			written[line] = struct{}{}
 		}
 	}
-	return written, true, sc.Err()
+	return marker, written, nil
 }
 
-// clearLeftovers clears what a killed build left beside the output folder base
-// in parent: a folder moved aside is put back if the output is missing,
-// and every other leftover is removed. A leftover is a folder, not a link,
-// whose mark says it is one and names it; nothing else beside the output
-// is touched, whatever its name. The caller holds the lock, so none of
-// them belongs to a build still running.
+// clearLeftovers clears what a killed build left beside the output folder
+// base in parent: an update whose plan is in place is finished, a folder
+// moved aside is put back if the output is missing, and every other
+// leftover is removed. A leftover is a folder, not a link, whose mark says
+// it is one and names it; nothing else beside the output is touched,
+// whatever its name. The caller holds the lock, so none of them belongs to
+// a build still running.
 func clearLeftovers(parent, base string) error {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return err
 	}
 	target := filepath.Join(parent, base)
-	_, err = os.Lstat(target)
+	info, err := os.Lstat(target)
 	missing := errors.Is(err, fs.ErrNotExist)
 	var aside, stale []string
 	for _, e := range entries {
@@ -377,6 +422,20 @@ func clearLeftovers(parent, base string) error {
 			aside = append(aside, name)
 		case kind == kindNew:
 			stale = append(stale, name)
+		}
+	}
+	for _, name := range stale {
+		// An update whose plan is in place is finished, so that the
+		// output is the new site, not part of each. Its target is a
+		// folder: an update is planned only into one.
+		pl, ok, err := readPlan(filepath.Join(parent, name), base)
+		if err != nil {
+			return err
+		}
+		if ok && info != nil && info.IsDir() {
+			if err := pl.apply(target, true); err != nil {
+				return fmt.Errorf("finishing the update an earlier build began: %w", err)
+			}
 		}
 	}
 	if missing && len(aside) > 0 {
@@ -409,10 +468,56 @@ func unmark(target, base string) error {
 }
 
 // Write writes one file, name relative to the output folder with forward
-// slashes. It is safe for concurrent use.
+// slashes, and its compressed copies if it gets them. When the output
+// folder holds the previous build and the file there has the same bytes,
+// nothing is written, and it keeps its copies. It is safe for concurrent
+// use; data may be reused once it returns.
 func (d *Dir) Write(name string, data []byte) error {
 	if name == Marker || name == swapMark {
 		return d.fail(fmt.Errorf("writing %s: the name is kept for the output folder's marker", name))
+	}
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.ContainsAny(name, "\n\r\\") {
+		return d.fail(fmt.Errorf("writing %q: not a path inside the output folder", name))
+	}
+	changed := !d.update || !d.same(name, data)
+	if changed {
+		if err := d.stage(name, data); err != nil {
+			return err
+		}
+	} else {
+		d.keep(name)
+	}
+	if compressible(name, len(data)) {
+		d.copies(name, data, changed)
+	}
+	return nil
+}
+
+// keep records a file of the previous build that stays as it is.
+func (d *Dir) keep(name string) {
+	d.mu.Lock()
+	d.names = append(d.names, name)
+	d.mu.Unlock()
+}
+
+// stage writes a file that is new or changed into the temporary folder:
+// for an update, under a name of its own to be renamed into the target at
+// Commit; otherwise where it goes in the site, the folder being renamed
+// into the target's place whole.
+func (d *Dir) stage(name string, data []byte) error {
+	if d.update {
+		n := d.seq.Add(1)
+		if err := writeNew(filepath.Join(d.tmp, strconv.FormatInt(n, 10)), data); err != nil {
+			return d.fail(fmt.Errorf("writing %s: %w", name, err))
+		}
+		d.mu.Lock()
+		d.names = append(d.names, name)
+		d.puts = append(d.puts, put{n, name})
+		d.mu.Unlock()
+		if n == 1 {
+			afterStep(stepStaged)
+		}
+		return nil
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
 	dir := filepath.Dir(p)
@@ -422,13 +527,103 @@ func (d *Dir) Write(name string, data []byte) error {
 		}
 		d.made.Store(dir, true)
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err := writeNew(p, data); err != nil {
 		return d.fail(fmt.Errorf("writing %s: %w", name, err))
 	}
 	d.mu.Lock()
 	d.names = append(d.names, name)
 	d.mu.Unlock()
 	return nil
+}
+
+// writeNew writes a file that must not exist yet: two writes of one name
+// are a mistake, and a file already there is never written into.
+func writeNew(p string, data []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return errors.New("written twice in one build")
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
+}
+
+// copies writes the compressed copies of the file name, on goroutines of
+// their own, so that the large files written last (the search index, the
+// downloads) compress on the cores that rendering has left idle. An
+// unchanged file of an update keeps the copies already beside it. Files
+// with the same bytes, as each theme asset is under its hashed name and its
+// own, are compressed once.
+func (d *Dir) copies(name string, data []byte, changed bool) {
+	kinds := copiesOf(len(data))
+	if !changed && !slices.ContainsFunc(kinds, func(c copyKind) bool { return !d.keptCopy(name, c, data) }) {
+		for _, c := range kinds {
+			d.keep(name + c.suffix)
+		}
+		return
+	}
+	key := string(data) // a copy: the caller reuses its buffer
+	d.mu.Lock()
+	z, seen := d.zips[key]
+	if !seen {
+		z = &zipped{done: make(chan struct{}), copies: make([][]byte, len(kinds))}
+		d.zips[key] = z
+	}
+	d.mu.Unlock()
+	d.jobs.Go(func() {
+		if seen {
+			<-z.done
+		} else {
+			// The copies of one file are made at once: the search index
+			// and the feed are written last, and the build ends when
+			// their copies are done.
+			b := []byte(key)
+			var all sync.WaitGroup
+			for i, c := range kinds {
+				all.Go(func() {
+					d.slots <- struct{}{}
+					z.copies[i] = c.make(b)
+					<-d.slots
+				})
+			}
+			all.Wait()
+			close(z.done)
+		}
+		for i, c := range kinds {
+			if err := d.stage(name+c.suffix, z.copies[i]); err != nil {
+				return
+			}
+		}
+	})
+}
+
+// zipped is the compressed copies of some bytes, once done is closed.
+type zipped struct {
+	done   chan struct{}
+	copies [][]byte // in the order of copiesOf
+}
+
+// keptCopy reports whether the previous build left beside the file name
+// its copy of kind c, and a copy of the bytes data, which the file has
+// now. (A copy and its file are changed together, but a folder the program
+// did not finish writing may be put right by hand.)
+func (d *Dir) keptCopy(name string, c copyKind, data []byte) bool {
+	if !d.old[name+c.suffix] {
+		return false
+	}
+	p := filepath.Join(d.target, filepath.FromSlash(name+c.suffix))
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return c.of(f, info.Size(), data)
 }
 
 func (d *Dir) fail(err error) error {
@@ -442,19 +637,40 @@ func (d *Dir) fail(err error) error {
 
 // Abort removes everything written; the output folder is untouched.
 func (d *Dir) Abort() {
+	d.jobs.Wait() // so that no copy is written after the folder is gone
 	_ = os.RemoveAll(d.tmp)
 	d.unlock()
 }
 
-// Commit replaces the output folder with what was written, unless a write
-// failed, in which case it aborts and returns that error.
+// Commit puts what was written in place, unless a write failed, in which
+// case it aborts and returns that error. An update renames the changed
+// files into the output folder and removes those the build did not write;
+// otherwise the temporary folder replaces the output folder whole.
 func (d *Dir) Commit() error {
+	d.jobs.Wait()
 	d.mu.Lock()
 	err := d.err
 	names := d.names
 	d.mu.Unlock()
+	slices.Sort(names)
 	if err == nil {
-		err = d.writeMarker(names)
+		for i := 1; i < len(names); i++ {
+			if names[i] == names[i-1] {
+				err = fmt.Errorf("writing %s: written twice in one build", names[i])
+				break
+			}
+		}
+	}
+	if err != nil {
+		d.Abort()
+		return err
+	}
+	if d.update {
+		defer d.unlock()
+		return d.commitUpdate(names)
+	}
+	if err = writeNew(filepath.Join(d.tmp, Marker), markerText(names)); err != nil {
+		err = fmt.Errorf("writing %s: %w", Marker, err)
 	}
 	if err == nil {
 		err = os.Chmod(d.tmp, 0o755)
@@ -468,18 +684,15 @@ func (d *Dir) Commit() error {
 	return swap(d.tmp, d.target)
 }
 
-func (d *Dir) writeMarker(names []string) error {
-	slices.Sort(names)
-	var b strings.Builder
+// markerText is the marker of a build that wrote names, sorted.
+func markerText(names []string) []byte {
+	var b bytes.Buffer
 	b.WriteString(markerHead)
 	for _, n := range names {
 		b.WriteString(n)
 		b.WriteByte('\n')
 	}
-	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte(b.String()), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", Marker, err)
-	}
-	return nil
+	return b.Bytes()
 }
 
 // Write writes a whole site held in memory to dir, replacing it.

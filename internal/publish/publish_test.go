@@ -24,14 +24,57 @@ func TestMain(m *testing.M) {
 				select {}
 			}
 		}
-		files := map[string][]byte{"index.html": []byte(os.Getenv("PUBLISH_CONTENT"))}
-		if err := Write(files, os.Getenv("PUBLISH_OUT"), os.Getenv("PUBLISH_SRC")); err != nil {
+		if err := Write(siteOf(os.Getenv("PUBLISH_CONTENT")), os.Getenv("PUBLISH_OUT"), os.Getenv("PUBLISH_SRC")); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(3)
 		}
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
+}
+
+// siteOf is a small site whose every file says content: pages, one of
+// them named for content, so that no two such sites have the same files,
+// and a search index large enough to get compressed copies.
+func siteOf(content string) map[string][]byte {
+	return map[string][]byte{
+		"index.html":            []byte(content),
+		"about/index.html":      []byte("about " + content),
+		content + "/index.html": []byte("only in " + content),
+		"search.json":           []byte(strings.Repeat(`{"title":"`+content+`"}`+"\n", 100)),
+	}
+}
+
+// builtOf is every file that publishing siteOf(content) leaves in the
+// output folder, by slash path: its files, their copies and the marker.
+func builtOf(content string) map[string]string {
+	want := map[string]string{}
+	files := siteOf(content)
+	Compress(files)
+	for name, b := range files {
+		want[name] = string(b)
+	}
+	want[Marker] = string(markerText(slices.Sorted(maps.Keys(want))))
+	return want
+}
+
+// diff names the files in which two sites differ.
+func diff(got, want map[string]string) string {
+	var d []string
+	for name := range maps.Keys(got) {
+		if w, ok := want[name]; !ok {
+			d = append(d, "extra "+name)
+		} else if w != got[name] {
+			d = append(d, fmt.Sprintf("%s is %.40q, want %.40q", name, got[name], w))
+		}
+	}
+	for name := range maps.Keys(want) {
+		if _, ok := got[name]; !ok {
+			d = append(d, "missing "+name)
+		}
+	}
+	slices.Sort(d)
+	return strings.Join(d, "; ")
 }
 
 func read(t *testing.T, p string) string {
@@ -262,7 +305,8 @@ func TestOutputThroughLink(t *testing.T) {
 	}
 }
 
-// TestSwapRollback makes each rename of the swap fail in turn.
+// TestSwapRollback makes each rename of the swap fail in turn: a build
+// into an empty folder, which it replaces whole.
 func TestSwapRollback(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -279,7 +323,8 @@ func TestSwapRollback(t *testing.T) {
 			root := t.TempDir()
 			out := filepath.Join(root, "public")
 			src := filepath.Join(root, "site")
-			if err := Write(map[string][]byte{"index.html": []byte("one")}, out, src); err != nil {
+			// An empty folder, told from any other by the empty one in it.
+			if err := os.MkdirAll(filepath.Join(out, "keep"), 0o755); err != nil {
 				t.Fatal(err)
 			}
 			calls := 0
@@ -291,7 +336,7 @@ func TestSwapRollback(t *testing.T) {
 				return os.Rename(a, b)
 			}
 			defer func() { rename = os.Rename }()
-			err := Write(map[string][]byte{"index.html": []byte("two")}, out, src)
+			err := Write(siteOf("two"), out, src)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("Commit = %v, want %q", err, tt.wantErr)
 			}
@@ -306,11 +351,11 @@ func TestSwapRollback(t *testing.T) {
 				}
 				d.Abort()
 			}
-			if got := read(t, filepath.Join(out, "index.html")); got != "one" {
-				t.Errorf("output holds %q, want the previous build's", got)
+			if got := files(t, out); len(got) != 0 {
+				t.Errorf("output holds %v, want the previous, empty folder", got)
 			}
-			if _, err := os.Lstat(filepath.Join(out, swapMark)); err == nil {
-				t.Error("the output put back still carries the mark of a folder moved aside")
+			if info, err := os.Stat(filepath.Join(out, "keep")); err != nil || !info.IsDir() {
+				t.Errorf("the previous output is not back in place: %v", err)
 			}
 			if n := names(t, root); !slices.Equal(n, []string{"public"}) {
 				t.Errorf("left beside the output: %v", n)
@@ -319,36 +364,164 @@ func TestSwapRollback(t *testing.T) {
 	}
 }
 
-// TestKilledBuilds kills a real build process at each step of its commit,
-// then checks what the next build finds and leaves.
-func TestKilledBuilds(t *testing.T) {
-	for _, step := range []string{stepWritten, stepMarked, stepAside, stepPlaced} {
-		t.Run(step, func(t *testing.T) {
+// TestUpdateFails makes a rename of an update fail: before its plan is in
+// place, the output is left as it was; after, the output is part old and
+// part new until the next build, which finishes the update before
+// anything else.
+func TestUpdateFails(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		failAt   int    // which call to rename fails, from 1: the plan's is the first
+		wantErr  string // in Commit's error
+		finished bool   // the next build finds the new site
+	}{
+		{"writing the plan", 1, "writing the plan", false},
+		{"moving the first file", 2, "the next build finishes the update", true},
+		{"moving the second file", 3, "the next build finishes the update", true},
+		{"moving the marker", 8, "the next build finishes the update", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			out := filepath.Join(root, "public")
 			src := filepath.Join(root, "site")
-			if err := Write(map[string][]byte{"index.html": []byte("one")}, out, src); err != nil {
+			if err := Write(siteOf("one"), out, src); err != nil {
 				t.Fatal(err)
 			}
-			council := plantCouncilFiles(t, root)
-			planted := filesOf(t, root, council)
-			for range 3 {
-				cmd := exec.Command(os.Args[0], "-test.run=^$")
-				cmd.Env = append(os.Environ(), "PUBLISH_KILL_AT="+step, "PUBLISH_OUT="+out, "PUBLISH_SRC="+src, "PUBLISH_CONTENT=killed")
-				if err := cmd.Run(); err == nil || cmd.ProcessState.ExitCode() == 3 {
-					t.Fatalf("the build was not killed at %s: %v", step, err)
+			before := stats(t, out)
+			calls := 0
+			rename = func(a, b string) error {
+				if calls++; calls == tt.failAt {
+					return errors.New("injected failure")
 				}
-				if step == stepAside {
-					// Killed between the renames: no output at all, until
-					// the next build puts the previous one back.
-					break
+				return os.Rename(a, b)
+			}
+			defer func() { rename = os.Rename }()
+			err := Write(siteOf("two"), out, src)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("Commit = %v, want %q", err, tt.wantErr)
+			}
+			rename = os.Rename
+			if !tt.finished {
+				if after := stats(t, out); !maps.EqualFunc(before, after, untouched) {
+					t.Error("a failed update changed the output")
+				}
+				if n := names(t, root); !slices.Equal(n, []string{"public"}) {
+					t.Errorf("left beside the output: %v", n)
 				}
 			}
-			// Killed once the previous output is marked, or once the new
-			// one is in place with its staging mark, the output holds a
-			// mark that the next Begin must clear.
-			if _, err := os.Lstat(filepath.Join(out, swapMark)); (err == nil) != (step == stepMarked || step == stepPlaced) {
-				t.Fatalf("killed at %s, the output's mark: %v", step, err)
+			d, err := Begin(out, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Abort()
+			want := builtOf("one")
+			if tt.finished {
+				want = builtOf("two")
+			}
+			if got := files(t, out); !maps.Equal(got, want) {
+				t.Errorf("the next build found a site unlike the one it should: %s", diff(got, want))
+			}
+			if n := names(t, root); !slices.Equal(n, []string{"public"}) {
+				t.Errorf("left beside the output: %v", n)
+			}
+		})
+	}
+}
+
+// untouched reports whether a file is the very same as before, neither
+// replaced nor written into.
+func untouched(before, after os.FileInfo) bool {
+	return os.SameFile(before, after) && before.ModTime().Equal(after.ModTime()) && before.Size() == after.Size()
+}
+
+// stats describes every file under dir, by slash path, to tell whether
+// each is still the very same file.
+func stats(t *testing.T, dir string) map[string]os.FileInfo {
+	t.Helper()
+	got := map[string]os.FileInfo{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := os.Lstat(p)
+		rel, _ := filepath.Rel(dir, p)
+		got[filepath.ToSlash(rel)] = info
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestKilledBuilds kills a real build process at each step of its commit,
+// then checks what the next build finds and leaves: an update of a built
+// folder, and a build into an empty folder, which replaces it whole.
+func TestKilledBuilds(t *testing.T) {
+	for _, tt := range []struct {
+		step    string
+		replace bool // into an empty folder, not over a build
+		runs    int  // killed builds in a row, each finding the last one's leftovers
+		// What the next build finds: "" for the previous output, else
+		// the site of the last killed build.
+		want string
+		// The killed build leaves the output with a mark in it.
+		marked bool
+	}{
+		{step: stepStaged, runs: 3},
+		{step: stepWritten, runs: 3},
+		{step: stepPlanned, runs: 3, want: "killed-3"},
+		// The next build, finishing the update, is killed at the same
+		// step as the first, so the update is finished by the last.
+		{step: stepMoved, runs: 3, want: "killed-1"},
+		{step: stepApplied, runs: 3, want: "killed-1"},
+		{step: stepWritten, replace: true, runs: 3},
+		{step: stepMarked, replace: true, runs: 3, marked: true},
+		// Killed between the renames: no output at all, until the next
+		// build puts the previous one back.
+		{step: stepAside, replace: true, runs: 1},
+		// Once in place, the new site is a built folder, which the
+		// next build updates: it is killed at this step only once.
+		{step: stepPlaced, replace: true, runs: 1, want: "killed-1", marked: true},
+	} {
+		name := tt.step
+		if tt.replace {
+			name = "replace " + name
+		}
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			out := filepath.Join(root, "public")
+			src := filepath.Join(root, "site")
+			previous := builtOf("one")
+			if tt.replace {
+				previous = map[string]string{}
+				if err := os.Mkdir(out, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := Write(siteOf("one"), out, src); err != nil {
+				t.Fatal(err)
+			}
+			before := stats(t, out)
+			council := plantCouncilFiles(t, root)
+			planted := filesOf(t, root, council)
+			for i := 1; i <= tt.runs; i++ {
+				cmd := exec.Command(os.Args[0], "-test.run=^$")
+				cmd.Env = append(os.Environ(), "PUBLISH_KILL_AT="+tt.step, "PUBLISH_OUT="+out, "PUBLISH_SRC="+src, fmt.Sprint("PUBLISH_CONTENT=killed-", i))
+				if err := cmd.Run(); err == nil || cmd.ProcessState.ExitCode() == 3 {
+					t.Fatalf("build %d was not killed at %s: %v", i, tt.step, err)
+				}
+			}
+			if _, err := os.Lstat(filepath.Join(out, swapMark)); (err == nil) != tt.marked {
+				t.Fatalf("killed at %s, the output's mark: %v", tt.step, err)
+			}
+			if tt.want == "" && tt.step != stepAside {
+				// Until the point of no return, not one file of the
+				// output is replaced or written into.
+				after := stats(t, out)
+				delete(after, swapMark)
+				if !maps.EqualFunc(before, after, untouched) {
+					t.Errorf("killed at %s, the builds changed the output", tt.step)
+				}
 			}
 			if got := filesOf(t, root, council); !maps.Equal(got, planted) {
 				t.Errorf("the killed builds changed files beside the output without the mark:\n%v\nwant:\n%v", got, planted)
@@ -370,7 +543,7 @@ func TestKilledBuilds(t *testing.T) {
 				council = append(council, n+"-copy")
 			}
 			slices.Sort(council)
-			before := filesOf(t, root, council)
+			beside := filesOf(t, root, council)
 			d, err := Begin(out, src)
 			if err != nil {
 				t.Fatal(err)
@@ -381,29 +554,31 @@ func TestKilledBuilds(t *testing.T) {
 			if _, err := os.Lstat(filepath.Join(out, swapMark)); err == nil {
 				t.Error("Begin left a build's mark in the output")
 			}
-			want := map[string]string{stepWritten: "one", stepMarked: "one", stepAside: "one", stepPlaced: "killed"}[step]
-			if got := read(t, filepath.Join(out, "index.html")); got != want {
-				t.Errorf("after the kill the output holds %q, want %q", got, want)
+			want := previous
+			if tt.want != "" {
+				want = builtOf(tt.want)
 			}
-			if err := d.Write("index.html", []byte("three")); err != nil {
-				t.Fatal(err)
+			if got := files(t, out); !maps.Equal(got, want) {
+				t.Errorf("after the kill the output differs from the site it should be: %s", diff(got, want))
+			}
+			for name, data := range siteOf("three") {
+				if err := d.Write(name, data); err != nil {
+					t.Fatal(err)
+				}
 			}
 			if err := d.Commit(); err != nil {
 				t.Fatal(err)
 			}
-			if got := read(t, filepath.Join(out, "index.html")); got != "three" {
-				t.Errorf("the next build wrote %q", got)
-			}
-			if _, err := os.Lstat(filepath.Join(out, swapMark)); err == nil {
-				t.Error("a build's mark is left in the output")
+			if got := files(t, out); !maps.Equal(got, builtOf("three")) {
+				t.Errorf("the next build wrote a site unlike its own: %s", diff(got, builtOf("three")))
 			}
 			wantNames := append([]string{"public"}, council...)
 			slices.Sort(wantNames)
 			if n := names(t, root); !slices.Equal(n, wantNames) {
 				t.Errorf("beside the output after the next build: %v, want %v", n, wantNames)
 			}
-			if after := filesOf(t, root, council); !maps.Equal(before, after) {
-				t.Errorf("files beside the output without the mark changed:\n%v\nwant:\n%v", after, before)
+			if after := filesOf(t, root, council); !maps.Equal(beside, after) {
+				t.Errorf("files beside the output without the mark changed:\n%v\nwant:\n%v", after, beside)
 			}
 		})
 	}

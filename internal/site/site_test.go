@@ -2,13 +2,11 @@ package site
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -19,7 +17,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/andybalholm/brotli"
 	"golang.org/x/tools/txtar"
 
 	"github.com/partnersite/partnersite/internal/sitetest"
@@ -635,8 +632,9 @@ func TestReportMarksRevisedFigures(t *testing.T) {
 }
 
 // TestAssetsForCaching: assets are published under names with their
-// content's hash, linked by those names, with gzip and brotli copies of
-// text beside them that unpack to the same bytes.
+// content's hash, linked by those names. The build itself makes no
+// compressed copies: publishing does (package publish), so that check and
+// the preview server, which render the same files, never spend the time.
 func TestAssetsForCaching(t *testing.T) {
 	dir, _ := unpack(t, "small.txtar")
 	out := build(t, dir, Options{})
@@ -644,6 +642,9 @@ func TestAssetsForCaching(t *testing.T) {
 	for _, p := range out.Paths() {
 		if regexp.MustCompile(`^assets/site\.[0-9a-f]{10}\.css$`).MatchString(p) {
 			css = p
+		}
+		if strings.HasSuffix(p, ".gz") || strings.HasSuffix(p, ".br") {
+			t.Errorf("the build made the compressed copy %s", p)
 		}
 	}
 	if css == "" {
@@ -656,37 +657,35 @@ func TestAssetsForCaching(t *testing.T) {
 	if !strings.Contains(string(out.Files["index.html"]), `href="`+css+`"`) {
 		t.Errorf("the home page does not link %s", css)
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(out.Files[css+".gz"]))
+	if _, ok := out.Files["assets/echarts-LICENSE.txt"]; !ok {
+		t.Error("the ECharts licence is not published under its own name")
+	}
+}
+
+// TestPreviewMakesNoCopies: the site the preview server loads serves its
+// assets as they are and has no compressed copies to serve: loading the
+// theme makes none.
+func TestPreviewMakesNoCopies(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	s, _, err := Open(os.DirFS(dir), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	unz, _ := io.ReadAll(zr)
-	if !bytes.Equal(unz, out.Files[css]) {
-		t.Error("the gzip copy does not unpack to the stylesheet")
-	}
-	// Every text asset, the large ECharts file (compressed at a lower
-	// brotli quality) included, has a brotli copy that unpacks to it and
-	// is smaller than its gzip copy.
-	brs := 0
-	for _, p := range out.Paths() {
-		if !strings.HasSuffix(p, ".br") {
-			continue
-		}
-		brs++
-		orig := out.Files[strings.TrimSuffix(p, ".br")]
-		unbr, err := io.ReadAll(brotli.NewReader(bytes.NewReader(out.Files[p])))
-		if err != nil || !bytes.Equal(unbr, orig) {
-			t.Errorf("%s does not unpack to its asset (%v)", p, err)
-		}
-		if gz := out.Files[strings.TrimSuffix(p, ".br")+".gz"]; len(out.Files[p]) >= len(gz) {
-			t.Errorf("%s is %d bytes, its gzip copy %d", p, len(out.Files[p]), len(gz))
+	assets := s.b.theme.Assets()
+	for name := range assets {
+		if strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".br") {
+			t.Errorf("the theme made the compressed copy %s", name)
 		}
 	}
-	if brs < 5 {
-		t.Errorf("%d brotli copies; want one for each stylesheet and script", brs)
+	if len(assets) < 10 {
+		t.Fatalf("only %d assets", len(assets))
 	}
-	if _, ok := out.Files["assets/echarts-LICENSE.txt"]; !ok {
-		t.Error("the ECharts licence is not published under its own name")
+	css := s.b.theme.AssetNames()["assets/site.css"]
+	if _, _, ok, _ := s.File(css); !ok {
+		t.Errorf("the preview does not serve %s", css)
+	}
+	if _, _, ok, _ := s.File(css + ".gz"); ok {
+		t.Errorf("the preview serves %s.gz", css)
 	}
 }
 

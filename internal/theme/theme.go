@@ -11,7 +11,6 @@ package theme
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -19,16 +18,12 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"maps"
-	"math/bits"
 	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/andybalholm/brotli"
 
 	"github.com/partnersite/partnersite"
 )
@@ -41,14 +36,9 @@ type Theme struct {
 	assets map[string][]byte // path under assets/ to content
 
 	publishOnce sync.Once
-	published   map[string][]byte // as published: hashed names and compressed copies
+	published   map[string][]byte // as published, under hashed names and their own
 	names       map[string]string // theme path to published path
-	// compressed delivers the gzip and brotli copies, made in the
-	// background from the moment the names are first asked for (before
-	// pages render), so that the compressing overlaps the rendering.
-	compressed chan map[string][]byte
-	mergeOnce  sync.Once
-	origin     map[string]origin // template file to where it was read from
+	origin      map[string]origin // template file to where it was read from
 }
 
 // origin is where a theme file was read from.
@@ -245,14 +235,14 @@ func (t *Theme) Partial(name string, data any) ([]byte, error) {
 // Assets returns the theme's asset files as they are published, by path:
 // each under a name with its content's hash ("assets/site.3f2a9c01b2.css"),
 // so that a server may cache it for a year and a changed file still reaches
-// every reader at once, and for text, gzip and brotli copies beside it
-// ("….css.gz", "….css.br") for servers that serve pre-compressed files. Every asset is also
-// published under its own name, for theme templates that link it as
-// assets/NAME rather than through {{.Asset "NAME"}}; licence files keep
-// only their names.
+// every reader at once. Every asset is also published under its own name,
+// for theme templates that link it as assets/NAME rather than through
+// {{.Asset "NAME"}}; licence files keep only their names. The gzip and
+// brotli copies beside them are made where files are written to disk
+// (package publish), never here, so that check and the preview server,
+// which load the theme too, never spend the time.
 func (t *Theme) Assets() map[string][]byte {
 	t.publishOnce.Do(t.publishAssets)
-	t.mergeOnce.Do(func() { maps.Copy(t.published, <-t.compressed) })
 	return t.published
 }
 
@@ -265,7 +255,6 @@ func (t *Theme) AssetNames() map[string]string {
 
 func (t *Theme) publishAssets() {
 	t.published, t.names = map[string][]byte{}, map[string]string{}
-	text := map[string][]byte{}
 	for p, b := range t.assets {
 		name := p
 		if ext := path.Ext(p); ext != ".txt" {
@@ -273,50 +262,5 @@ func (t *Theme) publishAssets() {
 			name = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:5]) + ext
 		}
 		t.names[p], t.published[name], t.published[p] = name, b, b
-		if textTypes[path.Ext(p)] {
-			text[name] = b
-		}
 	}
-	t.compressed = make(chan map[string][]byte, 1)
-	go func() {
-		out := make(map[string][]byte, 2*len(text))
-		for name, b := range text {
-			out[name+".gz"], out[name+".br"] = gzipped(b), brotlied(b)
-		}
-		t.compressed <- out
-	}()
 }
-
-func gzipped(b []byte) []byte {
-	var z bytes.Buffer
-	gz, _ := gzip.NewWriterLevel(&z, gzip.BestCompression) // no name or time: the same bytes every build
-	gz.Write(b)
-	gz.Close()
-	return z.Bytes()
-}
-
-// brotliSlow is the size above which an asset is compressed at brotli's
-// quality 6 rather than 11: quality 11 takes ECharts' 548 KB from 172 KB
-// to 157 KB but spends 1.3 s of every build doing it, a third of the time a
-// 10,000-page site takes. The theme's own scripts and stylesheet are far
-// smaller and get quality 11 in milliseconds.
-const brotliSlow = 128 << 10
-
-func brotlied(b []byte) []byte {
-	q := brotli.BestCompression
-	if len(b) > brotliSlow {
-		q = 6
-	}
-	// A window no larger than the file: quality 11 sets up tables the
-	// size of its window, which for a 300-byte icon would cost more than
-	// compressing it.
-	win := min(24, max(10, bits.Len(uint(len(b)))+1))
-	var z bytes.Buffer
-	w := brotli.NewWriterOptions(&z, brotli.WriterOptions{Quality: q, LGWin: win})
-	w.Write(b)
-	w.Close()
-	return z.Bytes()
-}
-
-// textTypes are the asset types worth gzip and brotli copies.
-var textTypes = map[string]bool{".css": true, ".js": true, ".svg": true, ".json": true}

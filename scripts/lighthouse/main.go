@@ -20,6 +20,7 @@ import (
 	"os/exec"
 
 	"github.com/partnersite/partnersite/internal/browser"
+	"github.com/partnersite/partnersite/internal/publish"
 	"github.com/partnersite/partnersite/internal/site"
 )
 
@@ -65,6 +66,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	publish.Compress(out.Files) // the copies a build writes beside the files
 	go http.Serve(ln, browser.Compressing(out.Files, browser.CSP))
 	chrome := os.Getenv("CHROME_PATH")
 	if chrome == "" {
