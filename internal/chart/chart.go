@@ -525,7 +525,7 @@ func beforeAndSince(m *model.Metric, before, since []model.Point, each string) s
 	places := 0
 	for _, pts := range [][]model.Point{before, since} {
 		if len(pts) > 1 {
-			places = max(places, decimals(average(m, model.Mean(pts))))
+			places = max(places, format.Places(average(m, model.Mean(pts))))
 		}
 	}
 	mean := func(pts []model.Point) string {
@@ -543,22 +543,6 @@ func beforeAndSince(m *model.Metric, before, since []model.Point, each string) s
 		return "averaged " + mean(before) + " " + each + " before sharing and was " + one(since) + " since"
 	}
 	return "averaged " + mean(before) + " " + each + " before sharing and " + mean(since) + " since"
-}
-
-// decimals is the number of digits after the point in a written figure.
-func decimals(s string) int {
-	i := strings.IndexByte(s, '.')
-	if i < 0 {
-		return 0
-	}
-	n := 0
-	for _, r := range s[i+1:] {
-		if r < '0' || r > '9' {
-			break
-		}
-		n++
-	}
-	return n
 }
 
 // samePart keeps the points for the same quarter or month of the year as p.

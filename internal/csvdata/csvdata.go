@@ -12,6 +12,7 @@ package csvdata
 import (
 	"errors"
 	"fmt"
+	"github.com/partnersite/partnersite/internal/format"
 	"io/fs"
 	"maps"
 	"math"
@@ -138,23 +139,6 @@ func pencePlaces(v float64, written, scale int) int {
 		return 0
 	}
 	return min(written, 2)
-}
-
-// places counts the decimal places a figure was written with: 2 for
-// "7.25", "£1,234.50" or "57.30 [p]".
-func places(raw string) int {
-	i := strings.IndexByte(raw, '.')
-	if i < 0 {
-		return 0
-	}
-	n := 0
-	for _, c := range raw[i+1:] {
-		if c < '0' || c > '9' {
-			break
-		}
-		n++
-	}
-	return n
 }
 
 // zeros is the number of zeros in a scale: 3 for thousands.
@@ -849,7 +833,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			share := *m.Amber / 100
 			m.AmberShare, m.Amber = &share, nil
 		}
-		m.AmberPlaces = max(0, places(c.raw("amber"))-zeros(m.Scale))
+		m.AmberPlaces = max(0, format.Places(c.raw("amber"))-zeros(m.Scale))
 		if m.Unit == measure.GBP {
 			if m.Target != nil {
 				c.pounds("target", *m.Target, m.Scale)
@@ -869,7 +853,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 				m.Decimals = &n
 			}
 		}
-		m.Places = max(0, places(c.raw("target"))-zeros(m.Scale))
+		m.Places = max(0, format.Places(c.raw("target"))-zeros(m.Scale))
 		if m.Unit == measure.GBP && m.Target != nil {
 			m.Places = pencePlaces(*m.Target, m.Places, m.Scale)
 		}
@@ -1051,7 +1035,7 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.foldedID("metric", r.Metric, true),
 				Partner: string(r.Partner), Target: c.optional("target", r.Target.number), Note: noteText(string(r.Note))}
 			if p.Target != nil {
-				p.TargetPlaces = int8(places(c.raw("target")))
+				p.TargetPlaces = int8(format.Places(c.raw("target")))
 			} else {
 				p.Unset = len(t.periods) > 0 && t.present["target"]
 			}
@@ -1293,7 +1277,7 @@ func loadTargets(fsys fs.FS, metrics []Metric, pl *problem.List) []Target {
 			t.Period = yearOf(t.Period)
 		}
 		if v, ok := c.number("target", r.Target.number, true); ok {
-			t.Value, t.Places = v, int8(places(c.raw("target")))
+			t.Value, t.Places = v, int8(format.Places(c.raw("target")))
 			if gbp[t.Metric] {
 				c.pounds("target", t.Value, max(1, scale[t.Metric]))
 			}

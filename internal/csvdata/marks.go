@@ -1,6 +1,7 @@
 package csvdata
 
 import (
+	"github.com/partnersite/partnersite/internal/format"
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/measure"
@@ -25,7 +26,7 @@ type figure struct {
 func (f *figure) UnmarshalCSV(s string) error {
 	*f = figure{set: true}
 	if v, ok := plainNumber(s); ok {
-		f.value, f.places = v, int8(places(s)) // the usual cell, read without allocating
+		f.value, f.places = v, int8(format.Places(s)) // the usual cell, read without allocating
 		return nil
 	}
 	s = strings.TrimSpace(s)
@@ -39,6 +40,6 @@ func (f *figure) UnmarshalCSV(s string) error {
 		}
 	}
 	v, err := ParseNumber(s)
-	f.value, f.bad, f.places = v, err != nil, int8(places(s))
+	f.value, f.bad, f.places = v, err != nil, int8(format.Places(s))
 	return nil
 }

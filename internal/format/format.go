@@ -144,3 +144,22 @@ func List(items []string) string {
 func Count(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + Plural(float64(n), one, many)
 }
+
+// Places counts the decimal places a figure is written with: 2 for
+// "7.25", "£1,234.50" or "57.30 [p]", 0 for "18 days". It is how the
+// loader knows the places a council wrote and how a sentence matches
+// them.
+func Places(written string) int {
+	i := strings.IndexByte(written, '.')
+	if i < 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range written[i+1:] {
+		if c < '0' || c > '9' {
+			break
+		}
+		n++
+	}
+	return n
+}

@@ -73,3 +73,16 @@ func TestList(t *testing.T) {
 		t.Errorf("Count: %q", got)
 	}
 }
+
+func TestPlaces(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"18", 0}, {"7.25", 2}, {"£1,234.50", 2}, {"57.30 [p]", 2}, {"18.0 days", 1}, {"57.400%", 3}, {"", 0},
+	} {
+		if got := Places(tt.in); got != tt.want {
+			t.Errorf("Places(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
