@@ -361,7 +361,7 @@ func checkReplaceable(given, dir string) (files map[string]bool, marker []byte, 
 	case marker == nil:
 		return nil, nil, &Refusal{given, fmt.Sprintf("already holds files that partnersite did not write (%s); build into an empty or new folder, or, if it is an old build, delete it first", sample(foreign))}
 	}
-	return nil, nil, &Refusal{given, fmt.Sprintf("holds files that the last build did not write (%s); move them out, since the build replaces the folder whole", sample(foreign))}
+	return nil, nil, &Refusal{given, fmt.Sprintf("holds files that the last build did not write (%s); move them out, since the output folder is the build's alone", sample(foreign))}
 }
 
 // sample names the first few of a list of files.

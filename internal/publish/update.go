@@ -110,7 +110,7 @@ func (d *Dir) commitUpdate(names []string) error {
 			continue
 		}
 		if info, err := os.Lstat(filepath.Join(d.target, filepath.FromSlash(p.name))); err == nil && !info.IsDir() {
-			return fail(&Refusal{d.target, "has a file that the last build did not write (" + p.name + "), put there while this build ran; move it out, since the build replaces the folder whole"})
+			return fail(&Refusal{d.target, "has a file that the last build did not write (" + p.name + "), put there while this build ran; move it out, since the output folder is the build's alone"})
 		}
 	}
 	if pl.marker {
