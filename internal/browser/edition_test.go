@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/partnersite/partnersite/internal/site"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -29,15 +30,7 @@ import (
 // the web page. On no sheet does any text lie over other text, the
 // running head and foot included.
 func TestPrintedEveryPageCarriesTheEdition(t *testing.T) {
-	out := buildExample(t)
-	ctx := browserContext(t)
-	srv := httptest.NewServer(Handler(out.Files, CSP))
-	defer srv.Close()
-	// The first action starts the browser and binds it to its context,
-	// which must outlive each print's own deadline.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base, out := servedExample(t)
 	partners := "Stevenage Borough Council and East Hertfordshire District Council"
 	for _, tc := range []struct {
 		report, title, approval string
@@ -52,7 +45,7 @@ func TestPrintedEveryPageCarriesTheEdition(t *testing.T) {
 			}
 			sum := sha256.Sum256(csv)
 			mark := "Edition: " + tc.approval + " · figures " + hex.EncodeToString(sum[:])[:8]
-			pdf := printPDF(t, ctx, srv.URL+"/reports/"+tc.report+"/")
+			pdf := printPDF(t, ctx, base+"/reports/"+tc.report+"/")
 			sheets := pdfSheets(t, pdf)
 			if len(sheets) < 3 {
 				t.Fatalf("the report prints on %d pages; the test needs several to show the mark repeats", len(sheets))
@@ -93,15 +86,38 @@ func printPDF(t *testing.T, ctx context.Context, url string) []byte {
 	if err := open(pctx, url); err != nil {
 		t.Fatal(err)
 	}
-	pdf, err := chromedp.Run(pctx, chromedp.PrintToPDF(func(p *page.PrintToPDFParams) {
+	return printOpen(t, pctx)
+}
+
+// printOpen prints the page open in ctx on A4 as the stylesheet asks,
+// tagged as a screen reader's PDF reader would want it.
+func printOpen(t *testing.T, ctx context.Context) []byte {
+	t.Helper()
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(func(p *page.PrintToPDFParams) {
 		yes := true
 		p.PreferCSSPageSize = &yes
 		p.PrintBackground = &yes
+		p.GenerateTaggedPDF = &yes
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return pdf
+}
+
+// servedExample builds the example site, serves it under the strict CSP,
+// and starts the browser, whose context must outlive each print's own
+// deadline: the first action binds it.
+func servedExample(t *testing.T) (context.Context, string, *site.Output) {
+	t.Helper()
+	out := buildExample(t)
+	ctx := browserContext(t)
+	srv := httptest.NewServer(Handler(out.Files, CSP))
+	t.Cleanup(srv.Close)
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, srv.URL, out
 }
 
 // sheet is one printed page: its text, and the box of each word on it.

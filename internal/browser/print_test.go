@@ -3,7 +3,6 @@ package browser
 import (
 	"context"
 	"math"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -59,15 +57,7 @@ func pdfText(t *testing.T, pdf []byte) (string, string) {
 // earlier ones are, while the page on screen keeps them all; no word
 // prints under 8 pt, nor on another; and the report fits its pages.
 func TestPrintMeetingPack(t *testing.T) {
-	out := buildExample(t)
-	ctx := browserContext(t)
-	srv := httptest.NewServer(Handler(out.Files, CSP))
-	defer srv.Close()
-	// The first action starts the browser and binds it to its context,
-	// which must outlive each print's own deadline.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base, _ := servedExample(t)
 	site := "https://shared-services.example.org/"
 	for _, tc := range []struct {
 		report string
@@ -155,7 +145,7 @@ func TestPrintMeetingPack(t *testing.T) {
 		t.Run(tc.report, func(t *testing.T) {
 			pctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 			defer cancel()
-			if err := open(pctx, srv.URL+"/reports/"+tc.report+"/"); err != nil {
+			if err := open(pctx, base+"/reports/"+tc.report+"/"); err != nil {
 				t.Fatal(err)
 			}
 			if tc.from != "" {
@@ -193,15 +183,7 @@ func TestPrintMeetingPack(t *testing.T) {
 					t.Errorf("on screen %q's row's class, how it shows and how the note shows read %q, want unprinted, shown, and none", tc.routine, got)
 				}
 			}
-			pdf, err := chromedp.Run(pctx, chromedp.PrintToPDF(func(p *page.PrintToPDFParams) {
-				yes := true
-				p.PreferCSSPageSize = &yes // the stylesheet asks for A4
-				p.PrintBackground = &yes
-				p.GenerateTaggedPDF = &yes
-			}))
-			if err != nil {
-				t.Fatal(err)
-			}
+			pdf := printOpen(t, pctx)
 			if dir := os.Getenv("SIGNOFF_PDF_DIR"); dir != "" {
 				// For a person to look at the sheets: pdftoppm -png -r 60.
 				if err := os.WriteFile(filepath.Join(dir, tc.report+".pdf"), pdf, 0o644); err != nil {
@@ -297,13 +279,7 @@ func (w word) pointSize() float64 { return (w.yMax - w.yMin) / 1.164 }
 // words print at 8 pt or more, and no printed word lies on another (as
 // the key to a table's symbols once lay over its last row).
 func TestPrintedMetricPage(t *testing.T) {
-	out := buildExample(t)
-	ctx := browserContext(t)
-	srv := httptest.NewServer(Handler(out.Files, CSP))
-	defer srv.Close()
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base, _ := servedExample(t)
 	for _, tc := range []struct {
 		metric string
 		chart  []string // words only the chart prints
@@ -316,7 +292,7 @@ func TestPrintedMetricPage(t *testing.T) {
 		{"rb-council-tax", nil, false},
 	} {
 		t.Run(tc.metric, func(t *testing.T) {
-			sheets := pdfSheets(t, printPDF(t, ctx, srv.URL+"/metrics/"+tc.metric+"/"))
+			sheets := pdfSheets(t, printPDF(t, ctx, base+"/metrics/"+tc.metric+"/"))
 			if len(sheets) > 2 {
 				t.Errorf("the page prints on %d A4 sheets, not 2", len(sheets))
 			}
