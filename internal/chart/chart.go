@@ -469,14 +469,24 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 	}
 	var parts []string
 	allSince, allBefore := true, true
+	var unlike []string // series with figures either side, none of the same part of the year
+	unlikePart := ""
 	for _, s := range series {
 		before, since, _ := m.Sharing(s)
 		allSince = allSince && len(before) == 0
 		allBefore = allBefore && len(since) == 0
 		each := ""
 		if latest := s.Latest(); m.ComparesByYear() && latest != nil {
+			hadBoth := len(before) > 0 && len(since) > 0
 			before, since = samePart(before, latest.Period), samePart(since, latest.Period)
 			each = partOfYear(latest.Period)
+			if hadBoth && (len(before) == 0 || len(since) == 0) {
+				// Figures either side, but none like each other: said, so
+				// that the sentence's absence is not read as "no change".
+				// "the fourth quarter", "June"
+				part := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(each, "in "), "each "), " of each year")
+				unlike, unlikePart = append(unlike, s.Name()), part
+			}
 		}
 		if len(before) == 0 || len(since) == 0 {
 			continue
@@ -498,6 +508,13 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 			who = s.Name()
 		}
 		parts = append(parts, fmt.Sprintf("%s %s, which is %s", who, beforeAndSince(m, before, since, each), verdict))
+	}
+	if len(unlike) > 0 {
+		who := "It has"
+		if len(series) > 1 {
+			who = format.List(unlike) + format.Plural(float64(len(unlike)), " has", " have")
+		}
+		parts = append(parts, fmt.Sprintf("%s no figure from before sharing for %s, so none like its latest to compare with", who, unlikePart))
 	}
 	switch {
 	case len(parts) > 0:

@@ -421,6 +421,11 @@ func TestSharingLikeWithLike(t *testing.T) {
 			"2023/24 Q1": 29, "2023/24 Q2": 57, "2023/24 Q3": 85, "2023/24 Q4": 97, "2024/25 Q1": 30, "2024/25 Q2": 58,
 			"2024/25 Q3": 86, "2024/25 Q4": 97.5, "2025/26 Q1": 29.5, "2025/26 Q2": 56, "2026/27 Q1": 30, "2026/27 Q2": 57.2},
 			" The service has been shared since 1 October 2024. It averaged 57.5% in the second quarter of each year before sharing and 56.6% since, which is worse."},
+		// Figures either side, but none before sharing for Q4, the
+		// latest: said, never silence.
+		{"year to date, no like quarter before", true, measure.Percent, map[string]float64{
+			"2024/25 Q1": 28.9, "2024/25 Q2": 56.1, "2024/25 Q3": 84, "2024/25 Q4": 97.2},
+			" The service has been shared since 1 October 2024. It has no figure from before sharing for the fourth quarter, so none like its latest to compare with."},
 		{"one figure each side", false, measure.GBP, map[string]float64{"2024/25 Q2": 1286, "2024/25 Q3": 1183},
 			" The service has been shared since 1 October 2024. It was £1,286 in 2024/25 Q2 before sharing and £1,183 in 2024/25 Q3 since, which is better."},
 		{"one figure before, two since", false, measure.GBP, map[string]float64{"2024/25 Q2": 1286, "2024/25 Q3": 1183, "2024/25 Q4": 1201},
