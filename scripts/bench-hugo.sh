@@ -8,9 +8,9 @@
 #   scripts/bench-hugo.sh 10000 library    # pages in a folder of their own, a section
 #   BASE=/tmp scripts/bench-hugo.sh 10000  # on the disk rather than tmpfs
 #
-# Each run builds into an empty folder and then, with nothing changed, again
-# over that build, as a council building again does; the two are reported
-# apart. Times are wall time, and CPU time (user + system) beside it, since
+# Each run builds into an empty folder, then with nothing changed again
+# over that build, as a council building again does, then once more with
+# one report edited; the three are reported apart. Times are wall time, and CPU time (user + system) beside it, since
 # a shared machine's wall times swing with the other work on it.
 #
 # Hugo builds only the report pages; partnersite also builds ~250 data
@@ -29,6 +29,8 @@ base=${BASE:-/dev/shm}
 [[ -d $base && -w $base ]] || base=${TMPDIR:-/tmp}
 work=$(mktemp -d -p "$base")
 trap 'rm -rf "$work"' EXIT
+# partnersite's build stamps (internal/stamp) go with the rest.
+export XDG_CACHE_HOME=$work/cache
 go build -o "$work/partnersite" ./cmd/partnersite
 go run ./internal/synth/gen -pages "$PAGES" -folder "$FOLDER" "$work/ps"
 go run ./internal/synth/gen -pages "$PAGES" -folder "$FOLDER" -hugo "$work/hugo"
@@ -55,12 +57,22 @@ for ((i = 0; i < RUNS; i++)); do
   once hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
   once ps-again "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
   once hugo-again hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
+  # One report edited, as a council correcting a page does.
+  for f in "$work/ps/content/$FOLDER/report-00001.md" "$work/hugo/content/$FOLDER/report-00001.md"; do
+    printf '\nCorrected in run %d.\n' "$i" >>"$f"
+  done
+  once ps-edited "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
+  once hugo-edited hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
 done
 echo "pages:        $PAGES in content/$FOLDER/ (median of $RUNS alternating runs in $base, $(nproc) cores, $(hugo version | cut -d' ' -f1-2))"
-for kind in "" -again; do
+for kind in "" -again -edited; do
   read -r ps_s ps_k ps_c < <(summary "ps$kind")
   read -r hu_s hu_k hu_c < <(summary "hugo$kind")
-  [[ $kind == "" ]] && echo "build into an empty folder:" || echo "build again, nothing changed:"
+  case $kind in
+  "") echo "build into an empty folder:" ;;
+  -again) echo "build again, nothing changed:" ;;
+  -edited) echo "build again, one report edited:" ;;
+  esac
   echo "  partnersite:  ${ps_s}s (CPU ${ps_c}s), peak $((ps_k / 1024)) MiB"
   echo "  hugo:         ${hu_s}s (CPU ${hu_c}s), peak $((hu_k / 1024)) MiB"
   awk -v a="$ps_s" -v b="$hu_s" -v c="$ps_k" -v d="$hu_k" -v e="$ps_c" -v f="$hu_c" 'BEGIN { printf "  ratio:        time %.2fx, CPU %.2fx, peak memory %.2fx (partnersite / hugo)\n", a / b, e / f, c / d }'

@@ -29,6 +29,7 @@ import (
 	"github.com/partnersite/partnersite/internal/serve"
 	"github.com/partnersite/partnersite/internal/site"
 	"github.com/partnersite/partnersite/internal/sitefs"
+	"github.com/partnersite/partnersite/internal/stamp"
 	"github.com/partnersite/partnersite/internal/starter"
 )
 
@@ -194,15 +195,41 @@ func build(args []string, stdout, stderr io.Writer) error {
 		dir.Abort()
 		return err
 	}
-	out, pl, err := site.Build(src, site.Options{Drafts: *drafts, Portable: *portable, Write: dir.Write, Room: room})
+	// A build whose program, options, inputs and output folder are all as
+	// the last one left them would write the same bytes: it says so and
+	// writes nothing (see internal/stamp).
+	sourceDir, err := filepath.Abs(*source)
+	if err != nil {
+		dir.Abort()
+		return err
+	}
+	key := stamp.Key(sourceDir, dir.Target(), fmt.Sprint(*drafts, *portable))
+	stampPath := stamp.Path(dir.Target())
+	if last := stamp.Load(stampPath); last.Unchanged(key, src, dir.Target()) {
+		dir.Abort()
+		var pl problem.List
+		for _, w := range last.Warnings {
+			pl.Add(w)
+		}
+		printProblems(&pl, *all, stderr)
+		fmt.Fprintf(stdout, "built %d pages with %d charts into %s in %s: nothing had changed since the last build, so no file was written\n",
+			last.Pages, last.Charts, *output, time.Since(start).Round(time.Millisecond))
+		return nil
+	}
+	rec := stamp.Record(src)
+	out, pl, err := site.Build(rec, site.Options{Drafts: *drafts, Portable: *portable, Write: dir.Write, Room: room})
 	printProblems(pl, *all, stderr)
 	if err != nil {
 		dir.Abort()
 		return err
 	}
 	if err := dir.Commit(); err != nil {
+		_ = (*stamp.Stamp)(nil).Save(stampPath)
 		return err
 	}
+	// The stamp is a saving, never a need: failing to save one costs the
+	// next build its shortcut, nothing more.
+	_ = rec.Make(key, out.Pages, out.Charts, pl.All(), dir.Target(), dir.Names()).Save(stampPath)
 	fmt.Fprintf(stdout, "built %d pages with %d charts into %s in %s\n",
 		out.Pages, out.Charts, *output, time.Since(start).Round(time.Millisecond))
 	return nil

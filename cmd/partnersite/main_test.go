@@ -19,6 +19,20 @@ import (
 	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
+// TestMain keeps the build stamps of the tests' builds (see
+// internal/stamp) out of the user's own cache folder.
+func TestMain(m *testing.M) {
+	cache, err := os.MkdirTemp("", "partnersite-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
+}
+
 // smallSite unpacks the small test site into a folder on disk.
 func smallSite(t *testing.T) string {
 	t.Helper()
@@ -91,6 +105,95 @@ func TestBuildAndCheck(t *testing.T) {
 	code, out, _ = runCmd("check", "--source", dir)
 	if code != 0 || out != "0 errors, 0 warnings\n" {
 		t.Errorf("check: exit %d, %q", code, out)
+	}
+}
+
+// TestRebuildUnchanged builds a site three times over: the second build,
+// with nothing changed, writes nothing (every file keeps its inode and
+// time) and prints the same warnings as the first; a page edited, an
+// option changed or a page edited by hand in the output then builds in
+// full again.
+func TestRebuildUnchanged(t *testing.T) {
+	dir := smallSite(t)
+	yaml := filepath.Join(dir, "site.yaml")
+	b, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(yaml, append(b, "colour: green\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	files := func() map[string]fs.FileInfo {
+		m := map[string]fs.FileInfo{}
+		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			m[p] = info
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	build := func(args ...string) (string, string) {
+		t.Helper()
+		code, stdout, stderr := runCmd(append([]string{"build", "--source", dir}, args...)...)
+		if code != 0 {
+			t.Fatalf("build: exit %d\n%s", code, stderr)
+		}
+		return stdout, stderr
+	}
+	const skipped = "nothing had changed since the last build, so no file was written"
+	first, warned := build()
+	if strings.Contains(first, skipped) || !strings.Contains(warned, `site.yaml:8: warning: unknown setting "colour"`) {
+		t.Fatalf("first build: %q, %q", first, warned)
+	}
+	before := files()
+	again, warnedAgain := build()
+	if !strings.Contains(again, skipped) || warnedAgain != warned {
+		t.Errorf("build with nothing changed: %q, warnings %q, want %q", again, warnedAgain, warned)
+	}
+	if pages := regexp.MustCompile(`^built \d+ pages with \d+ charts`); pages.FindString(again) != pages.FindString(first) {
+		t.Errorf("summary %q, then %q", first, again)
+	}
+	same := func(a, b fs.FileInfo) bool { return os.SameFile(a, b) && a.ModTime().Equal(b.ModTime()) }
+	if after := files(); !maps.EqualFunc(before, after, same) {
+		t.Error("a build with nothing changed touched the output folder")
+	}
+
+	about := filepath.Join(dir, "content", "about.md")
+	b, err = os.ReadFile(about)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(about, append(b, "\nA sentence added.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stdout, _ := build(); strings.Contains(stdout, skipped) {
+		t.Error("a page edited, yet the build was skipped")
+	}
+	page, err := os.ReadFile(filepath.Join(out, "about", "index.html"))
+	if err != nil || !bytes.Contains(page, []byte("A sentence added.")) {
+		t.Errorf("the edit is not on the page: %v", err)
+	}
+	if stdout, _ := build("--drafts"); strings.Contains(stdout, skipped) {
+		t.Error("an option changed, yet the build was skipped")
+	}
+	if err := os.WriteFile(filepath.Join(out, "about", "index.html"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stdout, _ := build("--drafts"); strings.Contains(stdout, skipped) {
+		t.Error("a page edited in the output, yet the build was skipped")
+	}
+	if page, err := os.ReadFile(filepath.Join(out, "about", "index.html")); err != nil || !bytes.Contains(page, []byte("A sentence added.")) {
+		t.Errorf("the page edited in the output was not put right: %v", err)
 	}
 }
 

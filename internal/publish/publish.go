@@ -684,6 +684,18 @@ func (d *Dir) Commit() error {
 	return swap(d.tmp, d.target)
 }
 
+// Target is the real path of the output folder.
+func (d *Dir) Target() string { return d.target }
+
+// Names lists, after a successful Commit, every file the output folder
+// holds: those the build wrote or kept, their compressed copies, and the
+// marker.
+func (d *Dir) Names() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append(slices.Clone(d.names), Marker)
+}
+
 // markerText is the marker of a build that wrote names, sorted.
 func markerText(names []string) []byte {
 	var b bytes.Buffer

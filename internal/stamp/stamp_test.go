@@ -1,0 +1,190 @@
+package stamp
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/partnersite/partnersite/internal/problem"
+	"github.com/partnersite/partnersite/internal/sitefs"
+)
+
+// site writes a small site folder and an output folder on disk and
+// returns them.
+func site(t *testing.T) (src, out string) {
+	t.Helper()
+	root := t.TempDir()
+	src, out = filepath.Join(root, "site"), filepath.Join(root, "public")
+	for name, body := range map[string]string{
+		"site.yaml":           "title: Test\n",
+		"content/index.md":    "# Home\n",
+		"content/about.md":    "# About\n",
+		"data/metrics.csv":    "id,name\nm1,One\n",
+		"public/index.html":   "<p>home</p>",
+		"public/.partnersite": "index.html\n",
+	} {
+		dir := src
+		if filepath.Dir(name) == "public" {
+			dir = root
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return src, out
+}
+
+// build reads what a small build reads, through the recorder: a file, a
+// listing, a Stat, and a file that is not there.
+func build(t *testing.T, fsys fs.FS) {
+	t.Helper()
+	if _, err := fs.ReadFile(fsys, "site.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	es, err := fs.ReadDir(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		if _, err := fs.ReadFile(fsys, "content/"+e.Name()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := fs.Stat(fsys, "data/metrics.csv"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.ReadFile(fsys, "data/savings.csv"); err == nil {
+		t.Fatal("data/savings.csv should not exist")
+	}
+}
+
+// TestUnchanged stamps a build and then changes one thing at a time: the
+// stamp must hold only while nothing the build read or wrote changed, and
+// survive being saved and loaded.
+func TestUnchanged(t *testing.T) {
+	write := func(p, body string) func(t *testing.T, src, out string) {
+		return func(t *testing.T, src, out string) {
+			if err := os.WriteFile(filepath.Join(src, p), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	tests := []struct {
+		name   string
+		change func(t *testing.T, src, out string)
+		key    string
+		want   bool
+	}{
+		{"nothing changed", func(*testing.T, string, string) {}, "k", true},
+		{"a file read touched, its bytes the same", func(t *testing.T, src, _ string) {
+			later := time.Now().Add(time.Hour)
+			if err := os.Chtimes(filepath.Join(src, "site.yaml"), later, later); err != nil {
+				t.Fatal(err)
+			}
+		}, "k", true},
+		{"a file not read added beside them", write("notes.txt", "mine"), "k", true},
+		{"another program or option", func(*testing.T, string, string) {}, "other", false},
+		{"a file read edited", write("content/about.md", "# About us\n"), "k", false},
+		{"a page added to a folder listed", write("content/new.md", "# New\n"), "k", false},
+		{"a file that was missing appears", write("data/savings.csv", "year\n"), "k", false},
+		{"a file only looked at grows", write("data/metrics.csv", "id,name\nm1,One\nm2,Two\n"), "k", false},
+		{"a file only looked at edited, same size", write("data/metrics.csv", "id,name\nm1,Two\n"), "k", true},
+		{"an output file edited by hand", func(t *testing.T, _, out string) {
+			if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("<p>mine</p>"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "k", false},
+		{"an output file removed", func(t *testing.T, _, out string) {
+			if err := os.Remove(filepath.Join(out, "index.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, "k", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src, out := site(t)
+			fsys, err := sitefs.Open(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := Record(fsys)
+			build(t, rec)
+			warn := problem.Problem{Path: "data/metrics.csv", Line: 2, Message: `unit "days" has no "quoted" target`, Warning: true}
+			s := rec.Make("k", 3, 1, []problem.Problem{warn}, out, []string{"index.html", ".partnersite"})
+			if s == nil {
+				t.Fatal("no stamp made")
+			}
+			path := filepath.Join(t.TempDir(), "cache", "stamp")
+			if err := s.Save(path); err != nil {
+				t.Fatal(err)
+			}
+			loaded := Load(path)
+			if loaded == nil || loaded.Pages != 3 || loaded.Charts != 1 || len(loaded.Warnings) != 1 || loaded.Warnings[0] != warn {
+				t.Fatalf("loaded %+v", loaded)
+			}
+			tc.change(t, src, out)
+			fsys, err = sitefs.Open(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := loaded.Unchanged(tc.key, fsys, out); got != tc.want {
+				t.Errorf("Unchanged = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNoStamp covers the builds that must never be skipped next time, and
+// stamps that cannot be trusted.
+func TestNoStamp(t *testing.T) {
+	src, out := site(t)
+	fsys, err := sitefs.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(src, "content", "big.md")
+	if err := os.WriteFile(big, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, sitefs.TextCap+1); err != nil {
+		t.Fatal(err)
+	}
+	rec := Record(fsys)
+	if _, err := rec.ReadFile("content/big.md"); err == nil {
+		t.Fatal("a file over the cap was read")
+	}
+	if s := rec.Make("k", 1, 0, nil, out, []string{"index.html"}); s != nil {
+		t.Error("a build that met a read it could not make was stamped")
+	}
+	rec = Record(fsys)
+	if s := rec.Make("k", 1, 0, nil, out, []string{"missing.html"}); s != nil {
+		t.Error("a build whose output file is missing was stamped")
+	}
+	if s := rec.Make("", 1, 0, nil, out, nil); s != nil {
+		t.Error("a build with no key was stamped")
+	}
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"other format": "partnersite build stamp 0\nkey k\n",
+		"cut short":    head + "\nkey k\nread file 00 \"site.yaml\"\n",
+		"no key":       head + "\npages 1\n",
+		"unknown line": head + "\nkey k\nmore 1\n",
+	} {
+		p := filepath.Join(dir, "stamp")
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if s := Load(p); s != nil {
+			t.Errorf("%s: loaded %+v", name, s)
+		}
+	}
+	if Load(filepath.Join(dir, "none")) != nil || (*Stamp)(nil).Unchanged("k", fsys, out) {
+		t.Error("no stamp, yet unchanged")
+	}
+}
