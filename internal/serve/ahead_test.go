@@ -28,7 +28,7 @@ func TestRendersAskedPagesAhead(t *testing.T) {
 		t.Fatalf("recent pages %v, want about then uptime", got)
 	}
 	sitetest.Write(t, filepath.Join(dir, "content", "about.md"), "---\ntitle: About\n---\nRendered ahead.\n")
-	a := s.begin(1, 1, []string{"content/about.md"}, false)
+	a := s.begin(1, []string{"content/about.md"}, false)
 	s.run(a)
 	if a.err != nil {
 		t.Fatal(a.err)
@@ -43,7 +43,7 @@ func TestRendersAskedPagesAhead(t *testing.T) {
 	if pg, ok := s.get("about/index.html"); !ok || !strings.Contains(string(pg.body), "Rendered ahead.") {
 		t.Error("the published site does not serve the page rendered ahead")
 	}
-	b := s.begin(2, 2, []string{"content/about.md"}, false)
+	b := s.begin(2, []string{"content/about.md"}, false)
 	b.due.Store(true)
 	s.run(b)
 	if len(b.cache) != 0 {

@@ -84,9 +84,8 @@ type page struct {
 
 // attempt is one load of the site. Loads run in the background, begun
 // before the watcher's quiet time is over, so that the wait and the load
-// overlap; the loop in Serve decides which attempt is published.
+// overlap; follow, as plan decides, publishes one or drops it.
 type attempt struct {
-	id   int
 	seq  uint64     // the watcher's count of changes when it began
 	src  fs.FS      // the site folder it reads
 	base *site.Site // the site it updates; nil to load the folder whole
@@ -102,12 +101,12 @@ type attempt struct {
 	cache map[string]page // pages of next rendered ahead
 }
 
-// begin returns an attempt at the watcher's paths (nil: the folder whole)
-// from the site now served.
-func (s *Server) begin(id int, seq uint64, paths []string, whole bool) *attempt {
+// begin returns an attempt at the paths the watcher gave at its count
+// seq, updating the site now served, or at the folder whole.
+func (s *Server) begin(seq uint64, paths []string, whole bool) *attempt {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	a := &attempt{id: id, seq: seq, src: s.src}
+	a := &attempt{seq: seq, src: s.src}
 	if !whole {
 		a.base = s.site
 		set := maps.Clone(s.pending)
@@ -150,7 +149,7 @@ func (s *Server) run(a *attempt) {
 // load loads the site now and publishes it: the whole folder, at the
 // start and when it is replaced.
 func (s *Server) load() {
-	a := s.begin(0, 0, nil, true)
+	a := s.begin(0, nil, true)
 	a.due.Store(true)
 	s.run(a)
 	s.finish(a)
@@ -291,7 +290,7 @@ func (s *Server) follow(ctx context.Context, w *watcher, folder os.FileInfo) {
 	defer tick.Stop()
 	results := make(chan *attempt)
 	var p plan
-	away, ids := false, 0
+	away := false
 	do := func(st step) {
 		if a := st.publish; a != nil {
 			w.done(a.seq)
@@ -304,8 +303,7 @@ func (s *Server) follow(ctx context.Context, w *watcher, folder os.FileInfo) {
 		if len(paths) == 0 {
 			return
 		}
-		ids++
-		a := s.begin(ids, seq, paths, false)
+		a := s.begin(seq, paths, false)
 		p.begun(a, st.due)
 		go func() {
 			s.run(a)
