@@ -1,9 +1,11 @@
 // Package serve is partnersite's preview server. It loads the site (never
 // writing public/), serves it on loopback, watches the inputs, and after
 // each batch of saves re-reads only the files that changed and reloads
-// every open page through server-sent events. Pages are rendered when they
-// are asked for and kept until the next change, so a save is seen at once
-// on a site of any size. A failed rebuild keeps serving the last good site
+// every open page through server-sent events. The re-reading begins as soon
+// as a save settles, so that it overlaps the wait for more saves (see plan).
+// Pages are rendered when they are asked for, the ones open rendered ahead,
+// and kept until the next change, so a save is seen at once on a site of
+// any size. A failed rebuild keeps serving the last good site
 // with its problems, each PATH:LINE: message, shown over every page;
 // fixing the file brings the site back without a manual refresh.
 //
