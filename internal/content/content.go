@@ -78,6 +78,10 @@ type Page struct {
 	// titleHeading is set when the title was taken from the body's first
 	// heading, which Parse then removes so it is not shown twice.
 	titleHeading bool
+	// shortcodes is HasShortcodes's answer, found once when the page is
+	// read: the site asks it of every report on every update, and the
+	// scan of 10,000 bodies each time would be most of an update.
+	shortcodes bool
 }
 
 // Parsed is a page's markdown as a syntax tree, ready to render once the
@@ -251,6 +255,7 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 		return page
 	}
 	page.src, page.bodyLine = body, bodyLine
+	page.shortcodes = bytes.Contains(body, []byte("{{<"))
 	if page.Title == "" && page.Kind != Entity && page.Kind != Home && page.Kind != Section {
 		page.Title = set.headingText(firstHeading(body))
 		page.titleHeading = page.Title != ""
@@ -264,7 +269,7 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 // HasShortcodes reports, without parsing, whether the page may embed
 // figures: a cheap test that lets pages of prose skip work done only for
 // pages with figures.
-func (p *Page) HasShortcodes() bool { return bytes.Contains(p.src, []byte("{{<")) }
+func (p *Page) HasShortcodes() bool { return p.shortcodes }
 
 // Parse builds the page's syntax tree: shortcodes as nodes, unsafe links
 // made text, tables made accessible. Problems with the shortcodes' own

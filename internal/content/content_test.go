@@ -378,3 +378,35 @@ func TestSignOff(t *testing.T) {
 		})
 	}
 }
+
+// TestHasShortcodesUpdate: HasShortcodes answers from the body as last
+// read, so a page saved with its first shortcode, or without its last,
+// gains or loses its figures files in the preview.
+func TestHasShortcodesUpdate(t *testing.T) {
+	dir := write(t, map[string]string{
+		"content/a.md": "# A\n\nProse.\n",
+		"content/b.md": "# B\n\n{{< scorecard >}}\n",
+	})
+	var pl problem.List
+	set := Load(os.DirFS(dir), Options{}, &pl)
+	has := func(s *Set) []bool {
+		var out []bool
+		for _, p := range s.Pages {
+			out = append(out, p.HasShortcodes())
+		}
+		return out
+	}
+	if got := has(set); !slices.Equal(got, []bool{false, true}) {
+		t.Fatalf("HasShortcodes = %v, want [false true]", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/a.md"), []byte("# A\n\n{{< chart metric=\"m\" >}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/b.md"), []byte("# B\n\nProse now.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next := set.Update(os.DirFS(dir), []string{"content/a.md", "content/b.md"}, &pl)
+	if got := has(next); !slices.Equal(got, []bool{true, false}) {
+		t.Errorf("HasShortcodes after the saves = %v, want [true false]", got)
+	}
+}

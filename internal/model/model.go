@@ -424,6 +424,7 @@ func (pt *Point) asFirstPublished(end time.Time) bool {
 func (m *Metric) derive(s *Series) {
 	slices.SortStableFunc(s.Points, func(a, b Point) int { return period.Compare(a.Period, b.Period) })
 	var prev *Point // the last figure that is there
+	var x wording
 	for i := range s.Points {
 		pt := &s.Points[i]
 		pt.Amber = m.amberFor(pt.Target)
@@ -432,7 +433,7 @@ func (m *Metric) derive(s *Series) {
 			// no direction, and the next figure compares past it.
 			continue
 		}
-		pt.Rating = m.rate(pt)
+		pt.Rating = m.rate(pt, &x)
 		before := prev
 		if m.ComparesByYear() {
 			// Q4 receipts against Q3 are always down; against last
@@ -453,11 +454,12 @@ func (m *Metric) derive(s *Series) {
 // target given for its own year.
 func (m *Metric) deriveOutturns(s *Series) {
 	slices.SortStableFunc(s.Outturns, func(a, b Point) int { return period.Compare(a.Period, b.Period) })
+	var x wording
 	for i := range s.Outturns {
 		pt := &s.Outturns[i]
 		pt.Amber = m.amberFor(pt.Target)
 		if pt.Has() {
-			pt.Rating = m.rate(pt)
+			pt.Rating = m.rate(pt, &x)
 		}
 	}
 }
@@ -468,22 +470,58 @@ func (m *Metric) deriveOutturns(s *Series) {
 func (m *Metric) ComparesByYear() bool { return m.ByYear || m.Cumulative }
 
 // rate is a figure's rating: the council's own where its report gave one,
-// or else the metric's rule, with the target and margin as written.
-func (m *Metric) rate(pt *Point) Rating {
+// or else the metric's rule, with the target and margin as written. x
+// keeps the last target and margin written, for the series' next figure.
+func (m *Metric) rate(pt *Point, x *wording) Rating {
 	if m.Direction.Rated() {
-		if r, ok := CouncilRating(pt.RAG, m.targetText(pt)); ok {
+		if r, ok := CouncilRating(pt.RAG, x.target(m, pt)); ok {
 			return r
 		}
 	}
-	return m.ruleRating(pt)
+	return m.ruleRatingWith(pt, x)
 }
 
 // ruleRating is the rating the metric's own rule gives a figure.
-func (m *Metric) ruleRating(pt *Point) Rating {
+func (m *Metric) ruleRating(pt *Point) Rating { return m.ruleRatingWith(pt, &wording{}) }
+
+func (m *Metric) ruleRatingWith(pt *Point, x *wording) Rating {
 	if pt.Target == nil {
 		return Rate(pt.Value, nil, pt.Amber, m.Direction, m.Unit)
 	}
-	return RateAs(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit, m.targetText(pt), m.marginText(pt.Amber))
+	return RateAs(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit, x.target(m, pt), x.margin(m, pt.Amber))
+}
+
+// wording holds the target and amber margin a series' last figure was
+// rated against, as written. A series' figures share one target and one
+// margin as a rule, and writing them afresh for each of a site's 24,000
+// figures was half the time a CSV save took to show in the preview.
+// Each series (each goroutine) has its own.
+type wording struct {
+	targetBits, marginBits uint64 // math.Float64bits, so that -0 and NaN are their own keys
+	targetPlaces           int8
+	targetText, marginText string
+	hasTarget, hasMargin   bool
+}
+
+// target is m.targetText(pt).
+func (x *wording) target(m *Metric, pt *Point) string {
+	if pt.Target == nil {
+		return ""
+	}
+	bits := math.Float64bits(*pt.Target)
+	if !x.hasTarget || x.targetBits != bits || x.targetPlaces != pt.TargetPlaces {
+		x.targetBits, x.targetPlaces, x.targetText, x.hasTarget = bits, pt.TargetPlaces, m.targetText(pt), true
+	}
+	return x.targetText
+}
+
+// margin is m.marginText(a).
+func (x *wording) margin(m *Metric, a float64) string {
+	bits := math.Float64bits(a)
+	if !x.hasMargin || x.marginBits != bits {
+		x.marginBits, x.marginText, x.hasMargin = bits, m.marginText(a), true
+	}
+	return x.marginText
 }
 
 // StandingTarget writes metrics.csv's target, for every period, as it

@@ -1,9 +1,11 @@
 // Package serve is partnersite's preview server. It loads the site (never
 // writing public/), serves it on loopback, watches the inputs, and after
 // each batch of saves re-reads only the files that changed and reloads
-// every open page through server-sent events. Pages are rendered when they
-// are asked for and kept until the next change, so a save is seen at once
-// on a site of any size. A failed rebuild keeps serving the last good site
+// every open page through server-sent events. The re-reading begins as soon
+// as a save settles, so that it overlaps the wait for more saves (see plan).
+// Pages are rendered when they are asked for, the ones open rendered ahead,
+// and kept until the next change, so a save is seen at once on a site of
+// any size. A failed rebuild keeps serving the last good site
 // with its problems, each PATH:LINE: message, shown over every page;
 // fixing the file brings the site back without a manual refresh.
 //
@@ -18,6 +20,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -27,6 +30,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/partnersite/partnersite/internal/problem"
@@ -54,6 +58,10 @@ type Server struct {
 	cache    map[string]page   // pages of site rendered so far
 	version  int               // counts loads, good or bad
 	changed  chan struct{}     // closed and replaced on each load
+	// recent holds the pages asked for last, newest first: after a
+	// change they are rendered ahead, as the browser will ask for them
+	// again when it reloads.
+	recent []string
 
 	// Built is called after every build, for tests and logs; it may be nil.
 	Built func(version int, took time.Duration, problems []problem.Problem)
@@ -76,45 +84,91 @@ type page struct {
 	problems []problem.Problem
 }
 
-// load loads the site and publishes it to the server: the new site when it
-// loaded, or the problems over the old one. changed names the paths,
-// relative to the site folder, that changed since the last load (nil: load
-// everything).
-func (s *Server) load(changed []string) {
+// attempt is one load of the site. Loads run in the background, begun
+// before the watcher's quiet time is over, so that the wait and the load
+// overlap; follow, as plan decides, publishes one or drops it.
+type attempt struct {
+	seq  uint64     // the watcher's count of changes when it began
+	src  fs.FS      // the site folder it reads
+	base *site.Site // the site it updates; nil to load the folder whole
+	all  []string   // the paths it reads again: the server's pending ones and the watcher's
+	// due is set once the attempt is to be published. Until then, with
+	// time in hand, it renders the pages last asked for, ahead.
+	due atomic.Bool
+
+	next  *site.Site
+	pl    *problem.List
+	err   error
+	took  time.Duration
+	cache map[string]page // pages of next rendered ahead
+}
+
+// begin returns an attempt at the paths the watcher gave at its count
+// seq, updating the site now served, or at the folder whole.
+func (s *Server) begin(seq uint64, paths []string, whole bool) *attempt {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	a := &attempt{seq: seq, src: s.src}
+	if !whole {
+		a.base = s.site
+		set := maps.Clone(s.pending)
+		if set == nil {
+			set = map[string]bool{}
+		}
+		for _, p := range paths {
+			set[p] = true
+		}
+		a.all = slices.Sorted(maps.Keys(set))
+	}
+	return a
+}
+
+// run makes the attempt: it loads the site, then renders the pages asked
+// for last, while the attempt is not yet due, so that the browser's
+// reload finds them made.
+func (s *Server) run(a *attempt) {
 	start := time.Now()
-	src := s.src
-	s.mu.Lock()
-	cur := s.site
-	if s.pending == nil {
-		s.pending = map[string]bool{}
-	}
-	for _, c := range changed {
-		s.pending[c] = true
-	}
-	all := make([]string, 0, len(s.pending))
-	for c := range s.pending {
-		all = append(all, c)
-	}
-	s.mu.Unlock()
-	slices.Sort(all)
-	var next *site.Site
-	var pl *problem.List
-	var err error
-	if cur == nil || changed == nil {
-		next, pl, err = site.Open(src, site.Options{Drafts: s.Drafts})
+	if a.base == nil {
+		a.next, a.pl, a.err = site.Open(a.src, site.Options{Drafts: s.Drafts})
 	} else {
-		next, pl, err = cur.Update(src, all)
+		a.next, a.pl, a.err = a.base.Update(a.src, a.all)
 	}
-	took := time.Since(start)
-	var probs []problem.Problem
-	if err != nil {
-		probs = pl.All()
-		if len(probs) == 0 {
-			probs = []problem.Problem{{Path: "site", Line: 1, Message: err.Error()}}
+	a.took = time.Since(start)
+	a.cache = map[string]page{}
+	if a.err != nil {
+		return
+	}
+	for _, name := range s.recentPages() {
+		if a.due.Load() {
+			break
+		}
+		if pg, ok := render(a.next, name); ok {
+			a.cache[name] = pg
 		}
 	}
-	v := s.publish(next, probs)
-	if err != nil {
+}
+
+// load loads the site now and publishes it: the whole folder, at the
+// start and when it is replaced.
+func (s *Server) load() {
+	a := s.begin(0, nil, true)
+	a.due.Store(true)
+	s.run(a)
+	s.finish(a)
+}
+
+// finish publishes an attempt: its site when it loaded, or its problems
+// over the old one.
+func (s *Server) finish(a *attempt) {
+	var probs []problem.Problem
+	if a.err != nil {
+		probs = a.pl.All()
+		if len(probs) == 0 {
+			probs = []problem.Problem{{Path: "site", Line: 1, Message: a.err.Error()}}
+		}
+	}
+	v := s.publish(a.next, a.cache, probs, a.all)
+	if a.err != nil {
 		for _, p := range probs {
 			s.logf("%s", p)
 		}
@@ -126,24 +180,36 @@ func (s *Server) load(changed []string) {
 		}
 		s.logf("the site has %d %s; still serving the last version that loaded", errs, map[bool]string{true: "error", false: "errors"}[errs == 1])
 	} else {
-		for _, p := range pl.All() {
+		for _, p := range a.pl.All() {
 			s.logf("%s", p)
 		}
-		s.logf("loaded in %s", took.Round(10*time.Microsecond))
+		s.logf("loaded in %s", a.took.Round(10*time.Microsecond))
 	}
 	if s.Built != nil {
-		s.Built(v, took, probs)
+		s.Built(v, a.took, probs)
 	}
 }
 
-// publish makes next the site served, when it is not nil, and probs the
-// problems shown over every page, and tells every open page. It returns
-// the new version.
-func (s *Server) publish(next *site.Site, probs []problem.Problem) int {
+// publish makes next the site served, with the pages of it already
+// rendered, when it is not nil, and probs the problems shown over every
+// page, and tells every open page. When next is nil, the paths read stay
+// pending, to be read again by the next update of the site still served.
+// It returns the new version.
+func (s *Server) publish(next *site.Site, cache map[string]page, probs []problem.Problem, read []string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if next != nil {
-		s.site, s.cache, s.pending = next, map[string]page{}, nil
+		if cache == nil {
+			cache = map[string]page{}
+		}
+		s.site, s.cache, s.pending = next, cache, nil
+	} else if len(read) > 0 {
+		if s.pending == nil {
+			s.pending = map[string]bool{}
+		}
+		for _, p := range read {
+			s.pending[p] = true
+		}
 	}
 	s.problems = probs
 	s.version++
@@ -161,7 +227,7 @@ const FolderCheck = 250 * time.Millisecond
 // gone says the site folder is no longer there, over every page.
 func (s *Server) gone() {
 	probs := []problem.Problem{{Path: s.source, Line: 1, Message: "the site folder was deleted or moved; put it back and the preview carries on from it, with no restart"}}
-	v := s.publish(nil, probs)
+	v := s.publish(nil, nil, probs, nil)
 	s.logf("%s", probs[0])
 	if s.Built != nil {
 		s.Built(v, 0, probs)
@@ -184,52 +250,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", s.source, err)
 	}
-	s.load(nil)
-	changed := make(chan struct{}, 1)
+	s.load()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	watching, stopWatching := context.WithCancel(ctx)
-	go w.run(watching, changed, s.logf)
-	go func() {
-		tick := time.NewTicker(FolderCheck)
-		defer tick.Stop()
-		away := false
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-changed:
-				if paths := w.take(); len(paths) > 0 && !away {
-					s.load(paths)
-				}
-			case <-tick.C:
-				now, err := os.Stat(s.source)
-				switch {
-				case err != nil || !now.IsDir():
-					if !away {
-						away = true
-						s.gone()
-					}
-				case away || !os.SameFile(now, folder):
-					// Back, or replaced: open the folder now there, watch
-					// it, and load it whole.
-					src, err := sitefs.Open(s.source)
-					if err != nil {
-						continue // half restored; asked again at the next tick
-					}
-					nw, err := newWatcher(s.source)
-					if err != nil {
-						continue
-					}
-					stopWatching()
-					watching, stopWatching = context.WithCancel(ctx)
-					w, s.src, folder, away = nw, src, now, false
-					go w.run(watching, changed, s.logf)
-					s.load(nil)
-				}
-			}
-		}
-	}()
+	go s.follow(ctx, w, folder)
 	srv := &http.Server{Handler: s.Handler(ln.Addr().String()), ReadHeaderTimeout: 10 * time.Second,
 		// Idle keep-alive connections from devices that went away (a
 		// phone on the LAN put to sleep) are closed, not kept for ever.
@@ -250,6 +274,94 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("stopping the server: %w", err)
 	}
 	return nil
+}
+
+// follow loads the site again after each batch of changes the watcher
+// sees, as plan decides, and watches for the site folder going or being
+// replaced, until ctx ends.
+func (s *Server) follow(ctx context.Context, w *watcher, folder os.FileInfo) {
+	settled, quiet := make(chan struct{}, 1), make(chan struct{}, 1)
+	watch := func(w *watcher) (stop context.CancelFunc) {
+		watching, stop := context.WithCancel(ctx)
+		go w.run(watching, settled, quiet, s.logf)
+		return stop
+	}
+	stopWatching := watch(w)
+	defer func() { stopWatching() }()
+	tick := time.NewTicker(FolderCheck)
+	defer tick.Stop()
+	results := make(chan *attempt)
+	var p plan
+	away := false
+	do := func(st step) {
+		if a := st.publish; a != nil {
+			w.done(a.seq)
+			s.finish(a)
+		}
+		if !st.begin {
+			return
+		}
+		paths, seq := w.peek()
+		if len(paths) == 0 {
+			return
+		}
+		a := s.begin(seq, paths, false)
+		p.begun(a, st.due)
+		go func() {
+			s.run(a)
+			select {
+			case results <- a:
+			case <-ctx.Done():
+			}
+		}()
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-settled:
+			if !away {
+				do(p.settled())
+			}
+		case <-quiet:
+			if away {
+				w.done(w.count()) // read again, whole, when the folder is back
+				continue
+			}
+			do(p.quiet(w.count()))
+		case a := <-results:
+			do(p.made(a, w.count()))
+		case <-tick.C:
+			now, err := os.Stat(s.source)
+			switch {
+			case err != nil || !now.IsDir():
+				if !away {
+					away = true
+					p.forget()
+					s.gone()
+				}
+			case away || !os.SameFile(now, folder):
+				// Back, or replaced: open the folder now there, watch
+				// it, and load it whole.
+				src, err := sitefs.Open(s.source)
+				if err != nil {
+					continue // half restored; asked again at the next tick
+				}
+				nw, err := newWatcher(s.source)
+				if err != nil {
+					continue
+				}
+				stopWatching()
+				p.forget()
+				w, folder, away = nw, now, false
+				s.mu.Lock()
+				s.src = src
+				s.mu.Unlock()
+				stopWatching = watch(w)
+				s.load()
+			}
+		}
+	}
 }
 
 // allowedHosts says which Host headers the server answers: the address it
@@ -348,6 +460,20 @@ func (s *Server) get(name string) (page, bool) {
 	if hit {
 		return cached, true
 	}
+	pg, ok := render(cur, name)
+	if !ok {
+		return page{}, false
+	}
+	s.mu.Lock()
+	if s.site == cur { // not replaced while rendering
+		s.cache[name] = pg
+	}
+	s.mu.Unlock()
+	return pg, true
+}
+
+// render renders a file of a site, with the problems found doing so.
+func render(cur *site.Site, name string) (page, bool) {
 	body, probs, ok, err := cur.File(name)
 	if err != nil {
 		probs = append(probs, problem.Problem{Path: "site", Line: 1, Message: err.Error()})
@@ -355,13 +481,31 @@ func (s *Server) get(name string) (page, bool) {
 	if !ok {
 		return page{}, false
 	}
-	pg := page{body: body, problems: probs}
+	return page{body: body, problems: probs}, true
+}
+
+// keepRecent is how many pages asked for are rendered ahead after a
+// change: one for each browser tab or device open on the preview, as a
+// rule. Each costs about a millisecond or two.
+const keepRecent = 4
+
+// asked notes a page served, for rendering ahead.
+func (s *Server) asked(name string) {
 	s.mu.Lock()
-	if s.site == cur { // not replaced while rendering
-		s.cache[name] = pg
+	defer s.mu.Unlock()
+	if len(s.recent) > 0 && s.recent[0] == name {
+		return
 	}
-	s.mu.Unlock()
-	return pg, true
+	s.recent = slices.DeleteFunc(s.recent, func(r string) bool { return r == name })
+	s.recent = slices.Insert(s.recent, 0, name)
+	s.recent = s.recent[:min(len(s.recent), keepRecent)]
+}
+
+// recentPages returns the pages asked for last, newest first.
+func (s *Server) recentPages() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.recent)
 }
 
 func (s *Server) file(w http.ResponseWriter, r *http.Request) {
@@ -392,6 +536,9 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	}
 	if strings.HasPrefix(ct, "text/html") {
 		body = inject(body, version, probs)
+		if status == http.StatusOK {
+			s.asked(p)
+		}
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Cache-Control", "no-store")

@@ -64,21 +64,44 @@ type watcher struct {
 	root string
 	fs   *fsnotify.Watcher
 
-	mu      sync.Mutex
-	pending map[string]bool // changed paths, relative to root, not yet taken
+	mu  sync.Mutex
+	seq uint64 // counts the relevant events so far
+	// pending holds the changed paths, relative to root, that no load
+	// published yet, each with the count at its last change.
+	pending map[string]uint64
 }
 
-// take returns the paths changed since the last call, sorted.
-func (w *watcher) take() []string {
+// peek returns the paths changed and not yet published, sorted, and the
+// count of changes they stand at. A load begun now reads them all.
+func (w *watcher) peek() (paths []string, seq uint64) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	out := make([]string, 0, len(w.pending))
+	paths = make([]string, 0, len(w.pending))
 	for p := range w.pending {
-		out = append(out, p)
+		paths = append(paths, p)
 	}
-	w.pending = map[string]bool{}
-	slices.Sort(out)
-	return out
+	slices.Sort(paths)
+	return paths, w.seq
+}
+
+// count returns the number of relevant changes so far.
+func (w *watcher) count() uint64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.seq
+}
+
+// done forgets the paths as they stood at seq, once a load begun then is
+// published. A path changed again since is kept, for the next load: that
+// load read it before the change.
+func (w *watcher) done(seq uint64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for p, at := range w.pending {
+		if at <= seq {
+			delete(w.pending, p)
+		}
+	}
 }
 
 func newWatcher(root string) (*watcher, error) {
@@ -86,7 +109,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fs: fw, pending: map[string]bool{}}
+	w := &watcher{root: root, fs: fw, pending: map[string]uint64{}}
 	// Watch folders, not files: a rename-save replaces the file, and a
 	// watch on the old file would be lost.
 	if err := fw.Add(root); err != nil {
@@ -123,21 +146,37 @@ func (w *watcher) addTree(dir string) error {
 	return err
 }
 
-// Quiet is how long the watcher waits after the last change before it
-// rebuilds, so that a burst of saves (an editor writing a temporary file
-// and renaming it, or Excel saving) gives one rebuild of the final content.
-// MaxWait caps the wait during a long burst.
+// Quiet is how long the watcher waits after the last change before the
+// site is published again, so that a burst of saves (an editor writing a
+// temporary file and renaming it, or Excel saving) gives one rebuild of
+// the final content. MaxWait caps the wait during a long burst.
+//
+// Settle is how long it waits before the server starts loading, ahead of
+// the quiet time: a save's own events (a truncation and a write, or a
+// write and a rename) come within a millisecond, so a load begun after
+// Settle has usually read the final content, and when no change follows
+// within Quiet it is published as it stands, the load having overlapped
+// the wait rather than followed it. A change within Quiet makes the
+// server load again, as if nothing had been begun.
 const (
 	Quiet   = 25 * time.Millisecond
 	MaxWait = 500 * time.Millisecond
+	Settle  = 4 * time.Millisecond
 )
 
-// run signals on changed once per batch of relevant events, until ctx
-// ends; take returns the batch's paths.
-func (w *watcher) run(ctx context.Context, changed chan<- struct{}, logf func(string, ...any)) {
+// run signals on settled a short while after each change, and on quiet
+// once per batch of relevant events, until ctx ends; peek returns the
+// batch's paths. A signal not yet taken stands for any number.
+func (w *watcher) run(ctx context.Context, settled, quiet chan<- struct{}, logf func(string, ...any)) {
 	defer w.fs.Close()
-	var timer <-chan time.Time
+	var timer, settle <-chan time.Time
 	var first time.Time
+	signal := func(c chan<- struct{}) {
+		select {
+		case c <- struct{}{}:
+		default: // one is already waiting; it stands for this one
+		}
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -163,7 +202,8 @@ func (w *watcher) run(ctx context.Context, changed chan<- struct{}, logf func(st
 			}
 			if rel, err := filepath.Rel(w.root, ev.Name); err == nil {
 				w.mu.Lock()
-				w.pending[filepath.ToSlash(rel)] = true
+				w.seq++
+				w.pending[filepath.ToSlash(rel)] = w.seq
 				w.mu.Unlock()
 			}
 			now := time.Now()
@@ -175,12 +215,13 @@ func (w *watcher) run(ctx context.Context, changed chan<- struct{}, logf func(st
 				wait = max(left, 0)
 			}
 			timer = time.After(wait)
+			settle = time.After(min(Settle, wait))
+		case <-settle:
+			settle = nil
+			signal(settled)
 		case <-timer:
-			timer = nil
-			select {
-			case changed <- struct{}{}:
-			default: // a rebuild is already due; it will read the latest files
-			}
+			timer, settle = nil, nil
+			signal(quiet)
 		}
 	}
 }

@@ -52,12 +52,22 @@ func newSite(b *builder) *Site {
 	s := &Site{b: b, jobs: map[string]job{}}
 	for _, j := range b.jobs() {
 		s.jobs[j.path] = j
-		if strings.HasSuffix(j.path, "index.html") {
-			b.urls = append(b.urls, strings.TrimSuffix(j.path, "index.html"))
+	}
+	return s
+}
+
+// urls lists the folders of the HTML pages, for the sitemap. It is made
+// with the sitemap, not with each update: sorting 10,000 addresses on
+// every save would delay every page for the sake of one file.
+func (s *Site) urls() []string {
+	var urls []string
+	for p := range s.jobs {
+		if strings.HasSuffix(p, "index.html") {
+			urls = append(urls, strings.TrimSuffix(p, "index.html"))
 		}
 	}
-	slices.Sort(b.urls)
-	return s
+	slices.Sort(urls)
+	return urls
 }
 
 // fork is a builder that shares everything but its problem list and its
@@ -91,6 +101,7 @@ func (s *Site) File(name string) (data []byte, probs []problem.Problem, ok bool,
 	}
 	s.once.Do(func() {
 		rb := s.b.fork()
+		rb.urls = s.urls()
 		s.err = rb.writeData()
 		s.files = rb.out
 	})
