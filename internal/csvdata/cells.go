@@ -10,12 +10,13 @@ import (
 	"github.com/partnersite/partnersite/internal/period"
 )
 
-// The cell types below are what gocsv fills. Each implements gocsv's
-// UnmarshalCSV hook and never returns an error from it: gocsv would stop at
-// the first bad cell and report a line number that drifts after blank rows
-// and multi-line cells. Instead a cell keeps its raw text and its parse
-// error, and the checks in this package report every bad cell at the line
-// that encoding/csv says it is on.
+// The cell types below are what a row is read into, by gocsv or by
+// decodeEach. Each implements gocsv's UnmarshalCSV hook and never returns
+// an error from it: gocsv would stop at the first bad cell and report a
+// line number that drifts after blank rows and multi-line cells. Instead a
+// cell keeps its raw text and its parse error, and the checks in this
+// package report every bad cell at the line that encoding/csv says it is
+// on.
 
 // text is a trimmed text cell.
 type text string
@@ -27,8 +28,8 @@ func (t *text) UnmarshalCSV(s string) error {
 
 // The cells keep only what was parsed; the raw text stays in the table
 // row, where the checks find it for their messages. Small cells matter:
-// gocsv allocates every row twice, and a performance file has half a
-// million rows.
+// gocsv allocates every row of the small files twice, and a performance
+// file's half a million rows are each read into one and copied out.
 
 // number is a numeric cell in any of the forms councils write.
 type number struct {

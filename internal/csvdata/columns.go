@@ -1,6 +1,7 @@
 package csvdata
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -53,6 +54,41 @@ func (f *fields[R]) set(r *R, col, v string) error {
 	for i := range f.list {
 		if f.list[i].name == col {
 			return f.list[i].cell(r).UnmarshalCSV(v)
+		}
+	}
+	return nil
+}
+
+// plan gives each column of a table's header the field of R that reads
+// it, or -1 for none: the match set makes for every cell, made once a
+// file. The header holds canonical names, so the first field of that name
+// is the one set would find.
+func (f *fields[R]) plan(header []string) []int {
+	p := make([]int, len(header))
+	for j, h := range header {
+		p[j] = -1
+		for i := range f.list {
+			if f.list[i].name == h {
+				p[j] = i
+				break
+			}
+		}
+	}
+	return p
+}
+
+// read reads one row into r by a plan of its header, as gocsv with the
+// whole-row hook would: r starts from its zero value and each cell goes,
+// in the header's order, to the field its column names, so that of a
+// column written twice the later cell is the one kept.
+func (f *fields[R]) read(r *R, plan []int, rec []string) error {
+	var zero R
+	*r = zero
+	for j, v := range rec[:min(len(rec), len(plan))] {
+		if k := plan[j]; k >= 0 {
+			if err := f.list[k].cell(r).UnmarshalCSV(v); err != nil {
+				return fmt.Errorf("column %d: %w", j+1, err)
+			}
 		}
 	}
 	return nil

@@ -4,9 +4,11 @@
 // PATH:LINE, with the physical line an editor shows, and all of them are
 // collected so that one run lists everything to fix.
 //
-// gocsv fills structs whose fields are this package's own cell types; the
-// rows it sees come from encoding/csv, whose FieldPos gives true line
-// numbers even after blank rows and multi-line cells.
+// Rows are read into structs whose fields are this package's own cell
+// types, by gocsv for the small files and, for the performance files, by
+// decodeEach from the same declarations without it; the rows come from
+// encoding/csv, whose FieldPos gives true line numbers even after blank
+// rows and multi-line cells.
 package csvdata
 
 import (
@@ -1029,63 +1031,61 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 	// The largest file by far: its rows are checked on the goroutines that
 	// decode them, straight into their place in the result.
 	out := make([]Performance, len(t.rows))
-	err := decodeEach(t, func(start int, rows []performanceRow) {
-		for j, r := range rows {
-			c := &checker{t: t, row: start + j, pl: pl}
-			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.foldedID("metric", r.Metric, true),
-				Partner: string(r.Partner), Target: c.optional("target", r.Target.number), Note: noteText(string(r.Note))}
-			if p.Target != nil {
-				p.TargetPlaces = int8(format.Places(c.raw("target")))
-			} else {
-				p.Unset = len(t.periods) > 0 && t.present["target"]
-			}
-			p.Period, p.ambiguous = c.period("period", r.Period)
-			// The rating is read from the row's own text: most files have
-			// no status column, and half a million rows need not carry one.
-			if status := c.raw("status"); status != "" {
-				rag, err := measure.ParseRAG(status)
-				if err != nil {
-					c.errorf("status", "%v", err)
-				}
-				p.RAG = rag
-			} else if t.present["status"] && (t.own.IsZero() || p.Period == t.own) {
-				// A report that rates its figures and leaves its own
-				// period's blank gave it no rating: the site gives it none
-				// either. (A long file's own period is known once it is read.)
-				p.RAG, p.blankRAG = measure.Unrated, true
-			}
-			p.yearTarget = t.yearTargetCol && p.Target != nil
-			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
-			p.Places = r.Value.places
-			sc := max(1, scales[p.Metric])
-			pounds := gbp[p.Metric]
-			if pounds {
-				// The exact check is on the figure's digits; most figures
-				// are plainly within a penny and a trillion, told by their
-				// places and size alone.
-				if p.Mark == measure.Present && !plainPounds(p.Value, int(p.Places), sc) {
-					c.pounds("value", p.Value, sc)
-				}
-				if p.Target != nil && !plainPounds(*p.Target, int(p.TargetPlaces), sc) {
-					c.pounds("target", *p.Target, sc)
-				}
-			}
-			if sc > 1 {
-				if p.Mark == measure.Present {
-					unscale(&p.Value, &p.Places, sc)
-				}
-				// A target is scaled whether or not the figure is there.
-				p.Target = scaled(p.Target, sc)
-				p.TargetPlaces = int8(max(0, int(p.TargetPlaces)-zeros(sc)))
-			}
-			if pounds {
-				p.Places = int8(pencePlaces(p.Value, int(p.Places), sc))
-				if p.Target != nil {
-					p.TargetPlaces = int8(pencePlaces(*p.Target, int(p.TargetPlaces), sc))
-				}
-			}
-			out[start+j] = p
+	err := decodeEach(t, performanceFields, func(i int, r *performanceRow) {
+		c := &checker{t: t, row: i, pl: pl}
+		p := Performance{File: file, Line: t.rowLine[i], Metric: c.foldedID("metric", r.Metric, true),
+			Partner: string(r.Partner), Target: c.optional("target", r.Target.number), Note: noteText(string(r.Note))}
+		if p.Target != nil {
+			p.TargetPlaces = int8(format.Places(c.raw("target")))
+		} else {
+			p.Unset = len(t.periods) > 0 && t.present["target"]
 		}
+		p.Period, p.ambiguous = c.period("period", r.Period)
+		// The rating is read from the row's own text: most files have
+		// no status column, and half a million rows need not carry one.
+		if status := c.raw("status"); status != "" {
+			rag, err := measure.ParseRAG(status)
+			if err != nil {
+				c.errorf("status", "%v", err)
+			}
+			p.RAG = rag
+		} else if t.present["status"] && (t.own.IsZero() || p.Period == t.own) {
+			// A report that rates its figures and leaves its own
+			// period's blank gave it no rating: the site gives it none
+			// either. (A long file's own period is known once it is read.)
+			p.RAG, p.blankRAG = measure.Unrated, true
+		}
+		p.yearTarget = t.yearTargetCol && p.Target != nil
+		p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
+		p.Places = r.Value.places
+		sc := max(1, scales[p.Metric])
+		pounds := gbp[p.Metric]
+		if pounds {
+			// The exact check is on the figure's digits; most figures
+			// are plainly within a penny and a trillion, told by their
+			// places and size alone.
+			if p.Mark == measure.Present && !plainPounds(p.Value, int(p.Places), sc) {
+				c.pounds("value", p.Value, sc)
+			}
+			if p.Target != nil && !plainPounds(*p.Target, int(p.TargetPlaces), sc) {
+				c.pounds("target", *p.Target, sc)
+			}
+		}
+		if sc > 1 {
+			if p.Mark == measure.Present {
+				unscale(&p.Value, &p.Places, sc)
+			}
+			// A target is scaled whether or not the figure is there.
+			p.Target = scaled(p.Target, sc)
+			p.TargetPlaces = int8(max(0, int(p.TargetPlaces)-zeros(sc)))
+		}
+		if pounds {
+			p.Places = int8(pencePlaces(p.Value, int(p.Places), sc))
+			if p.Target != nil {
+				p.TargetPlaces = int8(pencePlaces(*p.Target, int(p.TargetPlaces), sc))
+			}
+		}
+		out[i] = p
 	})
 	if err != nil {
 		pl.Errorf(file, t.headerLine, "cannot read the rows: %v", err)
