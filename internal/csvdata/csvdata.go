@@ -1831,12 +1831,9 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			partnerNo[p.ID] = uint64(len(partnerNo))
 		}
 	}
-	metricNo := make(map[string]uint64, len(d.Metrics))
 	names, alias := d.partnerNames(), map[string]string{}
 	others := map[string][]int{} // lines of rows for councils not in the partnership, by file
-	seen := make(map[uint64]int, len(d.Performance))
 	type metricState struct {
-		no    uint64
 		known bool
 		unit  measure.Unit
 		first *Performance // the first row, whose period kind the others must share
@@ -1855,6 +1852,11 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		// and 1, without which figures of 0 and 1 alone are not
 		// fractions but whole percentages.
 		firstFigure, fraction *Performance
+		// seen holds the row of each of the metric's figures by partner
+		// and period, packed into an integer, to find duplicates. One
+		// small table a metric stays in the cache, where one for half a
+		// million rows missed it on nearly every row.
+		seen map[uint64]int
 	}
 	states := make(map[string]*metricState, len(d.Metrics))
 	// The kind of period each metric's plain rows use decides its
@@ -1884,12 +1886,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		if p.Metric != curID {
 			curID = p.Metric
 			if cur = states[p.Metric]; cur == nil {
-				no, ok := metricNo[p.Metric]
-				if !ok {
-					no = uint64(len(metricNo))
-					metricNo[p.Metric] = no
-				}
-				cur = &metricState{no: no, known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent, kind: kinds[p.Metric], cumulative: cumulative[p.Metric]}
+				cur = &metricState{known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent, kind: kinds[p.Metric], cumulative: cumulative[p.Metric], seen: map[uint64]int{}}
 				states[p.Metric] = cur
 			}
 		}
@@ -1948,10 +1945,10 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 				p.Outturn = true
 			}
 		}
-		// metric (24 bits) | partner (12 bits) | kind (2) | year (16) | n (4)
-		k := cur.no<<40 | (pno&0xfff)<<28 | uint64(p.Period.Kind&3)<<26 | uint64(p.Period.Year&0xffff)<<4 | uint64(p.Period.N&0xf)
-		if first, dup := seen[k]; !dup {
-			seen[k] = i
+		// partner (12 bits) | kind (2) | year (16) | n (4), of the metric's
+		k := (pno&0xfff)<<28 | uint64(p.Period.Kind&3)<<26 | uint64(p.Period.Year&0xffff)<<4 | uint64(p.Period.N&0xf)
+		if first, dup := cur.seen[k]; !dup {
+			cur.seen[k] = i
 		} else if f := &d.Performance[first]; f.File == p.File && (f.fromYear || p.fromYear) {
 			// A year-to-date report may give the year's outturn in a year
 			// column and again as its last quarter: the same figure twice.
@@ -1966,7 +1963,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 					p.Metric, q.Period, figureText(year), q.Period, figureText(q), MetricsFile)
 				year.Period, year.fromYear, year.Outturn = period.Period{Kind: period.Year, Year: financialYear(year.Period)}, false, true
 				if year == f {
-					seen[k] = i
+					cur.seen[k] = i
 				}
 				if cur.first == year {
 					cur.first = nil // an outturn sets no kind for the others
@@ -1976,7 +1973,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 				if year == p {
 					continue
 				}
-				seen[k] = i
+				cur.seen[k] = i
 			}
 		} else if f.File == p.File {
 			who := "the partnership as a whole"
@@ -1993,7 +1990,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			if keep != p {
 				continue
 			}
-			seen[k] = i
+			cur.seen[k] = i
 		}
 		switch first := cur.first; {
 		case p.Outturn:
