@@ -1031,61 +1031,109 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 	// The largest file by far: its rows are checked on the goroutines that
 	// decode them, straight into their place in the result.
 	out := make([]Performance, len(t.rows))
-	err := decodeEach(t, performanceFields, func(i int, r *performanceRow) {
-		c := &checker{t: t, row: i, pl: pl}
-		p := Performance{File: file, Line: t.rowLine[i], Metric: c.foldedID("metric", r.Metric, true),
-			Partner: string(r.Partner), Target: c.optional("target", r.Target.number), Note: noteText(string(r.Note))}
-		if p.Target != nil {
-			p.TargetPlaces = int8(format.Places(c.raw("target")))
-		} else {
-			p.Unset = len(t.periods) > 0 && t.present["target"]
+	// What the checks would look up for every row is looked up once: the
+	// columns, and (below) a metric's id, scale and unit once a run of its
+	// rows. Each short cut gives what the check it passes would.
+	unset := len(t.periods) > 0 && t.present["target"]
+	statusCol, hasStatus := t.index["status"]
+	rated := t.present["status"]
+	// exact is whether each column read into the row is the one the checks
+	// name: no column written twice, whose cells the row and the checks
+	// would take from different columns.
+	exact := true
+	for j, k := range performanceFields.plan(t.header) {
+		if k >= 0 && t.index[t.header[j]] != j {
+			exact = false
 		}
-		p.Period, p.ambiguous = c.period("period", r.Period)
-		// The rating is read from the row's own text: most files have
-		// no status column, and half a million rows need not carry one.
-		if status := c.raw("status"); status != "" {
-			rag, err := measure.ParseRAG(status)
-			if err != nil {
-				c.errorf("status", "%v", err)
-			}
-			p.RAG = rag
-		} else if t.present["status"] && (t.own.IsZero() || p.Period == t.own) {
-			// A report that rates its figures and leaves its own
-			// period's blank gave it no rating: the site gives it none
-			// either. (A long file's own period is known once it is read.)
-			p.RAG, p.blankRAG = measure.Unrated, true
+	}
+	err := decodeEach(t, performanceFields, func() func(int, *performanceRow) {
+		// The last metric this goroutine read whose id is valid, so that
+		// a run of its rows is checked once; an id with a problem is
+		// checked, and reported, on every row.
+		var last struct {
+			text   text
+			id     string
+			sc     int
+			pounds bool
 		}
-		p.yearTarget = t.yearTargetCol && p.Target != nil
-		p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
-		p.Places = r.Value.places
-		sc := max(1, scales[p.Metric])
-		pounds := gbp[p.Metric]
-		if pounds {
-			// The exact check is on the figure's digits; most figures
-			// are plainly within a penny and a trillion, told by their
-			// places and size alone.
-			if p.Mark == measure.Present && !plainPounds(p.Value, int(p.Places), sc) {
-				c.pounds("value", p.Value, sc)
+		return func(i int, r *performanceRow) {
+			c := &checker{t: t, row: i, pl: pl}
+			p := Performance{File: file, Line: t.rowLine[i], Partner: string(r.Partner)}
+			if last.id != "" && r.Metric == last.text {
+				p.Metric = last.id
+			} else if p.Metric = c.foldedID("metric", r.Metric, true); p.Metric != "" && slug.Valid(p.Metric) && slug.Check(p.Metric) == nil {
+				last.text, last.id, last.sc, last.pounds = r.Metric, p.Metric, max(1, scales[p.Metric]), gbp[p.Metric]
+			} else {
+				last.id = ""
 			}
-			if p.Target != nil && !plainPounds(*p.Target, int(p.TargetPlaces), sc) {
-				c.pounds("target", *p.Target, sc)
+			if r.Target.set { // an empty cell is no target, and no problem
+				p.Target = c.optional("target", r.Target.number)
 			}
-		}
-		if sc > 1 {
-			if p.Mark == measure.Present {
-				unscale(&p.Value, &p.Places, sc)
+			if r.Note != "" {
+				p.Note = noteText(string(r.Note))
 			}
-			// A target is scaled whether or not the figure is there.
-			p.Target = scaled(p.Target, sc)
-			p.TargetPlaces = int8(max(0, int(p.TargetPlaces)-zeros(sc)))
-		}
-		if pounds {
-			p.Places = int8(pencePlaces(p.Value, int(p.Places), sc))
 			if p.Target != nil {
-				p.TargetPlaces = int8(pencePlaces(*p.Target, int(p.TargetPlaces), sc))
+				p.TargetPlaces = int8(format.Places(c.raw("target")))
+			} else {
+				p.Unset = unset
 			}
+			if exact && r.Period.set && !r.Period.bad {
+				p.Period, p.ambiguous = r.Period.value, r.Period.amb // as c.period gives a period read
+			} else {
+				p.Period, p.ambiguous = c.period("period", r.Period)
+			}
+			// The rating is read from the row's own text: most files have
+			// no status column, and half a million rows need not carry one.
+			status := ""
+			if row := t.rows[i]; hasStatus && statusCol < len(row) {
+				status = strings.TrimSpace(row[statusCol]) // c.raw("status")
+			}
+			if status != "" {
+				rag, err := measure.ParseRAG(status)
+				if err != nil {
+					c.errorf("status", "%v", err)
+				}
+				p.RAG = rag
+			} else if rated && (t.own.IsZero() || p.Period == t.own) {
+				// A report that rates its figures and leaves its own
+				// period's blank gave it no rating: the site gives it none
+				// either. (A long file's own period is known once it is read.)
+				p.RAG, p.blankRAG = measure.Unrated, true
+			}
+			p.yearTarget = t.yearTargetCol && p.Target != nil
+			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
+			p.Places = r.Value.places
+			sc, pounds := last.sc, last.pounds
+			if last.id == "" {
+				sc, pounds = max(1, scales[p.Metric]), gbp[p.Metric]
+			}
+			if pounds {
+				// The exact check is on the figure's digits; most figures
+				// are plainly within a penny and a trillion, told by their
+				// places and size alone.
+				if p.Mark == measure.Present && !plainPounds(p.Value, int(p.Places), sc) {
+					c.pounds("value", p.Value, sc)
+				}
+				if p.Target != nil && !plainPounds(*p.Target, int(p.TargetPlaces), sc) {
+					c.pounds("target", *p.Target, sc)
+				}
+			}
+			if sc > 1 {
+				if p.Mark == measure.Present {
+					unscale(&p.Value, &p.Places, sc)
+				}
+				// A target is scaled whether or not the figure is there.
+				p.Target = scaled(p.Target, sc)
+				p.TargetPlaces = int8(max(0, int(p.TargetPlaces)-zeros(sc)))
+			}
+			if pounds {
+				p.Places = int8(pencePlaces(p.Value, int(p.Places), sc))
+				if p.Target != nil {
+					p.TargetPlaces = int8(pencePlaces(*p.Target, int(p.TargetPlaces), sc))
+				}
+			}
+			out[i] = p
 		}
-		out[i] = p
 	})
 	if err != nil {
 		pl.Errorf(file, t.headerLine, "cannot read the rows: %v", err)
@@ -1352,8 +1400,8 @@ func (d *Data) applyTargets(metrics, partners map[string]bool, kinds map[string]
 // target anywhere: in metrics.csv, on a figure's row or in targets.csv.
 func (d *Data) checkAmbers(pl *problem.List) {
 	targeted := map[string]bool{}
-	for _, p := range d.Performance {
-		if p.Target != nil {
+	for i := range d.Performance {
+		if p := &d.Performance[i]; p.Target != nil {
 			targeted[p.Metric] = true
 		}
 	}
@@ -1565,8 +1613,10 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 	d.applyTargets(metrics, partners, kinds, pl)
 	d.checkAmbers(pl)
 	reported := make(map[string]bool, len(d.Metrics))
-	for _, p := range d.Performance {
-		reported[p.Metric] = true
+	for i := range d.Performance {
+		if m := d.Performance[i].Metric; i == 0 || m != d.Performance[i-1].Metric {
+			reported[m] = true // once a run of the metric's rows
+		}
 	}
 	for _, m := range d.Metrics {
 		if d.performanceRead && !reported[m.ID] {
@@ -1866,10 +1916,21 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 	// The finest kind wins: a committee report's year column beside its
 	// quarters is the year's outturn, not a metric reported by year.
 	kinds := map[string]period.Kind{}
-	for i := range d.Performance {
-		if p := &d.Performance[i]; !p.ambiguous && !p.Period.IsZero() && p.Period.Kind > kinds[p.Metric] {
-			kinds[p.Metric] = p.Period.Kind
+	rows := make(map[string]int, len(d.Metrics)) // each metric's rows, to size its table of them
+	for i := 0; i < len(d.Performance); {
+		// A metric's rows mostly come together: one look-up a run of them.
+		m, j := d.Performance[i].Metric, i
+		k := kinds[m]
+		for ; j < len(d.Performance) && d.Performance[j].Metric == m; j++ {
+			if p := &d.Performance[j]; !p.ambiguous && !p.Period.IsZero() && p.Period.Kind > k {
+				k = p.Period.Kind
+			}
 		}
+		if k > kinds[m] {
+			kinds[m] = k
+		}
+		rows[m] += j - i
+		i = j
 	}
 	cumulative := map[string]bool{}
 	for _, m := range d.Metrics {
@@ -1886,7 +1947,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		if p.Metric != curID {
 			curID = p.Metric
 			if cur = states[p.Metric]; cur == nil {
-				cur = &metricState{known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent, kind: kinds[p.Metric], cumulative: cumulative[p.Metric], seen: map[uint64]int{}}
+				cur = &metricState{known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent, kind: kinds[p.Metric], cumulative: cumulative[p.Metric], seen: make(map[uint64]int, rows[p.Metric])}
 				states[p.Metric] = cur
 			}
 		}
