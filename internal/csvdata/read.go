@@ -2,6 +2,7 @@ package csvdata
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -106,7 +107,14 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(raw))
-	r.FieldsPerRecord = -1                      // widths are checked below, with a better message
+	r.FieldsPerRecord = -1 // widths are checked below, with a better message
+	// Each record's cells are copied into a block of rows (see cells), so
+	// encoding/csv need not make a slice a record; a record kept as it is
+	// (a title row, the header) is cloned.
+	r.ReuseRecord = true
+	// A file of ASCII alone, as most are, holds no invisible character, so
+	// its rows need not be searched for one, cell by cell.
+	ascii := isASCII(raw)
 	lines := bytes.Count(raw, []byte("\n")) + 1 // at least one row per line
 	// Room for a row a line, taken at once, unless rows may be left out:
 	// then room for the first rows, and for the rest only once those are
@@ -117,6 +125,7 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 	}
 	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols, wide: wide, hint: hint,
 		rows: make([][]string, 0, room), rowLine: make([]int, 0, room), cellLines: map[int][]int{}, leave: leave}
+	var block cells
 	var above []candidate // rows before the header: titles, or a header lacking a column
 	inv := &invisibles{path: path}
 	defer inv.done(pl)
@@ -159,11 +168,11 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 			// and its source above it.
 			if t.isHeader(stripped(rec)) {
 				inv.clean(rec, nil, line, pl)
-				headerProbs, headerRec = &problem.List{}, stripped(rec)
+				headerProbs, headerRec = &problem.List{}, slices.Clone(stripped(rec))
 				t.readHeader(rec, first, headerProbs)
 				continue
 			}
-			if above = append(above, candidate{rec, first}); len(above) == maxTitleRows {
+			if above = append(above, candidate{slices.Clone(rec), first}); len(above) == maxTitleRows {
 				t.noHeader(above, pl)
 				return nil
 			}
@@ -212,16 +221,17 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 			}
 			t.cellLines[len(t.rows)] = lines
 		}
-		inv.clean(rec, t.written, line, pl)
-		for len(rec) < len(t.header) {
-			// Hand-written files often leave trailing empty cells out.
-			rec = append(rec, "")
+		if !ascii {
+			inv.clean(rec, t.written, line, pl)
 		}
+		// Hand-written files often leave trailing empty cells out: the
+		// row is as wide as the header all the same.
+		row := block.row(rec, len(t.header), lines-len(t.rows))
 		if len(t.rows) == firstRows && room < lines && t.left.N == 0 {
 			room = lines
 			t.rows, t.rowLine = slices.Grow(t.rows, lines-firstRows), slices.Grow(t.rowLine, lines-firstRows)
 		}
-		t.rows = append(t.rows, rec)
+		t.rows = append(t.rows, row)
 		t.rowLine = append(t.rowLine, first)
 	}
 	if t.header == nil {
@@ -233,6 +243,40 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		return nil
 	}
 	return t
+}
+
+// cells hands out rows' cells from blocks: one allocation for thousands
+// of rows, where encoding/csv would make one a record.
+type cells struct{ free []string }
+
+// row copies rec into a row of at least width cells, the rest empty,
+// taking a block for up to more rows of its width when the last is used
+// up. Each row's capacity is its length, so that a cell appended to one
+// (fill, lengthen) moves it rather than overwriting the next.
+func (c *cells) row(rec []string, width, more int) []string {
+	n := max(len(rec), width)
+	if len(c.free) < n {
+		c.free = make([]string, n*min(max(more, 1), 4096))
+	}
+	row := c.free[:n:n]
+	c.free = c.free[n:]
+	copy(row, rec)
+	return row
+}
+
+// isASCII reports whether b is all ASCII, eight bytes at a time.
+func isASCII(b []byte) bool {
+	for ; len(b) >= 8; b = b[8:] {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // clearHeader forgets a header read, for a row under it that is the
