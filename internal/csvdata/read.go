@@ -106,12 +106,10 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		pl.Errorf(path, 1, "the file is separated by tabs, as Excel's \"Unicode Text\" is; save it from your spreadsheet as \"CSV UTF-8 (Comma delimited)\"")
 		return nil
 	}
-	r := csv.NewReader(bytes.NewReader(raw))
-	r.FieldsPerRecord = -1 // widths are checked below, with a better message
-	// Each record's cells are copied into a block of rows (see cells), so
-	// encoding/csv need not make a slice a record; a record kept as it is
-	// (a title row, the header) is cloned.
-	r.ReuseRecord = true
+	// A record is the reader's own until the next is read: a record kept
+	// as it is (a title row, the header) is cloned, and each data row's
+	// cells are copied into a block of rows (see cells).
+	r, plain := newRecords(raw)
 	// A file of ASCII alone, as most are, holds no invisible character, so
 	// its rows need not be searched for one, cell by cell.
 	ascii := isASCII(raw)
@@ -129,7 +127,7 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 	var above []candidate // rows before the header: titles, or a header lacking a column
 	inv := &invisibles{path: path}
 	defer inv.done(pl)
-	line := func(i int) int { l, _ := r.FieldPos(i); return l }
+	line := r.line
 	// The header's problems wait in headerProbs until the row under it
 	// shows that it is the header and not a title above it
 	// ("Financial year,2021/22" over "Partner,2021/22 Q1,2021/22 Q2").
@@ -161,7 +159,7 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		if blank(rec) {
 			continue
 		}
-		first, _ := r.FieldPos(0)
+		first := r.line(0)
 		if t.header == nil {
 			// The header is the first row that names every required
 			// column: a table saved from Excel has its title, its units
@@ -211,12 +209,12 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 			t.left.N++
 			continue
 		}
-		if last, _ := r.FieldPos(len(rec) - 1); last != first {
+		if last := r.line(len(rec) - 1); last != first {
 			lines := make([]int, len(t.header))
 			for i := range lines {
 				lines[i] = last
 				if i < len(rec) {
-					lines[i], _ = r.FieldPos(i)
+					lines[i] = r.line(i)
 				}
 			}
 			t.cellLines[len(t.rows)] = lines
@@ -227,6 +225,9 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		// Hand-written files often leave trailing empty cells out: the
 		// row is as wide as the header all the same.
 		row := block.row(rec, len(t.header), lines-len(t.rows))
+		if plain && t.left.N > 0 {
+			cloneRow(row)
+		}
 		if len(t.rows) == firstRows && room < lines && t.left.N == 0 {
 			room = lines
 			t.rows, t.rowLine = slices.Grow(t.rows, lines-firstRows), slices.Grow(t.rowLine, lines-firstRows)
