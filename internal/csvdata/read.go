@@ -110,6 +110,7 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 	// as it is (a title row, the header) is cloned, and each data row's
 	// cells are copied into a block of rows (see cells).
 	r, plain := newRecords(raw)
+	defer r.close()
 	// A file of ASCII alone, as most are, holds no invisible character, so
 	// its rows need not be searched for one, cell by cell.
 	ascii := isASCII(raw)
@@ -224,9 +225,15 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		}
 		// Hand-written files often leave trailing empty cells out: the
 		// row is as wide as the header all the same.
-		row := block.row(rec, len(t.header), lines-len(t.rows))
-		if plain && t.left.N > 0 {
+		var row []string
+		switch {
+		case plain && t.left.N == 0 && len(rec) == len(t.header):
+			row = rec // plainRecords' own, kept as it is
+		case plain && t.left.N > 0:
+			row = block.row(rec, len(t.header), lines-len(t.rows))
 			cloneRow(row)
+		default:
+			row = block.row(rec, len(t.header), lines-len(t.rows))
 		}
 		if len(t.rows) == firstRows && room < lines && t.left.N == 0 {
 			room = lines

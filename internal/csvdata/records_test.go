@@ -28,10 +28,12 @@ func FuzzPlainRecords(f *testing.F) {
 		}
 		want := csv.NewReader(strings.NewReader(s))
 		want.FieldsPerRecord = -1
-		got := &plainRecords{raw: []byte(s), size: plainBlock}
+		n := plainBlock
 		if size > 0 {
-			got.size = int(size) // blocks of a few bytes: lines across their edges
+			n = int(size) // blocks of a few bytes: lines across their edges
 		}
+		got := newPlainRecords([]byte(s), n)
+		defer got.close()
 		for n := 1; ; n++ {
 			w, werr := want.Read()
 			g, gerr := got.Read()
@@ -61,6 +63,7 @@ func TestPlainAndQuoted(t *testing.T) {
 	quoted := "\"Title\"\n\n\"metric\",\"period\",\"partner\",\"value\"\r\n\"uptime\",\"2024/25 Q1\",\"north\",\"99.5\"\n\n\"uptime\",\"2024/25 Q2\",\"\",\" 99.1 \"\r\n\"Source: us\""
 	read := func(s string) ([][]string, []int) {
 		r, _ := newRecords([]byte(s))
+		defer r.close()
 		var recs [][]string
 		var lines []int
 		for {
@@ -71,8 +74,10 @@ func TestPlainAndQuoted(t *testing.T) {
 			recs, lines = append(recs, slices.Clone(rec)), append(lines, r.line(0))
 		}
 	}
-	if _, plainOne := newRecords([]byte(plain)); !plainOne {
+	if r, plainOne := newRecords([]byte(plain)); !plainOne {
 		t.Fatal("a file with no quote mark is not read by plainRecords")
+	} else {
+		r.close()
 	}
 	pr, pl := read(plain)
 	qr, ql := read(quoted)
