@@ -1041,12 +1041,12 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 	// name: no column written twice, whose cells the row and the checks
 	// would take from different columns.
 	exact := true
-	for j, k := range performanceFields.plan(t.header) {
+	for j, k := range performanceFields.plan(t.header).fields {
 		if k >= 0 && t.index[t.header[j]] != j {
 			exact = false
 		}
 	}
-	err := decodeEach(t, performanceFields, func() func(int, *performanceRow) {
+	err := decodeEach(t, performanceFields, func() func(int, performanceRow) {
 		// The last metric this goroutine read whose id is valid, so that
 		// a run of its rows is checked once; an id with a problem is
 		// checked, and reported, on every row.
@@ -1056,7 +1056,7 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			sc     int
 			pounds bool
 		}
-		return func(i int, r *performanceRow) {
+		return func(i int, r performanceRow) {
 			c := &checker{t: t, row: i, pl: pl}
 			p := Performance{File: file, Line: t.rowLine[i], Partner: string(r.Partner)}
 			if last.id != "" && r.Metric == last.text {
@@ -1399,6 +1399,11 @@ func (d *Data) applyTargets(metrics, partners map[string]bool, kinds map[string]
 // checkAmbers reports an amber margin set for a metric that has no
 // target anywhere: in metrics.csv, on a figure's row or in targets.csv.
 func (d *Data) checkAmbers(pl *problem.List) {
+	// Half a million rows are looked through only for a metric with an
+	// amber and no target of its own.
+	if !slices.ContainsFunc(d.Metrics, func(m Metric) bool { return (m.Amber != nil || m.AmberShare != nil) && m.Target == nil }) {
+		return
+	}
 	targeted := map[string]bool{}
 	for i := range d.Performance {
 		if p := &d.Performance[i]; p.Target != nil {

@@ -6,29 +6,36 @@ import (
 	"testing"
 )
 
-// agree decodes one row with gocsv's whole-row hook, as the small files
-// are, and with the plan decodeEach uses for the performance files, and
-// reports where they differ. header holds canonical names, as a table's
-// header does, and may repeat one or hold names of no field.
-func agree[R any](t *testing.T, f *fields[R], header []string, rec []string) {
+// agree decodes rows with gocsv's whole-row hook, as the small files
+// are, and with the plan decodeEach uses for the performance files, each
+// row read over the one before as decodeEach reads them, and reports where
+// they differ. header holds canonical names, as a table's header does,
+// and may repeat one or hold names of no field.
+func agree[R any](t *testing.T, f *fields[R], header []string, recs ...[]string) {
 	t.Helper()
-	tb := &table{path: "x.csv", header: header, rows: [][]string{rec}, rowLine: []int{2}}
-	old, err := decodeRows[R](tb, 0, 1)
+	tb := &table{path: "x.csv", header: header, rows: recs, rowLine: make([]int, len(recs))}
+	old, err := decodeRows[R](tb, 0, len(recs))
 	if err != nil {
 		t.Fatalf("gocsv: %v", err)
 	}
 	var got R
-	if err := f.read(&got, f.plan(header), rec); err != nil {
-		t.Fatalf("read: %v", err)
-	}
-	if len(old) != 1 || !reflect.DeepEqual(old[0], got) {
-		t.Errorf("header %q, row %q:\ngocsv %+v\nread  %+v", header, rec, old, got)
+	var prev []string
+	for i, rec := range recs {
+		if err := f.read(&got, f.plan(header), rec, prev); err != nil {
+			t.Fatalf("read: %v", err)
+		}
+		if !reflect.DeepEqual(old[i], got) {
+			t.Errorf("header %q, row %q after %q:\ngocsv %+v\nread  %+v", header, rec, prev, old[i], got)
+		}
+		prev = rec
 	}
 }
 
-// shape makes a header and a row of its width from fuzzed input: each
-// byte of cols picks a declared column's name, or a name no field has.
-func shape(cols []column, pick []byte, cells string) (header, rec []string) {
+// shape makes a header from fuzzed input, each byte of pick naming a
+// declared column or a name no field has, and rows of its width from the
+// lines of cells, their cells parted by "|"; a row may be left narrower
+// than the header when pick asks.
+func shape(cols []column, pick []byte, cells string) (header []string, recs [][]string) {
 	names := []string{"", "unknown", "Metric"}
 	for _, c := range cols {
 		names = append(names, c.name)
@@ -36,32 +43,38 @@ func shape(cols []column, pick []byte, cells string) (header, rec []string) {
 	for _, b := range pick[:min(len(pick), 16)] {
 		header = append(header, names[int(b)%len(names)])
 	}
-	rec = strings.Split(cells, "|")
-	for len(rec) < len(header) {
-		rec = append(rec, "")
+	for i, line := range strings.Split(cells, "\n") {
+		rec := strings.Split(line, "|")
+		for len(rec) < len(header) && (len(pick) == 0 || pick[0]>>(i%8)&1 == 0) {
+			rec = append(rec, "")
+		}
+		recs = append(recs, rec[:min(len(rec), len(header))])
 	}
-	return header, rec[:len(header)]
+	return header, recs
 }
 
 // FuzzDecodeRow holds the performance files' decoder to gocsv's: for any
-// header of declared (and undeclared, and repeated) columns and any
-// cells, both read the same row, for each kind of row.
+// header of declared (and undeclared, and repeated) columns and any rows,
+// both read the same rows, for each kind of row.
 func FuzzDecodeRow(f *testing.F) {
-	f.Add([]byte{3, 4, 5, 6, 7, 8}, "uptime|2024/25 Q1|north|99.5|95|a note")
-	f.Add([]byte{3, 3, 4, 6}, "a|b|2010-11|[x]")
-	f.Add([]byte{0, 1, 2, 6, 7}, " x |y|z| 57.3 [p] |>= 95%")
-	f.Add([]byte{6, 7, 6, 7}, "(1,234)|£1,234|12,5|not set")
+	f.Add([]byte{3, 4, 5, 6, 7, 8}, "uptime|2024/25 Q1|north|99.5|95|a note\nuptime|2024/25 Q1|south|99.5||a note")
+	f.Add([]byte{3, 3, 4, 6}, "a|b|2010-11|[x]\na|c|2010-11|[x]")
+	f.Add([]byte{0, 1, 2, 6, 7}, " x |y|z| 57.3 [p] |>= 95%\n x |y")
+	f.Add([]byte{6, 7, 6, 7}, "(1,234)|£1,234|12,5|not set\n(1,234)|£1,234|12,6|not set")
+	f.Add([]byte{0xff, 3, 4, 5, 6}, "uptime|2024/25 Q1|north|99.5\nuptime|2024/25 Q1")
+	f.Add([]byte{3, 3}, "a|b\nz|b")                                      // metric twice: the later cell is kept
+	f.Add([]byte{2, 3, 4, 5, 6}, "uptime|2024/25 Q1|north|99.5\nuptime") // a narrower row after a full one
 	f.Fuzz(func(t *testing.T, pick []byte, cells string) {
-		h, rec := shape(performanceFields.columns(), pick, cells)
-		agree(t, performanceFields, h, rec)
-		h, rec = shape(savingFields.columns(), pick, cells)
-		agree(t, savingFields, h, rec)
-		h, rec = shape(benchmarkFields.columns(), pick, cells)
-		agree(t, benchmarkFields, h, rec)
-		h, rec = shape(partnerFields.columns(), pick, cells)
-		agree(t, partnerFields, h, rec)
-		h, rec = shape(actionFields.columns(), pick, cells)
-		agree(t, actionFields, h, rec)
+		h, recs := shape(performanceFields.columns(), pick, cells)
+		agree(t, performanceFields, h, recs...)
+		h, recs = shape(savingFields.columns(), pick, cells)
+		agree(t, savingFields, h, recs...)
+		h, recs = shape(benchmarkFields.columns(), pick, cells)
+		agree(t, benchmarkFields, h, recs...)
+		h, recs = shape(partnerFields.columns(), pick, cells)
+		agree(t, partnerFields, h, recs...)
+		h, recs = shape(actionFields.columns(), pick, cells)
+		agree(t, actionFields, h, recs...)
 	})
 }
 
@@ -81,9 +94,9 @@ func TestDecodeEveryColumn(t *testing.T) {
 				continue // "code": the first column that takes it
 			}
 			rec := []string{"1"}
-			agree(t, performanceFields, header, rec)
+			agree(t, performanceFields, header, rec, rec, []string{""}, rec)
 			var r performanceRow
-			if err := performanceFields.read(&r, performanceFields.plan(header), rec); err != nil {
+			if err := performanceFields.read(&r, performanceFields.plan(header), rec, nil); err != nil {
 				t.Fatal(err)
 			}
 			_, unkept := fl.cell(&performanceRow{}).(ignored)

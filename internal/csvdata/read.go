@@ -940,8 +940,7 @@ func decodeRows[T any](t *table, start, end int) ([]T, error) {
 // decodeEach reads the table's rows into R a chunk at a time on every
 // core and calls, with each row's index and the row read, a function each
 // made for its chunk (so that it may remember what the rows before it in
-// the chunk said); each runs on its chunk's goroutine, and r is the
-// function's only until it returns. The table is
+// the chunk said); each runs on its chunk's goroutine. The table is
 // complete before decoding starts, so the goroutines only read it.
 // (Decoding while the file is still being read was tried: it saved under
 // a tenth of the time and needed every check to work on a snapshot of its
@@ -955,7 +954,7 @@ func decodeRows[T any](t *table, start, end int) ([]T, error) {
 // every row into one struct of its own, by the plan f makes of the header
 // from the same declaration of columns that gocsv's hook uses, so the
 // cells are read exactly as the small files' are.
-func decodeEach[R any](t *table, f *fields[R], each func() func(i int, r *R)) error {
+func decodeEach[R any](t *table, f *fields[R], each func() func(i int, r R)) error {
 	plan := f.plan(t.header)
 	n := (len(t.rows) + chunk - 1) / chunk
 	errs := make([]error, n)
@@ -966,13 +965,15 @@ func decodeEach[R any](t *table, f *fields[R], each func() func(i int, r *R)) er
 		wg.Go(func() {
 			defer func() { <-sem }()
 			var r R
+			var prev []string // the row r holds, for read to leave what it repeats
 			fn := each()
 			for i := c * chunk; i < min((c+1)*chunk, len(t.rows)); i++ {
-				if err := f.read(&r, plan, t.rows[i]); err != nil {
+				if err := f.read(&r, plan, t.rows[i], prev); err != nil {
 					errs[c] = fmt.Errorf("%s:%d: %w", t.path, t.rowLine[i], err)
 					return
 				}
-				fn(i, &r)
+				prev = t.rows[i]
+				fn(i, r) // a copy: r stays as read, for the next row
 			}
 		})
 	}
