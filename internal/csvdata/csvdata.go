@@ -1613,14 +1613,16 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 		period  period.Period
 		partner string
 	}
-	kinds := d.checkPerformance(metrics, partners, unit, pl)
+	kinds, reported := d.checkPerformance(metrics, partners, unit, pl)
 	d.checkBenchmarks(metrics, kinds, pl)
 	d.applyTargets(metrics, partners, kinds, pl)
 	d.checkAmbers(pl)
-	reported := make(map[string]bool, len(d.Metrics))
-	for i := range d.Performance {
-		if m := d.Performance[i].Metric; i == 0 || m != d.Performance[i-1].Metric {
-			reported[m] = true // once a run of the metric's rows
+	if reported == nil {
+		reported = make(map[string]bool, len(d.Metrics))
+		for i := range d.Performance {
+			if m := d.Performance[i].Metric; i == 0 || m != d.Performance[i-1].Metric {
+				reported[m] = true // once a run of the metric's rows
+			}
 		}
 	}
 	for _, m := range d.Metrics {
@@ -1878,8 +1880,9 @@ func (p *Performance) where(file string) string {
 // integer key rather than on strings.
 //
 // It returns each metric's kind of period, from its rows that say it
-// plainly, for the benchmarks' check.
-func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[string]measure.Unit, pl *problem.List) map[string]period.Kind {
+// plainly, for the benchmarks' check; and the metrics that have rows,
+// where it left none out (nil where it did, for the caller to look).
+func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[string]measure.Unit, pl *problem.List) (map[string]period.Kind, map[string]bool) {
 	partnerNo := map[string]uint64{"": 0}
 	for _, p := range d.Partners {
 		if _, ok := partnerNo[p.ID]; !ok {
@@ -2093,6 +2096,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			pl.Warnf(p.File, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
 		}
 	}
+	left := repeated || len(others) > 0 || len(d.left) > 0 // rows left out below
 	if repeated && len(others) == 0 {
 		// Each figure once: the reports' repeats are settled above.
 		d.Performance = slices.DeleteFunc(d.Performance, func(p Performance) bool { return p.dropped })
@@ -2136,7 +2140,16 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		pl.Warnf(f.File, f.Line, "metric %q is a percentage, but every figure lies from 0 to 1: they look like fractions (%s for %s%%); write percentages on a 0 to 100 scale",
 			m.ID, trimFloat(x.Value), trimFloat(x.Value*100))
 	}
-	return kinds
+	if left {
+		return kinds, nil
+	}
+	// Every row has a state: the metrics with rows, known without
+	// looking through half a million rows again.
+	reported := make(map[string]bool, len(states))
+	for m := range states {
+		reported[m] = true
+	}
+	return kinds, reported
 }
 
 func uniqueIDs[T any](file string, rows []T, id func(T) (string, int), pl *problem.List) map[string]bool {
