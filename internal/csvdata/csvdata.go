@@ -1058,7 +1058,10 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 		}
 		return func(i int, r performanceRow) {
 			c := &checker{t: t, row: i, pl: pl}
-			p := Performance{File: file, Line: t.rowLine[i], Partner: string(r.Partner)}
+			// The row is made in its place: out is zero, and a copy of a
+			// row of pointers costs more than its writes.
+			p := &out[i]
+			p.File, p.Line, p.Partner = file, t.rowLine[i], string(r.Partner)
 			if last.id != "" && r.Metric == last.text {
 				p.Metric = last.id
 			} else if p.Metric = c.foldedID("metric", r.Metric, true); p.Metric != "" && slug.Valid(p.Metric) && slug.Check(p.Metric) == nil {
@@ -1132,7 +1135,6 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 					p.TargetPlaces = int8(pencePlaces(*p.Target, int(p.TargetPlaces), sc))
 				}
 			}
-			out[i] = p
 		}
 	})
 	if err != nil {
