@@ -7,8 +7,9 @@
 // Rows are read into structs whose fields are this package's own cell
 // types, by gocsv for the small files and, for the performance files, by
 // decodeEach from the same declarations without it; the rows come from
-// encoding/csv, whose FieldPos gives true line numbers even after blank
-// rows and multi-line cells.
+// encoding/csv (or, for a file with no quote mark, from plainRecords,
+// which reads it as encoding/csv does), whose FieldPos gives true line
+// numbers even after blank rows and multi-line cells.
 package csvdata
 
 import (
@@ -2016,7 +2017,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 				p.Outturn = true
 			}
 		}
-		// partner (12 bits) | kind (2) | year (16) | n (4), of the metric's
+		// partner (12 bits) | kind (2) | year (16) | n (4), in the metric's table
 		k := (pno&0xfff)<<28 | uint64(p.Period.Kind&3)<<26 | uint64(p.Period.Year&0xffff)<<4 | uint64(p.Period.N&0xf)
 		if first, dup := cur.seen[k]; !dup {
 			cur.seen[k] = i

@@ -107,8 +107,9 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		return nil
 	}
 	// A record is the reader's own until the next is read: a record kept
-	// as it is (a title row, the header) is cloned, and each data row's
-	// cells are copied into a block of rows (see cells).
+	// as it is (a title row, the header) is cloned, and a data row's cells
+	// are copied into a block of rows (see cells), unless plainRecords,
+	// which keeps its records, read them.
 	r, plain := newRecords(raw)
 	defer r.close()
 	// A file of ASCII alone, as most are, holds no invisible character, so
@@ -230,6 +231,8 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		case plain && t.left.N == 0 && len(rec) == len(t.header):
 			row = rec // plainRecords' own, kept as it is
 		case plain && t.left.N > 0:
+			// A national table's row, kept among many left out: copied,
+			// so that the few kept do not hold the whole file.
 			row = block.row(rec, len(t.header), lines-len(t.rows))
 			cloneRow(row)
 		default:
