@@ -1952,10 +1952,12 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 	own := d.own
 	repeated := false
 	var cur *metricState
-	curID := "\x00"
+	// The first row has no metric before it: "" and "\x00" are metrics a
+	// cell may give, and neither can stand for none.
+	curID := ""
 	for i := range d.Performance {
 		p := &d.Performance[i]
-		if p.Metric != curID {
+		if cur == nil || p.Metric != curID {
 			curID = p.Metric
 			if cur = states[p.Metric]; cur == nil {
 				cur = &metricState{known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent, kind: kinds[p.Metric], cumulative: cumulative[p.Metric], seen: make(map[uint64]int, rows[p.Metric])}
