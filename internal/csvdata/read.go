@@ -226,17 +226,19 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		}
 		// Hand-written files often leave trailing empty cells out: the
 		// row is as wide as the header all the same.
+		// plainRecords' records are its own, and kept as they are while
+		// most rows are kept; among more rows left out (a national table),
+		// a row's cells are copied, so that the few kept do not hold the
+		// whole file.
 		var row []string
-		switch {
-		case plain && t.left.N == 0 && len(rec) == len(t.header):
-			row = rec // plainRecords' own, kept as it is
-		case plain && t.left.N > 0:
-			// A national table's row, kept among many left out: copied,
-			// so that the few kept do not hold the whole file.
+		hold := plain && t.left.N <= len(t.rows)
+		if hold && len(rec) == len(t.header) {
+			row = rec
+		} else {
 			row = block.row(rec, len(t.header), lines-len(t.rows))
-			cloneRow(row)
-		default:
-			row = block.row(rec, len(t.header), lines-len(t.rows))
+			if plain && !hold {
+				cloneRow(row)
+			}
 		}
 		if len(t.rows) == firstRows && room < lines && t.left.N == 0 {
 			room = lines
