@@ -1,6 +1,7 @@
 package csvdata
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -53,6 +54,63 @@ func (f *fields[R]) set(r *R, col, v string) error {
 	for i := range f.list {
 		if f.list[i].name == col {
 			return f.list[i].cell(r).UnmarshalCSV(v)
+		}
+	}
+	return nil
+}
+
+// rowPlan is how the rows under one header are read into R.
+type rowPlan struct {
+	// fields gives each column of the header the field of R that reads
+	// it, or -1 for none.
+	fields []int
+	// once is whether no field is read from two columns.
+	once bool
+}
+
+// plan makes the rowPlan for a table's header: the match set makes for
+// every cell, made once a file. The header holds canonical names, so the
+// first field of that name is the one set would find.
+func (f *fields[R]) plan(header []string) rowPlan {
+	p := rowPlan{fields: make([]int, len(header)), once: true}
+	taken := make([]bool, len(f.list))
+	for j, h := range header {
+		p.fields[j] = -1
+		for i := range f.list {
+			if f.list[i].name == h {
+				p.fields[j] = i
+				p.once = p.once && !taken[i]
+				taken[i] = true
+				break
+			}
+		}
+	}
+	return p
+}
+
+// read reads one row into r by a plan of its header, as gocsv with the
+// whole-row hook would: r starts from its zero value and each cell goes,
+// in the header's order, to the field its column names, so that of a
+// column written twice the later cell is the one kept.
+//
+// prev, when not nil, is the row that r was read from last, with r as
+// read. Where the plan reads each field from one column and both rows
+// are as wide as the header, a cell whose text is the same as prev's is
+// not read again: each cell reads its whole value from its text alone, so
+// r already holds it. A run of a metric's rows repeats its metric, its
+// period once a partner, and its empty cells.
+func (f *fields[R]) read(r *R, plan rowPlan, rec, prev []string) error {
+	n := len(plan.fields)
+	same := plan.once && prev != nil && len(prev) >= n && len(rec) >= n
+	if !same {
+		var zero R
+		*r = zero
+	}
+	for j, v := range rec[:min(len(rec), n)] {
+		if k := plan.fields[j]; k >= 0 && (!same || v != prev[j]) {
+			if err := f.list[k].cell(r).UnmarshalCSV(v); err != nil {
+				return fmt.Errorf("column %d: %w", j+1, err)
+			}
 		}
 	}
 	return nil

@@ -4,8 +4,11 @@
 // PATH:LINE, with the physical line an editor shows, and all of them are
 // collected so that one run lists everything to fix.
 //
-// gocsv fills structs whose fields are this package's own cell types; the
-// rows it sees come from encoding/csv, whose FieldPos gives true line
+// Rows are read into structs whose fields are this package's own cell
+// types, by gocsv for the small files and, for the performance files, by
+// decodeEach from the same declarations without it; the rows come from
+// encoding/csv (or, for a file with no quote mark, from plainRecords,
+// which reads it as encoding/csv does), whose FieldPos gives true line
 // numbers even after blank rows and multi-line cells.
 package csvdata
 
@@ -1029,26 +1032,73 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 	// The largest file by far: its rows are checked on the goroutines that
 	// decode them, straight into their place in the result.
 	out := make([]Performance, len(t.rows))
-	err := decodeEach(t, func(start int, rows []performanceRow) {
-		for j, r := range rows {
-			c := &checker{t: t, row: start + j, pl: pl}
-			p := Performance{File: file, Line: t.rowLine[start+j], Metric: c.foldedID("metric", r.Metric, true),
-				Partner: string(r.Partner), Target: c.optional("target", r.Target.number), Note: noteText(string(r.Note))}
+	// What the checks would look up for every row is looked up once: the
+	// columns, and (below) a metric's id, scale and unit once a run of its
+	// rows. Each short cut gives what the check it passes would.
+	unset := len(t.periods) > 0 && t.present["target"]
+	statusCol, hasStatus := t.index["status"]
+	rated := t.present["status"]
+	// exact is whether each column read into the row is the one the checks
+	// name: no column written twice, whose cells the row and the checks
+	// would take from different columns.
+	exact := true
+	for j, k := range performanceFields.plan(t.header).fields {
+		if k >= 0 && t.index[t.header[j]] != j {
+			exact = false
+		}
+	}
+	err := decodeEach(t, performanceFields, func() func(int, performanceRow) {
+		// The last metric this goroutine read whose id is valid, so that
+		// a run of its rows is checked once; an id with a problem is
+		// checked, and reported, on every row.
+		var last struct {
+			text   text
+			id     string
+			sc     int
+			pounds bool
+		}
+		return func(i int, r performanceRow) {
+			c := &checker{t: t, row: i, pl: pl}
+			// The row is made in its place: out is zero, and a copy of a
+			// row of pointers costs more than its writes.
+			p := &out[i]
+			p.File, p.Line, p.Partner = file, t.rowLine[i], string(r.Partner)
+			if last.id != "" && r.Metric == last.text {
+				p.Metric = last.id
+			} else if p.Metric = c.foldedID("metric", r.Metric, true); p.Metric != "" && slug.Valid(p.Metric) && slug.Check(p.Metric) == nil {
+				last.text, last.id, last.sc, last.pounds = r.Metric, p.Metric, max(1, scales[p.Metric]), gbp[p.Metric]
+			} else {
+				last.id = ""
+			}
+			if r.Target.set { // an empty cell is no target, and no problem
+				p.Target = c.optional("target", r.Target.number)
+			}
+			if r.Note != "" {
+				p.Note = noteText(string(r.Note))
+			}
 			if p.Target != nil {
 				p.TargetPlaces = int8(format.Places(c.raw("target")))
 			} else {
-				p.Unset = len(t.periods) > 0 && t.present["target"]
+				p.Unset = unset
 			}
-			p.Period, p.ambiguous = c.period("period", r.Period)
+			if exact && r.Period.set && !r.Period.bad {
+				p.Period, p.ambiguous = r.Period.value, r.Period.amb // as c.period gives a period read
+			} else {
+				p.Period, p.ambiguous = c.period("period", r.Period)
+			}
 			// The rating is read from the row's own text: most files have
 			// no status column, and half a million rows need not carry one.
-			if status := c.raw("status"); status != "" {
+			status := ""
+			if row := t.rows[i]; hasStatus && statusCol < len(row) {
+				status = strings.TrimSpace(row[statusCol]) // c.raw("status")
+			}
+			if status != "" {
 				rag, err := measure.ParseRAG(status)
 				if err != nil {
 					c.errorf("status", "%v", err)
 				}
 				p.RAG = rag
-			} else if t.present["status"] && (t.own.IsZero() || p.Period == t.own) {
+			} else if rated && (t.own.IsZero() || p.Period == t.own) {
 				// A report that rates its figures and leaves its own
 				// period's blank gave it no rating: the site gives it none
 				// either. (A long file's own period is known once it is read.)
@@ -1057,8 +1107,10 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			p.yearTarget = t.yearTargetCol && p.Target != nil
 			p.Value, p.Mark, p.Flag = c.figure("value", r.Value)
 			p.Places = r.Value.places
-			sc := max(1, scales[p.Metric])
-			pounds := gbp[p.Metric]
+			sc, pounds := last.sc, last.pounds
+			if last.id == "" {
+				sc, pounds = max(1, scales[p.Metric]), gbp[p.Metric]
+			}
 			if pounds {
 				// The exact check is on the figure's digits; most figures
 				// are plainly within a penny and a trillion, told by their
@@ -1084,7 +1136,6 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 					p.TargetPlaces = int8(pencePlaces(*p.Target, int(p.TargetPlaces), sc))
 				}
 			}
-			out[start+j] = p
 		}
 	})
 	if err != nil {
@@ -1351,9 +1402,14 @@ func (d *Data) applyTargets(metrics, partners map[string]bool, kinds map[string]
 // checkAmbers reports an amber margin set for a metric that has no
 // target anywhere: in metrics.csv, on a figure's row or in targets.csv.
 func (d *Data) checkAmbers(pl *problem.List) {
+	// Half a million rows are looked through only for a metric with an
+	// amber and no target of its own.
+	if !slices.ContainsFunc(d.Metrics, func(m Metric) bool { return (m.Amber != nil || m.AmberShare != nil) && m.Target == nil }) {
+		return
+	}
 	targeted := map[string]bool{}
-	for _, p := range d.Performance {
-		if p.Target != nil {
+	for i := range d.Performance {
+		if p := &d.Performance[i]; p.Target != nil {
 			targeted[p.Metric] = true
 		}
 	}
@@ -1560,13 +1616,17 @@ func (d *Data) crossCheck(goals []string, pl *problem.List) {
 		period  period.Period
 		partner string
 	}
-	kinds := d.checkPerformance(metrics, partners, unit, pl)
+	kinds, reported := d.checkPerformance(metrics, partners, unit, pl)
 	d.checkBenchmarks(metrics, kinds, pl)
 	d.applyTargets(metrics, partners, kinds, pl)
 	d.checkAmbers(pl)
-	reported := make(map[string]bool, len(d.Metrics))
-	for _, p := range d.Performance {
-		reported[p.Metric] = true
+	if reported == nil {
+		reported = make(map[string]bool, len(d.Metrics))
+		for i := range d.Performance {
+			if m := d.Performance[i].Metric; i == 0 || m != d.Performance[i-1].Metric {
+				reported[m] = true // once a run of the metric's rows
+			}
+		}
 	}
 	for _, m := range d.Metrics {
 		if d.performanceRead && !reported[m.ID] {
@@ -1823,20 +1883,18 @@ func (p *Performance) where(file string) string {
 // integer key rather than on strings.
 //
 // It returns each metric's kind of period, from its rows that say it
-// plainly, for the benchmarks' check.
-func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[string]measure.Unit, pl *problem.List) map[string]period.Kind {
+// plainly, for the benchmarks' check; and the metrics that have rows,
+// where it left none out (nil where it did, for the caller to look).
+func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[string]measure.Unit, pl *problem.List) (map[string]period.Kind, map[string]bool) {
 	partnerNo := map[string]uint64{"": 0}
 	for _, p := range d.Partners {
 		if _, ok := partnerNo[p.ID]; !ok {
 			partnerNo[p.ID] = uint64(len(partnerNo))
 		}
 	}
-	metricNo := make(map[string]uint64, len(d.Metrics))
 	names, alias := d.partnerNames(), map[string]string{}
 	others := map[string][]int{} // lines of rows for councils not in the partnership, by file
-	seen := make(map[uint64]int, len(d.Performance))
 	type metricState struct {
-		no    uint64
 		known bool
 		unit  measure.Unit
 		first *Performance // the first row, whose period kind the others must share
@@ -1855,6 +1913,11 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		// and 1, without which figures of 0 and 1 alone are not
 		// fractions but whole percentages.
 		firstFigure, fraction *Performance
+		// seen holds the row of each of the metric's figures by partner
+		// and period, packed into an integer, to find duplicates. One
+		// small table a metric stays in the cache, where one for half a
+		// million rows missed it on nearly every row.
+		seen map[uint64]int
 	}
 	states := make(map[string]*metricState, len(d.Metrics))
 	// The kind of period each metric's plain rows use decides its
@@ -1864,10 +1927,21 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 	// The finest kind wins: a committee report's year column beside its
 	// quarters is the year's outturn, not a metric reported by year.
 	kinds := map[string]period.Kind{}
-	for i := range d.Performance {
-		if p := &d.Performance[i]; !p.ambiguous && !p.Period.IsZero() && p.Period.Kind > kinds[p.Metric] {
-			kinds[p.Metric] = p.Period.Kind
+	rows := make(map[string]int, len(d.Metrics)) // each metric's rows, to size its table of them
+	for i := 0; i < len(d.Performance); {
+		// A metric's rows mostly come together: one look-up a run of them.
+		m, j := d.Performance[i].Metric, i
+		k := kinds[m]
+		for ; j < len(d.Performance) && d.Performance[j].Metric == m; j++ {
+			if p := &d.Performance[j]; !p.ambiguous && !p.Period.IsZero() && p.Period.Kind > k {
+				k = p.Period.Kind
+			}
 		}
+		if k > kinds[m] {
+			kinds[m] = k
+		}
+		rows[m] += j - i
+		i = j
 	}
 	cumulative := map[string]bool{}
 	for _, m := range d.Metrics {
@@ -1878,18 +1952,15 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 	own := d.own
 	repeated := false
 	var cur *metricState
-	curID := "\x00"
+	// The first row has no metric before it: "" and "\x00" are metrics a
+	// cell may give, and neither can stand for none.
+	curID := ""
 	for i := range d.Performance {
 		p := &d.Performance[i]
-		if p.Metric != curID {
+		if cur == nil || p.Metric != curID {
 			curID = p.Metric
 			if cur = states[p.Metric]; cur == nil {
-				no, ok := metricNo[p.Metric]
-				if !ok {
-					no = uint64(len(metricNo))
-					metricNo[p.Metric] = no
-				}
-				cur = &metricState{no: no, known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent, kind: kinds[p.Metric], cumulative: cumulative[p.Metric]}
+				cur = &metricState{known: metrics[p.Metric], unit: unit[p.Metric], fractions: unit[p.Metric] == measure.Percent, kind: kinds[p.Metric], cumulative: cumulative[p.Metric], seen: make(map[uint64]int, rows[p.Metric])}
 				states[p.Metric] = cur
 			}
 		}
@@ -1948,10 +2019,10 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 				p.Outturn = true
 			}
 		}
-		// metric (24 bits) | partner (12 bits) | kind (2) | year (16) | n (4)
-		k := cur.no<<40 | (pno&0xfff)<<28 | uint64(p.Period.Kind&3)<<26 | uint64(p.Period.Year&0xffff)<<4 | uint64(p.Period.N&0xf)
-		if first, dup := seen[k]; !dup {
-			seen[k] = i
+		// partner (12 bits) | kind (2) | year (16) | n (4), in the metric's table
+		k := (pno&0xfff)<<28 | uint64(p.Period.Kind&3)<<26 | uint64(p.Period.Year&0xffff)<<4 | uint64(p.Period.N&0xf)
+		if first, dup := cur.seen[k]; !dup {
+			cur.seen[k] = i
 		} else if f := &d.Performance[first]; f.File == p.File && (f.fromYear || p.fromYear) {
 			// A year-to-date report may give the year's outturn in a year
 			// column and again as its last quarter: the same figure twice.
@@ -1966,7 +2037,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 					p.Metric, q.Period, figureText(year), q.Period, figureText(q), MetricsFile)
 				year.Period, year.fromYear, year.Outturn = period.Period{Kind: period.Year, Year: financialYear(year.Period)}, false, true
 				if year == f {
-					seen[k] = i
+					cur.seen[k] = i
 				}
 				if cur.first == year {
 					cur.first = nil // an outturn sets no kind for the others
@@ -1976,7 +2047,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 				if year == p {
 					continue
 				}
-				seen[k] = i
+				cur.seen[k] = i
 			}
 		} else if f.File == p.File {
 			who := "the partnership as a whole"
@@ -1993,7 +2064,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			if keep != p {
 				continue
 			}
-			seen[k] = i
+			cur.seen[k] = i
 		}
 		switch first := cur.first; {
 		case p.Outturn:
@@ -2030,6 +2101,7 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 			pl.Warnf(p.File, p.Line, "value %s is outside 0 to 100 for a percentage metric; percentages are written on a 0 to 100 scale", trimFloat(p.Value))
 		}
 	}
+	left := repeated || len(others) > 0 || len(d.left) > 0 // rows left out below
 	if repeated && len(others) == 0 {
 		// Each figure once: the reports' repeats are settled above.
 		d.Performance = slices.DeleteFunc(d.Performance, func(p Performance) bool { return p.dropped })
@@ -2073,7 +2145,16 @@ func (d *Data) checkPerformance(metrics, partners map[string]bool, unit map[stri
 		pl.Warnf(f.File, f.Line, "metric %q is a percentage, but every figure lies from 0 to 1: they look like fractions (%s for %s%%); write percentages on a 0 to 100 scale",
 			m.ID, trimFloat(x.Value), trimFloat(x.Value*100))
 	}
-	return kinds
+	if left {
+		return kinds, nil
+	}
+	// Every row has a state: the metrics with rows, known without
+	// looking through half a million rows again.
+	reported := make(map[string]bool, len(states))
+	for m := range states {
+		reported[m] = true
+	}
+	return kinds, reported
 }
 
 func uniqueIDs[T any](file string, rows []T, id func(T) (string, int), pl *problem.List) map[string]bool {

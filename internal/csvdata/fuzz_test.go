@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/problem"
 )
@@ -87,6 +88,32 @@ func FuzzLoadPerformance(f *testing.F) {
 			if !line.MatchString(p.String()) || p.Line < 1 || p.Line > lines {
 				t.Errorf("problem %q does not name a line of the file", p)
 			}
+		}
+	})
+}
+
+// FuzzPlainDecimal holds plainDecimal to what it stands in for: the
+// forms it takes are plainNumber's, its value is strconv.ParseFloat's to
+// the bit, and its places are format.Places'.
+func FuzzPlainDecimal(f *testing.F) {
+	for _, s := range []string{"99.5", "-0", "-0.0", "0.05", "10.0", "123456789012.500", "1234567890123456", "9007199254740993", "99999999999999999999", ".5", "5.", "-", "1.2.3", "--1", "007", "0.1", "-12.25", "1e5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, places, ok := plainDecimal(s)
+		plain := s != "" && len(s) <= 20 && regexp.MustCompile(`^-?\d+(\.\d+)?$`).MatchString(s)
+		if ok != plain {
+			t.Fatalf("plainDecimal(%q) ok = %v, want %v", s, ok, plain)
+		}
+		if !ok {
+			return
+		}
+		want, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.Float64bits(v) != math.Float64bits(want) {
+			t.Errorf("plainDecimal(%q) = %v (%#x), strconv.ParseFloat %v (%#x), %v", s, v, math.Float64bits(v), want, math.Float64bits(want), err)
+		}
+		if places != format.Places(s) {
+			t.Errorf("plainDecimal(%q) places = %d, format.Places %d", s, places, format.Places(s))
 		}
 	})
 }

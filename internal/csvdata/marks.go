@@ -25,8 +25,8 @@ type figure struct {
 
 func (f *figure) UnmarshalCSV(s string) error {
 	*f = figure{set: true}
-	if v, ok := plainNumber(s); ok {
-		f.value, f.places = v, int8(format.Places(s)) // the usual cell, read without allocating
+	if v, places, ok := plainDecimal(s); ok {
+		f.value, f.places = v, int8(places) // the usual cell, read without allocating
 		return nil
 	}
 	s = strings.TrimSpace(s)

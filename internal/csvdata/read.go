@@ -2,6 +2,7 @@ package csvdata
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -105,8 +106,15 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		pl.Errorf(path, 1, "the file is separated by tabs, as Excel's \"Unicode Text\" is; save it from your spreadsheet as \"CSV UTF-8 (Comma delimited)\"")
 		return nil
 	}
-	r := csv.NewReader(bytes.NewReader(raw))
-	r.FieldsPerRecord = -1                      // widths are checked below, with a better message
+	// A record is the reader's own until the next is read: a record kept
+	// as it is (a title row, the header) is cloned, and a data row's cells
+	// are copied into a block of rows (see cells), unless plainRecords,
+	// which keeps its records, read them.
+	r, plain := newRecords(raw)
+	defer r.close()
+	// A file of ASCII alone, as most are, holds no invisible character, so
+	// its rows need not be searched for one, cell by cell.
+	ascii := isASCII(raw)
 	lines := bytes.Count(raw, []byte("\n")) + 1 // at least one row per line
 	// Room for a row a line, taken at once, unless rows may be left out:
 	// then room for the first rows, and for the rest only once those are
@@ -117,10 +125,11 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 	}
 	t := &table{path: path, index: map[string]int{}, present: map[string]bool{}, columns: cols, wide: wide, hint: hint,
 		rows: make([][]string, 0, room), rowLine: make([]int, 0, room), cellLines: map[int][]int{}, leave: leave}
+	var block cells
 	var above []candidate // rows before the header: titles, or a header lacking a column
 	inv := &invisibles{path: path}
 	defer inv.done(pl)
-	line := func(i int) int { l, _ := r.FieldPos(i); return l }
+	line := r.line
 	// The header's problems wait in headerProbs until the row under it
 	// shows that it is the header and not a title above it
 	// ("Financial year,2021/22" over "Partner,2021/22 Q1,2021/22 Q2").
@@ -152,18 +161,18 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		if blank(rec) {
 			continue
 		}
-		first, _ := r.FieldPos(0)
+		first := r.line(0)
 		if t.header == nil {
 			// The header is the first row that names every required
 			// column: a table saved from Excel has its title, its units
 			// and its source above it.
 			if t.isHeader(stripped(rec)) {
 				inv.clean(rec, nil, line, pl)
-				headerProbs, headerRec = &problem.List{}, stripped(rec)
+				headerProbs, headerRec = &problem.List{}, slices.Clone(stripped(rec))
 				t.readHeader(rec, first, headerProbs)
 				continue
 			}
-			if above = append(above, candidate{rec, first}); len(above) == maxTitleRows {
+			if above = append(above, candidate{slices.Clone(rec), first}); len(above) == maxTitleRows {
 				t.noHeader(above, pl)
 				return nil
 			}
@@ -202,26 +211,40 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 			t.left.N++
 			continue
 		}
-		if last, _ := r.FieldPos(len(rec) - 1); last != first {
+		if last := r.line(len(rec) - 1); last != first {
 			lines := make([]int, len(t.header))
 			for i := range lines {
 				lines[i] = last
 				if i < len(rec) {
-					lines[i], _ = r.FieldPos(i)
+					lines[i] = r.line(i)
 				}
 			}
 			t.cellLines[len(t.rows)] = lines
 		}
-		inv.clean(rec, t.written, line, pl)
-		for len(rec) < len(t.header) {
-			// Hand-written files often leave trailing empty cells out.
-			rec = append(rec, "")
+		if !ascii {
+			inv.clean(rec, t.written, line, pl)
+		}
+		// Hand-written files often leave trailing empty cells out: the
+		// row is as wide as the header all the same.
+		// plainRecords' records are its own, and kept as they are while
+		// most rows are kept; among more rows left out (a national table),
+		// a row's cells are copied, so that the few kept do not hold the
+		// whole file.
+		var row []string
+		hold := plain && t.left.N <= len(t.rows)
+		if hold && len(rec) == len(t.header) {
+			row = rec
+		} else {
+			row = block.row(rec, len(t.header), lines-len(t.rows))
+			if plain && !hold {
+				cloneRow(row)
+			}
 		}
 		if len(t.rows) == firstRows && room < lines && t.left.N == 0 {
 			room = lines
 			t.rows, t.rowLine = slices.Grow(t.rows, lines-firstRows), slices.Grow(t.rowLine, lines-firstRows)
 		}
-		t.rows = append(t.rows, rec)
+		t.rows = append(t.rows, row)
 		t.rowLine = append(t.rowLine, first)
 	}
 	if t.header == nil {
@@ -233,6 +256,40 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 		return nil
 	}
 	return t
+}
+
+// cells hands out rows' cells from blocks: one allocation for thousands
+// of rows, where encoding/csv would make one a record.
+type cells struct{ free []string }
+
+// row copies rec into a row of at least width cells, the rest empty,
+// taking a block for up to more rows of its width when the last is used
+// up. Each row's capacity is its length, so that a cell appended to one
+// (fill, lengthen) moves it rather than overwriting the next.
+func (c *cells) row(rec []string, width, more int) []string {
+	n := max(len(rec), width)
+	if len(c.free) < n {
+		c.free = make([]string, n*min(max(more, 1), 4096))
+	}
+	row := c.free[:n:n]
+	c.free = c.free[n:]
+	copy(row, rec)
+	return row
+}
+
+// isASCII reports whether b is all ASCII, eight bytes at a time.
+func isASCII(b []byte) bool {
+	for ; len(b) >= 8; b = b[8:] {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // clearHeader forgets a header read, for a row under it that is the
@@ -868,7 +925,7 @@ func cellAt(raw []byte, line, col int) int {
 	return cell
 }
 
-// chunk is how many rows one goroutine hands to gocsv at a time.
+// chunk is how many rows one goroutine decodes at a time.
 const chunk = 16 << 10
 
 // decodeRows turns rows start to end of the table into structs with gocsv.
@@ -885,25 +942,43 @@ func decodeRows[T any](t *table, start, end int) ([]T, error) {
 	return out, nil
 }
 
-// decodeEach decodes the table's rows a chunk at a time on every core and
-// calls fn with each chunk and the index of its first row; fn runs on
-// those goroutines. The table is complete before decoding starts, so the
-// goroutines only read it. (Decoding while the file is still being read
-// was tried: it saved under a tenth of the time and needed every check to
-// work on a snapshot of its chunk.)
-func decodeEach[T any](t *table, fn func(start int, rows []T)) error {
+// decodeEach reads the table's rows into R a chunk at a time on every
+// core and calls, with each row's index and the row read, a function each
+// made for its chunk (so that it may remember what the rows before it in
+// the chunk said); each runs on its chunk's goroutine. The table is
+// complete before decoding starts, so the goroutines only read it.
+// (Decoding while the file is still being read was tried: it saved under
+// a tenth of the time and needed every check to work on a snapshot of its
+// chunk.)
+//
+// It is the performance files' path, and it does not go through gocsv:
+// gocsv allocates every row twice by reflection (reflect.New for the row
+// and again for the copy it stores) and a slice of rows a chunk, which no
+// hook of its avoids, and for half a million rows that and the collector
+// it wakes cost more than the rest of the load. Here each goroutine reads
+// every row into one struct of its own, by the plan f makes of the header
+// from the same declaration of columns that gocsv's hook uses, so the
+// cells are read exactly as the small files' are.
+func decodeEach[R any](t *table, f *fields[R], each func() func(i int, r R)) error {
+	plan := f.plan(t.header)
 	n := (len(t.rows) + chunk - 1) / chunk
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range n {
+	for c := range n {
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			start := i * chunk
-			rows, err := decodeRows[T](t, start, min(start+chunk, len(t.rows)))
-			if errs[i] = err; err == nil {
-				fn(start, rows)
+			var r R
+			var prev []string // the row r holds, for read to leave what it repeats
+			fn := each()
+			for i := c * chunk; i < min((c+1)*chunk, len(t.rows)); i++ {
+				if err := f.read(&r, plan, t.rows[i], prev); err != nil {
+					errs[c] = fmt.Errorf("%s:%d: %w", t.path, t.rowLine[i], err)
+					return
+				}
+				prev = t.rows[i]
+				fn(i, r) // a copy: r stays as read, for the next row
 			}
 		})
 	}
