@@ -110,6 +110,9 @@ type builder struct {
 	// figures holds each report's figures file, made once for the page
 	// that shows its edition mark and the file itself.
 	figures *sync.Map // *content.Page -> *figuresFile
+	// parts holds the frame parts drawn so far, shared by every page
+	// with the same frame (see Frame).
+	parts *frameParts
 }
 
 // Build reads the site in src and renders it. Problems in the inputs come
@@ -243,6 +246,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	} else {
 		b.theme, b.themeProblems = prev.theme, prev.themeProblems
 	}
+	b.parts = &frameParts{theme: b.theme}
 	if full {
 		b.content = content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable}, b.pl)
 	} else {
@@ -550,6 +554,7 @@ func (b *builder) draw(w *bytes.Buffer, kind string, bs *Base, data any) error {
 	if err := errors.Join(bs.errs...); err != nil {
 		return err
 	}
+	bs.Frame = b.frame(bs)
 	if err := b.theme.Page(w, kind, data); err != nil {
 		return err
 	}
@@ -979,4 +984,7 @@ var funcs = template.FuncMap{
 	"plural":  func(n int, one, many string) string { return format.Plural(float64(n), one, many) },
 	"lower":   strings.ToLower,
 	"isURL":   isURL,
+	// frame draws a part of the layout once for every page with the same
+	// frame: {{frame "frame-top" .Frame}}.
+	"frame": drawFrame,
 }

@@ -46,6 +46,9 @@ type Base struct {
 	Root    string
 	Home    string    // link to the home page
 	Updated time.Time // from content only, for print
+	// Frame is what the layout draws the same way on many pages; it is
+	// set as the page is drawn, once its figures are known.
+	Frame *Frame
 }
 
 // Crumb is one breadcrumb; the last one is the page itself.

@@ -1,0 +1,150 @@
+package site
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/sitetest"
+)
+
+// TestFrameKey keeps makeKey in step with Frame: a frame part is drawn
+// once for every frame with its key, so a field the key leaves out would
+// put one page's frame on another.
+func TestFrameKey(t *testing.T) {
+	keyed := []string{"Site", "Root", "Home", "Nav", "Footer", "Trail", "Charts", "Embed", "links", "key", "parts"}
+	var fields []string
+	for f := range reflect.TypeFor[Frame]().Fields() {
+		fields = append(fields, f.Name)
+	}
+	if !reflect.DeepEqual(fields, keyed) {
+		t.Fatalf("Frame has fields %v, makeKey knows %v: put the new field's value in the key, then here", fields, keyed)
+	}
+	base := func() *Frame {
+		return &Frame{Root: "../", Home: "../", Nav: []NavItem{{Title: "Reports", URL: "reports/", Href: "../reports/"}},
+			Footer: []NavItem{{Title: "About", URL: "about/", Href: "../about/"}}, Trail: []Crumb{{Title: "Home", Href: "../"}}}
+	}
+	changes := map[string]func(f *Frame){
+		"root":         func(f *Frame) { f.Root = "../../" },
+		"home":         func(f *Frame) { f.Home = "../index.html" },
+		"root prefix":  func(f *Frame) { f.links.rootPrefix = "/" },
+		"portable":     func(f *Frame) { f.links.portable = true },
+		"charts":       func(f *Frame) { f.Charts = true },
+		"embed":        func(f *Frame) { f.Embed = true },
+		"nav current":  func(f *Frame) { f.Nav[0].Current = true },
+		"nav title":    func(f *Frame) { f.Nav[0].Title = "Minutes" },
+		"nav href":     func(f *Frame) { f.Nav[0].Href = "reports/" },
+		"nav item":     func(f *Frame) { f.Nav = append(f.Nav, NavItem{Title: "Data"}) },
+		"footer title": func(f *Frame) { f.Footer[0].Title = "About us" },
+		"footer moved": func(f *Frame) { f.Nav, f.Footer = append(f.Nav, f.Footer...), nil },
+		"trail title":  func(f *Frame) { f.Trail[0].Title = "Start" },
+		"trail href":   func(f *Frame) { f.Trail[0].Href = "../../" },
+		"no trail":     func(f *Frame) { f.Trail = nil },
+		// Quoted values cannot run into each other.
+		"title split": func(f *Frame) { f.Nav[0].Title, f.Nav[0].URL = "Reportsreports/", "" },
+	}
+	want := base().makeKey()
+	for name, change := range changes {
+		f := base()
+		change(f)
+		if f.makeKey() == want {
+			t.Errorf("%s: the key does not change", name)
+		}
+	}
+}
+
+// TestFrameShared checks that the frame parts, drawn once and spliced,
+// give each page its own: links relative to its depth, its own section
+// marked current, its own breadcrumb and date, and every title from the
+// content escaped.
+func TestFrameShared(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.WriteFiles(t, dir, map[string]string{
+		"content/minutes/index.md":      "---\ntitle: Minutes <script>alert(1)</script>\n---\nThe minutes.\n",
+		"content/minutes/may.md":        "---\ntitle: May <b>meeting</b>\ndate: 2024-05-02\n---\nMay.\n",
+		"content/minutes/june.md":       "---\ntitle: June meeting\ndate: 2024-06-06\n---\nJune.\n",
+		"content/minutes/2024/march.md": "---\ntitle: March meeting\n---\nMarch.\n",
+		"content/help.md":               "---\ntitle: Help \" onmouseover=\"alert(2)\n---\nHelp.\n",
+	})
+	out := build(t, dir, Options{})
+	page := func(p string) string {
+		t.Helper()
+		b, ok := out.Files[p]
+		if !ok {
+			t.Fatalf("no %s", p)
+		}
+		return string(b)
+	}
+	checkFiles(t, out, []fileWants{
+		{file: "minutes/may/index.html", has: []string{
+			`<a href="../../minutes/" aria-current="page">Minutes &lt;script&gt;alert(1)&lt;/script&gt;</a>`,
+			`<li><a href="../../minutes/">Minutes &lt;script&gt;alert(1)&lt;/script&gt;</a></li>`,
+			`<li><span aria-current="page">May &lt;b&gt;meeting&lt;/b&gt;</span></li>`,
+			`<a href="../../help/">Help &#34; onmouseover=&#34;alert(2)</a>`,
+			`<link rel="stylesheet" href="../../assets/site.`,
+			"Published 2 May 2024</p>",
+		}},
+		{file: "minutes/june/index.html", has: []string{
+			`<a href="../../minutes/" aria-current="page">`,
+			`<li><span aria-current="page">June meeting</span></li>`,
+			"Published 6 June 2024</p>",
+		}, hasnt: []string{"May"}},
+		{file: "minutes/2024/march/index.html", has: []string{
+			`<a href="../../../minutes/" aria-current="page">`,
+			`<link rel="stylesheet" href="../../../assets/site.`,
+			`<a href="../../../help/">`,
+			`Reports feed (Atom)</a></p>`,
+		}},
+		{file: "help/index.html", has: []string{
+			`<a href="../minutes/">Minutes &lt;script&gt;`,
+			`<li><span aria-current="page">Help &#34; onmouseover=&#34;alert(2)</span></li>`,
+		}, hasnt: []string{`aria-current="page">Minutes`}},
+		{file: "index.html", has: []string{`<a href="./" aria-current="page">Overview</a>`}, hasnt: []string{`class="breadcrumbs"`}},
+	})
+	// Each page marks its own section in the navigation, and only that.
+	current := regexp.MustCompile(`<li><a href="[^"]*" aria-current="page">([^<]*)</a></li>`)
+	header := regexp.MustCompile(`(?s)<header.*</header>`)
+	for p, want := range map[string]string{
+		"index.html": "Overview", "help/index.html": "", "about/index.html": "", "minutes/index.html": "Minutes &lt;script&gt;alert(1)&lt;/script&gt;",
+		"minutes/may/index.html": "Minutes &lt;script&gt;alert(1)&lt;/script&gt;", "reports/index.html": "Reports", "reports/q2/index.html": "Reports",
+		"metrics/index.html": "Metrics", "metrics/uptime/index.html": "Metrics", "search/index.html": "Search", "data/index.html": "Data",
+	} {
+		var got []string
+		for _, m := range current.FindAllStringSubmatch(header.FindString(page(p)), -1) {
+			got = append(got, m[1])
+		}
+		if want == "" && len(got) != 0 || want != "" && !reflect.DeepEqual(got, []string{want}) {
+			t.Errorf("%s marks %q current in its navigation, want %q", p, got, want)
+		}
+	}
+	// Pages of one section at one depth share their frame, byte for byte,
+	// apart from what is the page's own.
+	own := regexp.MustCompile(`(?s)<title>.*?</head>|<span aria-current="page">.*?</span>|<main.*</main>| · Published [^<]*`)
+	may, june := own.ReplaceAllString(page("minutes/may/index.html"), ""), own.ReplaceAllString(page("minutes/june/index.html"), "")
+	if may != june {
+		t.Errorf("two pages of one section differ in their frame:\n%s\n%s", may, june)
+	}
+	if !strings.Contains(may, `class="site-footer"`) {
+		t.Errorf("no footer in %s", may)
+	}
+}
+
+// TestOwnLayout checks that a theme's own layout still draws the page as
+// it says, frame parts or none: one that draws .Nav itself, and one that
+// overrides a frame part.
+func TestOwnLayout(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.WriteFiles(t, dir, map[string]string{
+		"site.yaml": "title: Small\ntheme: council\nbase_url: https://example.org/\n",
+		"themes/council/layouts/base.html": `{{define "base"}}<nav>{{range .Nav}}<a href="{{.Href}}"{{if .Current}} class="here"{{end}}>{{.Title}}</a>{{end}}</nav>` +
+			`<ol>{{range .Breadcrumbs}}<li>{{.Title}}</li>{{end}}</ol>{{block "main" .}}{{end}}{{frame "mine" .Frame}}{{end}}` +
+			`{{define "mine"}}<footer>{{.Root}}feed.xml {{.Site.Title}}</footer>{{end}}`,
+	})
+	out := build(t, dir, Options{})
+	checkFiles(t, out, []fileWants{
+		{file: "about/index.html", has: []string{`<a href="../">Overview</a>`, `<li>Home</li><li>About</li>`, "<footer>../feed.xml Small</footer>"},
+			hasnt: []string{`class="site-header"`}},
+		{file: "reports/index.html", has: []string{`<a href="../reports/" class="here">Reports</a>`, "<footer>../feed.xml Small</footer>"}},
+	})
+}
