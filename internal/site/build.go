@@ -211,6 +211,17 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		}
 	}
 	full := prev == nil
+	// A full load reads the content while the settings, data and theme
+	// load: the content needs none of them, and its 10,000 files are the
+	// longest part of the load. Its problems go to b.pl before the other
+	// parts', as when it loaded after them.
+	var loaded chan *content.Set
+	if full {
+		loaded = make(chan *content.Set, 1)
+		go func() {
+			loaded <- content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable}, b.pl)
+		}()
+	}
 	if full || cfgChanged {
 		var pl problem.List
 		b.cfg = config.Load(src, &pl)
@@ -248,7 +259,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	}
 	b.parts = &frameParts{theme: b.theme}
 	if full {
-		b.content = content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable}, b.pl)
+		b.content = <-loaded
 	} else {
 		b.content = prev.content.Update(src, contentChanged, b.pl)
 	}
@@ -364,6 +375,12 @@ func (b *builder) render() error {
 	// and hands the bytes on at once. When files go to disk there are more
 	// workers than cores: creating a file is a slow system call, and while
 	// one worker waits for it another can render.
+	// The downloads, data.json and the feed are made from the data and
+	// the content, not from the pages, so they are written while the
+	// pages render: written after them, they kept one core busy and the
+	// others idle at the end of every build.
+	files := make(chan error, 1)
+	go func() { files <- b.writeFiles() }()
 	workers := runtime.GOMAXPROCS(0)
 	if b.opts.Write != nil {
 		workers *= 4
@@ -380,6 +397,7 @@ func (b *builder) render() error {
 			errs[i] = b.emit(jobs[i].path, buf.Bytes())
 		}
 	})
+	filesErr := <-files // nothing is written once render returns
 	// A theme error is a problem in the inputs like any other: each is
 	// reported once, at its theme file and line, however many pages hit it.
 	seen := map[problem.Problem]bool{}
@@ -410,7 +428,10 @@ func (b *builder) render() error {
 			return err
 		}
 	}
-	return b.writeData()
+	if filesErr != nil {
+		return filesErr
+	}
+	return b.writeIndexes()
 }
 
 // emit passes a finished file to Options.Write, or keeps a copy of it.
