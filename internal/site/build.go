@@ -457,7 +457,7 @@ func (b *builder) pageBase(k *pageKind, id, title string) Base {
 // base starts the Base of a page at url.
 func (b *builder) base(kind, url, title string, crumbs ...Crumb) Base {
 	bs := Base{Site: b.cfg, P: b.p, Kind: kind, Title: title, URL: url, portable: b.opts.Portable, assets: b.theme.AssetNames(),
-		Description: b.cfg.Description, Root: strings.Repeat("../", strings.Count(url, "/"))}
+		Description: b.cfg.Description, Root: strings.Repeat("../", strings.Count(url, "/")), parts: b.parts}
 	return b.links(bs, crumbs...)
 }
 
@@ -1008,4 +1008,7 @@ var funcs = template.FuncMap{
 	// frame draws a part of the layout once for every page with the same
 	// frame: {{frame "frame-top" .Frame}}.
 	"frame": drawFrame,
+	// table draws a figure's table once for every page that shows it:
+	// {{table .Fig.Table .}}.
+	"table": drawTable,
 }

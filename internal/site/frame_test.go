@@ -5,15 +5,19 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/partnersite/partnersite/internal/chart"
+	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/sitetest"
+	"github.com/partnersite/partnersite/internal/theme"
 )
 
 // TestFrameKey keeps makeKey in step with Frame: a frame part is drawn
 // once for every frame with its key, so a field the key leaves out would
 // put one page's frame on another.
 func TestFrameKey(t *testing.T) {
-	keyed := []string{"Site", "Root", "Home", "Nav", "Footer", "Trail", "Charts", "Embed", "links", "key", "parts"}
+	keyed := []string{"Site", "Root", "Home", "Nav", "Footer", "Trail", "Charts", "Embed", "links", "key", "kind", "parts"}
 	var fields []string
 	for f := range reflect.TypeFor[Frame]().Fields() {
 		fields = append(fields, f.Name)
@@ -147,4 +151,118 @@ func TestOwnLayout(t *testing.T) {
 			hasnt: []string{`class="site-header"`}},
 		{file: "reports/index.html", has: []string{`<a href="../reports/" class="here">Reports</a>`, "<footer>../feed.xml Small</footer>"}},
 	})
+}
+
+// TestThemePart draws a template as each page kind would: a page file
+// that redefines a partial draws its own, every other kind the partial's.
+func TestThemePart(t *testing.T) {
+	site := fstest.MapFS{
+		"themes/mine/partials/note.html": {Data: []byte(`{{define "note"}}<p>shared {{.}}</p>{{end}}`)},
+		"themes/mine/pages/odd.html":     {Data: []byte(`{{define "main"}}odd{{end}}{{define "note"}}<p>odd {{.}}</p>{{end}}`)},
+	}
+	th, err := theme.Load(site, "mine", funcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		kind, name string
+		defines    bool
+		want       string
+	}{
+		{"odd", "note", true, "<p>odd &lt;b&gt;</p>"},
+		{"odd", "main", true, "odd"},
+		{"report", "note", false, "<p>shared &lt;b&gt;</p>"},
+		{"", "note", false, "<p>shared &lt;b&gt;</p>"},
+		{"odd", "base", false, ""},
+		{"report", "table", false, ""},
+	} {
+		if got := th.Defines(c.kind, c.name); got != c.defines {
+			t.Errorf("Defines(%q, %q) = %v", c.kind, c.name, got)
+		}
+		if c.want == "" {
+			continue
+		}
+		out, err := th.Part(c.kind, c.name, "<b>")
+		if err != nil || string(out) != c.want {
+			t.Errorf("Part(%q, %q) = %q, %v; want %q", c.kind, c.name, out, err, c.want)
+		}
+	}
+}
+
+// TestTableKey keeps tableKey in step with chart.Table: a table is drawn
+// once for every table with its key, so a value the key leaves out would
+// put one figure's table on another's page.
+func TestTableKey(t *testing.T) {
+	exported := func(typ reflect.Type) []string {
+		var out []string
+		for f := range typ.Fields() {
+			if f.IsExported() {
+				out = append(out, f.Name)
+			}
+		}
+		return out
+	}
+	for typ, keyed := range map[reflect.Type][]string{
+		reflect.TypeFor[chart.Table](): {"Caption", "Key", "Head", "Rows", "EarlierNote"},
+		reflect.TypeFor[chart.Row]():   {"Head", "Cells", "Earlier"},
+		reflect.TypeFor[chart.Cell]():  {"Text", "Num", "Status", "StatusClass", "Title"},
+	} {
+		if got := exported(typ); !reflect.DeepEqual(got, keyed) {
+			t.Errorf("%s has fields %v, tableKey knows %v: put the new field's value in the key, then here", typ, got, keyed)
+		}
+	}
+	on, off := model.OnTrack, model.OffTrack
+	base := func() chart.Table {
+		return chart.Table{Caption: "Claims", Head: []string{"Period", "North"}, Key: []string{"[p] provisional"},
+			Rows: []chart.Row{{Head: "Q1", Cells: []chart.Cell{{Text: "17", Num: true, Status: &on, StatusClass: "on", Title: "rule"}}}}}
+	}
+	changes := map[string]func(t *chart.Table){
+		"caption":      func(t *chart.Table) { t.Caption = "Claims days" },
+		"earlier note": func(t *chart.Table) { t.EarlierNote = "Earlier figures are in figures.csv." },
+		"key":          func(t *chart.Table) { t.Key = nil },
+		"head":         func(t *chart.Table) { t.Head[1] = "South" },
+		"key to head":  func(t *chart.Table) { t.Head, t.Key = append(t.Key, t.Head...), nil },
+		"row head":     func(t *chart.Table) { t.Rows[0].Head = "Q2" },
+		"earlier":      func(t *chart.Table) { t.Rows[0].Earlier = true },
+		"no row":       func(t *chart.Table) { t.Rows = nil },
+		"cell text":    func(t *chart.Table) { t.Rows[0].Cells[0].Text = "18" },
+		"cell num":     func(t *chart.Table) { t.Rows[0].Cells[0].Num = false },
+		"status":       func(t *chart.Table) { t.Rows[0].Cells[0].Status = &off },
+		"no status":    func(t *chart.Table) { t.Rows[0].Cells[0].Status = nil },
+		"class":        func(t *chart.Table) { t.Rows[0].Cells[0].StatusClass = "off" },
+		"title":        func(t *chart.Table) { t.Rows[0].Cells[0].Title = "other" },
+		"text split":   func(t *chart.Table) { t.Rows[0].Cells[0].Text, t.Rows[0].Cells[0].StatusClass = "17on", "" },
+	}
+	want := tableKey(base())
+	for name, change := range changes {
+		tb := base()
+		change(&tb)
+		if tableKey(tb) == want {
+			t.Errorf("%s: the key does not change", name)
+		}
+	}
+}
+
+// TestTableShared checks that a metric's table, drawn once, is the same
+// on every page that shows it, figures and all.
+func TestTableShared(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	out := build(t, dir, Options{})
+	table := regexp.MustCompile(`(?s)<div class="table-wrap" role="region" aria-label="System availability[^"]*".*?</table>`)
+	var tables []string
+	for _, p := range []string{"metrics/uptime/index.html", "embed/uptime/index.html", "services/ict/index.html", "goals/resilience/index.html"} {
+		got := table.FindString(string(out.Files[p]))
+		if got == "" {
+			t.Fatalf("%s has no table of uptime", p)
+		}
+		tables = append(tables, got)
+	}
+	for i, tb := range tables[1:] {
+		if tb != tables[0] {
+			t.Errorf("page %d's table of uptime differs from its own page's:\n%s\n%s", i+1, tb, tables[0])
+		}
+	}
+	if !strings.Contains(tables[0], "99.1") {
+		t.Errorf("the table lacks its figures: %s", tables[0])
+	}
 }

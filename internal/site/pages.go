@@ -35,6 +35,7 @@ type Base struct {
 	Charts   int
 	errs     []error // figures whose chart could not be made
 	assets   map[string]string
+	parts    *frameParts // the build's drawn parts, shared by its pages
 	portable bool
 	// rootPrefix overrides the relative prefix: 404.html is served at
 	// any depth, so it links from the site's root path instead.
