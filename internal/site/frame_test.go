@@ -266,3 +266,22 @@ func TestTableShared(t *testing.T) {
 		t.Errorf("the table lacks its figures: %s", tables[0])
 	}
 }
+
+// TestOwnParts overrides the parts drawn once and shared: a theme's own
+// table partial is drawn on every page with a table, and a page file
+// that redefines a frame part draws it on its own pages only.
+func TestOwnParts(t *testing.T) {
+	dir, _ := unpack(t, "small.txtar")
+	sitetest.WriteFiles(t, dir, map[string]string{
+		"site.yaml":                          "title: Small\ntheme: council\nbase_url: https://example.org/\n",
+		"themes/council/partials/table.html": `{{define "table"}}<table class="council">{{range .Rows}}<tr><th>{{.Head}}</th></tr>{{end}}</table>{{end}}`,
+		"themes/council/pages/page.html":     `{{define "main"}}<h1>{{.Page.Title}}</h1>{{end}}{{define "frame-foot"}}<footer class="council">{{.Site.Title}}{{end}}`,
+	})
+	out := build(t, dir, Options{})
+	checkFiles(t, out, []fileWants{
+		{file: "about/index.html", has: []string{`<footer class="council">Small</p>`}, hasnt: []string{`class="site-footer"`}},
+		{file: "reports/q2/index.html", has: []string{`<footer class="site-footer">`}, hasnt: []string{`<footer class="council">`}},
+		{file: "metrics/uptime/index.html", has: []string{`<table class="council"><tr><th>2024/25 Q1</th></tr>`}, hasnt: []string{`figure-table`}},
+		{file: "embed/uptime/index.html", has: []string{`<table class="council"><tr><th>2024/25 Q1</th></tr>`}, hasnt: []string{`figure-table`}},
+	})
+}
