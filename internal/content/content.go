@@ -380,11 +380,13 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 	yml := bytes.Join(lines[1:end], nil)
 	body := bytes.Join(lines[end+1:], nil)
 	bodyLine := end + 2
-	var doc yaml.Node
-	if err := yaml.Unmarshal(yml, &doc); err != nil {
-		line, msg := config.YAMLError(err)
-		pl.Errorf(page.Path, line+1, "front matter: %s", msg)
-		return body, bodyLine, false
+	doc, simple := simpleYAML(yml)
+	if !simple {
+		if err := yaml.Unmarshal(yml, &doc); err != nil {
+			line, msg := config.YAMLError(err)
+			pl.Errorf(page.Path, line+1, "front matter: %s", msg)
+			return body, bodyLine, false
+		}
 	}
 	if len(doc.Content) == 0 {
 		return body, bodyLine, true
