@@ -215,6 +215,12 @@ var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)
 // line it names, so a theme's author is sent to the line to fix. Errors
 // that name no theme file are returned as they are.
 func (t *Theme) locate(err error) error {
+	// A part a template function drew for the page (site's frame and
+	// tables) failed at its own file and line, which is where to send
+	// the theme's author, not to the line that asked for the part.
+	if fe, ok := errors.AsType[*FileError](err); ok {
+		return fe
+	}
 	m := templateErr.FindStringSubmatch(err.Error())
 	if m == nil {
 		return err
