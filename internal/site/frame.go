@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -192,7 +193,10 @@ func drawTable(t chart.Table, at any) (template.HTML, error) {
 	default:
 		return "", fmt.Errorf("table needs the figure or the page, not %T", at)
 	}
-	return bs.parts.draw(bs.Kind, "table", tableKey(t), t)
+	// The key is hashed: a table's is as long as its HTML, and a large
+	// site keeps hundreds of them.
+	sum := sha256.Sum256([]byte(tableKey(t)))
+	return bs.parts.draw(bs.Kind, "table", string(sum[:]), t)
 }
 
 // tableKey writes every value of a table a template can read, so that two
