@@ -7,6 +7,7 @@
 #   scripts/bench-hugo.sh 10000            # pages in content/reports/; RUNS=5 by default
 #   scripts/bench-hugo.sh 10000 library    # pages in a folder of their own, a section
 #   BASE=/tmp scripts/bench-hugo.sh 10000  # on the disk rather than tmpfs
+#   LIMIT=../shared/bench/goldmark-limit scripts/bench-hugo.sh 10000  # and the goldmark-only floor
 #
 # Each run builds into an empty folder, then with nothing changed again
 # over that build, as a council building again does, then once more with
@@ -32,6 +33,12 @@ trap 'rm -rf "$work"' EXIT
 # partnersite's build stamps (internal/stamp) go with the rest.
 export XDG_CACHE_HOME=$work/cache
 go build -o "$work/partnersite" ./cmd/partnersite
+# LIMIT names a goldmark-only build (a folder with a Go main package that
+# takes -in DIR -out DIR), timed on the same pages as the floor a
+# markdown build cannot beat.
+if [[ -n ${LIMIT:-} ]]; then
+  (cd "$LIMIT" && go build -o "$work/limit" .)
+fi
 go run ./internal/synth/gen -pages "$PAGES" -folder "$FOLDER" "$work/ps"
 go run ./internal/synth/gen -pages "$PAGES" -folder "$FOLDER" -hugo "$work/hugo"
 
@@ -57,6 +64,10 @@ for ((i = 0; i < RUNS; i++)); do
   once hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
   once ps-again "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
   once hugo-again hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
+  if [[ -n ${LIMIT:-} ]]; then
+    rm -rf "$work/limit-out"
+    once limit "$work/limit" -in "$work/hugo/content" -out "$work/limit-out"
+  fi
   # One report edited, as a council correcting a page does.
   for f in "$work/ps/content/$FOLDER/report-00001.md" "$work/hugo/content/$FOLDER/report-00001.md"; do
     printf '\nCorrected in run %d.\n' "$i" >>"$f"
@@ -77,4 +88,9 @@ for kind in "" -again -edited; do
   echo "  hugo:         ${hu_s}s (CPU ${hu_c}s), peak $((hu_k / 1024)) MiB"
   awk -v a="$ps_s" -v b="$hu_s" -v c="$ps_k" -v d="$hu_k" -v e="$ps_c" -v f="$hu_c" 'BEGIN { printf "  ratio:        time %.2fx, CPU %.2fx, peak memory %.2fx (partnersite / hugo)\n", a / b, e / f, c / d }'
 done
+if [[ -n ${LIMIT:-} ]]; then
+  read -r ps_s ps_k ps_c < <(summary ps)
+  read -r li_s li_k li_c < <(summary limit)
+  echo "goldmark-only limit: ${li_s}s (CPU ${li_c}s); partnersite's full build: time $(awk -v a="$ps_s" -v b="$li_s" 'BEGIN{printf "%.2f", a/b}')x, CPU $(awk -v a="$ps_c" -v b="$li_c" 'BEGIN{printf "%.2f", a/b}')x the limit"
+fi
 echo "output:       partnersite $(du -sm "$work/ps-out" | cut -f1) MB, hugo $(du -sm "$work/hugo-out" | cut -f1) MB"

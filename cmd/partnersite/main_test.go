@@ -332,6 +332,14 @@ func TestCheckRunsTheTheme(t *testing.T) {
 		{"a function that does not exist", "themes/mine/partials/status.html",
 			"{{define \"rating\"}}\n{{nosuch .}}\n{{end}}\n",
 			"themes/mine/partials/status.html:2: function \"nosuch\" not defined\n"},
+		// Drawn once and shared by many pages (site.Frame, a figure's
+		// table), and still reported where it fails.
+		{"a field no table has", "themes/mine/partials/table.html",
+			"{{define \"table\" -}}\n<table>\n{{.NoSuchField}}\n</table>\n{{- end}}\n",
+			"themes/mine/partials/table.html:3: executing \"table\" at <.NoSuchField>: can't evaluate field NoSuchField in type chart.Table\n"},
+		{"a field no frame has", "themes/mine/layouts/base.html",
+			"{{define \"base\"}}<title>{{.Title}}</title>{{frame \"frame-top\" .Frame}}{{block \"main\" .}}{{end}}{{end}}\n{{define \"frame-top\"}}\n{{.Kind}}{{end}}\n",
+			"themes/mine/layouts/base.html:3: executing \"frame-top\" at <.Kind>: can't evaluate field Kind in type *site.Frame\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := smallSite(t)

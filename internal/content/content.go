@@ -14,9 +14,11 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -146,6 +148,7 @@ func Load(fsys fs.FS, opts Options, pl *problem.List) *Set {
 // build would: a link out of the site folder made while the site is
 // served is refused there as it is by build.
 func (set *Set) walk(fsys fs.FS, root string, added map[string]bool) {
+	var found []string // pages to read, in the walk's order
 	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil && errors.Is(err, fs.ErrNotExist):
@@ -154,7 +157,7 @@ func (set *Set) walk(fsys fs.FS, root string, added map[string]bool) {
 		case added[p] || !strings.HasPrefix(p+"/", "content/"):
 		case err != nil && path.Ext(p) == ".md":
 			added[p] = true
-			set.add(fsys, p) // says why it cannot be read, as a full load does
+			found = append(found, p) // add says why it cannot be read, as a full load does
 		case err != nil:
 			set.problems[p] = []problem.Problem{{Path: p, Line: 1, Message: fmt.Sprintf("cannot read: %v", err)}}
 		case d.Type()&fs.ModeSymlink != 0 && path.Ext(p) != ".md":
@@ -167,21 +170,43 @@ func (set *Set) walk(fsys fs.FS, root string, added map[string]bool) {
 			}
 		case !d.IsDir() && path.Ext(p) == ".md":
 			added[p] = true
-			set.add(fsys, p)
+			found = append(found, p)
 		}
 		return nil
 	})
+	set.add(fsys, found)
 }
 
-// add loads one file into the set, recording its problems.
-func (set *Set) add(fsys fs.FS, p string) {
-	var fl problem.List
-	page := set.load(fsys, p, &fl)
-	if probs := fl.All(); len(probs) > 0 {
-		set.problems[p] = probs
+// add loads the files into the set, recording their problems. They are
+// read and their front matter parsed on several goroutines at once, more
+// than there are cores: reading a file waits on the disk, and 30,000 of
+// them read one at a time took 1.4 s. Each file's page and problems go
+// in their own slot, so the set is the same however the reads interleave.
+func (set *Set) add(fsys fs.FS, paths []string) {
+	type loaded struct {
+		page  *Page
+		probs []problem.Problem
 	}
-	if page != nil && (!page.Draft || set.opts.Drafts) {
-		set.Pages = append(set.Pages, page)
+	out := make([]loaded, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(len(paths), 4*runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				var fl problem.List
+				out[i].page = set.load(fsys, paths[i], &fl)
+				out[i].probs = fl.All()
+			}
+		})
+	}
+	wg.Wait()
+	for i, p := range paths {
+		if len(out[i].probs) > 0 {
+			set.problems[p] = out[i].probs
+		}
+		if pg := out[i].page; pg != nil && (!pg.Draft || set.opts.Drafts) {
+			set.Pages = append(set.Pages, pg)
+		}
 	}
 }
 
@@ -360,11 +385,13 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 	yml := bytes.Join(lines[1:end], nil)
 	body := bytes.Join(lines[end+1:], nil)
 	bodyLine := end + 2
-	var doc yaml.Node
-	if err := yaml.Unmarshal(yml, &doc); err != nil {
-		line, msg := config.YAMLError(err)
-		pl.Errorf(page.Path, line+1, "front matter: %s", msg)
-		return body, bodyLine, false
+	doc, simple := simpleYAML(yml)
+	if !simple {
+		if err := yaml.Unmarshal(yml, &doc); err != nil {
+			line, msg := config.YAMLError(err)
+			pl.Errorf(page.Path, line+1, "front matter: %s", msg)
+			return body, bodyLine, false
+		}
 	}
 	if len(doc.Content) == 0 {
 		return body, bodyLine, true

@@ -1,8 +1,10 @@
 package content
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -408,5 +410,50 @@ func TestHasShortcodesUpdate(t *testing.T) {
 	next := set.Update(os.DirFS(dir), []string{"content/a.md", "content/b.md"}, &pl)
 	if got := has(next); !slices.Equal(got, []bool{true, false}) {
 		t.Errorf("HasShortcodes after the saves = %v, want [true false]", got)
+	}
+}
+
+// TestLoadInParallel reads many files, some of them with problems, on one
+// core and on several: files are read at once, and the set and its
+// problems must not depend on the order the reads finish in.
+func TestLoadInParallel(t *testing.T) {
+	files := map[string]string{}
+	drafts, broken := 0, 0
+	for i := range 300 {
+		body := fmt.Sprintf("---\ntitle: Page %d\ndate: 2025-01-%02d\n---\nText %d.\n", i, i%28+1, i)
+		switch i % 7 {
+		case 3:
+			body = "---\ntitle: [broken\n---\n"
+			broken++
+		case 5:
+			body = fmt.Sprintf("---\ntitle: Draft %d\ndraft: true\n---\n", i)
+			drafts++
+		case 6:
+			body = fmt.Sprintf("---\ntitle: Odd %d\nlayout: post\n---\n", i)
+		}
+		files[fmt.Sprintf("content/%s/p%03d.md", []string{"reports", "minutes", "news"}[i%3], i)] = body
+	}
+	dir := write(t, files)
+	load := func(procs int) ([]string, []string) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var pl problem.List
+		set := Load(os.DirFS(dir), Options{}, &pl)
+		var pages, probs []string
+		for _, pg := range set.Pages {
+			pages = append(pages, pg.Path+" "+pg.Title)
+		}
+		for _, p := range pl.All() {
+			probs = append(probs, p.String())
+		}
+		return pages, probs
+	}
+	pages, probs := load(1)
+	if len(pages) != 300-drafts || len(probs) < broken {
+		t.Fatalf("%d pages and %d problems from 300 files", len(pages), len(probs))
+	}
+	for range 3 {
+		if p, q := load(8); !slices.Equal(p, pages) || !slices.Equal(q, probs) {
+			t.Fatalf("loaded on 8 cores:\n%v\n%v\nwant\n%v\n%v", p, q, pages, probs)
+		}
 	}
 }

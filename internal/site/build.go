@@ -110,6 +110,9 @@ type builder struct {
 	// figures holds each report's figures file, made once for the page
 	// that shows its edition mark and the file itself.
 	figures *sync.Map // *content.Page -> *figuresFile
+	// parts holds the frame parts drawn so far, shared by every page
+	// with the same frame (see Frame).
+	parts *frameParts
 }
 
 // Build reads the site in src and renders it. Problems in the inputs come
@@ -208,6 +211,17 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		}
 	}
 	full := prev == nil
+	// A full load reads the content while the settings, data and theme
+	// load: the content needs none of them, and its 10,000 files are the
+	// longest part of the load. Its problems go to b.pl before the other
+	// parts', as when it loaded after them.
+	var loaded chan *content.Set
+	if full {
+		loaded = make(chan *content.Set, 1)
+		go func() {
+			loaded <- content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable}, b.pl)
+		}()
+	}
 	if full || cfgChanged {
 		var pl problem.List
 		b.cfg = config.Load(src, &pl)
@@ -243,8 +257,9 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	} else {
 		b.theme, b.themeProblems = prev.theme, prev.themeProblems
 	}
+	b.parts = &frameParts{theme: b.theme}
 	if full {
-		b.content = content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable}, b.pl)
+		b.content = <-loaded
 	} else {
 		b.content = prev.content.Update(src, contentChanged, b.pl)
 	}
@@ -360,6 +375,12 @@ func (b *builder) render() error {
 	// and hands the bytes on at once. When files go to disk there are more
 	// workers than cores: creating a file is a slow system call, and while
 	// one worker waits for it another can render.
+	// The downloads, data.json and the feed are made from the data and
+	// the content, not from the pages, so they are written while the
+	// pages render: written after them, they kept one core busy and the
+	// others idle at the end of every build.
+	files := make(chan error, 1)
+	go func() { files <- b.writeFiles() }()
 	workers := runtime.GOMAXPROCS(0)
 	if b.opts.Write != nil {
 		workers *= 4
@@ -376,6 +397,7 @@ func (b *builder) render() error {
 			errs[i] = b.emit(jobs[i].path, buf.Bytes())
 		}
 	})
+	filesErr := <-files // nothing is written once render returns
 	// A theme error is a problem in the inputs like any other: each is
 	// reported once, at its theme file and line, however many pages hit it.
 	seen := map[problem.Problem]bool{}
@@ -406,7 +428,10 @@ func (b *builder) render() error {
 			return err
 		}
 	}
-	return b.writeData()
+	if filesErr != nil {
+		return filesErr
+	}
+	return b.writeIndexes()
 }
 
 // emit passes a finished file to Options.Write, or keeps a copy of it.
@@ -432,7 +457,7 @@ func (b *builder) pageBase(k *pageKind, id, title string) Base {
 // base starts the Base of a page at url.
 func (b *builder) base(kind, url, title string, crumbs ...Crumb) Base {
 	bs := Base{Site: b.cfg, P: b.p, Kind: kind, Title: title, URL: url, portable: b.opts.Portable, assets: b.theme.AssetNames(),
-		Description: b.cfg.Description, Root: strings.Repeat("../", strings.Count(url, "/"))}
+		Description: b.cfg.Description, Root: strings.Repeat("../", strings.Count(url, "/")), parts: b.parts}
 	return b.links(bs, crumbs...)
 }
 
@@ -550,6 +575,7 @@ func (b *builder) draw(w *bytes.Buffer, kind string, bs *Base, data any) error {
 	if err := errors.Join(bs.errs...); err != nil {
 		return err
 	}
+	bs.Frame = b.frame(bs)
 	if err := b.theme.Page(w, kind, data); err != nil {
 		return err
 	}
@@ -979,4 +1005,10 @@ var funcs = template.FuncMap{
 	"plural":  func(n int, one, many string) string { return format.Plural(float64(n), one, many) },
 	"lower":   strings.ToLower,
 	"isURL":   isURL,
+	// frame draws a part of the layout once for every page with the same
+	// frame: {{frame "frame-top" .Frame}}.
+	"frame": drawFrame,
+	// table draws a figure's table once for every page that shows it:
+	// {{table .Fig.Table .}}.
+	"table": drawTable,
 }

@@ -529,6 +529,16 @@ func (b *builder) dataFiles() []DataFile {
 // writeData adds the downloads, data.json, sitemap.xml, robots.txt and
 // feed.xml.
 func (b *builder) writeData() error {
+	if err := b.writeFiles(); err != nil {
+		return err
+	}
+	return b.writeIndexes()
+}
+
+// writeFiles writes the files made from the data and the content alone:
+// the downloads, data.json and the feed. A build writes them while its
+// pages render.
+func (b *builder) writeFiles() error {
 	for _, t := range b.downloads() {
 		data, err := t.bytes()
 		if err != nil {
@@ -545,6 +555,17 @@ func (b *builder) writeData() error {
 	if err := b.emit(dataKind.url("")+"data.json", append(js, '\n')); err != nil {
 		return err
 	}
+	feed, err := b.feed()
+	if err != nil {
+		return err
+	}
+	return b.emit("feed.xml", feed)
+}
+
+// writeIndexes writes the files that list the pages, search.json and the
+// sitemap, once every page is rendered: search.json holds the outline
+// each content page's rendering took.
+func (b *builder) writeIndexes() error {
 	index, err := b.searchJSON()
 	if err != nil {
 		return fmt.Errorf("writing search.json: %w", err)
@@ -559,14 +580,7 @@ func (b *builder) writeData() error {
 	if err := b.emit("sitemap.xml", sitemap); err != nil {
 		return err
 	}
-	if err := b.emit("robots.txt", b.robots()); err != nil {
-		return err
-	}
-	feed, err := b.feed()
-	if err != nil {
-		return err
-	}
-	return b.emit("feed.xml", feed)
+	return b.emit("robots.txt", b.robots())
 }
 
 // robots is robots.txt: every page may be crawled, and the sitemap is

@@ -35,6 +35,7 @@ type Base struct {
 	Charts   int
 	errs     []error // figures whose chart could not be made
 	assets   map[string]string
+	parts    *frameParts // the build's drawn parts, shared by its pages
 	portable bool
 	// rootPrefix overrides the relative prefix: 404.html is served at
 	// any depth, so it links from the site's root path instead.
@@ -46,6 +47,9 @@ type Base struct {
 	Root    string
 	Home    string    // link to the home page
 	Updated time.Time // from content only, for print
+	// Frame is what the layout draws the same way on many pages; it is
+	// set as the page is drawn, once its figures are known.
+	Frame *Frame
 }
 
 // Crumb is one breadcrumb; the last one is the page itself.

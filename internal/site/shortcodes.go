@@ -77,7 +77,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 			}
 			f := bs.figure(b.metricFigure(metric, pid, "chart-"+metric.ID+suffix(pid)))
 			b.printRecent(pg, f)
-			return b.theme.Partial("figure", figureData{Fig: f, Page: bs})
+			return b.theme.Partial("figure", figureData{Fig: f, Page: bs, shortcode: true})
 		}
 	case "savings":
 		sid, pid := sc.Args["service"], ""
@@ -95,7 +95,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		return func(bs *Base) ([]byte, error) {
 			f := bs.figure(chart.Savings(b.p.Savings(sid, pid), "chart-savings"+suffix(sid)+suffix(pid)))
 			b.printRecent(pg, f)
-			return b.theme.Partial("figure", figureData{Fig: f, Page: bs})
+			return b.theme.Partial("figure", figureData{Fig: f, Page: bs, shortcode: true})
 		}
 	case "scorecard":
 		if !at.IsZero() && !b.p.HasPeriod(at) {
@@ -211,6 +211,9 @@ func (b *builder) suggestMetric(id string) string {
 type figureData struct {
 	Fig  *chart.Figure
 	Page *Base
+	// shortcode is set for a figure in markdown, which the layouts and
+	// partials draw apart from the page's templates (see drawTable).
+	shortcode bool
 }
 
 // scorecardData is what partials/scorecard.html receives.

@@ -33,6 +33,10 @@ import (
 type Theme struct {
 	shared *template.Template // layouts and partials, for Partial
 	pages  map[string]*template.Template
+	// own holds, for each page kind, the templates its page file defines
+	// itself ("main", and any layout or partial it redefines for its own
+	// pages), so that Part draws them as the page would.
+	own    map[string]map[string]bool
 	assets map[string][]byte // path under assets/ to content
 
 	publishOnce sync.Once
@@ -132,7 +136,7 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Theme{pages: map[string]*template.Template{}, origin: map[string]origin{}}
+	t := &Theme{pages: map[string]*template.Template{}, own: map[string]map[string]bool{}, origin: map[string]origin{}}
 	// A theme file that cannot be read is a FileError at its own path.
 	if t.assets, err = files(ls, "assets", t.origin); err != nil {
 		return nil, err
@@ -170,7 +174,14 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 		if _, err := clone.New(p).Parse(string(pages[p])); err != nil {
 			return nil, t.locate(err)
 		}
-		t.pages[strings.TrimSuffix(path.Base(p), ".html")] = clone
+		kind := strings.TrimSuffix(path.Base(p), ".html")
+		t.pages[kind] = clone
+		t.own[kind] = map[string]bool{}
+		for _, d := range clone.Templates() {
+			if d.Tree != nil && d.Tree.ParseName == p {
+				t.own[kind][d.Name()] = true
+			}
+		}
 	}
 	return t, nil
 }
@@ -204,6 +215,12 @@ var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)
 // line it names, so a theme's author is sent to the line to fix. Errors
 // that name no theme file are returned as they are.
 func (t *Theme) locate(err error) error {
+	// A part a template function drew for the page (site's frame and
+	// tables) failed at its own file and line, which is where to send
+	// the theme's author, not to the line that asked for the part.
+	if fe, ok := errors.AsType[*FileError](err); ok {
+		return fe
+	}
 	m := templateErr.FindStringSubmatch(err.Error())
 	if m == nil {
 		return err
@@ -227,6 +244,26 @@ func (t *Theme) locate(err error) error {
 func (t *Theme) Partial(name string, data any) ([]byte, error) {
 	var b bytes.Buffer
 	if err := t.shared.ExecuteTemplate(&b, name, data); err != nil {
+		return nil, t.locate(err)
+	}
+	return b.Bytes(), nil
+}
+
+// Defines reports whether pages/KIND.html defines the template called
+// name itself, so that its pages draw their own: a part drawn once for
+// many pages of several kinds is drawn for that kind apart.
+func (t *Theme) Defines(kind, name string) bool { return t.own[kind][name] }
+
+// Part renders the template called name with data as a page of the given
+// kind would: from pages/KIND.html when that file defines it (Defines),
+// else from the layouts and partials, as Partial does. A kind of "" is
+// the layouts and partials alone.
+func (t *Theme) Part(kind, name string, data any) ([]byte, error) {
+	if !t.Defines(kind, name) {
+		return t.Partial(name, data)
+	}
+	var b bytes.Buffer
+	if err := t.pages[kind].ExecuteTemplate(&b, name, data); err != nil {
 		return nil, t.locate(err)
 	}
 	return b.Bytes(), nil
