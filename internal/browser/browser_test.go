@@ -82,7 +82,18 @@ func open(ctx context.Context, url string) error {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		return err
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](allChartsDrawn, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+	// Chromium may still be replacing the page's JavaScript context when
+	// the load event has fired and the poll begins, which fails with
+	// "Cannot find context with specified id" under load: that poll is
+	// asked again, any other failure is the page's.
+	var err error
+	for range 3 {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](allChartsDrawn, chromedp.WithPollingTimeout(15*time.Second)))
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context with specified id") {
+			break
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("charts not drawn: %w", err)
 	}
 	return nil
