@@ -16,12 +16,24 @@ import (
 // folder and builds the model from them as a site build does.
 func loadSite(t *testing.T, partners, savings string) *Partnership {
 	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
+	site, d, pl := loadFiles(t, map[string]string{
 		"partners.csv": partners,
 		"services.csv": "id,name\nshared,Shared services\nict,ICT\n",
 		"savings.csv":  savings,
+	})
+	for _, p := range pl.All() {
+		if !p.Warning && p.Path != csvdata.MetricsFile && p.Path != csvdata.PerformanceFile {
+			t.Fatalf("problem: %s", p)
+		}
 	}
+	return New(site, d)
+}
+
+// loadFiles writes files into data/ of a real folder and loads them as a
+// site build does, for the default goals.
+func loadFiles(t *testing.T, files map[string]string) (*config.Site, *csvdata.Data, *problem.List) {
+	t.Helper()
+	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -35,14 +47,8 @@ func loadSite(t *testing.T, partners, savings string) *Partnership {
 	for _, g := range site.Goals {
 		goals = append(goals, g.ID)
 	}
-	var pl problem.List
-	d := csvdata.Load(os.DirFS(dir), goals, &pl)
-	for _, p := range pl.All() {
-		if !p.Warning && p.Path != csvdata.MetricsFile && p.Path != csvdata.PerformanceFile {
-			t.Fatalf("problem: %s", p)
-		}
-	}
-	return New(site, d)
+	pl := &problem.List{}
+	return site, csvdata.Load(os.DirFS(dir), goals, pl), pl
 }
 
 // The councillor's case: two councils, ">£500,000 a year" from 2019/20 and

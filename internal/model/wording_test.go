@@ -1,21 +1,14 @@
 package model
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/partnersite/partnersite/internal/config"
-	"github.com/partnersite/partnersite/internal/csvdata"
-	"github.com/partnersite/partnersite/internal/problem"
 )
 
 // TestRuleNamesEachFiguresTarget: a series whose targets change from one
 // figure to the next, in value or only in how they were written, states
 // each figure's own target and margin in its rule, never the one before.
 func TestRuleNamesEachFiguresTarget(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	site, data, pl := loadFiles(t, map[string]string{
 		"partners.csv": "id,name,short_name,households,cost_share\na,Council A,A,\"60,000\",100\n",
 		"services.csv": "id,name\nict,ICT\n",
 		"metrics.csv":  "id,name,service,goal,unit,direction,target\nuptime,Uptime,ict,efficiency,percent,higher,90\n",
@@ -26,22 +19,8 @@ func TestRuleNamesEachFiguresTarget(t *testing.T) {
 			"uptime,2024/25 Q4,a,89,90.0\n" +
 			"uptime,2025/26 Q1,a,89,90.0\n" +
 			"uptime,2025/26 Q2,a,89,\n",
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, "data", name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	site := &config.Site{Title: "Test", Goals: config.DefaultGoals}
-	var goals []string
-	for _, g := range site.Goals {
-		goals = append(goals, g.ID)
-	}
-	var pl problem.List
-	p := New(site, csvdata.Load(os.DirFS(dir), goals, &pl))
+	})
+	p := New(site, data)
 	if pl.Errors() > 0 {
 		t.Fatalf("problems: %v", pl.All())
 	}
