@@ -69,10 +69,23 @@ func (s siteFS) ReadFile(name string) ([]byte, error) {
 	}
 	limit := Cap(name)
 	// Read one byte past the cap, so that a file that grew after Stat is
-	// still caught rather than quietly cut short.
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, explain(name, err)
+	// still caught rather than quietly cut short. The buffer is the size
+	// Stat gave and a byte more, as os.ReadFile's is: io.ReadAll's growing
+	// from 512 bytes copied a 9 KB page five times.
+	r := io.LimitReader(f, limit+1)
+	b := make([]byte, 0, min(info.Size(), limit)+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, explain(name, err)
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // it grew since Stat: room for more
+		}
 	}
 	if int64(len(b)) > limit {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: tooLarge(name)}
