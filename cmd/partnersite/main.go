@@ -223,13 +223,19 @@ func build(args []string, stdout, stderr io.Writer) error {
 		dir.Abort()
 		return err
 	}
-	if err := dir.Commit(); err != nil {
-		_ = (*stamp.Stamp)(nil).Save(stampPath)
+	// The stamp is made while the output folder is still locked, so that
+	// it records this build's files. It is a saving, never a need: failing
+	// to save one costs the next build its shortcut, nothing more.
+	err = dir.CommitThen(func(err error) {
+		s := (*stamp.Stamp)(nil) // a failed commit: no stamp
+		if err == nil {
+			s = rec.Make(key, out.Pages, out.Charts, pl.All(), dir.Target(), dir.Names())
+		}
+		_ = s.Save(stampPath)
+	})
+	if err != nil {
 		return err
 	}
-	// The stamp is a saving, never a need: failing to save one costs the
-	// next build its shortcut, nothing more.
-	_ = rec.Make(key, out.Pages, out.Charts, pl.All(), dir.Target(), dir.Names()).Save(stampPath)
 	fmt.Fprintf(stdout, "built %d pages with %d charts into %s in %s\n",
 		out.Pages, out.Charts, *output, time.Since(start).Round(time.Millisecond))
 	return nil

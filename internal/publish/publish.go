@@ -637,16 +637,36 @@ func (d *Dir) fail(err error) error {
 
 // Abort removes everything written; the output folder is untouched.
 func (d *Dir) Abort() {
+	d.discard()
+	d.unlock()
+}
+
+// discard removes the temporary folder, once every copy is written.
+func (d *Dir) discard() {
 	d.jobs.Wait() // so that no copy is written after the folder is gone
 	_ = os.RemoveAll(d.tmp)
-	d.unlock()
 }
 
 // Commit puts what was written in place, unless a write failed, in which
 // case it aborts and returns that error. An update renames the changed
 // files into the output folder and removes those the build did not write;
 // otherwise the temporary folder replaces the output folder whole.
-func (d *Dir) Commit() error {
+func (d *Dir) Commit() error { return d.CommitThen(nil) }
+
+// CommitThen is Commit, and then calls then, when set, with Commit's
+// error, before the output folder is unlocked: so that what then records
+// of the folder (internal/stamp's record of its files) is of this build's
+// output, never of another build's that took the lock in between.
+func (d *Dir) CommitThen(then func(error)) error {
+	err := d.commit()
+	if then != nil {
+		then(err)
+	}
+	d.unlock()
+	return err
+}
+
+func (d *Dir) commit() error {
 	d.jobs.Wait()
 	d.mu.Lock()
 	err := d.err
@@ -662,11 +682,10 @@ func (d *Dir) Commit() error {
 		}
 	}
 	if err != nil {
-		d.Abort()
+		d.discard()
 		return err
 	}
 	if d.update {
-		defer d.unlock()
 		return d.commitUpdate(names)
 	}
 	if err = writeNew(filepath.Join(d.tmp, Marker), markerText(names)); err != nil {
@@ -676,11 +695,10 @@ func (d *Dir) Commit() error {
 		err = os.Chmod(d.tmp, 0o755)
 	}
 	if err != nil {
-		d.Abort()
+		d.discard()
 		return err
 	}
 	afterStep(stepWritten)
-	defer d.unlock()
 	return swap(d.tmp, d.target)
 }
 

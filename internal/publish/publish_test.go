@@ -585,7 +585,8 @@ func TestKilledBuilds(t *testing.T) {
 }
 
 // TestOneBuildAtATime: a second build beside a running one is refused
-// rather than clearing the first's folder as a leftover.
+// rather than clearing the first's folder as a leftover, until the first
+// has committed and run what it asked to run with the folder still its.
 func TestOneBuildAtATime(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "public")
@@ -607,7 +608,32 @@ func TestOneBuildAtATime(t *testing.T) {
 	if err != nil {
 		t.Fatalf("after the first build ended: %v", err)
 	}
-	second.Abort()
+	if err := second.Write("index.html", []byte("y")); err != nil {
+		t.Fatal(err)
+	}
+	// What CommitThen's callback sees is this build's folder, still
+	// locked against a third build, and with this build's file in place.
+	called := false
+	err = second.CommitThen(func(err error) {
+		called = true
+		if err != nil {
+			t.Errorf("commit: %v", err)
+		}
+		if _, err := Begin(out, src); err == nil || !strings.Contains(err.Error(), "another partnersite build") {
+			t.Errorf("Begin during CommitThen's callback = %v", err)
+		}
+		if b, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || string(b) != "y" {
+			t.Errorf("during the callback index.html = %q, %v", b, err)
+		}
+	})
+	if err != nil || !called {
+		t.Fatalf("CommitThen = %v, callback called %v", err, called)
+	}
+	third, err := Begin(out, src)
+	if err != nil {
+		t.Fatalf("after the second build ended: %v", err)
+	}
+	third.Abort()
 }
 
 // plantCouncilFiles puts beside the output folder public in root what a

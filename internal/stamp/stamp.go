@@ -73,9 +73,16 @@ func Record(fsys fs.FS) *Recorder {
 	return &Recorder{fsys: fsys, reads: map[string]read{}}
 }
 
+// note records one read. A name read twice with different answers was
+// changed while the build ran, which then used both: it leaves no stamp,
+// since no later state of the folder is the one the output was made from.
 func (r *Recorder) note(kind, name string, sum [sha256.Size]byte) {
+	k := kind + " " + name
 	r.mu.Lock()
-	r.reads[kind+" "+name] = read{kind: kind, sum: sum}
+	if was, ok := r.reads[k]; ok && was.sum != sum {
+		r.failed = true
+	}
+	r.reads[k] = read{kind: kind, sum: sum}
 	r.mu.Unlock()
 }
 
@@ -352,6 +359,9 @@ func (s *Stamp) Save(path string) error {
 	for _, o := range s.outputs {
 		fmt.Fprintf(&b, "out %d %d %q\n", o.size, o.mtime, o.name)
 	}
+	// The counts close the stamp: one cut short at a line's end would
+	// otherwise read as a build that read less, and skip too readily.
+	fmt.Fprintf(&b, "end %d %d %d\n", len(s.Warnings), len(s.reads), len(s.outputs))
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("saving the build stamp: %w", err)
 	}
@@ -360,6 +370,9 @@ func (s *Stamp) Save(path string) error {
 		return fmt.Errorf("saving the build stamp: %w", err)
 	}
 	_, err = tmp.Write(b.Bytes())
+	if err == nil {
+		err = tmp.Sync() // on disk before it takes the name
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -390,10 +403,19 @@ func Load(path string) *Stamp {
 	if !sc.Scan() || sc.Text() != head {
 		return nil
 	}
+	ended := false
 	for sc.Scan() {
+		if ended {
+			return nil // nothing may follow the end
+		}
 		field, rest, _ := strings.Cut(sc.Text(), " ")
 		var err error
 		switch field {
+		case "end":
+			ended = rest == fmt.Sprintf("%d %d %d", len(s.Warnings), len(s.reads), len(s.outputs))
+			if !ended {
+				return nil
+			}
 		case "key":
 			s.Key = rest
 		case "pages":
@@ -413,7 +435,7 @@ func Load(path string) *Stamp {
 			return nil
 		}
 	}
-	if sc.Err() != nil || s.Key == "" {
+	if sc.Err() != nil || s.Key == "" || !ended {
 		return nil
 	}
 	return s

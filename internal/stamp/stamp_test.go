@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -163,18 +164,61 @@ func TestNoStamp(t *testing.T) {
 		t.Error("a build that met a read it could not make was stamped")
 	}
 	rec = Record(fsys)
+	if _, err := rec.ReadFile("site.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "site.yaml"), []byte("title: Changed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rec.ReadFile("site.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if s := rec.Make("k", 1, 0, nil, out, []string{"index.html"}); s != nil {
+		t.Error("a build that read a file before and after it changed was stamped")
+	}
+	rec = Record(fsys)
 	if s := rec.Make("k", 1, 0, nil, out, []string{"missing.html"}); s != nil {
 		t.Error("a build whose output file is missing was stamped")
 	}
 	if s := rec.Make("", 1, 0, nil, out, nil); s != nil {
 		t.Error("a build with no key was stamped")
 	}
+	// A whole stamp, then every cut of it at a line's end.
+	src2, out2 := site(t)
+	fsys2, err := sitefs.Open(src2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec = Record(fsys2)
+	build(t, rec)
+	whole := filepath.Join(t.TempDir(), "whole")
+	if err := rec.Make("k", 1, 0, nil, out2, []string{"index.html"}).Save(whole); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Load(whole) == nil {
+		t.Fatal("a whole stamp did not load")
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	for n := 1; n < len(lines)-1; n++ {
+		p := filepath.Join(t.TempDir(), "cut")
+		if err := os.WriteFile(p, []byte(strings.Join(lines[:n], "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if s := Load(p); s != nil {
+			t.Errorf("a stamp cut after line %d of %d loaded", n, len(lines)-1)
+		}
+	}
 	dir := t.TempDir()
 	for name, body := range map[string]string{
-		"other format": "partnersite build stamp 0\nkey k\n",
-		"cut short":    head + "\nkey k\nread file 00 \"site.yaml\"\n",
-		"no key":       head + "\npages 1\n",
-		"unknown line": head + "\nkey k\nmore 1\n",
+		"more after its end": string(data) + "read file 00 \"x\"\n",
+		"other format":       "partnersite build stamp 0\nkey k\n",
+		"cut short":          head + "\nkey k\nread file 00 \"site.yaml\"\n",
+		"no key":             head + "\npages 1\n",
+		"unknown line":       head + "\nkey k\nmore 1\n",
 	} {
 		p := filepath.Join(dir, "stamp")
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
