@@ -59,8 +59,11 @@ summary() {
 
 # The two alternate, so a slow patch of the machine hits both alike.
 for ((i = 0; i < RUNS; i++)); do
-  rm -rf "$work/ps-out" "$work/hugo-out"
+  # Each output is removed just before its own build, so that the disk's
+  # work of deleting it falls on that build, not on the one run next.
+  rm -rf "$work/ps-out"
   once ps "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
+  rm -rf "$work/hugo-out"
   once hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
   once ps-again "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
   once hugo-again hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
