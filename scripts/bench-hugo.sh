@@ -59,16 +59,18 @@ summary() {
 
 # The two alternate, so a slow patch of the machine hits both alike.
 for ((i = 0; i < RUNS; i++)); do
-  # Each output is removed just before its own build, so that the disk's
-  # work of deleting it falls on that build, not on the one run next.
-  rm -rf "$work/ps-out"
+  # Each build into an empty folder starts on a settled disk: the last
+  # output removed and everything written so far flushed, untimed. On
+  # ext4 the kernel's work of deleting a 10,000-file tree otherwise falls
+  # on whichever program runs next.
+  rm -rf "$work/ps-out"; sync
   once ps "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
-  rm -rf "$work/hugo-out"
+  rm -rf "$work/hugo-out"; sync
   once hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
   once ps-again "$work/partnersite" build --source "$work/ps" --output "$work/ps-out"
   once hugo-again hugo --quiet --source "$work/hugo" --destination "$work/hugo-out"
   if [[ -n ${LIMIT:-} ]]; then
-    rm -rf "$work/limit-out"
+    rm -rf "$work/limit-out"; sync
     once limit "$work/limit" -in "$work/hugo/content" -out "$work/limit-out"
   fi
   # One report edited, as a council correcting a page does.

@@ -48,12 +48,15 @@ func BenchmarkAgainstHugo10k(b *testing.B) {
 	timed := func(name string, args ...string) {
 		runs[name] = append(runs[name], runOnce(b, env, args...))
 	}
-	// Each output is removed just before its own build, so that the disk's
-	// work of deleting it falls on that build, not on the one run next.
+	// Each build into an empty folder starts on a settled disk: the last
+	// output removed and everything written so far flushed, untimed. On
+	// ext4 the kernel's work of deleting a 10,000-file tree otherwise falls
+	// on whichever program runs next.
 	fresh := func(dir string) {
 		if err := os.RemoveAll(dir); err != nil {
 			b.Fatal(err)
 		}
+		syscall.Sync()
 	}
 	round := 0
 	for b.Loop() {
