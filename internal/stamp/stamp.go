@@ -28,6 +28,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -222,8 +223,8 @@ type output struct {
 }
 
 // Key digests what besides the files read decides a build's output: the
-// program (its path, size and modification time, so any other binary or
-// a rebuilt one builds in full), and the given parts (the source and
+// program (its path, size, modification time and build information, so
+// any other binary or a rebuilt one builds in full), and the given parts (the source and
 // output folders, the options).
 func Key(parts ...string) string {
 	h := sha256.New()
@@ -236,6 +237,11 @@ func Key(parts ...string) string {
 		return ""
 	}
 	fmt.Fprintf(h, "%q %d %d %s\n", exe, info.Size(), info.ModTime().UnixNano(), runtime.Version())
+	// And what the binary says of itself (module versions, the commit it
+	// was built from), for a package manager that keeps a file's date.
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		fmt.Fprintf(h, "%s\n", bi)
+	}
 	for _, p := range parts {
 		fmt.Fprintf(h, "%q\n", p)
 	}
