@@ -232,3 +232,22 @@ func TestNoStamp(t *testing.T) {
 		t.Error("no stamp, yet unchanged")
 	}
 }
+
+// TestKey: the same program and parts give the same key, and any part
+// changed another.
+func TestKey(t *testing.T) {
+	a := Key("/site", "/public", "false false")
+	if a == "" || a != Key("/site", "/public", "false false") {
+		t.Fatalf("Key is %q, then %q", a, Key("/site", "/public", "false false"))
+	}
+	for _, parts := range [][]string{
+		{"/site", "/public", "true false"},
+		{"/other", "/public", "false false"},
+		{"/site", "/public2", "false false"},
+		{"/site/public", "false false"},
+	} {
+		if Key(parts...) == a {
+			t.Errorf("Key(%q) is the same as for another build", parts)
+		}
+	}
+}
