@@ -33,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/partnersite/partnersite/internal/problem"
 )
@@ -389,7 +390,28 @@ func (s *Stamp) Save(path string) error {
 		_ = os.Remove(tmp.Name())
 		return fmt.Errorf("saving the build stamp: %w", err)
 	}
+	prune(filepath.Dir(path), time.Now().Add(-maxAge))
 	return nil
+}
+
+// maxAge is how long a stamp not written again is kept. Builds into a
+// new temporary folder each time (a CI job) would otherwise leave one
+// stamp a build in the cache for ever; a stamp older than this only makes
+// a build of that folder a full one.
+const maxAge = 30 * 24 * time.Hour
+
+// prune removes the stamps in dir last written before cutoff, and
+// temporary files a stopped save left.
+func prune(dir string, cutoff time.Time) {
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range es {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && info.ModTime().Before(cutoff) {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // Load reads the stamp at path, or returns nil when there is none or it

@@ -251,3 +251,37 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+// TestPrune: saving a stamp removes the stamps beside it not written for
+// maxAge, and keeps the rest.
+func TestPrune(t *testing.T) {
+	dir := t.TempDir()
+	old, recent := filepath.Join(dir, "old"), filepath.Join(dir, "recent")
+	for _, p := range []string{old, recent} {
+		if err := os.WriteFile(p, []byte(head+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-maxAge - time.Hour)
+	if err := os.Chtimes(old, long, long); err != nil {
+		t.Fatal(err)
+	}
+	src, out := site(t)
+	fsys, err := sitefs.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := Record(fsys)
+	build(t, rec)
+	if err := rec.Make("k", 1, 0, nil, out, []string{"index.html"}).Save(filepath.Join(dir, "new")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("a stamp older than %v was kept: %v", maxAge, err)
+	}
+	for _, p := range []string{recent, filepath.Join(dir, "new")} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("a recent stamp was removed: %v", err)
+		}
+	}
+}
