@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 // TestBuildPublishesCopies: build writes gzip and brotli copies beside the
@@ -82,10 +83,10 @@ func TestRebuildWritesNothing(t *testing.T) {
 		}
 	}
 	build()
-	before := fileStats(t, out)
+	before := sitetest.Stats(t, out)
 	time.Sleep(10 * time.Millisecond) // so that a file written again would show a later time
 	build()
-	after := fileStats(t, out)
+	after := sitetest.Stats(t, out)
 	var changed []string
 	for name, b := range before {
 		if a, ok := after[name]; !ok || !os.SameFile(a, b) || !a.ModTime().Equal(b.ModTime()) {
@@ -113,7 +114,7 @@ func TestRebuildWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	build()
-	again := fileStats(t, out)
+	again := sitetest.Stats(t, out)
 	changed = changed[:0]
 	for name, a := range after {
 		if b, ok := again[name]; !ok || !os.SameFile(a, b) {
@@ -130,25 +131,6 @@ func TestRebuildWritesNothing(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(out, "reports", slug, "index.html")); !bytes.Contains(b, []byte("A sentence added.")) {
 		t.Error("the report's page does not show the change")
 	}
-}
-
-// fileStats describes each file under dir by slash path.
-func fileStats(t *testing.T, dir string) map[string]os.FileInfo {
-	t.Helper()
-	got := map[string]os.FileInfo{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := os.Lstat(p)
-		rel, _ := filepath.Rel(dir, p)
-		got[filepath.ToSlash(rel)] = info
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return got
 }
 
 // TestOnlyPublishingCompresses: the packages that check and serve run, the

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 // TestMain lets a test run this binary again as a build that is killed at
@@ -327,15 +329,7 @@ func TestSwapRollback(t *testing.T) {
 			if err := os.MkdirAll(filepath.Join(out, "keep"), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			calls := 0
-			rename = func(a, b string) error {
-				calls++
-				if slices.Contains(tt.failAt, calls) {
-					return errors.New("injected failure")
-				}
-				return os.Rename(a, b)
-			}
-			defer func() { rename = os.Rename }()
+			failRenames(t, tt.failAt...)
 			err := Write(siteOf("two"), out, src)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("Commit = %v, want %q", err, tt.wantErr)
@@ -387,22 +381,15 @@ func TestUpdateFails(t *testing.T) {
 			if err := Write(siteOf("one"), out, src); err != nil {
 				t.Fatal(err)
 			}
-			before := stats(t, out)
-			calls := 0
-			rename = func(a, b string) error {
-				if calls++; calls == tt.failAt {
-					return errors.New("injected failure")
-				}
-				return os.Rename(a, b)
-			}
-			defer func() { rename = os.Rename }()
+			before := sitetest.Stats(t, out)
+			failRenames(t, tt.failAt)
 			err := Write(siteOf("two"), out, src)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("Commit = %v, want %q", err, tt.wantErr)
 			}
 			rename = os.Rename
 			if !tt.finished {
-				if after := stats(t, out); !maps.EqualFunc(before, after, untouched) {
+				if after := sitetest.Stats(t, out); !maps.EqualFunc(before, after, sitetest.Untouched) {
 					t.Error("a failed update changed the output")
 				}
 				if n := names(t, root); !slices.Equal(n, []string{"public"}) {
@@ -428,30 +415,17 @@ func TestUpdateFails(t *testing.T) {
 	}
 }
 
-// untouched reports whether a file is the very same as before, neither
-// replaced nor written into.
-func untouched(before, after os.FileInfo) bool {
-	return os.SameFile(before, after) && before.ModTime().Equal(after.ModTime()) && before.Size() == after.Size()
-}
-
-// stats describes every file under dir, by slash path, to tell whether
-// each is still the very same file.
-func stats(t *testing.T, dir string) map[string]os.FileInfo {
-	t.Helper()
-	got := map[string]os.FileInfo{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+// failRenames makes the given calls to rename fail, counted from 1, until
+// the test ends or rename is set back to os.Rename.
+func failRenames(t *testing.T, at ...int) {
+	calls := 0
+	rename = func(a, b string) error {
+		if calls++; slices.Contains(at, calls) {
+			return errors.New("injected failure")
 		}
-		info, err := os.Lstat(p)
-		rel, _ := filepath.Rel(dir, p)
-		got[filepath.ToSlash(rel)] = info
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+		return os.Rename(a, b)
 	}
-	return got
+	t.Cleanup(func() { rename = os.Rename })
 }
 
 // TestKilledBuilds kills a real build process at each step of its commit,
@@ -501,7 +475,7 @@ func TestKilledBuilds(t *testing.T) {
 			} else if err := Write(siteOf("one"), out, src); err != nil {
 				t.Fatal(err)
 			}
-			before := stats(t, out)
+			before := sitetest.Stats(t, out)
 			council := plantCouncilFiles(t, root)
 			planted := filesOf(t, root, council)
 			for i := 1; i <= tt.runs; i++ {
@@ -517,9 +491,9 @@ func TestKilledBuilds(t *testing.T) {
 			if tt.want == "" && tt.step != stepAside {
 				// Until the point of no return, not one file of the
 				// output is replaced or written into.
-				after := stats(t, out)
+				after := sitetest.Stats(t, out)
 				delete(after, swapMark)
-				if !maps.EqualFunc(before, after, untouched) {
+				if !maps.EqualFunc(before, after, sitetest.Untouched) {
 					t.Errorf("killed at %s, the builds changed the output", tt.step)
 				}
 			}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"github.com/partnersite/partnersite/internal/sitetest"
 )
 
 // TestUpdateWritesOnlyChanges builds a site, changes it, and builds it
@@ -110,17 +111,17 @@ func TestUpdateWritesOnlyChanges(t *testing.T) {
 			if tt.edit != nil {
 				tt.edit(files, out)
 			}
-			before := stats(t, out)
+			before := sitetest.Stats(t, out)
 			if err := Write(files, out, src); err != nil {
 				t.Fatal(err)
 			}
-			after := stats(t, out)
+			after := sitetest.Stats(t, out)
 			var replaced, removed []string
 			for name, b := range before {
 				switch a, ok := after[name]; {
 				case !ok:
 					removed = append(removed, name)
-				case !untouched(b, a):
+				case !sitetest.Untouched(b, a):
 					replaced = append(replaced, name)
 				}
 			}

@@ -74,3 +74,29 @@ func CopySite(t testing.TB, src string) string {
 	Write(t, filepath.Join(dir, "site.yaml"), string(raw))
 	return dir
 }
+
+// Stats describes every file under dir by slash path, so that a test can
+// tell afterwards whether each is still the very same file (Untouched).
+func Stats(t testing.TB, dir string) map[string]os.FileInfo {
+	t.Helper()
+	got := map[string]os.FileInfo{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := os.Lstat(p)
+		rel, _ := filepath.Rel(dir, p)
+		got[filepath.ToSlash(rel)] = info
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// Untouched reports whether a file is the very same as before, neither
+// replaced nor written into.
+func Untouched(before, after os.FileInfo) bool {
+	return os.SameFile(before, after) && before.ModTime().Equal(after.ModTime()) && before.Size() == after.Size()
+}
