@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -109,15 +110,7 @@ func FuzzTableJSON(f *testing.F) {
 			turned[i] = row[len(row)-1-i]
 		}
 		for _, tb := range []*table{{header: h, rows: [][]string{row, turned}}, {header: h}} {
-			want, err := mapJSON(tb)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got bytes.Buffer
-			tb.writeJSON(&got)
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("header %q, rows %q:\ngot  %s\nwant %s", h, tb.rows, got.Bytes(), want)
-			}
+			sameJSON(t, fmt.Sprintf("header %q, rows %q", h, tb.rows), tb)
 		}
 	})
 }

@@ -33,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/partnersite/partnersite/internal/problem"
@@ -115,7 +116,7 @@ func (r *Recorder) Open(name string) (fs.File, error) {
 		return f, nil
 	}
 	if info.IsDir() {
-		r.dir(name)
+		_, _ = r.ReadDir(name)
 	} else {
 		_, _ = r.ReadFile(name)
 	}
@@ -142,12 +143,6 @@ func (r *Recorder) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	r.note(kindDir, name, listing(es))
 	return es, nil
-}
-
-func (r *Recorder) dir(name string) {
-	if _, err := r.ReadDir(name); err != nil {
-		r.noteErr(name, err)
-	}
 }
 
 // Stat describes name and records its kind and size: what a build can
@@ -291,32 +286,22 @@ func (s *Stamp) Unchanged(key string, fsys fs.FS, outDir string) bool {
 	}
 	var (
 		wg      sync.WaitGroup
-		mu      sync.Mutex
-		changed bool
+		changed atomic.Bool // the first difference stops every worker
 	)
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < len(keys); i += workers {
-				mu.Lock()
-				stop := changed
-				mu.Unlock()
-				if stop {
-					return
-				}
+			for i := w; i < len(keys) && !changed.Load(); i += workers {
 				rd := s.reads[keys[i]]
 				_, name, _ := strings.Cut(keys[i], " ")
 				if sum, ok := again(fsys, rd.kind, name); !ok || sum != rd.sum {
-					mu.Lock()
-					changed = true
-					mu.Unlock()
-					return
+					changed.Store(true)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	return !changed
+	return !changed.Load()
 }
 
 // Path is where the stamp of builds into outDir is kept: in the user's

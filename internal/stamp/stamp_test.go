@@ -13,8 +13,8 @@ import (
 )
 
 // site writes a small site folder and an output folder on disk and
-// returns them.
-func site(t *testing.T) (src, out string) {
+// returns them, with the site folder opened as a build opens it.
+func site(t *testing.T) (src, out string, fsys fs.FS) {
 	t.Helper()
 	root := t.TempDir()
 	src, out = filepath.Join(root, "site"), filepath.Join(root, "public")
@@ -38,7 +38,11 @@ func site(t *testing.T) (src, out string) {
 			t.Fatal(err)
 		}
 	}
-	return src, out
+	fsys, err := sitefs.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src, out, fsys
 }
 
 // build reads what a small build reads, through the recorder: a file, a
@@ -63,6 +67,15 @@ func build(t *testing.T, fsys fs.FS) {
 	if _, err := fs.ReadFile(fsys, "data/savings.csv"); err == nil {
 		t.Fatal("data/savings.csv should not exist")
 	}
+}
+
+// recorded is a small site and what build read of it, recorded.
+func recorded(t *testing.T) (src, out string, fsys fs.FS, rec *Recorder) {
+	t.Helper()
+	src, out, fsys = site(t)
+	rec = Record(fsys)
+	build(t, rec)
+	return src, out, fsys, rec
 }
 
 // TestUnchanged stamps a build and then changes one thing at a time: the
@@ -109,13 +122,7 @@ func TestUnchanged(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src, out := site(t)
-			fsys, err := sitefs.Open(src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rec := Record(fsys)
-			build(t, rec)
+			src, out, fsys, rec := recorded(t)
 			warn := problem.Problem{Path: "data/metrics.csv", Line: 2, Message: `unit "days" has no "quoted" target`, Warning: true}
 			s := rec.Make("k", 3, 1, []problem.Problem{warn}, out, []string{"index.html", ".partnersite"})
 			if s == nil {
@@ -130,10 +137,6 @@ func TestUnchanged(t *testing.T) {
 				t.Fatalf("loaded %+v", loaded)
 			}
 			tc.change(t, src, out)
-			fsys, err = sitefs.Open(src)
-			if err != nil {
-				t.Fatal(err)
-			}
 			if got := loaded.Unchanged(tc.key, fsys, out); got != tc.want {
 				t.Errorf("Unchanged = %v, want %v", got, tc.want)
 			}
@@ -144,11 +147,7 @@ func TestUnchanged(t *testing.T) {
 // TestNoStamp covers the builds that must never be skipped next time, and
 // stamps that cannot be trusted.
 func TestNoStamp(t *testing.T) {
-	src, out := site(t)
-	fsys, err := sitefs.Open(src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, out, fsys := site(t)
 	big := filepath.Join(src, "content", "big.md")
 	if err := os.WriteFile(big, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -184,13 +183,7 @@ func TestNoStamp(t *testing.T) {
 		t.Error("a build with no key was stamped")
 	}
 	// A whole stamp, then every cut of it at a line's end.
-	src2, out2 := site(t)
-	fsys2, err := sitefs.Open(src2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec = Record(fsys2)
-	build(t, rec)
+	_, out2, _, rec := recorded(t)
 	whole := filepath.Join(t.TempDir(), "whole")
 	if err := rec.Make("k", 1, 0, nil, out2, []string{"index.html"}).Save(whole); err != nil {
 		t.Fatal(err)
@@ -266,13 +259,7 @@ func TestPrune(t *testing.T) {
 	if err := os.Chtimes(old, long, long); err != nil {
 		t.Fatal(err)
 	}
-	src, out := site(t)
-	fsys, err := sitefs.Open(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := Record(fsys)
-	build(t, rec)
+	_, out, _, rec := recorded(t)
 	if err := rec.Make("k", 1, 0, nil, out, []string{"index.html"}).Save(filepath.Join(dir, "new")); err != nil {
 		t.Fatal(err)
 	}
