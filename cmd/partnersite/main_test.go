@@ -33,6 +33,18 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// appendFile adds text to the end of the file at path, as an edit does.
+func appendFile(t *testing.T, path, text string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(b, text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // smallSite unpacks the small test site into a folder on disk.
 func smallSite(t *testing.T) string {
 	t.Helper()
@@ -115,14 +127,7 @@ func TestBuildAndCheck(t *testing.T) {
 // full again.
 func TestRebuildUnchanged(t *testing.T) {
 	dir := smallSite(t)
-	yaml := filepath.Join(dir, "site.yaml")
-	b, err := os.ReadFile(yaml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(yaml, append(b, "colour: green\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendFile(t, filepath.Join(dir, "site.yaml"), "colour: green\n")
 	out := filepath.Join(dir, "public")
 	build := func(args ...string) (string, string) {
 		t.Helper()
@@ -149,14 +154,7 @@ func TestRebuildUnchanged(t *testing.T) {
 		t.Error("a build with nothing changed touched the output folder")
 	}
 
-	about := filepath.Join(dir, "content", "about.md")
-	b, err = os.ReadFile(about)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(about, append(b, "\nA sentence added.\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendFile(t, filepath.Join(dir, "content", "about.md"), "\nA sentence added.\n")
 	if stdout, _ := build(); strings.Contains(stdout, skipped) {
 		t.Error("a page edited, yet the build was skipped")
 	}

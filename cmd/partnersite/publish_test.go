@@ -106,13 +106,7 @@ func TestRebuildWritesNothing(t *testing.T) {
 	if len(reports) == 0 {
 		t.Fatal("no report in the small site")
 	}
-	md, err := os.ReadFile(reports[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(reports[0], append(md, []byte("\nA sentence added.\n")...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendFile(t, reports[0], "\nA sentence added.\n")
 	build()
 	again := sitetest.Stats(t, out)
 	changed = changed[:0]
