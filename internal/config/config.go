@@ -213,6 +213,17 @@ func colonless(raw []byte, pl *problem.List) bool {
 	return found
 }
 
+// WordsCode is the code of the catalogue of words the site is written in
+// (package words): "cy" for a Welsh site, "en" for any other. A site in a
+// language partnersite has no words for keeps the English words, as
+// before languages had catalogues.
+func (s *Site) WordsCode() string {
+	if primary, _, _ := strings.Cut(strings.ToLower(s.Language), "-"); primary == "cy" {
+		return "cy"
+	}
+	return "en"
+}
+
 // GoalIDs lists the ids of the site's goals in order.
 func (s *Site) GoalIDs() []string {
 	ids := make([]string, len(s.Goals))

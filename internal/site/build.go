@@ -38,6 +38,7 @@ import (
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/problem"
 	"github.com/partnersite/partnersite/internal/theme"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Options change what a build writes.
@@ -75,12 +76,15 @@ func (o *Output) Paths() []string {
 
 // builder holds one build's state.
 type builder struct {
-	opts      Options
-	cfg       *config.Site
-	data      *csvdata.Data
-	p         *model.Partnership
-	content   *content.Set
-	theme     *theme.Theme
+	opts    Options
+	cfg     *config.Site
+	data    *csvdata.Data
+	p       *model.Partnership
+	content *content.Set
+	theme   *theme.Theme
+	// lang is the language this builder's pages are written in: its
+	// catalogue of words and its grammar.
+	lang      *words.Lang
 	pl        *problem.List
 	reports   []*content.Page // newest first
 	plain     []*content.Page
@@ -249,13 +253,23 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		b.data, b.p, b.dataProblems = prev.data, prev.p, prev.dataProblems
 	}
 	if full || cfgChanged || themeChanged {
-		th, err := theme.Load(src, b.cfg.Theme, funcs)
-		b.theme, b.themeProblems = th, nil
+		b.themeProblems = nil
+		code := b.cfg.WordsCode()
+		l, probs := words.Load(code, src, "themes/"+b.cfg.Theme+"/words/"+code+".txt")
+		for _, pr := range probs {
+			b.themeProblems = append(b.themeProblems, problem.Problem{Path: pr.Path, Line: pr.Line, Message: pr.Message})
+		}
+		if l == nil {
+			l, _ = words.Load("en", nil, "")
+		}
+		b.lang = l
+		th, err := theme.Load(src, b.cfg.Theme, funcsFor(l))
+		b.theme = th
 		if err != nil {
-			b.themeProblems = []problem.Problem{themeProblem(err)}
+			b.themeProblems = append(b.themeProblems, themeProblem(err))
 		}
 	} else {
-		b.theme, b.themeProblems = prev.theme, prev.themeProblems
+		b.theme, b.themeProblems, b.lang = prev.theme, prev.themeProblems, prev.lang
 	}
 	b.parts = &frameParts{theme: b.theme}
 	if full {
@@ -964,7 +978,26 @@ type scoreTableData struct {
 	Page    *Base
 }
 
-// funcs are the template functions every theme may use.
+// funcsFor returns the template functions every theme may use, with the
+// words of the language l: {{t "nav.home"}} for a fixed word,
+// {{f "key" "name" .Value}} for a pattern, {{n "key" .Count}} for a
+// plural, {{date .Date}} and {{list .Names}} in the language's grammar.
+func funcsFor(l *words.Lang) template.FuncMap {
+	fm := make(template.FuncMap, len(funcs)+8)
+	for k, v := range funcs {
+		fm[k] = v
+	}
+	fm["t"] = l.T
+	fm["f"] = l.F
+	fm["n"] = l.N
+	fm["list"] = l.List
+	fm["date"] = l.Date
+	fm["month"] = l.Month
+	fm["monthYear"] = l.MonthYear
+	return fm
+}
+
+// funcs are the template functions that need no language.
 var funcs = template.FuncMap{
 	"add": func(a, b int) int { return a + b },
 	"scoreTable": func(caption string, rows []ScoreRow, p pager) scoreTableData {
@@ -999,7 +1032,6 @@ var funcs = template.FuncMap{
 	"count":   func(n int) string { return format.Fixed(float64(n), 0) },
 	"value":   measure.Unit.Value,
 	"margin":  func(u measure.Unit, a float64) string { return u.Margin(a, u.MarginPlaces()) },
-	"date":    func(t time.Time) string { return t.Format("2 January 2006") },
 	"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
 	"deref":   func(f *float64) float64 { return *f },
 	"plural":  func(n int, one, many string) string { return format.Plural(float64(n), one, many) },

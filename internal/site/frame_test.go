@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/partnersite/partnersite/internal/words"
 	"reflect"
 	"regexp"
 	"strings"
@@ -160,7 +161,8 @@ func TestThemePart(t *testing.T) {
 		"themes/mine/partials/note.html": {Data: []byte(`{{define "note"}}<p>shared {{.}}</p>{{end}}`)},
 		"themes/mine/pages/odd.html":     {Data: []byte(`{{define "main"}}odd{{end}}{{define "note"}}<p>odd {{.}}</p>{{end}}`)},
 	}
-	th, err := theme.Load(site, "mine", funcs)
+	en, _ := words.Load("en", nil, "")
+	th, err := theme.Load(site, "mine", funcsFor(en))
 	if err != nil {
 		t.Fatal(err)
 	}

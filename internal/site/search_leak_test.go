@@ -129,14 +129,14 @@ func visibleText(page string) string {
 // visibleWords is the set of words of visibleText, in lower case.
 func visibleWords(page string) map[string]bool {
 	set := map[string]bool{}
-	for _, w := range words(visibleText(page)) {
+	for _, w := range wordsIn(visibleText(page)) {
 		set[w] = true
 	}
 	return set
 }
 
 // words splits text into lower-case words: runs of letters and digits.
-func words(s string) []string {
+func wordsIn(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
@@ -159,7 +159,7 @@ func checkEntriesVisible(t *testing.T, out *Output) {
 		seen := visibleWords(string(page))
 		fields := map[string]string{"title": e.Title, "summary": e.Summary, "headings": strings.Join(e.Headings, " "), "text": e.Text}
 		for _, field := range []string{"title", "summary", "headings", "text"} {
-			for _, w := range words(fields[field]) {
+			for _, w := range wordsIn(fields[field]) {
 				if !seen[w] {
 					t.Errorf("%s: search entry's %s holds %q, which the page does not show (%s: %q)", e.URL, field, w, field, fields[field])
 				}
