@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/partnersite/partnersite/internal/words"
 	"io/fs"
 	"net/url"
 	"regexp"
@@ -28,6 +29,14 @@ type Goal struct {
 	ID      string
 	Title   string
 	Summary string
+	// Cy holds the goal's Welsh title and summary (title_cy, summary_cy).
+	Cy   Texts
+	Line int // where the goal is in site.yaml; 0 for a default goal
+}
+
+// Texts are a setting's texts in Welsh: the _cy twins of its keys.
+type Texts struct {
+	Title, Description, Notice, Summary string
 }
 
 // Contact says who answers questions about the site.
@@ -43,6 +52,9 @@ type Licence struct {
 	Name        string
 	URL         string
 	Attribution string // the statement re-users must carry
+	// NameCy and AttributionCy are the licence's name and statement in
+	// Welsh, as the licensor publishes them.
+	NameCy, AttributionCy string
 }
 
 // Site holds the settings of site.yaml with defaults applied.
@@ -58,6 +70,17 @@ type Site struct {
 	Contact     Contact
 	// RiskBands name the bands of a risk's score, highest first.
 	RiskBands []RiskBand
+	// Languages are the languages the site is published in, by catalogue
+	// code ("en", "cy"), the first at the site's root and each other in a
+	// folder of its own (/cy/); empty for a site in one language, Language.
+	Languages []string
+	// Cy holds the Welsh of title, description and notice (title_cy, ...).
+	Cy Texts
+	// RiskBandsCy names the risk bands in Welsh (risk_bands_cy), the same
+	// scores as RiskBands.
+	RiskBandsCy []RiskBand
+	// lines are where each setting is, for a problem with its Welsh twin.
+	lines map[string]int
 }
 
 // RiskBand is a band of a risk's score (likelihood × impact, 1 to 25):
@@ -72,24 +95,34 @@ type RiskBand struct {
 // (no product of two numbers from 1 to 5 is 13 or 14).
 var DefaultRiskBands = []RiskBand{{"High", 15}, {"Medium", 5}, {"Low", 1}}
 
+// DefaultRiskBandsCy are the default bands in Welsh, as Welsh councils'
+// risk registers name them.
+var DefaultRiskBandsCy = []RiskBand{{"Uchel", 15}, {"Canolig", 5}, {"Isel", 1}}
+
 // DefaultGoals are the stated aims of a shared-service partnership.
 var DefaultGoals = []Goal{
-	{ID: "efficiency", Title: "Delivering efficiencies", Summary: "Doing the same or more for less money."},
-	{ID: "resilience", Title: "Strengthening resilience", Summary: "Services that keep running when people leave, systems fail or demand peaks."},
-	{ID: "capacity", Title: "Increasing capacity", Summary: "More skills and time to improve services, not only to run them."},
+	{ID: "efficiency", Title: "Delivering efficiencies", Summary: "Doing the same or more for less money.",
+		Cy: Texts{Title: "Sicrhau arbedion effeithlonrwydd", Summary: "Gwneud yr un faint neu ragor am lai o arian."}},
+	{ID: "resilience", Title: "Strengthening resilience", Summary: "Services that keep running when people leave, systems fail or demand peaks.",
+		Cy: Texts{Title: "Cryfhau cydnerthedd", Summary: "Gwasanaethau sy’n dal i redeg pan fydd pobl yn gadael, systemau’n methu neu’r galw ar ei anterth."}},
+	{ID: "capacity", Title: "Increasing capacity", Summary: "More skills and time to improve services, not only to run them.",
+		Cy: Texts{Title: "Cynyddu capasiti", Summary: "Rhagor o sgiliau ac amser i wella gwasanaethau, nid dim ond i’w rhedeg."}},
 }
 
 // Licences are the licences partnersite knows the wording of.
 var Licences = map[string]Licence{
 	"OGL-UK-3.0": {ID: "OGL-UK-3.0", Name: "Open Government Licence v3.0",
 		URL:         "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-		Attribution: "Contains public sector information licensed under the Open Government Licence v3.0."},
+		Attribution: "Contains public sector information licensed under the Open Government Licence v3.0.",
+		NameCy:      "Trwydded Llywodraeth Agored v3.0", AttributionCy: "Yn cynnwys gwybodaeth y sector cyhoeddus a drwyddedir o dan y Drwydded Llywodraeth Agored v3.0."},
 	"CC-BY-4.0": {ID: "CC-BY-4.0", Name: "Creative Commons Attribution 4.0 International",
 		URL:         "https://creativecommons.org/licenses/by/4.0/",
-		Attribution: "Licensed under the Creative Commons Attribution 4.0 International licence."},
+		Attribution: "Licensed under the Creative Commons Attribution 4.0 International licence.",
+		NameCy:      "Trwydded Ryngwladol Creative Commons Priodoli 4.0", AttributionCy: "Trwyddedir o dan drwydded Ryngwladol Creative Commons Priodoli 4.0."},
 	"CC0-1.0": {ID: "CC0-1.0", Name: "Creative Commons Zero v1.0 Universal",
 		URL:         "https://creativecommons.org/publicdomain/zero/1.0/",
-		Attribution: "Dedicated to the public domain under CC0 1.0."},
+		Attribution: "Dedicated to the public domain under CC0 1.0.",
+		NameCy:      "Creative Commons Dim v1.0 Cyffredinol", AttributionCy: "Wedi’i gyflwyno i’r parth cyhoeddus o dan CC0 1.0."},
 }
 
 var (
@@ -99,7 +132,7 @@ var (
 // Load reads site.yaml from fsys. Problems go to pl; the returned Site
 // always has its defaults, so later checks can still run.
 func Load(fsys fs.FS, pl *problem.List) *Site {
-	s := &Site{Language: "en-GB", Licence: Licences["OGL-UK-3.0"], Theme: "default", Goals: DefaultGoals, RiskBands: DefaultRiskBands}
+	s := &Site{Language: "en-GB", Licence: Licences["OGL-UK-3.0"], Theme: "default", Goals: DefaultGoals, RiskBands: DefaultRiskBands, RiskBandsCy: DefaultRiskBandsCy, lines: map[string]int{}}
 	raw, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
 		pl.Errorf(File, 1, "the file is missing; every site needs a site.yaml with at least a title")
@@ -134,7 +167,18 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 	hasTitle := false
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		s.lines[k.Value] = k.Line
 		switch k.Value {
+		case "title_cy":
+			s.Cy.Title = scalar(v, k.Value, pl)
+		case "description_cy":
+			s.Cy.Description = scalar(v, k.Value, pl)
+		case "notice_cy":
+			s.Cy.Notice = scalar(v, k.Value, pl)
+		case "languages":
+			s.Languages = languages(v, pl)
+		case "risk_bands_cy":
+			s.RiskBandsCy = riskBands(k.Line, v, pl)
 		case "title":
 			s.Title = scalar(v, k.Value, pl)
 			hasTitle = s.Title != ""
@@ -174,19 +218,101 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 			s.Contact = contact(v, pl)
 		case "risk_bands":
 			s.RiskBands = riskBands(k.Line, v, pl)
+			if _, cy := s.lines["risk_bands_cy"]; !cy {
+				s.RiskBandsCy = nil
+			}
 		default:
-			pl.Warnf(File, k.Line, "unknown setting %q is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice, contact and risk_bands", textfile.Short(k.Value))
+			pl.Warnf(File, k.Line, "unknown setting %q is ignored; the settings are title, description, language, languages, base_url, licence, theme, goals, notice, contact and risk_bands, and title_cy, description_cy, notice_cy and risk_bands_cy for a site in English and Welsh", textfile.Short(k.Value))
 		}
 	}
 	if !hasTitle {
 		pl.Errorf(File, root.Line, "title is missing; add a line such as: title: Shared services partnership")
 	}
+	s.checkWelsh(pl)
 	return s
+}
+
+// languages reads the languages list: [en, cy], the first at the root.
+func languages(v *yaml.Node, pl *problem.List) []string {
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		pl.Errorf(File, v.Line, "languages must be a list such as [en, cy]: the first is published at the site's root, each other in a folder of its own")
+		return nil
+	}
+	var out []string
+	for _, item := range v.Content {
+		code := strings.ToLower(strings.TrimSpace(item.Value))
+		switch {
+		case item.Kind != yaml.ScalarNode || !slices.Contains(words.Codes, code):
+			pl.Errorf(File, item.Line, "language %q is not one partnersite has the words of; write en (English) and cy (Welsh)", textfile.Short(item.Value))
+		case slices.Contains(out, code):
+			pl.Errorf(File, item.Line, "language %q is listed twice; list each once", code)
+		default:
+			out = append(out, code)
+		}
+	}
+	return out
+}
+
+// Welsh reports whether the site is published in Welsh beside another
+// language, so that every text needs its Welsh twin.
+func (s *Site) Welsh() bool { return len(s.Languages) > 1 && slices.Contains(s.Languages, "cy") }
+
+// checkWelsh reports each text that lacks its Welsh twin on a site in
+// English and Welsh: a Welsh reader must meet no English of the site's
+// own, so a missing twin is an error before anything is published.
+func (s *Site) checkWelsh(pl *problem.List) {
+	if !s.Welsh() {
+		return
+	}
+	for _, t := range []struct {
+		key, text, cy string
+	}{{"title", s.Title, s.Cy.Title}, {"description", s.Description, s.Cy.Description}, {"notice", s.Notice, s.Cy.Notice}} {
+		if t.text != "" && t.cy == "" {
+			pl.Errorf(File, s.lines[t.key], "%s has no Welsh twin; the site is in English and Welsh (languages), so add %s_cy: with the Welsh %s", t.key, t.key, t.key)
+		}
+	}
+	for _, g := range s.Goals {
+		if g.Title != "" && g.Cy.Title == "" {
+			pl.Errorf(File, max(g.Line, 1), "goal %q has no title_cy; the site is in English and Welsh, so give each goal its Welsh title (and summary_cy)", g.ID)
+		}
+		if g.Summary != "" && g.Cy.Summary == "" {
+			pl.Errorf(File, max(g.Line, 1), "goal %q has no summary_cy; the site is in English and Welsh, so give each goal its Welsh summary", g.ID)
+		}
+	}
+	if len(s.RiskBandsCy) != len(s.RiskBands) {
+		pl.Errorf(File, max(s.lines["risk_bands"], 1), "risk_bands has no Welsh twin; add risk_bands_cy with the Welsh name of each band and the same lowest scores")
+		return
+	}
+	for i, b := range s.RiskBands {
+		if s.RiskBandsCy[i].From != b.From {
+			pl.Errorf(File, max(s.lines["risk_bands_cy"], 1), "risk_bands_cy must give the bands of risk_bands, with the same lowest scores (%d for %s)", b.From, b.Name)
+			return
+		}
+	}
+}
+
+// InLanguage returns the settings as the tree of the language code reads
+// them: for "cy", the Welsh texts and a Welsh lang tag; for any other, s.
+func (s *Site) InLanguage(code string) *Site {
+	if code != "cy" || !s.Welsh() {
+		return s
+	}
+	c := *s
+	c.Language = "cy"
+	c.Title, c.Description, c.Notice = s.Cy.Title, s.Cy.Description, s.Cy.Notice
+	c.Goals = make([]Goal, len(s.Goals))
+	for i, g := range s.Goals {
+		g.Title, g.Summary = g.Cy.Title, g.Cy.Summary
+		c.Goals[i] = g
+	}
+	c.RiskBands = s.RiskBandsCy
+	c.Licence.Name, c.Licence.Attribution = s.Licence.NameCy, s.Licence.AttributionCy
+	return &c
 }
 
 // settingNames are site.yaml's settings, for telling a line that lost its
 // colon.
-var settingNames = []string{"title", "description", "language", "base_url", "licence", "license", "theme", "notice", "goals", "contact", "risk_bands"}
+var settingNames = []string{"title", "description", "language", "languages", "base_url", "licence", "license", "theme", "notice", "goals", "contact", "risk_bands", "title_cy", "description_cy", "notice_cy", "risk_bands_cy"}
 
 // colonless reports a setting written without its colon ("title Shared
 // services"), which YAML reads as part of another value and reports, a
@@ -253,10 +379,14 @@ func goals(v *yaml.Node, pl *problem.List) []Goal {
 			pl.Errorf(File, item.Line, "each goal needs id, title and summary, e.g. \"- id: efficiency\"")
 			continue
 		}
-		var g Goal
+		g := Goal{Line: item.Line}
 		for i := 0; i+1 < len(item.Content); i += 2 {
 			k, val := item.Content[i], item.Content[i+1]
 			switch k.Value {
+			case "title_cy":
+				g.Cy.Title = scalar(val, "title_cy", pl)
+			case "summary_cy":
+				g.Cy.Summary = scalar(val, "summary_cy", pl)
 			case "id":
 				g.ID = scalar(val, "id", pl)
 				if !slug.Valid(g.ID) {
@@ -273,7 +403,7 @@ func goals(v *yaml.Node, pl *problem.List) []Goal {
 			case "summary":
 				g.Summary = scalar(val, "summary", pl)
 			default:
-				pl.Warnf(File, k.Line, "unknown goal setting %q is ignored; a goal has id, title and summary", textfile.Short(k.Value))
+				pl.Warnf(File, k.Line, "unknown goal setting %q is ignored; a goal has id, title and summary (and title_cy and summary_cy in Welsh)", textfile.Short(k.Value))
 			}
 		}
 		if g.ID == "" || g.Title == "" {

@@ -52,6 +52,27 @@ func TestSettings(t *testing.T) {
 	}
 }
 
+// A site in English and Welsh reads each text's Welsh twin, and its Welsh
+// tree takes them in place of the English; the default goals and risk
+// bands have their Welsh built in.
+func TestWelsh(t *testing.T) {
+	s, probs := load(t, "title: Shared services\ntitle_cy: Gwasanaethau a rennir\nlanguages: [en, cy]\nnotice: Illustrative.\nnotice_cy: Enghreifftiol.\n")
+	if len(probs) != 0 {
+		t.Fatal(probs)
+	}
+	cy := s.InLanguage("cy")
+	if cy.Title != "Gwasanaethau a rennir" || cy.Notice != "Enghreifftiol." || cy.Language != "cy" || cy.Goals[1].Title != "Cryfhau cydnerthedd" || cy.RiskBands[0].Name != "Uchel" {
+		t.Errorf("Welsh settings: %+v", cy)
+	}
+	if s.Title != "Shared services" || s.Goals[1].Title != "Strengthening resilience" || s.InLanguage("en") != s {
+		t.Errorf("the English settings changed: %+v", s)
+	}
+	one, _ := load(t, "title: T\n")
+	if one.Welsh() || one.InLanguage("cy") != one {
+		t.Errorf("a site in one language is not Welsh: %+v", one)
+	}
+}
+
 func TestProblems(t *testing.T) {
 	tests := []struct{ name, yml, want string }{
 		{"missing title", "description: D\n", "site.yaml:1: title is missing; add a line such as: title: Shared services partnership"},
@@ -62,7 +83,7 @@ func TestProblems(t *testing.T) {
 				`site.yaml:3: licence "MIT" is not one partnersite knows the wording of: use OGL-UK-3.0, CC-BY-4.0 or CC0-1.0`,
 				`site.yaml:4: language "english language" is not a language tag such as en-GB or cy`,
 				`site.yaml:5: theme "My Theme" must be a folder name under themes/ (lower-case letters, digits and hyphens)`,
-				`site.yaml:6: warning: unknown setting "colour" is ignored; the settings are title, description, language, base_url, licence, theme, goals, notice, contact and risk_bands`,
+				`site.yaml:6: warning: unknown setting "colour" is ignored; the settings are title, description, language, languages, base_url, licence, theme, goals, notice, contact and risk_bands, and title_cy, description_cy, notice_cy and risk_bands_cy for a site in English and Welsh`,
 				`site.yaml:8: goal id "Speed" is not a valid id: use lower-case letters, digits and hyphens`,
 				`site.yaml:12: each goal needs an id and a title`,
 				`site.yaml:14: contact email "nobody" is not an email address`,
@@ -79,6 +100,15 @@ func TestProblems(t *testing.T) {
 			`site.yaml:3: "notice Illustrative figures" needs a colon after notice; write it as notice: Illustrative figures`,
 		}, "\n")},
 		{"the first line without its colon", "title Shared services\nbase_url: https://example.org/\n", `site.yaml:1: "title Shared services" needs a colon after title; write it as title: Shared services`},
+		{"Welsh twins missing", "title: T\ndescription: D\nlanguages: [en, cy]\ntitle_cy: T cy\ngoals:\n  - id: a\n    title: A\n    summary: S\n    title_cy: A cy\nrisk_bands:\n  High: 10\n  Low: 1\n", strings.Join([]string{
+			`site.yaml:2: description has no Welsh twin; the site is in English and Welsh (languages), so add description_cy: with the Welsh description`,
+			`site.yaml:6: goal "a" has no summary_cy; the site is in English and Welsh, so give each goal its Welsh summary`,
+			`site.yaml:10: risk_bands has no Welsh twin; add risk_bands_cy with the Welsh name of each band and the same lowest scores`,
+		}, "\n")},
+		{"languages", "title: T\nlanguages: [en, fr, en]\n", strings.Join([]string{
+			`site.yaml:2: language "fr" is not one partnersite has the words of; write en (English) and cy (Welsh)`,
+			`site.yaml:2: language "en" is listed twice; list each once`,
+		}, "\n")},
 		{"risk bands not a list", "title: T\nrisk_bands: 15\n", `site.yaml:2: risk_bands must name each band with the lowest score in it, one a line, e.g. "High: 15", "Medium: 5", "Low: 1"`},
 	}
 	for _, tt := range tests {

@@ -22,7 +22,9 @@ const (
 // Action is one row of actions.csv: an action as it stood at a period.
 // One row an action a period gives its history.
 type Action struct {
-	Line       int
+	Line int
+	// Cy holds the row's Welsh twins (title_cy, ...), by column.
+	Cy         Texts
 	ID         string
 	Title      string
 	Goal       string
@@ -41,7 +43,9 @@ type Action struct {
 
 // Risk is one row of risks.csv: a risk as it stood at a period.
 type Risk struct {
-	Line       int
+	Line int
+	// Cy holds the row's Welsh twins (title_cy, ...), by column.
+	Cy         Texts
 	ID         string
 	Title      string
 	Goal       string
@@ -130,7 +134,7 @@ var actionFields = declare(
 	field[actionRow]{column{"period", []string{"as at"}, false, "the report period this row's status is as at; blank: as at the latest period"}, func(r *actionRow) cell { return &r.Period }},
 	field[actionRow]{column{"evidence", nil, false, "what shows it was done: a test report, a committee decision; text, or a web address"}, func(r *actionRow) cell { return &r.Evidence }},
 	field[actionRow]{column{"note", []string{"notes", "comments", "commentary"}, false, "a note shown with the action"}, func(r *actionRow) cell { return &r.Note }},
-)
+).translated("title", "owner", "evidence", "note")
 
 type riskRow struct {
 	ID, Title, Goal, Service, Owner text
@@ -153,7 +157,7 @@ var riskFields = declare(
 	field[riskRow]{column{"period", []string{"as at"}, false, "the report period this row is as at; blank: as at the latest period"}, func(r *riskRow) cell { return &r.Period }},
 	field[riskRow]{column{"mitigation", []string{"controls", "mitigations"}, false, "what is being done about it"}, func(r *riskRow) cell { return &r.Mitigation }},
 	field[riskRow]{column{"note", []string{"notes", "comments"}, false, "a note shown with the risk"}, func(r *riskRow) cell { return &r.Note }},
-)
+).translated("title", "owner", "mitigation", "note")
 
 // asAtPeriod reads a row's period: a year for an ambiguous "2010-11",
 // since action logs and registers report by the committee's periods.
@@ -176,7 +180,7 @@ func loadActions(fsys fs.FS, pl *problem.List) []Action {
 			Service: c.id("service", r.Service, false), Partner: string(r.Partner), Metric: c.foldedID("metric", r.Metric, false),
 			Owner: string(r.Owner), Due: c.deadline("due", r.Due, true), RevisedDue: c.deadline("revised_due", r.RevisedDue, false),
 			Completed: c.day("completed", r.Completed), Period: c.asAtPeriod(r.Period),
-			Evidence: string(r.Evidence), Note: noteText(string(r.Note))}
+			Evidence: string(r.Evidence), Note: noteText(string(r.Note)), Cy: c.twins("title", "owner", "evidence", "note")}
 		if c.required("status", string(r.Status)) {
 			st, err := measure.ParseActionStatus(string(r.Status))
 			if err != nil {
@@ -202,7 +206,7 @@ func loadRisks(fsys fs.FS, pl *problem.List) []Risk {
 		return Risk{Line: line, ID: c.text("id", r.ID, true), Title: c.text("title", r.Title, true), Goal: c.id("goal", r.Goal, true),
 			Service: c.id("service", r.Service, false), Owner: string(r.Owner),
 			Likelihood: c.score("likelihood", r.Likelihood), Impact: c.score("impact", r.Impact),
-			Period: c.asAtPeriod(r.Period), Mitigation: string(r.Mitigation), Note: noteText(string(r.Note))}
+			Period: c.asAtPeriod(r.Period), Mitigation: string(r.Mitigation), Note: noteText(string(r.Note)), Cy: c.twins("title", "owner", "mitigation", "note")}
 	})
 }
 

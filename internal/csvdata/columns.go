@@ -30,15 +30,32 @@ type field[R any] struct {
 // fields are a file's columns in documented order.
 type fields[R any] struct {
 	list []field[R]
+	// twins are the text columns a reader sees, each of which may have a
+	// Welsh twin column, NAME_cy, on a site in English and Welsh.
+	twins []string
 }
 
 func declare[R any](list ...field[R]) *fields[R] { return &fields[R]{list: list} }
 
-// columns are the file's columns for the header checks.
+// translated names the columns of f that have Welsh twins.
+func (f *fields[R]) translated(names ...string) *fields[R] {
+	f.twins = names
+	return f
+}
+
+// TwinSuffix ends the name of a column that holds the Welsh of another:
+// name_cy beside name.
+const TwinSuffix = "_cy"
+
+// columns are the file's columns for the header checks, the Welsh twins
+// after them.
 func (f *fields[R]) columns() []column {
-	out := make([]column, len(f.list))
+	out := make([]column, len(f.list), len(f.list)+len(f.twins))
 	for i, c := range f.list {
 		out[i] = c.column
+	}
+	for _, n := range f.twins {
+		out = append(out, column{n + TwinSuffix, nil, false, "the Welsh of " + n + ", for a site in English and Welsh (`languages: [en, cy]`)"})
 	}
 	return out
 }
@@ -191,6 +208,11 @@ func (ignored) UnmarshalCSV(string) error { return nil }
 func describe(cols []column, requiredOnly bool) string {
 	var out []string
 	for _, c := range cols {
+		// The Welsh twins go unlisted: the list says which columns a
+		// header may have, and each twin is its column's.
+		if strings.HasSuffix(c.name, TwinSuffix) {
+			continue
+		}
 		if c.required || !requiredOnly {
 			out = append(out, c.name)
 		}

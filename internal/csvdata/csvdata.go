@@ -179,7 +179,9 @@ const maxHouseholds = 100_000_000
 
 // Partner is one council in the partnership (partners.csv).
 type Partner struct {
-	Line       int
+	Line int
+	// Cy holds the row's Welsh twins (name_cy, ...), by column.
+	Cy         Texts
 	ID         string
 	Name       string
 	ShortName  string // defaults to Name
@@ -197,7 +199,9 @@ type Partner struct {
 
 // Service is one shared service (services.csv).
 type Service struct {
-	Line        int
+	Line int
+	// Cy holds the row's Welsh twins (name_cy, ...), by column.
+	Cy          Texts
 	ID          string
 	Name        string
 	LeadPartner string
@@ -207,7 +211,9 @@ type Service struct {
 
 // Metric is one performance measure (metrics.csv).
 type Metric struct {
-	Line      int
+	Line int
+	// Cy holds the row's Welsh twins (name_cy, ...), by column.
+	Cy        Texts
 	ID        string
 	Name      string
 	Service   string
@@ -285,6 +291,8 @@ type Performance struct {
 	RAG    measure.RAG
 	Target *float64
 	Note   string
+	// NoteCy is the note's Welsh twin (note_cy), or "".
+	NoteCy string
 	// Earlier are the figures earlier reports published for the same
 	// period, which this one revised, the latest first; nil when it was
 	// never revised.
@@ -339,7 +347,9 @@ func revise(chain *Revision, v Revision, standing period.Period) *Revision {
 
 // Saving is one year's costs for one service (savings.csv).
 type Saving struct {
-	Line         int
+	Line int
+	// Cy holds the row's Welsh twins (name_cy, ...), by column.
+	Cy           Texts
 	Service      string
 	Period       period.Period
 	Partner      string // "" for partnership-wide, attributed by cost share
@@ -365,7 +375,9 @@ type Saving struct {
 // partnership (benchmarks.csv): "England median" for a period. It is
 // context, never a target: nothing rates against it.
 type Benchmark struct {
-	Line      int
+	Line int
+	// Cy holds the row's Welsh twins (name_cy, ...), by column.
+	Cy        Texts
 	Metric    string
 	Period    period.Period
 	Name      string // as the file gives it: "England median"
@@ -490,6 +502,29 @@ type checker struct {
 	row int
 	pl  *problem.List
 }
+
+// twins reads the Welsh twins of the named columns from the row, those
+// that are not empty, or nil when the file has none.
+func (c *checker) twins(cols ...string) Texts {
+	var out Texts
+	for _, col := range cols {
+		i, ok := c.t.index[col+TwinSuffix]
+		if !ok {
+			continue
+		}
+		if v := strings.TrimSpace(c.t.rows[c.row][i]); v != "" {
+			if out == nil {
+				out = Texts{}
+			}
+			out[col] = v
+		}
+	}
+	return out
+}
+
+// Texts holds a row's texts in another language (its Welsh twins), by
+// the column they translate: "name" -> "Cyngor ...".
+type Texts map[string]string
 
 func (c *checker) errorf(col, format string, args ...any) {
 	c.pl.Errorf(c.t.path, c.t.line(c.row, col), format, args...)
@@ -665,12 +700,12 @@ var partnerFields = declare(
 	field[partnerRow]{column{"website", nil, false, "the council's website, a full address starting `https://`"}, func(r *partnerRow) cell { return &r.Website }},
 	field[partnerRow]{column{"households", nil, false, "whole number above 0: households in the area, the divisor for \"per household\" figures"}, func(r *partnerRow) cell { return &r.Households }},
 	field[partnerRow]{column{"cost_share", nil, false, "the partner's share of costs and savings, in percent, to at most four decimal places; shares total exactly 100 (thirds: 33.3334, 33.3333, 33.3333). Leave it empty for every partner where the partnership has not published a split: the site then shows no share and no per household figure for each council"}, func(r *partnerRow) cell { return &r.CostShare }},
-)
+).translated("name", "short_name")
 
 func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 	return loadFile(fsys, PartnersFile, partnerFields.columns(), pl, func(c *checker, line int, r partnerRow) Partner {
 		p := Partner{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
-			ShortName: string(r.ShortName), Website: string(r.Website)}
+			ShortName: string(r.ShortName), Website: string(r.Website), Cy: c.twins("name", "short_name")}
 		if p.ShortName == "" {
 			p.ShortName = p.Name
 		}
@@ -720,12 +755,12 @@ var serviceFields = declare(
 	field[serviceRow]{column{"lead_partner", nil, false, "the id of the employing or hosting partner"}, func(r *serviceRow) cell { return &r.LeadPartner }},
 	field[serviceRow]{column{"started", nil, false, "the date the service became shared, or its month (`June 2024`)"}, func(r *serviceRow) cell { return &r.Started }},
 	field[serviceRow]{column{"description", nil, false, "a sentence on what it does"}, func(r *serviceRow) cell { return &r.Description }},
-)
+).translated("name", "description")
 
 func loadServices(fsys fs.FS, pl *problem.List) []Service {
 	return loadFile(fsys, ServicesFile, serviceFields.columns(), pl, func(c *checker, line int, r serviceRow) Service {
 		s := Service{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
-			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description)}
+			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description), Cy: c.twins("name", "description")}
 		if r.Started.bad {
 			_, err := period.ParseDate(c.raw("started"))
 			c.errorf("started", "started %q is not a date: %v", short(c.raw("started")), err)
@@ -772,14 +807,15 @@ var metricFields = declare(
 	field[metricRow]{column{"description", nil, false, "the definition of the measure"}, func(r *metricRow) cell { return &r.Description }},
 	field[metricRow]{column{"source", nil, false, "where the figures come from"}, func(r *metricRow) cell { return &r.Source }},
 	field[metricRow]{column{"source_url", nil, false, "the web address of the source, starting https://; the metric page links the source by its name"}, func(r *metricRow) cell { return &r.SourceURL }},
-)
+).translated("name", "description", "source")
 
 func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 	return loadFile(fsys, MetricsFile, metricFields.columns(), pl, func(c *checker, line int, r metricRow) Metric {
 		m := Metric{Line: line, ID: c.foldedID("id", r.ID, true), Name: c.text("name", r.Name, true),
 			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, false), // an empty goal is reported with the site's goals in crossCheck
 			Target: c.optional("target", r.Target.number), Amber: c.optional("amber", r.Amber),
-			Description: string(r.Description), Source: string(r.Source), SourceURL: c.webAddress("source_url", string(r.SourceURL))}
+			Description: string(r.Description), Source: string(r.Source), SourceURL: c.webAddress("source_url", string(r.SourceURL)),
+			Cy: c.twins("name", "description", "source")}
 		m.Scale = 1
 		if sc := string(r.Scale); sc != "" {
 			if m.Scale = scales[strings.ToLower(strings.ReplaceAll(sc, " ", ""))]; m.Scale == 0 {
@@ -904,7 +940,7 @@ var performanceFields = declare(
 	field[performanceRow]{column{"indicator", []string{"description", "measure", "indicator name", "measure name", "definition"}, false, "the report's own name for the indicator; read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
 	field[performanceRow]{column{"service", nil, false, "the report's own name for the service; read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
 	field[performanceRow]{column{"unit", nil, false, "the report's own unit (`%`, `days`, `£000`); read by `partnersite metrics`, not by the site"}, func(*performanceRow) cell { return ignored{} }},
-)
+).translated("note")
 
 // metricAliases are the headers councils' reports give the metric column.
 // "code" is also a partner alias: the cells decide (see decideCode).
@@ -1075,6 +1111,9 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			}
 			if r.Note != "" {
 				p.Note = noteText(string(r.Note))
+				if cy := c.twins("note"); cy != nil {
+					p.NoteCy = noteText(cy["note"])
+				}
 			}
 			if p.Target != nil {
 				p.TargetPlaces = int8(format.Places(c.raw("target")))
@@ -1189,7 +1228,7 @@ var savingFields = declare(
 	field[savingRow]{column{"one_off_cost", nil, false, "implementation costs in that year; write `0` for none: an empty cell is not reported, and shows as \"not reported\", never £0"}, func(r *savingRow) cell { return &r.OneOffCost }},
 	field[savingRow]{column{"note", nil, false, "a note shown beside the year"}, func(r *savingRow) cell { return &r.Note }},
 	field[savingRow]{column{"recurring", nil, false, "`yes` (any case) for a saving made every year from this one on, such as \"£500,000 a year\", until a later row for the same service and partner replaces it; a later recurring figure includes the earlier and is never added to it; `no` for a one-year saving; empty: `yes` when the note says \"a year\""}, func(r *savingRow) cell { return &r.Recurring }},
-)
+).translated("note")
 
 // aYear finds "a year" in a note, the way councils write a recurring
 // saving: "£500,000 a year".
@@ -1207,7 +1246,7 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 		}
 		s := Saving{Line: line, Service: c.id("service", r.Service, true), Period: pr,
 			Partner: string(r.Partner), TargetSaving: c.optionalAmount("target_saving", r.TargetSaving),
-			OneOffCost: c.optionalAmount("one_off_cost", r.OneOffCost), Note: string(r.Note)}
+			OneOffCost: c.optionalAmount("one_off_cost", r.OneOffCost), Note: string(r.Note), Cy: c.twins("note")}
 		var base, actual bool
 		s.BaselineCost, base = c.amount("baseline_cost", r.BaselineCost, false)
 		s.ActualCost, actual = c.amount("actual_cost", r.ActualCost, false)
@@ -1264,7 +1303,7 @@ var benchmarkFields = declare(
 	field[benchmarkRow]{column{"benchmark", []string{"comparator", "comparison", "compared with"}, true, "what the figure is, as readers will see it: \"England median\", \"Nearest neighbours median (CIPFA)\""}, func(r *benchmarkRow) cell { return &r.Benchmark }},
 	field[benchmarkRow]{column{"value", nil, true, "the figure, in the metric's unit and scale, written as in performance files (`18.2 [p]`, `[x]`)"}, func(r *benchmarkRow) cell { return &r.Value }},
 	field[benchmarkRow]{column{"source", nil, false, "where the figure comes from: \"LG Inform, 2024/25\""}, func(r *benchmarkRow) cell { return &r.Source }},
-)
+).translated("benchmark", "source")
 
 // loadBenchmarks reads benchmarks.csv. Figures take the metric's scale, as
 // its performance figures do, so a benchmark for a metric in £ thousands
@@ -1277,7 +1316,7 @@ func loadBenchmarks(fsys fs.FS, metrics []Metric, pl *problem.List) []Benchmark 
 		gbp[m.ID] = m.Unit == measure.GBP
 	}
 	return loadFile(fsys, BenchmarksFile, benchmarkFields.columns(), pl, func(c *checker, line int, r benchmarkRow) Benchmark {
-		b := Benchmark{Line: line, Metric: c.foldedID("metric", r.Metric, true), Name: c.text("benchmark", r.Benchmark, true), Source: string(r.Source)}
+		b := Benchmark{Line: line, Metric: c.foldedID("metric", r.Metric, true), Name: c.text("benchmark", r.Benchmark, true), Source: string(r.Source), Cy: c.twins("benchmark", "source")}
 		b.Period, b.ambiguous = c.period("period", r.Period)
 		b.Value, b.Mark, b.Flag = c.figure("value", r.Value)
 		b.Places = r.Value.places

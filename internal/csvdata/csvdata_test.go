@@ -5,6 +5,7 @@ import (
 	"github.com/partnersite/partnersite/internal/measure"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -731,7 +732,7 @@ func TestBenchmarks(t *testing.T) {
 	for i, w := range want {
 		g := d.Benchmarks[i]
 		g.Period, g.ambiguous = period.Period{}, false
-		if g != w {
+		if !reflect.DeepEqual(g, w) {
 			t.Errorf("benchmark %d = %+v, want %+v", i, g, w)
 		}
 	}
