@@ -54,6 +54,9 @@ var Sections = []string{"goals", "services", "partners", "metrics"}
 // Page is one markdown file.
 type Page struct {
 	Path string // e.g. "content/reports/2025-q1.md"
+	// Lang is the language the page is written in, on a site in more
+	// than one (Options.Languages): "cy" for about.cy.md; "" otherwise.
+	Lang string
 	Kind Kind
 	// Section is the top folder under content/ for every page in one:
 	// "goals", "reports", or a folder of the site's own such as "minutes".
@@ -113,6 +116,10 @@ type Set struct {
 type Options struct {
 	Drafts   bool // include pages marked draft: true
 	Portable bool // relative links to folders name index.html, for file://
+	// Languages are the site's languages when it has more than one, the
+	// first the default: a page NAME.md is in the first, NAME.CODE.md
+	// (about.cy.md) in each other.
+	Languages []string
 }
 
 // newMarkdown configures goldmark once for a whole build; a goldmark
@@ -272,7 +279,7 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 	}
 	raw = textfile.StripInvisible(p, raw, pl)
 	page := &Page{Path: p}
-	if !classify(page, pl) {
+	if !classify(page, set.opts.Languages, pl) {
 		return nil
 	}
 	body, bodyLine, fmOK := frontMatter(page, raw, pl)
@@ -289,6 +296,79 @@ func (set *Set) load(fsys fs.FS, p string, pl *problem.List) *Page {
 		}
 	}
 	return page
+}
+
+// InLanguage returns the set of the pages in the language code, for the
+// tree of that language; the set is shared, not copied, with a site in
+// one language.
+func (set *Set) InLanguage(code string) *Set {
+	if len(set.opts.Languages) < 2 {
+		return set
+	}
+	in := &Set{md: set.md, opts: set.opts, problems: set.problems}
+	for _, pg := range set.Pages {
+		if pg.Lang == code {
+			in.Pages = append(in.Pages, pg)
+		}
+	}
+	return in
+}
+
+// CheckPairs reports each page that lacks its pair in another of the
+// site's languages: every page exists in every language, so that each
+// links straight to its counterpart. A draft, built only with --drafts,
+// may lack its pair.
+func (set *Set) CheckPairs(pl *problem.List) {
+	langs := set.opts.Languages
+	if len(langs) < 2 {
+		return
+	}
+	have := map[string]bool{}
+	for _, pg := range set.Pages {
+		have[pg.Lang+" "+pg.URL] = true
+	}
+	for _, pg := range set.Pages {
+		if pg.Draft {
+			continue
+		}
+		for _, code := range langs {
+			if code != pg.Lang && !have[code+" "+pg.URL] {
+				pl.Errorf(pg.Path, 1, "this page has no pair in %s; the site is published in %s, so write %s too (a draft may lack its pair when built with --drafts)",
+					languageName(code), listLanguages(langs), pairPath(pg.Path, pg.Lang, code, langs[0]))
+			}
+		}
+	}
+}
+
+// pairPath is the file of a page's pair in the language to: about.cy.md
+// for about.md.
+func pairPath(p, from, to, first string) string {
+	base := strings.TrimSuffix(p, ".md")
+	if from != first {
+		base = strings.TrimSuffix(base, "."+from)
+	}
+	if to == first {
+		return base + ".md"
+	}
+	return base + "." + to + ".md"
+}
+
+func languageName(code string) string {
+	switch code {
+	case "cy":
+		return "Welsh"
+	case "en":
+		return "English"
+	}
+	return code
+}
+
+func listLanguages(langs []string) string {
+	names := make([]string, len(langs))
+	for i, c := range langs {
+		names[i] = languageName(c)
+	}
+	return strings.Join(names, " and ")
 }
 
 // HasShortcodes reports, without parsing, whether the page may embed
@@ -320,9 +400,20 @@ func (set *Set) Parse(page *Page, pl *problem.List) *Parsed {
 	return pp
 }
 
-// classify works out the page's kind and URL from its path.
-func classify(page *Page, pl *problem.List) bool {
+// classify works out the page's kind, URL and language from its path.
+// A page's pair in another language has the same URL in that language's
+// tree: about.md and about.cy.md are about/ and cy/about/.
+func classify(page *Page, langs []string, pl *problem.List) bool {
 	rel := strings.TrimSuffix(strings.TrimPrefix(page.Path, "content/"), ".md")
+	if len(langs) > 1 {
+		page.Lang = langs[0]
+		for _, code := range langs[1:] {
+			if r, ok := strings.CutSuffix(rel, "."+code); ok {
+				rel, page.Lang = r, code
+				break
+			}
+		}
+	}
 	parts := strings.Split(rel, "/")
 	for _, part := range parts {
 		name := part + map[bool]string{true: ".md"}[part == parts[len(parts)-1]]
