@@ -253,6 +253,9 @@ func languages(v *yaml.Node, pl *problem.List) []string {
 	return out
 }
 
+// Line is the line of site.yaml a setting is on, 0 when it is not set.
+func (s *Site) Line(key string) int { return s.lines[key] }
+
 // Welsh reports whether the site is published in Welsh beside another
 // language, so that every text needs its Welsh twin.
 func (s *Site) Welsh() bool { return len(s.Languages) > 1 && slices.Contains(s.Languages, "cy") }

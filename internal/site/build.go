@@ -84,13 +84,23 @@ type builder struct {
 	theme   *theme.Theme
 	// lang is the language this builder's pages are written in: its
 	// catalogue of words and its grammar.
-	lang      *words.Lang
-	pl        *problem.List
-	reports   []*content.Page // newest first
-	plain     []*content.Page
-	sections  []section       // built in, then content folders by name
-	topLevel  []*content.Page // plain pages in no section, for the footer
-	statement *content.Page   // content/accessibility.md, if any
+	lang *words.Lang
+	// code is the language's code on a site in more than one ("en",
+	// "cy"), "" on a site in one; prefix is the folder its tree is
+	// written in, "" for the first language and "cy/" for Welsh.
+	code, prefix string
+	// others are the builders of the other languages' trees, on the
+	// first language's builder of a site in more than one.
+	others []*builder
+	// allContent is every page of every language; content is this
+	// tree's.
+	allContent *content.Set
+	pl         *problem.List
+	reports    []*content.Page // newest first
+	plain      []*content.Page
+	sections   []section       // built in, then content folders by name
+	topLevel   []*content.Page // plain pages in no section, for the footer
+	statement  *content.Page   // content/accessibility.md, if any
 
 	// The problems of each input part, kept so that an update can reuse
 	// a part it does not reload, problems and all.
@@ -125,17 +135,23 @@ type builder struct {
 func Build(src fs.FS, opts Options) (*Output, *problem.List, error) {
 	b, err := load(src, opts)
 	if err != nil {
-		b.checkShortcodes() // report them too, in the same run
+		for _, t := range b.trees() {
+			t.checkShortcodes() // report them too, in the same run
+		}
 		return nil, b.pl, b.pl.Err()
 	}
-	if err := b.render(); err != nil {
-		return nil, b.pl, err
+	pages := 0
+	for _, t := range b.trees() {
+		if err := t.render(); err != nil {
+			return nil, b.pl, err
+		}
+		pages += t.pages
 	}
 	// Shortcodes are checked as their pages render.
 	if err := b.pl.Err(); err != nil {
 		return nil, b.pl, err
 	}
-	return &Output{Files: b.out, Pages: b.pages, Charts: int(b.charts.Load())}, b.pl, nil
+	return &Output{Files: b.out, Pages: pages, Charts: int(b.charts.Load())}, b.pl, nil
 }
 
 // Check reads and validates everything and renders every page without
@@ -215,26 +231,39 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		}
 	}
 	full := prev == nil
-	// A full load reads the content while the settings, data and theme
-	// load: the content needs none of them, and its 10,000 files are the
-	// longest part of the load. Its problems go to b.pl before the other
-	// parts', as when it loaded after them.
-	var loaded chan *content.Set
-	if full {
-		loaded = make(chan *content.Set, 1)
-		go func() {
-			loaded <- content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable}, b.pl)
-		}()
-	}
+	// The settings come first, for the languages the content is in; they
+	// are one small file.
 	if full || cfgChanged {
 		var pl problem.List
 		b.cfg = config.Load(src, &pl)
 		if b.cfg.BaseURL == "" {
 			pl.Warnf(config.File, 1, "base_url is not set, so sitemap.xml and feed.xml hold relative addresses and no chart offers an embed code; set base_url to where the site will live")
 		}
+		if b.cfg.Welsh() && b.cfg.Languages[0] != "en" {
+			pl.Errorf(config.File, max(b.cfg.Line("languages"), 1), "write languages: [en, cy]: English is published at the site's root and Welsh in cy/")
+		}
 		b.cfgProblems = pl.All()
 	} else {
 		b.cfg, b.cfgProblems = prev.cfg, prev.cfgProblems
+	}
+	if b.cfg.Welsh() {
+		b.code = b.cfg.Languages[0]
+	}
+	contentFull := full || !slices.Equal(b.cfg.Languages, prev.cfg.Languages)
+	// A full load reads the content while the data and theme load: the
+	// content needs neither, and its 10,000 files are the longest part of
+	// the load. Its problems go to b.pl before the other parts', as when
+	// it loaded after them.
+	var loaded chan *content.Set
+	if contentFull {
+		var langs []string
+		if b.cfg.Welsh() {
+			langs = b.cfg.Languages
+		}
+		loaded = make(chan *content.Set, 1)
+		go func() {
+			loaded <- content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable, Languages: langs}, b.pl)
+		}()
 	}
 	if full || cfgChanged || dataChanged {
 		var pl problem.List
@@ -272,11 +301,12 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		b.theme, b.themeProblems, b.lang = prev.theme, prev.themeProblems, prev.lang
 	}
 	b.parts = &frameParts{theme: b.theme}
-	if full {
-		b.content = <-loaded
+	if contentFull {
+		b.allContent = <-loaded
 	} else {
-		b.content = prev.content.Update(src, contentChanged, b.pl)
+		b.allContent = prev.allContent.Update(src, contentChanged, b.pl)
 	}
+	b.content = b.allContent.InLanguage(b.code)
 	for _, part := range [][]problem.Problem{b.cfgProblems, b.dataProblems, b.themeProblems} {
 		for _, pr := range part {
 			b.pl.Add(pr)
@@ -284,8 +314,53 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	}
 	b.checkContent()
 	b.warnUncorrected()
+	if b.cfg.Welsh() {
+		b.allContent.CheckPairs(b.pl)
+		for _, code := range b.cfg.Languages[1:] {
+			b.others = append(b.others, b.inLanguage(src, code))
+		}
+	}
 	return b, b.pl.Err()
 }
+
+// inLanguage makes the builder of the tree of the language code, on a site
+// in more than one: the same inputs read in that language (its texts'
+// twins, its pages, its words), written under code/ with its own copy of
+// the theme's assets, so that each tree is a whole site. Its problems go
+// to b's list.
+func (b *builder) inLanguage(src fs.FS, code string) *builder {
+	nb := &builder{opts: b.opts, pl: b.pl, out: b.out, mu: b.mu, charts: b.charts, code: code, prefix: code + "/",
+		tables: new(tableCache), asAt: new(sync.Map), figs: new(figureCache), outlines: new(sync.Map), figures: new(sync.Map)}
+	cfg := *b.cfg.InLanguage(code)
+	if cfg.BaseURL != "" {
+		cfg.BaseURL += code + "/"
+	}
+	nb.cfg = &cfg
+	nb.data = b.data
+	if code == "cy" {
+		nb.data = b.data.Welsh(b.pl)
+	}
+	nb.p = model.New(nb.cfg, nb.data)
+	l, probs := words.Load(code, src, "themes/"+cfg.Theme+"/words/"+code+".txt")
+	for _, pr := range probs {
+		b.pl.Add(problem.Problem{Path: pr.Path, Line: pr.Line, Message: pr.Message})
+	}
+	nb.lang = l
+	th, err := theme.Load(src, cfg.Theme, funcsFor(l))
+	if err != nil && len(b.themeProblems) == 0 {
+		b.pl.Add(themeProblem(err))
+	}
+	nb.theme = th
+	nb.parts = &frameParts{theme: th}
+	nb.allContent = b.allContent
+	nb.content = b.allContent.InLanguage(code)
+	nb.checkContent()
+	return nb
+}
+
+// trees are the builders of every language's tree, the first language's
+// (b itself) first.
+func (b *builder) trees() []*builder { return append([]*builder{b}, b.others...) }
 
 // disagreementAdvice says what would make the metric's rule agree with
 // the council's rating, where anything would: a tolerance helps only
@@ -450,6 +525,7 @@ func (b *builder) render() error {
 
 // emit passes a finished file to Options.Write, or keeps a copy of it.
 func (b *builder) emit(name string, data []byte) error {
+	name = b.prefix + name
 	if b.opts.Write != nil {
 		return b.opts.Write(name, data)
 	}
@@ -472,7 +548,41 @@ func (b *builder) pageBase(k *pageKind, id, title string) Base {
 func (b *builder) base(kind, url, title string, crumbs ...Crumb) Base {
 	bs := Base{Site: b.cfg, P: b.p, Kind: kind, Title: title, URL: url, portable: b.opts.Portable, assets: b.theme.AssetNames(),
 		Description: b.cfg.Description, Root: strings.Repeat("../", strings.Count(url, "/")), parts: b.parts}
+	bs.Counterparts = b.counterparts(url, bs.Root)
 	return b.links(bs, crumbs...)
+}
+
+// counterparts are the page at url (root is the way up from it to its
+// tree's root) in the site's other languages: the same address in each
+// other tree, since every page has its pair there.
+func (b *builder) counterparts(url, root string) []Counterpart {
+	if b.code == "" {
+		return nil
+	}
+	up, siteBase := "", b.cfg.BaseURL
+	if b.prefix != "" {
+		up = "../"
+		siteBase = strings.TrimSuffix(siteBase, b.prefix)
+	}
+	var out []Counterpart
+	for i, code := range b.cfg.Languages {
+		if code == b.code {
+			continue
+		}
+		tree := ""
+		if i > 0 {
+			tree = code + "/"
+		}
+		c := Counterpart{Lang: code, Name: words.Autonym(code), Href: root + up + tree + url}
+		if b.opts.Portable && (url == "" || strings.HasSuffix(url, "/")) {
+			c.Href += "index.html"
+		}
+		if siteBase != "" {
+			c.Abs = siteBase + tree + url
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // links fills in the page's navigation, breadcrumbs and footer, with each
@@ -634,11 +744,17 @@ func (b *builder) home(w *bytes.Buffer) error {
 
 func (b *builder) notFound(w *bytes.Buffer) error {
 	bs := b.base("404", "", "Page not found")
-	bs.rootPrefix = "/"
+	bs.rootPrefix = "/" + b.prefix
 	if b.cfg.BaseURL != "" {
 		bs.rootPrefix = basePath(b.cfg.BaseURL)
 	}
 	bs.Root = bs.rootPrefix
+	// Served at any address, it links from the site's root path: the
+	// other tree's 404 page is that path with the other tree's folder.
+	bs.Counterparts = b.counterparts("404.html", strings.TrimSuffix(bs.Root, b.prefix))
+	for i := range bs.Counterparts {
+		bs.Counterparts[i].Href = strings.Replace(bs.Counterparts[i].Href, "/../", "/", 1)
+	}
 	bs = b.links(bs)
 	return b.draw(w, "404", &bs, &bs)
 }

@@ -16,8 +16,10 @@ import (
 // The preview server keeps one, so that a save re-reads only what changed
 // and renders only the pages someone looks at, however large the site.
 type Site struct {
-	b    *builder
-	jobs map[string]job
+	b *builder
+	// jobs are every tree's pages by output path, each with the builder
+	// of its language's tree.
+	jobs map[string]treeJob
 
 	once  sync.Once
 	files map[string][]byte // downloads, sitemap and feed, made together when first asked for
@@ -48,10 +50,18 @@ func (s *Site) Update(src fs.FS, changed []string) (*Site, *problem.List, error)
 	return newSite(b), b.pl, nil
 }
 
+// treeJob is a page of one language's tree.
+type treeJob struct {
+	job
+	b *builder
+}
+
 func newSite(b *builder) *Site {
-	s := &Site{b: b, jobs: map[string]job{}}
-	for _, j := range b.jobs() {
-		s.jobs[j.path] = j
+	s := &Site{b: b, jobs: map[string]treeJob{}}
+	for _, t := range b.trees() {
+		for _, j := range t.jobs() {
+			s.jobs[t.prefix+j.path] = treeJob{j, t}
+		}
 	}
 	return s
 }
@@ -59,11 +69,11 @@ func newSite(b *builder) *Site {
 // urls lists the folders of the HTML pages, for the sitemap. It is made
 // with the sitemap, not with each update: sorting 10,000 addresses on
 // every save would delay every page for the sake of one file.
-func (s *Site) urls() []string {
+func (s *Site) urls(t *builder) []string {
 	var urls []string
-	for p := range s.jobs {
-		if strings.HasSuffix(p, "index.html") {
-			urls = append(urls, strings.TrimSuffix(p, "index.html"))
+	for p, j := range s.jobs {
+		if j.b == t && strings.HasSuffix(p, "index.html") {
+			urls = append(urls, strings.TrimSuffix(j.path, "index.html"))
 		}
 	}
 	slices.Sort(urls)
@@ -85,7 +95,7 @@ func (b *builder) fork() *builder {
 // as a shortcode naming a metric that does not exist, come back with it.
 func (s *Site) File(name string) (data []byte, probs []problem.Problem, ok bool, err error) {
 	if j, found := s.jobs[name]; found {
-		rb := s.b.fork()
+		rb := j.b.fork()
 		var buf bytes.Buffer
 		if err := j.run(rb, &buf); err != nil {
 			if _, isTheme := errors.AsType[*theme.FileError](err); isTheme {
@@ -96,14 +106,25 @@ func (s *Site) File(name string) (data []byte, probs []problem.Problem, ok bool,
 		}
 		return buf.Bytes(), rb.pl.All(), true, nil
 	}
-	if data, found := s.b.theme.Assets()[name]; found {
-		return data, nil, true, nil
+	for _, t := range s.b.trees() {
+		if rest, in := strings.CutPrefix(name, t.prefix); in {
+			if data, found := t.theme.Assets()[rest]; found {
+				return data, nil, true, nil
+			}
+		}
 	}
 	s.once.Do(func() {
-		rb := s.b.fork()
-		rb.urls = s.urls()
-		s.err = rb.writeData()
-		s.files = rb.out
+		s.files = map[string][]byte{}
+		for _, t := range s.b.trees() {
+			rb := t.fork()
+			rb.urls = s.urls(t)
+			if s.err = rb.writeData(); s.err != nil {
+				return
+			}
+			for k, v := range rb.out {
+				s.files[k] = v
+			}
+		}
 	})
 	data, ok = s.files[name]
 	return data, nil, ok, s.err

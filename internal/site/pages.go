@@ -50,6 +50,19 @@ type Base struct {
 	// Frame is what the layout draws the same way on many pages; it is
 	// set as the page is drawn, once its figures are known.
 	Frame *Frame
+	// Counterparts are this page in the site's other languages, on a
+	// site in more than one: every page links straight to its own.
+	Counterparts []Counterpart
+}
+
+// Counterpart is a page's counterpart in another language's tree.
+type Counterpart struct {
+	Lang string // its lang and hreflang: "cy", "en"
+	// Name is the language's name in itself, "Cymraeg", as a language
+	// link is written on every bilingual site.
+	Name string
+	Href string // relative to the page
+	Abs  string // its absolute address, when base_url is set
 }
 
 // Crumb is one breadcrumb; the last one is the page itself.
@@ -135,6 +148,21 @@ func (b *Base) Meta() template.HTML {
 	if b.Site.BaseURL != "" && b.Kind != "404" && b.Kind != "embed" {
 		fmt.Fprintf(&m, "<link rel=\"canonical\" href=\"%s\">\n", html.EscapeString(b.Site.BaseURL+b.URL))
 		tag("property", "og:url", b.Site.BaseURL+b.URL)
+	}
+	if len(b.Counterparts) > 0 && b.Kind != "404" && b.Kind != "embed" {
+		// Each language's page lists every language's, itself included,
+		// as search engines ask of alternates.
+		self := Counterpart{Lang: b.Site.Language, Href: b.Rel(b.URL), Abs: b.Site.BaseURL + b.URL}
+		if self.Abs == b.URL {
+			self.Abs = ""
+		}
+		for _, c := range append([]Counterpart{self}, b.Counterparts...) {
+			href := c.Abs
+			if href == "" {
+				href = c.Href
+			}
+			fmt.Fprintf(&m, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s\">\n", html.EscapeString(c.Lang), html.EscapeString(href))
+		}
 	}
 	title := b.Site.Title
 	if b.URL != "" {

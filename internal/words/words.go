@@ -44,6 +44,18 @@ var builtIn embed.FS
 // built-in catalogues are kept.
 var Codes = []string{"en", "cy"}
 
+// Autonym is a language's name in itself, "Cymraeg" for cy, as the link
+// to a page in that language is written on every bilingual site.
+func Autonym(code string) string {
+	switch code {
+	case "cy":
+		return "Cymraeg"
+	case "en":
+		return "English"
+	}
+	return code
+}
+
 // Lang is one language's catalogue and grammar. Its methods are safe for
 // use from many goroutines: a Lang never changes once loaded.
 type Lang struct {
