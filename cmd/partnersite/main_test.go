@@ -633,7 +633,7 @@ func TestMetricsOnTheExample(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	header := "id,name,service,goal,unit,direction,target,amber,description,source,compare,cumulative\n"
+	header := "id,name,name_cy,service,goal,unit,direction,target,amber,description,description_cy,source,source_cy,compare,cumulative\n"
 	if stdout != header {
 		t.Errorf("stdout = %q, want the example's own header alone", stdout)
 	}

@@ -44,6 +44,9 @@ type Contact struct {
 	Name  string
 	Email string
 	URL   string
+	// NameCy is the name in Welsh (name_cy); URLCy a Welsh page for it.
+	NameCy, URLCy string
+	line          int
 }
 
 // Licence is the licence the site and its data are published under.
@@ -274,6 +277,9 @@ func (s *Site) checkWelsh(pl *problem.List) {
 			pl.Errorf(File, s.lines[t.key], "%s has no Welsh twin; the site is in English and Welsh (languages), so add %s_cy: with the Welsh %s", t.key, t.key, t.key)
 		}
 	}
+	if s.Contact.Name != "" && s.Contact.NameCy == "" {
+		pl.Errorf(File, max(s.Contact.line, 1), "contact name has no Welsh twin; the site is in English and Welsh, so add name_cy: with the Welsh name under contact")
+	}
 	for _, g := range s.Goals {
 		if g.Title != "" && g.Cy.Title == "" {
 			pl.Errorf(File, max(g.Line, 1), "goal %q has no title_cy; the site is in English and Welsh, so give each goal its Welsh title (and summary_cy)", g.ID)
@@ -310,6 +316,10 @@ func (s *Site) InLanguage(code string) *Site {
 	}
 	c.RiskBands = s.RiskBandsCy
 	c.Licence.Name, c.Licence.Attribution = s.Licence.NameCy, s.Licence.AttributionCy
+	c.Contact.Name = s.Contact.NameCy
+	if s.Contact.URLCy != "" {
+		c.Contact.URL = s.Contact.URLCy
+	}
 	return &c
 }
 
@@ -457,7 +467,7 @@ func riskBands(line int, v *yaml.Node, pl *problem.List) []RiskBand {
 }
 
 func contact(v *yaml.Node, pl *problem.List) Contact {
-	var c Contact
+	c := Contact{line: v.Line}
 	if v.Kind != yaml.MappingNode {
 		pl.Errorf(File, v.Line, "contact must have name, email and url settings")
 		return c
@@ -467,6 +477,10 @@ func contact(v *yaml.Node, pl *problem.List) Contact {
 		switch k.Value {
 		case "name":
 			c.Name = scalar(val, "name", pl)
+		case "name_cy":
+			c.NameCy = scalar(val, "name_cy", pl)
+		case "url_cy":
+			c.URLCy = scalar(val, "url_cy", pl)
 		case "email":
 			c.Email = scalar(val, "email", pl)
 			if !strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " <>\"") {
@@ -478,7 +492,7 @@ func contact(v *yaml.Node, pl *problem.List) Contact {
 				pl.Errorf(File, val.Line, "contact url %q must be a full web address starting https://", textfile.Short(c.URL))
 			}
 		default:
-			pl.Warnf(File, k.Line, "unknown contact setting %q is ignored; contact has name, email and url", textfile.Short(k.Value))
+			pl.Warnf(File, k.Line, "unknown contact setting %q is ignored; contact has name, email and url (and name_cy and url_cy in Welsh)", textfile.Short(k.Value))
 		}
 	}
 	return c

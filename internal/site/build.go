@@ -89,6 +89,9 @@ type builder struct {
 	// "cy"), "" on a site in one; prefix is the folder its tree is
 	// written in, "" for the first language and "cy/" for Welsh.
 	code, prefix string
+	// tags are the lang tags of each language's pages, by code: the
+	// first's is site.yaml's language, "en-GB".
+	tags map[string]string
 	// others are the builders of the other languages' trees, on the
 	// first language's builder of a site in more than one.
 	others []*builder
@@ -248,6 +251,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	}
 	if b.cfg.Welsh() {
 		b.code = b.cfg.Languages[0]
+		b.tags = map[string]string{b.code: b.cfg.Language, "cy": "cy"}
 	}
 	contentFull := full || !slices.Equal(b.cfg.Languages, prev.cfg.Languages)
 	// A full load reads the content while the data and theme load: the
@@ -329,7 +333,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 // the theme's assets, so that each tree is a whole site. Its problems go
 // to b's list.
 func (b *builder) inLanguage(src fs.FS, code string) *builder {
-	nb := &builder{opts: b.opts, pl: b.pl, out: b.out, mu: b.mu, charts: b.charts, code: code, prefix: code + "/",
+	nb := &builder{opts: b.opts, pl: b.pl, out: b.out, mu: b.mu, charts: b.charts, code: code, prefix: code + "/", tags: b.tags,
 		tables: new(tableCache), asAt: new(sync.Map), figs: new(figureCache), outlines: new(sync.Map), figures: new(sync.Map)}
 	cfg := *b.cfg.InLanguage(code)
 	if cfg.BaseURL != "" {
@@ -573,7 +577,7 @@ func (b *builder) counterparts(url, root string) []Counterpart {
 		if i > 0 {
 			tree = code + "/"
 		}
-		c := Counterpart{Lang: code, Name: words.Autonym(code), Href: root + up + tree + url}
+		c := Counterpart{Lang: b.tags[code], Name: words.Autonym(code), Href: root + up + tree + url}
 		if b.opts.Portable && (url == "" || strings.HasSuffix(url, "/")) {
 			c.Href += "index.html"
 		}

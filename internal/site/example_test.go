@@ -30,7 +30,11 @@ func TestExampleSite(t *testing.T) {
 		t.Error("feed lacks the latest report")
 	}
 	for _, p := range out.Paths() {
-		if strings.HasSuffix(p, ".html") && !strings.Contains(string(out.Files[p]), "All figures on this site are illustrative.") {
+		notice := "All figures on this site are illustrative."
+		if strings.HasPrefix(p, "cy/") {
+			notice = "Mae pob ffigur ar y wefan hon yn enghreifftiol."
+		}
+		if strings.HasSuffix(p, ".html") && !strings.Contains(string(out.Files[p]), notice) {
 			t.Errorf("%s does not say the figures are illustrative", p)
 		}
 	}

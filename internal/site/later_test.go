@@ -30,6 +30,9 @@ func TestLaterReportsLeaveEarlierOnesAlone(t *testing.T) {
 	for name, body := range map[string]string{
 		"2026-27-year-end.md": "---\ntitle: Year-end report 2026/27\ndate: 2027-06-17\nperiod: 2026/27\n---\n\n{{< scorecard >}}\n",
 		"2026-27-q3.md":       "---\ntitle: Quarter 3 2026/27\ndate: 2027-02-10\nperiod: 2026/27 Q3\n---\n\n{{< scorecard >}}\n",
+		// Their Welsh pairs, as the example is in English and Welsh.
+		"2026-27-year-end.cy.md": "---\ntitle: Adroddiad diwedd blwyddyn 2026/27\ndate: 2027-06-17\nperiod: 2026/27\n---\n\n{{< scorecard >}}\n",
+		"2026-27-q3.cy.md":       "---\ntitle: Chwarter 3 2026/27\ndate: 2027-02-10\nperiod: 2026/27 Q3\n---\n\n{{< scorecard >}}\n",
 	} {
 		sitetest.Write(t, filepath.Join(dir, "content", "reports", name), body)
 	}

@@ -25,6 +25,8 @@ func TestPrintedRecentRows(t *testing.T) {
 	sitetest.Write(t, p, readFile(t, p)+"ict,2026/27,,\"£3,500,000\",\"£3,050,000\",\"£420,000\",£0,\nict,2027/28,,\"£3,600,000\",\"£3,100,000\",\"£450,000\",£0,\n")
 	sitetest.Write(t, filepath.Join(dir, "content", "reports", "2027-28-year-end.md"),
 		"---\ntitle: Year-end report 2027/28\ndate: 2028-06-15\nperiod: 2027/28\n---\n\n{{< savings service=\"ict\" >}}\n")
+	sitetest.Write(t, filepath.Join(dir, "content", "reports", "2027-28-year-end.cy.md"),
+		"---\ntitle: Adroddiad diwedd blwyddyn 2027/28\ndate: 2028-06-15\nperiod: 2027/28\n---\n\n{{< savings service=\"ict\" >}}\n")
 	out, _, err := Build(os.DirFS(dir), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -95,12 +97,12 @@ func TestPrintedExceptions(t *testing.T) {
 		dir := sitetest.CopySite(t, "../..")
 		p := filepath.Join(dir, "data", "actions.csv")
 		sitetest.Write(t, p, readFile(t, p)+
-			"rb-outsource-claims,Send new claims to an outside processor,efficiency,revenues-benefits,east-herts,rb-new-claims-days,Head of Revenues and Benefits,2026-12-31,,cancelled,,2026/27 Q2,,Dropped: the backlog is cleared in house.\n"+
-			"pd-website,A website for the print unit,capacity,print-design,,,Print and Design Manager,2027-03-31,,not started,,2026/27 Q2,,\n")
+			"rb-outsource-claims,Send new claims to an outside processor,Anfon hawliadau newydd at brosesydd allanol,efficiency,revenues-benefits,east-herts,rb-new-claims-days,Head of Revenues and Benefits,Pennaeth Refeniw a Budd-daliadau,2026-12-31,,cancelled,,2026/27 Q2,,,Dropped: the backlog is cleared in house.,Wedi’i ollwng: caiff yr ôl-groniad ei glirio’n fewnol.\n"+
+			"pd-website,A website for the print unit,Gwefan i’r uned argraffu,capacity,print-design,,,Print and Design Manager,Rheolwr Argraffu a Dylunio,2027-03-31,,not started,,2026/27 Q2,,,,\n")
 		p = filepath.Join(dir, "data", "risks.csv")
 		sitetest.Write(t, p, strings.Replace(readFile(t, p),
-			"print-income-loss,Loss of income from other public bodies,capacity,print-design,Print and Design Manager,2,2,2026/27 Q2",
-			"print-income-loss,Loss of income from other public bodies,capacity,print-design,Print and Design Manager,3,3,2026/27 Q2", 1))
+			"Print and Design Manager,Rheolwr Argraffu a Dylunio,2,2,2026/27 Q2",
+			"Print and Design Manager,Rheolwr Argraffu a Dylunio,3,3,2026/27 Q2", 1))
 		if !base {
 			p = filepath.Join(dir, "site.yaml")
 			sitetest.Write(t, p, regexp.MustCompile(`(?m)^base_url: .*\n`).ReplaceAllString(readFile(t, p), ""))
