@@ -70,8 +70,8 @@ func (b *builder) byGoal(bs *Base, asAt string) []GoalEvidence {
 	var out []GoalEvidence
 	for _, g := range b.p.Goals {
 		ge := GoalEvidence{Goal: g, Verdict: b.p.VerdictFor(g),
-			Actions: EvidenceList{Caption: "Actions: " + g.Title, AsAt: asAt, Actions: b.p.ActionsFor(g), Page: bs},
-			Risks:   EvidenceList{Caption: "Risks: " + g.Title, AsAt: asAt, Risks: b.p.RisksFor(g), Page: bs}}
+			Actions: EvidenceList{Caption: b.lang.F("site.actions.in-goal", "goal", g.Title), AsAt: asAt, Actions: b.p.ActionsFor(g), Page: bs},
+			Risks:   EvidenceList{Caption: b.lang.F("site.risks.in-goal", "goal", g.Title), AsAt: asAt, Risks: b.p.RisksFor(g), Page: bs}}
 		out = append(out, ge)
 	}
 	return out
