@@ -659,7 +659,7 @@ func (b *builder) goal(w *bytes.Buffer, g *model.Goal) error {
 	pg.Actions = EvidenceList{Caption: b.lang.T("site.actions.goal"), Actions: b.p.ActionsFor(g), Page: &pg.Base}
 	pg.Risks = EvidenceList{Caption: b.lang.T("site.risks.goal"), Risks: b.p.RisksFor(g), Page: &pg.Base}
 	for _, m := range g.Metrics {
-		pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
+		pg.Rows = append(pg.Rows, scoreRowAt(b.lang, m, zeroPeriod))
 	}
 	pg.Measures = b.measureCharts(&pg.Base, pg.Rows, "")
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "goals", g.ID)); err != nil {
@@ -674,7 +674,7 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 		pg.Description = s.Description
 	}
 	for _, m := range s.Metrics {
-		pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
+		pg.Rows = append(pg.Rows, scoreRowAt(b.lang, m, zeroPeriod))
 	}
 	pg.Actions = EvidenceList{Caption: b.lang.F("site.actions.for", "name", s.Name), Actions: b.p.ActionsFor(s), Page: &pg.Base}
 	pg.Risks = EvidenceList{Caption: b.lang.F("site.risks.to", "name", s.Name), Risks: b.p.RisksFor(s), Page: &pg.Base}
@@ -709,7 +709,7 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 	pg.Actions = EvidenceList{Caption: b.lang.F("site.actions.for", "name", pt.ShortName), Actions: b.p.ActionsFor(pt), Page: &pg.Base}
 	for _, m := range b.p.Metrics {
 		if s := m.SeriesFor(pt.ID); s != nil {
-			row := seriesRow(m, s)
+			row := seriesRow(b.lang, m, s)
 			row.Who = "" // every row is this partner's
 			pg.Rows = append(pg.Rows, row)
 		}
@@ -728,7 +728,7 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 	}
 	pg.Figure = pg.figure(b.metricFigure(m, "", "chart-"+m.ID))
 	for _, s := range m.Series {
-		pg.Latest = append(pg.Latest, seriesRow(m, s))
+		pg.Latest = append(pg.Latest, seriesRow(b.lang, m, s))
 		for _, pt := range s.Points {
 			if (pt.Target == nil) != (m.Target == nil) || pt.Target != nil && *pt.Target != *m.Target {
 				pg.TargetVaries = true

@@ -192,7 +192,7 @@ func (b *builder) list(w *bytes.Buffer, s *section, n int) error {
 	case "metrics":
 		from, to, p := pg.window(b.lang, s, n, len(b.p.Metrics))
 		for _, m := range b.p.Metrics[from:to] {
-			pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
+			pg.Rows = append(pg.Rows, scoreRowAt(b.lang, m, zeroPeriod))
 		}
 		pg.Pager = p
 	case "reports":
