@@ -313,7 +313,7 @@ func (b *builder) warnUncorrected() {
 // its figures.
 func (b *builder) reportEvidenceFile(w *bytes.Buffer, pg *content.Page, name string) error {
 	p := b.evidenceAt(pg)
-	for _, t := range evidenceRows(b.p, p.Actions, p.Risks) {
+	for _, t := range evidenceRows(b.lang, b.p, p.Actions, p.Risks) {
 		if t.name == name {
 			data, err := t.bytes()
 			w.Write(data)
