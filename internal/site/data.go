@@ -920,7 +920,7 @@ func (b *builder) feed() ([]byte, error) {
 		Rights  string   `xml:"rights"`
 		Entries []entry  `xml:"entry"`
 	}
-	f := feed{NS: "http://www.w3.org/2005/Atom", Title: b.cfg.Title + ": reports", ID: b.feedID(""),
+	f := feed{NS: "http://www.w3.org/2005/Atom", Title: b.lang.F("site.feed.title", "site", b.cfg.Title), ID: b.feedID(""),
 		Links:  []link{{Href: b.abs("feed.xml"), Rel: "self"}, {Href: b.abs(reportKind.Folder)}},
 		Author: author{b.cfg.Title}, Rights: b.cfg.Licence.Attribution}
 	// The feed's date comes from content, never from the clock, so that
