@@ -96,7 +96,9 @@ func TestSiteWords(t *testing.T) {
 		{name: "unprinted", write: note,
 			en: "This paper lists the actions overdue, delayed, at risk or for a measure off track, and the risks rated High. Also on this report's web page: 3 actions complete and 1 on track.",
 			cy: "Mae'r papur hwn yn rhestru'r camau gweithredu sy'n hwyr, wedi'u hoedi, mewn perygl neu ar gyfer mesur nad yw ar y trywydd iawn, a'r risgiau a raddiwyd yn Uchel. Hefyd ar dudalen we'r adroddiad hwn: 3 cham gweithredu wedi'u cwblhau ac 1 ar y trywydd iawn."},
-		{name: "two actions", write: func(l *words.Lang) string { return l.N("report.unprinted.actions", 2, "what", l.T("report.unprinted.cancelled")) },
+		{name: "two actions", write: func(l *words.Lang) string {
+			return l.N("report.unprinted.actions", 2, "what", l.T("report.unprinted.cancelled"))
+		},
 			en: "2 actions cancelled", cy: "2 gam gweithredu wedi'u canslo"},
 		{name: "risks below", write: func(l *words.Lang) string { return l.N("report.unprinted.risks-below", 1, "band", "High") },
 			en: "1 risk below High", cy: "1 risg is na'r band High"},
