@@ -595,23 +595,23 @@ func (b *builder) links(bs Base, crumbs ...Crumb) Base {
 	bs.Home = bs.Rel("")
 	bs.Breadcrumbs, bs.Nav, bs.Footer = nil, nil, nil
 	if bs.URL != "" && bs.Kind != "404" {
-		bs.Breadcrumbs = append([]Crumb{{Title: "Home"}}, crumbs...)
+		bs.Breadcrumbs = append([]Crumb{{Title: b.lang.T("kind.home")}}, crumbs...)
 		bs.Breadcrumbs = append(bs.Breadcrumbs, Crumb{Title: bs.Title, URL: bs.URL})
 		for i := range bs.Breadcrumbs {
 			bs.Breadcrumbs[i].Href = bs.Rel(bs.Breadcrumbs[i].URL)
 		}
 	}
-	nav := []NavItem{{Title: "Overview", URL: homeKind.url("")}}
+	nav := []NavItem{{Title: b.lang.T("kind.overview"), URL: homeKind.url("")}}
 	for _, s := range b.sections {
 		nav = append(nav, NavItem{Title: s.Title, URL: s.listURL(1)})
 	}
 	if b.p.HasActions() {
-		nav = append(nav, NavItem{Title: "Actions", URL: actionsKind.url("")})
+		nav = append(nav, NavItem{Title: b.lang.T("kind.actions"), URL: actionsKind.url("")})
 	}
 	if b.p.HasRisks() {
-		nav = append(nav, NavItem{Title: "Risks", URL: risksKind.url("")})
+		nav = append(nav, NavItem{Title: b.lang.T("kind.risks"), URL: risksKind.url("")})
 	}
-	for _, n := range append(nav, NavItem{Title: "Data", URL: dataKind.url("")}, NavItem{Title: "Search", URL: searchKind.url("")}) {
+	for _, n := range append(nav, NavItem{Title: b.lang.T("kind.data"), URL: dataKind.url("")}, NavItem{Title: b.lang.T("kind.search"), URL: searchKind.url("")}) {
 		n.Current, n.Href = bs.IsCurrent(n.URL), bs.Rel(n.URL)
 		bs.Nav = append(bs.Nav, n)
 	}
@@ -619,7 +619,7 @@ func (b *builder) links(bs Base, crumbs ...Crumb) Base {
 		bs.Footer = append(bs.Footer, NavItem{Title: pg.Title, URL: pg.URL, Href: bs.Rel(pg.URL), Current: pg.URL == bs.URL})
 	}
 	a := statementKind.url("")
-	bs.Footer = append(bs.Footer, NavItem{Title: "Accessibility statement", URL: a, Href: bs.Rel(a), Current: bs.URL == a})
+	bs.Footer = append(bs.Footer, NavItem{Title: b.lang.T("kind.accessibility"), URL: a, Href: bs.Rel(a), Current: bs.URL == a})
 	return bs
 }
 
@@ -747,7 +747,7 @@ func (b *builder) home(w *bytes.Buffer) error {
 }
 
 func (b *builder) notFound(w *bytes.Buffer) error {
-	bs := b.base("404", "", "Page not found")
+	bs := b.base("404", "", b.lang.T("kind.not-found"))
 	bs.rootPrefix = "/" + b.prefix
 	if b.cfg.BaseURL != "" {
 		bs.rootPrefix = basePath(b.cfg.BaseURL)
@@ -776,10 +776,10 @@ func (b *builder) goal(w *bytes.Buffer, g *model.Goal) error {
 	pg.Description = g.Summary
 	pg.Counts = model.CountStatuses(g.Metrics)
 	pg.Verdict, pg.VerdictRule = b.p.VerdictFor(g), b.p.VerdictRule()
-	pg.Actions = EvidenceList{Caption: "Actions for this goal", Actions: b.p.ActionsFor(g), Page: &pg.Base}
-	pg.Risks = EvidenceList{Caption: "Risks to this goal", Risks: b.p.RisksFor(g), Page: &pg.Base}
+	pg.Actions = EvidenceList{Caption: b.lang.T("site.actions.goal"), Actions: b.p.ActionsFor(g), Page: &pg.Base}
+	pg.Risks = EvidenceList{Caption: b.lang.T("site.risks.goal"), Risks: b.p.RisksFor(g), Page: &pg.Base}
 	for _, m := range g.Metrics {
-		pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
+		pg.Rows = append(pg.Rows, scoreRowAt(b.lang, m, zeroPeriod))
 	}
 	pg.Measures = b.measureCharts(&pg.Base, pg.Rows, "")
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "goals", g.ID)); err != nil {
@@ -794,10 +794,10 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 		pg.Description = s.Description
 	}
 	for _, m := range s.Metrics {
-		pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
+		pg.Rows = append(pg.Rows, scoreRowAt(b.lang, m, zeroPeriod))
 	}
-	pg.Actions = EvidenceList{Caption: "Actions for " + s.Name, Actions: b.p.ActionsFor(s), Page: &pg.Base}
-	pg.Risks = EvidenceList{Caption: "Risks to " + s.Name, Risks: b.p.RisksFor(s), Page: &pg.Base}
+	pg.Actions = EvidenceList{Caption: b.lang.F("site.actions.for", "name", s.Name), Actions: b.p.ActionsFor(s), Page: &pg.Base}
+	pg.Risks = EvidenceList{Caption: b.lang.F("site.risks.to", "name", s.Name), Risks: b.p.RisksFor(s), Page: &pg.Base}
 	if v := b.p.Savings(s.ID, ""); len(v.Years) > 0 {
 		pg.SavingsFig = pg.figure(chart.Savings(v, "chart-savings"))
 	}
@@ -826,10 +826,10 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 			}
 		}
 	}
-	pg.Actions = EvidenceList{Caption: "Actions for " + pt.ShortName, Actions: b.p.ActionsFor(pt), Page: &pg.Base}
+	pg.Actions = EvidenceList{Caption: b.lang.F("site.actions.for", "name", pt.ShortName), Actions: b.p.ActionsFor(pt), Page: &pg.Base}
 	for _, m := range b.p.Metrics {
 		if s := m.SeriesFor(pt.ID); s != nil {
-			row := seriesRow(m, s)
+			row := seriesRow(b.lang, m, s)
 			row.Who = "" // every row is this partner's
 			pg.Rows = append(pg.Rows, row)
 		}
@@ -848,7 +848,7 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 	}
 	pg.Figure = pg.figure(b.metricFigure(m, "", "chart-"+m.ID))
 	for _, s := range m.Series {
-		pg.Latest = append(pg.Latest, seriesRow(m, s))
+		pg.Latest = append(pg.Latest, seriesRow(b.lang, m, s))
 		for _, pt := range s.Points {
 			if (pt.Target == nil) != (m.Target == nil) || pt.Target != nil && *pt.Target != *m.Target {
 				pg.TargetVaries = true
@@ -865,9 +865,9 @@ func (b *builder) metric(w *bytes.Buffer, m *model.Metric) error {
 	if m.Direction.Rated() && (m.Target != nil || pg.TargetVaries) {
 		pg.Amber = m.AmberText()
 	}
-	pg.Actions = EvidenceList{Caption: "Actions for " + m.Name, Actions: b.p.ActionsFor(m), Page: &pg.Base, NoMetric: true}
+	pg.Actions = EvidenceList{Caption: b.lang.F("site.actions.for", "name", m.Name), Actions: b.p.ActionsFor(m), Page: &pg.Base, NoMetric: true}
 	if m.Status() == model.OffTrack && b.p.HasActions() {
-		pg.Actions.Empty = "This measure is off track and no corrective action is recorded."
+		pg.Actions.Empty = b.lang.T("site.actions.none-corrective")
 	}
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "metrics", m.ID)); err != nil {
 		return err
@@ -1054,8 +1054,8 @@ func (b *builder) partnershipAt(end time.Time) *model.Partnership {
 const AxeVersion = "4.14.1"
 
 func (b *builder) accessibility(w *bytes.Buffer) error {
-	pg := &StatementPage{Base: b.pageBase(statementKind, "", "Accessibility statement"), AxeVersion: AxeVersion}
-	pg.Description = "How accessible this site is, how it was tested, and how to report a problem."
+	pg := &StatementPage{Base: b.pageBase(statementKind, "", b.lang.T("kind.accessibility")), AxeVersion: AxeVersion}
+	pg.Description = b.lang.T("kind.accessibility.description")
 	// The date comes from the input, never the clock: the statement's own
 	// date when the council writes one, else the newest dated content.
 	if b.statement != nil && !b.statement.Date.IsZero() {
@@ -1074,7 +1074,7 @@ func (b *builder) accessibility(w *bytes.Buffer) error {
 }
 
 func (b *builder) dataPage(w *bytes.Buffer) error {
-	pg := &DataPage{Base: b.pageBase(dataKind, "", "Data")}
+	pg := &DataPage{Base: b.pageBase(dataKind, "", b.lang.T("kind.data"))}
 	pg.Files = b.dataFiles()
 	return b.draw(w, "data", &pg.Base, pg)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/money"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Neutralise stops a spreadsheet from running a text cell as a formula:
@@ -99,13 +100,17 @@ func (t *table) bytes() ([]byte, error) {
 
 // buildTables builds the downloads: each input file as published, with the
 // derived figures beside the figures they come from.
+// A table's description is what the data page says of it, in the
+// builder's language; its header and its machine-readable cells (ids,
+// periods, numbers, "yes" and "no") stay as they are in every language,
+// so that a program reads each language's file alike.
 func (b *builder) buildTables() []*table {
-	p := b.p
-	partners := &table{name: "partners.csv", description: "The councils in the partnership, their share of costs and savings, and their attributed net saving to date.",
+	p, l := b.p, b.lang
+	partners := &table{name: "partners.csv", description: l.T("site.data.partners"),
 		header: []string{"id", "name", "short_name", "code", "website", "households", "cost_share", "net_saving_to_date", "net_saving_to_date_per_household"}}
 	shared := p.SharesGiven()
 	if !shared {
-		partners.description = "The councils in the partnership. " + model.NoShares
+		partners.description = l.F("site.data.partners.no-shares", "why", model.NoShares)
 	}
 	for _, pt := range p.Partners {
 		net, perHH, share := "", "", ""
@@ -124,7 +129,7 @@ func (b *builder) buildTables() []*table {
 		}
 		partners.add(idc(pt.ID), tx(pt.Name), tx(pt.ShortName), idc(pt.Code), tx(pt.Website), nm(hh), nm(share), nm(net), nm(perHH))
 	}
-	services := &table{name: "services.csv", description: "The shared services.",
+	services := &table{name: "services.csv", description: l.T("site.data.services"),
 		header: []string{"id", "name", "lead_partner", "started", "description"}}
 	for _, s := range p.Services {
 		lead, started := "", ""
@@ -136,7 +141,7 @@ func (b *builder) buildTables() []*table {
 		}
 		services.add(idc(s.ID), tx(s.Name), idc(lead), nm(started), tx(s.Description))
 	}
-	metrics := &table{name: "metrics.csv", description: "The performance measures, their targets, and their latest status.",
+	metrics := &table{name: "metrics.csv", description: l.T("site.data.metrics"),
 		header: []string{"id", "name", "service", "goal", "unit", "direction", "target", "amber", "description", "source", "source_url", "latest_period", "status"}}
 	for _, m := range p.Metrics {
 		latest := ""
@@ -146,9 +151,9 @@ func (b *builder) buildTables() []*table {
 		metrics.add(idc(m.ID), tx(m.Name), idc(m.Service.ID), idc(m.Goal.ID), idc(string(m.Unit)), idc(string(m.Direction)),
 			nm(opt(m.Target, 6)), nm(opt(m.Amber, 6)), tx(m.Description), tx(m.Source), tx(m.SourceURL), nm(latest), tx(m.Status().String()))
 	}
-	perf := performanceTable("performance.csv", "Every figure for every metric and period, with the target and amber margin applied, the status and the direction of travel.", p.Metrics)
+	perf := performanceTable("performance.csv", l.T("site.data.performance"), p.Metrics)
 	out := []*table{partners, services, metrics, perf}
-	bench := &table{name: "benchmarks.csv", description: "Figures from outside the partnership that the measures are compared with, such as England medians: context, never targets.",
+	bench := &table{name: "benchmarks.csv", description: l.T("site.data.benchmarks"),
 		header: []string{"metric", "period", "benchmark", "value", "flag", "source", "source_file", "source_line"}}
 	for _, m := range p.Metrics {
 		for _, bm := range m.Benchmarks {
@@ -164,11 +169,11 @@ func (b *builder) buildTables() []*table {
 	if len(bench.rows) > 0 {
 		out = append(out, bench)
 	}
-	if rev := revisionsTable(p.Metrics); len(rev.rows) > 0 {
+	if rev := revisionsTable(l, p.Metrics); len(rev.rows) > 0 {
 		out = append(out, rev)
 	}
 	if p.HasSavings() {
-		sv := &table{name: "savings.csv", description: "Savings by service, partner and financial year, with the saving, net saving and status against target. A recurring saving is carried into later years until a later row replaces it (carried_from names the year of the row it comes from, on source_line); an empty one_off_cost was not reported; a year with no figure inside a service's span has an empty saving.",
+		sv := &table{name: "savings.csv", description: l.T("site.data.savings"),
 			header: []string{"service", "period", "partner", "baseline_cost", "actual_cost", "saving", "target_saving", "status", "one_off_cost", "net_saving", "recurring", "carried_from", "note", "source_file", "source_line"}}
 		for _, s := range p.Services {
 			for _, pt := range append([]*model.Partner{nil}, p.Partners...) {
@@ -204,7 +209,7 @@ func (b *builder) buildTables() []*table {
 					}
 					note := strings.Join(y.Notes, " ")
 					if y.NoFigure {
-						note = "No figure was published."
+						note = l.T("site.data.no-figure")
 					}
 					sv.add(idc(s.ID), nm(y.Period.Written()), idc(pid), nm(base), nm(actual), nm(saving),
 						nm(optPence(y.Target)), tx(y.Rating.Status.String()), nm(oneOff), nm(net), tx(recurring), nm(from), tx(note),
@@ -212,12 +217,12 @@ func (b *builder) buildTables() []*table {
 				}
 			}
 		}
-		attributed := &table{name: "savings-by-partner.csv", description: "Each partner's attributed savings by financial year: its own rows in full and its cost share of partnership-wide rows. An empty one_off_cost was not reported; one_off_cost_not_reported is yes where some of the year's one-off costs were not; carried_saving is the part of the saving carried from an earlier year's recurring row.",
+		attributed := &table{name: "savings-by-partner.csv", description: l.T("site.data.savings-by-partner"),
 			header: []string{"partner", "period", "saving", "target_saving", "one_off_cost", "one_off_cost_not_reported", "net_saving", "net_saving_to_date", "net_saving_to_date_per_household", "carried_saving", "note"}}
 		if !shared {
 			// No split is published, so none is made up: the file keeps
 			// its header and says why.
-			attributed.description = "Each partner's attributed savings by financial year. " + model.NoShares
+			attributed.description = l.F("site.data.savings-by-partner.no-shares", "why", model.NoShares)
 		}
 		for _, pt := range p.Partners {
 			if !shared {
@@ -228,7 +233,7 @@ func (b *builder) buildTables() []*table {
 				if !y.Counted() {
 					note := ""
 					if y.NoFigure {
-						note = "No figure was published."
+						note = l.T("site.data.no-figure")
 					}
 					attributed.add(idc(pt.ID), nm(y.Period.Written()), nm(""), nm(optPence(y.Target)), nm(""), tx(""), nm(""), nm(""), nm(""), nm(""), tx(note))
 					continue
@@ -248,10 +253,10 @@ func (b *builder) buildTables() []*table {
 				var notes []string
 				for _, c := range y.Carried {
 					carried += c.Amount
-					notes = append(notes, fmt.Sprintf("%s carried from %s (%s line %d)", c.Name(), c.From, csvdata.SavingsFile, c.Line))
+					notes = append(notes, l.F("site.data.carried", "name", c.Name(), "from", c.From.String(), "file", csvdata.SavingsFile, "line", c.Line))
 				}
 				for _, g := range y.Missing {
-					notes = append(notes, "No figure was published for "+g.Name()+".")
+					notes = append(notes, l.F("site.data.no-figure-for", "name", g.Name()))
 				}
 				carriedCell := ""
 				if len(y.Carried) > 0 {
@@ -263,23 +268,24 @@ func (b *builder) buildTables() []*table {
 		}
 		out = append(out, sv, attributed)
 	}
-	return append(out, evidenceTables(p)...)
+	return append(out, evidenceTables(l, p)...)
 }
 
 // evidenceTables are actions.csv and risks.csv as published: every row,
 // each with where it stood at its own period, Overdue worked out from
 // its dates, and a risk's score, band and rule.
-func evidenceTables(p *model.Partnership) []*table {
+func evidenceTables(l *words.Lang, p *model.Partnership) []*table {
 	actions, risks := p.History()
-	return evidenceRows(p, actions, risks)
+	return evidenceRows(l, p, actions, risks)
 }
 
 // evidenceRows are the tables of the actions and risks given: every row
-// of the files for the downloads, or each as it stood for a report.
-func evidenceRows(p *model.Partnership, actions []*model.Action, risks []*model.Risk) []*table {
+// of the files for the downloads, or each as it stood for a report, with
+// descriptions in the language l.
+func evidenceRows(l *words.Lang, p *model.Partnership, actions []*model.Action, risks []*model.Risk) []*table {
 	var out []*table
 	if p.HasActions() {
-		t := &table{keep: true, name: "actions.csv", description: "The actions and milestones, one row for each action in each period it was reported, with where it stood then; an action past its date and not complete is shown as Overdue, whatever its status said.",
+		t := &table{keep: true, name: "actions.csv", description: l.T("site.data.actions"),
 			header: []string{"id", "title", "goal", "service", "partner", "metric", "owner", "due", "revised_due", "status", "state", "completed", "period", "evidence", "note", "source_line"}}
 		for _, a := range actions {
 			completed := ""
@@ -293,7 +299,7 @@ func evidenceRows(p *model.Partnership, actions []*model.Action, risks []*model.
 		out = append(out, t)
 	}
 	if p.HasRisks() {
-		t := &table{keep: true, name: "risks.csv", description: "The risks, one row for each risk in each period it was reported, with the score (likelihood × impact), its band and the rule behind it.",
+		t := &table{keep: true, name: "risks.csv", description: l.T("site.data.risks"),
 			header: []string{"id", "title", "goal", "service", "owner", "likelihood", "impact", "score", "band", "rule", "period", "mitigation", "note", "source_line"}}
 		for _, r := range risks {
 			t.add(idc(r.ID), tx(r.Title), idc(r.Goal.ID), idc(idOf(r.Service)), tx(r.Owner), nm(strconv.Itoa(r.Likelihood)), nm(strconv.Itoa(r.Impact)),
@@ -386,8 +392,8 @@ func (t *table) addFigure(m *model.Metric, s *model.Series, pt *model.Point, tra
 // was published, beside the figure that revised it: an earlier committee
 // paper's figure is kept, never overwritten. A figure revised twice has a
 // row for each revision, oldest first.
-func revisionsTable(metrics []*model.Metric) *table {
-	t := &table{name: "revisions.csv", description: "Figures that a later report revised: each figure as a report published it, where, and the figure that revised it.",
+func revisionsTable(l *words.Lang, metrics []*model.Metric) *table {
+	t := &table{name: "revisions.csv", description: l.T("site.data.revisions"),
 		header: []string{"metric", "period", "partner", "published", "published_flag", "published_source_file", "published_source_line", "published_in", "revised", "revised_flag", "revised_in", "source_file", "source_line"}}
 	for _, m := range metrics {
 		for _, s := range m.Series {
@@ -523,7 +529,7 @@ func (b *builder) dataFiles() []DataFile {
 	for _, t := range b.downloads() {
 		out = append(out, DataFile{Name: t.name, URL: dataKind.url("") + t.name, Description: t.description, Rows: len(t.rows)})
 	}
-	return append(out, DataFile{Name: "data.json", URL: dataKind.url("") + "data.json", Description: "Everything above in one JSON file, with the licence."})
+	return append(out, DataFile{Name: "data.json", URL: dataKind.url("") + "data.json", Description: b.lang.T("site.data.json")})
 }
 
 // writeData adds the downloads, data.json, sitemap.xml, robots.txt and
@@ -825,7 +831,7 @@ func (b *builder) jsonData() jsonSite {
 		}
 		js.Metrics = append(js.Metrics, jm)
 	}
-	for _, t := range evidenceTables(p) {
+	for _, t := range evidenceTables(b.lang, p) {
 		rows := make([]map[string]string, len(t.plain))
 		for i, r := range t.plain {
 			rows[i] = map[string]string{}
@@ -914,7 +920,7 @@ func (b *builder) feed() ([]byte, error) {
 		Rights  string   `xml:"rights"`
 		Entries []entry  `xml:"entry"`
 	}
-	f := feed{NS: "http://www.w3.org/2005/Atom", Title: b.cfg.Title + ": reports", ID: b.feedID(""),
+	f := feed{NS: "http://www.w3.org/2005/Atom", Title: b.lang.F("site.feed.title", "site", b.cfg.Title), ID: b.feedID(""),
 		Links:  []link{{Href: b.abs("feed.xml"), Rel: "self"}, {Href: b.abs(reportKind.Folder)}},
 		Author: author{b.cfg.Title}, Rights: b.cfg.Licence.Attribution}
 	// The feed's date comes from content, never from the clock, so that

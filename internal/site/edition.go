@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/partnersite/partnersite/internal/content"
-	"github.com/partnersite/partnersite/internal/format"
 )
 
 // figuresFile is a report's figures file, made once a build: the page's
@@ -57,12 +56,12 @@ func (b *builder) edition(pg *content.Page) *Edition {
 // figuresName is the file beside a report that its edition mark hashes.
 const figuresName = "figures.csv"
 
-// partnerNames names the partners in one phrase: "North Council and
-// South Council", or "A, B and C".
+// partnerNames names the partners in one phrase, in the builder's
+// language: "North Council and South Council", or "A, B and C".
 func (b *builder) partnerNames() string {
 	names := make([]string, len(b.p.Partners))
 	for i, pt := range b.p.Partners {
 		names[i] = pt.Name
 	}
-	return format.List(names)
+	return b.lang.List(names)
 }

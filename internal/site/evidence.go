@@ -8,10 +8,10 @@ import (
 
 	"github.com/partnersite/partnersite/internal/content"
 	"github.com/partnersite/partnersite/internal/csvdata"
-	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // EvidenceList is what the "actions" and "risks" partials draw: a table
@@ -70,8 +70,8 @@ func (b *builder) byGoal(bs *Base, asAt string) []GoalEvidence {
 	var out []GoalEvidence
 	for _, g := range b.p.Goals {
 		ge := GoalEvidence{Goal: g, Verdict: b.p.VerdictFor(g),
-			Actions: EvidenceList{Caption: "Actions: " + g.Title, AsAt: asAt, Actions: b.p.ActionsFor(g), Page: bs},
-			Risks:   EvidenceList{Caption: "Risks: " + g.Title, AsAt: asAt, Risks: b.p.RisksFor(g), Page: bs}}
+			Actions: EvidenceList{Caption: b.lang.F("site.actions.in-goal", "goal", g.Title), AsAt: asAt, Actions: b.p.ActionsFor(g), Page: bs},
+			Risks:   EvidenceList{Caption: b.lang.F("site.risks.in-goal", "goal", g.Title), AsAt: asAt, Risks: b.p.RisksFor(g), Page: bs}}
 		out = append(out, ge)
 	}
 	return out
@@ -139,11 +139,11 @@ func (b *builder) reportEvidence(pg *content.Page, bs *Base) *ReportEvidence {
 	if pg.PeriodSet {
 		re.AsAt = pg.Period.String()
 	} else if !pg.Date.IsZero() {
-		re.AsAt = pg.Date.Format("2 January 2006")
+		re.AsAt = b.lang.Date(pg.Date)
 	}
 	re.Goals = rb.byGoal(bs, re.AsAt)
 	re.OffTrack = offTrack(rb.p)
-	x := &Exceptions{offTrack: map[string]bool{}, top: rb.p.Site.RiskBands[0].Name}
+	x := &Exceptions{offTrack: map[string]bool{}, top: rb.p.Site.RiskBands[0].Name, lang: b.lang}
 	for _, c := range re.OffTrack {
 		x.offTrack[c.Metric.ID] = true
 	}
@@ -161,9 +161,9 @@ func (b *builder) reportEvidence(pg *content.Page, bs *Base) *ReportEvidence {
 		g.Actions.Print, g.Risks.Print = x, x
 		actions, risks = append(actions, g.Actions.Actions...), append(risks, g.Risks.Risks...)
 	}
-	where := "this report's web page"
+	where := b.lang.T("report.unprinted.on")
 	if b.cfg.BaseURL != "" {
-		where += " (" + b.abs(pg.URL) + "#evidence)" // the section's heading
+		where = b.lang.F("report.unprinted.on-at", "url", b.abs(pg.URL)+"#evidence") // the section's heading
 	}
 	re.Unprinted = x.note(actions, risks, where)
 	return re
@@ -180,6 +180,7 @@ type Exceptions struct {
 	offTrack map[string]bool // the measures off track at the report's period, by id
 	rose     map[string]bool // the risks whose score rose since the last report, by id
 	top      string          // the name of the highest band of risk: "High"
+	lang     *words.Lang     // the report's language, for the note
 }
 
 // Action reports whether action a is an exception: overdue, delayed or
@@ -200,8 +201,9 @@ func (x *Exceptions) Risk(r *model.Risk) bool { return r.Top() || x.rose[r.ID] }
 
 // note says which actions and risks the paper lists, and what of the
 // rest, by where each action stands, and where they are: "This paper
-// lists … Also on where: 3 actions complete and 1 on track, and 2 risks
-// below High." It is "" when every one prints.
+// lists … Also on this report's web page: 3 actions complete and 1 on
+// track, and 2 risks below High." where is the "on …" part, in x's
+// language. It is "" when every one prints.
 func (x *Exceptions) note(actions []*model.Action, risks []*model.Risk, where string) string {
 	var left []*model.Action
 	for _, a := range actions {
@@ -211,22 +213,24 @@ func (x *Exceptions) note(actions []*model.Action, risks []*model.Risk, where st
 	}
 	// Only these stand among the actions left out: the rest are exceptions.
 	c := model.CountActions(left)
+	l := x.lang
 	var parts []string
 	for _, n := range []struct {
 		n    int
 		what string
-	}{{c.Complete, "complete"}, {c.OnTrack, "on track"}, {c.NotStarted, "not started"}, {c.Cancelled, "cancelled"},
-		{c.All - c.Complete - c.OnTrack - c.NotStarted - c.Cancelled, "with no status"}} {
+	}{{c.Complete, "complete"}, {c.OnTrack, "on-track"}, {c.NotStarted, "not-started"}, {c.Cancelled, "cancelled"},
+		{c.All - c.Complete - c.OnTrack - c.NotStarted - c.Cancelled, "no-status"}} {
 		if n.n == 0 {
 			continue
 		}
+		what := l.T("report.unprinted." + n.what)
 		if len(parts) == 0 {
-			parts = append(parts, format.Count(n.n, "action", "actions")+" "+n.what)
+			parts = append(parts, l.N("report.unprinted.actions", n.n, "what", what))
 		} else {
-			parts = append(parts, strconv.Itoa(n.n)+" "+n.what)
+			parts = append(parts, l.F("report.unprinted.more", "n", n.n, "what", what))
 		}
 	}
-	said := format.List(parts)
+	said := l.List(parts)
 	lower := 0
 	for _, r := range risks {
 		if !x.Risk(r) {
@@ -234,25 +238,25 @@ func (x *Exceptions) note(actions []*model.Action, risks []*model.Risk, where st
 		}
 	}
 	if lower > 0 {
-		rs := format.Count(lower, "risk", "risks") + " below " + x.top
+		rs := l.N("report.unprinted.risks-below", lower, "band", x.top)
 		switch len(parts) {
 		case 0:
 			said = rs
 		case 1:
-			said += " and " + rs
+			said = l.F("report.unprinted.and-risks", "actions", said, "risks", rs)
 		default:
-			said += ", and " + rs // the actions' list closed off from the risks
+			// The actions' list closed off from the risks.
+			said = l.F("report.unprinted.and-risks-after-list", "actions", said, "risks", rs)
 		}
 	}
 	if said == "" {
 		return ""
 	}
-	rose := ""
+	key := "report.unprinted"
 	if x.rose != nil {
-		rose = " or whose score rose since the last report"
+		key = "report.unprinted.rose"
 	}
-	return "This paper lists the actions overdue, delayed, at risk or for a measure off track, and the risks rated " + x.top + rose +
-		". Also on " + where + ": " + said + "."
+	return l.F(key, "top", x.top, "where", where, "said", said)
 }
 
 // offTrack lists the rated measures off track in p with their corrective
@@ -309,7 +313,7 @@ func (b *builder) warnUncorrected() {
 // its figures.
 func (b *builder) reportEvidenceFile(w *bytes.Buffer, pg *content.Page, name string) error {
 	p := b.evidenceAt(pg)
-	for _, t := range evidenceRows(b.p, p.Actions, p.Risks) {
+	for _, t := range evidenceRows(b.lang, b.p, p.Actions, p.Risks) {
 		if t.name == name {
 			data, err := t.bytes()
 			w.Write(data)

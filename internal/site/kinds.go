@@ -39,8 +39,9 @@ type pageKind struct {
 	// Section is the list the kind's pages belong to, for their
 	// breadcrumb; "" for none.
 	Section string
-	// Search is what search calls a page of the kind ("Measure"), or ""
-	// when search.json does not list the kind's pages from here.
+	// Search is what search calls a page of the kind, as the last part of
+	// its catalogue key ("measure" for kind.search.measure), or "" when
+	// search.json does not list the kind's pages from here.
 	Search string
 	// What says what a page of the kind is, for messages about an
 	// address two things would be written to: "the page of metric %s".
@@ -159,11 +160,9 @@ func init() {
 	searchKind = &pageKind{Name: "search", Folder: "search/", What: "the search page",
 		draw: func(b *builder, w *bytes.Buffer, _ entry) error { return b.searchPage(w) }}
 
-	actionsKind = evidenceKind("actions", "Actions", "Every action and milestone of the partnership, by goal, with its dates and where it stands.",
-		(*model.Partnership).HasActions)
-	risksKind = evidenceKind("risks", "Risks", "Every risk the partnership records, by goal, scored by likelihood and impact.",
-		(*model.Partnership).HasRisks)
-	goalKind = &pageKind{Name: "goal", Folder: "goals/", Owns: true, Section: "goals", Source: config.File, Search: "Goal",
+	actionsKind = evidenceKind("actions", (*model.Partnership).HasActions)
+	risksKind = evidenceKind("risks", (*model.Partnership).HasRisks)
+	goalKind = &pageKind{Name: "goal", Folder: "goals/", Owns: true, Section: "goals", Source: config.File, Search: "goal",
 		What: "the page of goal %s", Holds: "the pages of its goals",
 		pages: func(b *builder) []entry {
 			return each(b.p.Goals, func(g *model.Goal) entry {
@@ -171,7 +170,7 @@ func init() {
 			})
 		},
 		draw: func(b *builder, w *bytes.Buffer, e entry) error { return b.goal(w, e.Of.(*model.Goal)) }}
-	serviceKind = &pageKind{Name: "service", Folder: "services/", Owns: true, Section: "services", Source: csvdata.ServicesFile, Search: "Service",
+	serviceKind = &pageKind{Name: "service", Folder: "services/", Owns: true, Section: "services", Source: csvdata.ServicesFile, Search: "service",
 		What: "the page of service %s", Holds: "the pages of its services",
 		pages: func(b *builder) []entry {
 			return each(b.p.Services, func(s *model.Service) entry {
@@ -179,7 +178,7 @@ func init() {
 			})
 		},
 		draw: func(b *builder, w *bytes.Buffer, e entry) error { return b.service(w, e.Of.(*model.Service)) }}
-	partnerKind = &pageKind{Name: "partner", Folder: "partners/", Owns: true, Section: "partners", Source: csvdata.PartnersFile, Search: "Partner",
+	partnerKind = &pageKind{Name: "partner", Folder: "partners/", Owns: true, Section: "partners", Source: csvdata.PartnersFile, Search: "partner",
 		What: "the page of partner %s", Holds: "the pages of its partners",
 		pages: func(b *builder) []entry {
 			return each(b.p.Partners, func(p *model.Partner) entry {
@@ -196,7 +195,7 @@ func init() {
 			return e
 		})
 	}
-	metricKind = &pageKind{Name: "metric", Folder: "metrics/", Owns: true, Section: "metrics", Source: csvdata.MetricsFile, Search: "Measure",
+	metricKind = &pageKind{Name: "metric", Folder: "metrics/", Owns: true, Section: "metrics", Source: csvdata.MetricsFile, Search: "measure",
 		What: "the page of metric %s", Holds: "the pages of its metrics", pages: metrics,
 		draw: func(b *builder, w *bytes.Buffer, e entry) error { return b.metric(w, e.Of.(*model.Metric)) }}
 	embedKind = &pageKind{Name: "embed", Folder: "embed/", Owns: true,
@@ -286,17 +285,20 @@ func each[T any](items []T, f func(T) entry) []entry {
 
 // evidenceKind is the row of the actions page or the risks page: one page
 // listing every row of its file by goal, which a site has when the file
-// has a row at any period.
-func evidenceKind(name, title, description string, has func(*model.Partnership) bool) *pageKind {
-	k := &pageKind{Name: name, Folder: name + "/", Owns: true, single: true, Search: "Section",
+// has a row at any period. Its title and description are the catalogue's
+// kind.NAME and kind.NAME.description, in the builder's language.
+func evidenceKind(name string, has func(*model.Partnership) bool) *pageKind {
+	k := &pageKind{Name: name, Folder: name + "/", Owns: true, single: true, Search: "section",
 		What: "the " + name + " page", Holds: "its list of " + name}
 	k.pages = func(b *builder) []entry {
 		if !has(b.p) {
 			return nil
 		}
-		return []entry{{Title: title, Summary: description}}
+		return []entry{{Title: b.lang.T("kind." + name), Summary: b.lang.T("kind." + name + ".description")}}
 	}
-	k.draw = func(b *builder, w *bytes.Buffer, _ entry) error { return b.evidencePage(w, k, title, description) }
+	k.draw = func(b *builder, w *bytes.Buffer, _ entry) error {
+		return b.evidencePage(w, k, b.lang.T("kind."+name), b.lang.T("kind."+name+".description"))
+	}
 	return k
 }
 
@@ -390,7 +392,9 @@ func (k *pageKind) describe(e entry) string {
 		if of.s.Template == "section" {
 			return "the list of the pages in content/" + of.s.Name + "/"
 		}
-		return "the list of " + strings.ToLower(of.s.Title)
+		// A built-in section's name is its English title in lower case,
+		// and a message stays English whatever the site's language.
+		return "the list of " + of.s.Name
 	}
 	return fmt.Sprintf(k.What, fmt.Sprintf("%q", e.ID))
 }

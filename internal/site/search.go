@@ -35,14 +35,14 @@ type searchEntry struct {
 func (b *builder) searchIndex() ([]searchEntry, error) {
 	var out []searchEntry
 	for _, s := range b.sections {
-		out = append(out, searchEntry{Title: s.Title, URL: s.listURL(1), Kind: "Section"})
+		out = append(out, searchEntry{Title: s.Title, URL: s.listURL(1), Kind: b.lang.T("kind.search.section")})
 	}
 	for _, k := range kinds {
 		if k.Search == "" {
 			continue
 		}
 		for _, e := range k.entries(b) {
-			out = append(out, searchEntry{Title: e.Title, URL: k.url(e.ID), Kind: k.Search, Summary: e.Summary, Headings: e.Headings})
+			out = append(out, searchEntry{Title: e.Title, URL: k.url(e.ID), Kind: b.lang.T("kind.search." + k.Search), Summary: e.Summary, Headings: e.Headings})
 		}
 	}
 	var pages []*content.Page
@@ -58,9 +58,9 @@ func (b *builder) searchIndex() ([]searchEntry, error) {
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
 		pg := pages[i]
-		kind := "Page"
+		kind := b.lang.T("kind.search.page")
 		if pg.Kind == content.Report {
-			kind = "Report"
+			kind = b.lang.T("kind.search.report")
 		} else if s := b.section(pg.Section); s != nil {
 			kind = s.Title
 		}
@@ -133,13 +133,13 @@ type AZ struct {
 }
 
 func (b *builder) searchPage(w *bytes.Buffer) error {
-	pg := &SearchPage{Base: b.pageBase(searchKind, "", "Search")}
-	pg.Description = "Search the measures, services, reports and pages of this site."
+	pg := &SearchPage{Base: b.pageBase(searchKind, "", b.lang.T("kind.search"))}
+	pg.Description = b.lang.T("kind.search.description")
 	for _, s := range b.sections {
-		pg.AZ = append(pg.AZ, AZ{Title: s.Title, URL: s.listURL(1), Kind: "Section"})
+		pg.AZ = append(pg.AZ, AZ{Title: s.Title, URL: s.listURL(1), Kind: b.lang.T("kind.search.section")})
 	}
 	for _, m := range b.p.Metrics {
-		pg.AZ = append(pg.AZ, AZ{Title: m.Name, URL: metricKind.url(m.ID), Kind: metricKind.Search})
+		pg.AZ = append(pg.AZ, AZ{Title: m.Name, URL: metricKind.url(m.ID), Kind: b.lang.T("kind.search." + metricKind.Search)})
 	}
 	slices.SortStableFunc(pg.AZ, func(x, y AZ) int { return strings.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title)) })
 	return b.draw(w, "search", &pg.Base, pg)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/content"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // PerPage is the most entries one list page shows; a longer list is split
@@ -33,13 +34,15 @@ type section struct {
 	entries func(b *builder) int
 }
 
-// builtIn are the sections drawn from the data, in navigation order.
+// builtIn are the sections drawn from the data, in navigation order. Each
+// takes its title from the catalogue, kind.NAME, in the builder's
+// language when the builder copies them, so none is kept here.
 var builtIn = []section{
-	{Name: "goals", Title: "Goals", Template: "goals"},
-	{Name: "services", Title: "Services", Template: "services"},
-	{Name: "partners", Title: "Partners", Template: "partners"},
-	{Name: "metrics", Title: "Metrics", Template: "metrics", entries: func(b *builder) int { return len(b.p.Metrics) }},
-	{Name: "reports", Title: "Reports", Template: "reports", entries: func(b *builder) int { return len(b.reports) }},
+	{Name: "goals", Template: "goals"},
+	{Name: "services", Template: "services"},
+	{Name: "partners", Template: "partners"},
+	{Name: "metrics", Template: "metrics", entries: func(b *builder) int { return len(b.p.Metrics) }},
+	{Name: "reports", Template: "reports", entries: func(b *builder) int { return len(b.reports) }},
 }
 
 // pages is how many list pages the section has.
@@ -64,6 +67,7 @@ type Pager struct {
 	Prev, Next  string // relative links, "" at either end
 	From, To    int    // the entries shown, counted from 1
 	Total       int
+	lang        *words.Lang // the page's language, for Of
 }
 
 // Of says which entries a page of a split list shows, for a caption:
@@ -72,14 +76,14 @@ func (p Pager) Of() string {
 	if p.Pages <= 1 {
 		return ""
 	}
-	return fmt.Sprintf(", %d to %d of %d", p.From, p.To, p.Total)
+	return p.lang.F("kind.list-of", "from", p.From, "to", p.To, "total", p.Total)
 }
 
 // window returns the part of a list of n entries that page shows, and the
-// pager for it.
-func (bs *Base) window(s *section, page, n int) (from, to int, p Pager) {
+// pager for it, which says so in the language l.
+func (bs *Base) window(l *words.Lang, s *section, page, n int) (from, to int, p Pager) {
 	from, to = min((page-1)*PerPage, n), min(page*PerPage, n)
-	p = Pager{Page: page, Pages: max(1, (n+PerPage-1)/PerPage), From: from + 1, To: to, Total: n}
+	p = Pager{Page: page, Pages: max(1, (n+PerPage-1)/PerPage), From: from + 1, To: to, Total: n, lang: l}
 	if page > 1 {
 		p.Prev = bs.Rel(s.listURL(page - 1))
 	}
@@ -107,6 +111,7 @@ func (b *builder) findSections() {
 	}
 	b.sections = slices.Clone(builtIn)
 	for i := range b.sections {
+		b.sections[i].Title = b.lang.T("kind." + b.sections[i].Name)
 		b.sections[i].Intro = b.content.Find(content.Section, b.sections[i].Name, "")
 	}
 	inSection := map[*content.Page]bool{}
@@ -179,26 +184,26 @@ func (b *builder) list(w *bytes.Buffer, s *section, n int) error {
 	title := s.Title
 	var crumbs []Crumb
 	if n > 1 {
-		title = fmt.Sprintf("%s, page %d", s.Title, n)
+		title = b.lang.F("kind.list-page", "section", s.Title, "n", n)
 		crumbs = []Crumb{{Title: s.Title, URL: s.listURL(1)}}
 	}
 	pg := &ListPage{Base: b.base(s.Template, s.listURL(n), title, crumbs...), Section: s.Title}
 	switch s.Name {
 	case "metrics":
-		from, to, p := pg.window(s, n, len(b.p.Metrics))
+		from, to, p := pg.window(b.lang, s, n, len(b.p.Metrics))
 		for _, m := range b.p.Metrics[from:to] {
-			pg.Rows = append(pg.Rows, scoreRowAt(m, zeroPeriod))
+			pg.Rows = append(pg.Rows, scoreRowAt(b.lang, m, zeroPeriod))
 		}
 		pg.Pager = p
 	case "reports":
-		from, to, p := pg.window(s, n, len(b.reports))
+		from, to, p := pg.window(b.lang, s, n, len(b.reports))
 		for _, r := range b.reports[from:to] {
 			pg.Entries = append(pg.Entries, reportLink(r))
 		}
 		pg.Pager = p
 	default:
 		if s.Template == "section" {
-			from, to, p := pg.window(s, n, len(s.Pages))
+			from, to, p := pg.window(b.lang, s, n, len(s.Pages))
 			for _, r := range s.Pages[from:to] {
 				pg.Entries = append(pg.Entries, reportLink(r))
 			}

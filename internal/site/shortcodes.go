@@ -9,10 +9,10 @@ import (
 	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/content"
 	"github.com/partnersite/partnersite/internal/csvdata"
-	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/textfile"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // drawFunc renders a resolved shortcode for one page.
@@ -135,7 +135,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		text = html.EscapeString(metric.Said(pt))
 	case show == "target":
 		if pt.Target == nil {
-			text = "no target"
+			text = html.EscapeString(b.lang.T("site.value.no-target"))
 		} else {
 			text = html.EscapeString(metric.TargetText(pt))
 		}
@@ -156,14 +156,14 @@ func (b *builder) printRecent(pg *content.Page, f *chart.Figure) {
 	if pg.Kind != content.Report || !pg.PeriodSet {
 		return // no period to count back from
 	}
-	page := "this report's web page"
+	key, url := "report.print.on-page", ""
 	if b.cfg.BaseURL != "" {
-		page += ", " + b.abs(pg.URL) + "," // the address, set off
+		key, url = "report.print.on-page-at", b.abs(pg.URL) // the address, set off
 	}
-	where := "on " + strings.TrimSuffix(page, ",")
 	if f.CSV == csvdata.PerformanceFile {
-		where = "on " + page + " and in its figures.csv"
+		key += "-csv"
 	}
+	where := b.lang.F(key, "url", url)
 	f.Table.PrintRecent(pg.Period, where)
 }
 
@@ -230,15 +230,15 @@ func (b *builder) scorecard(at period.Period) []ScoreGoal {
 	for _, g := range b.p.Goals {
 		sg := ScoreGoal{Goal: g, Counts: model.CountStatuses(g.Metrics)}
 		for _, m := range g.Metrics {
-			sg.Rows = append(sg.Rows, scoreRowAt(m, at))
+			sg.Rows = append(sg.Rows, scoreRowAt(b.lang, m, at))
 		}
 		out = append(out, sg)
 	}
 	return out
 }
 
-// scoreRowAt is a metric's scorecard line at period at.
-func scoreRowAt(m *model.Metric, at period.Period) ScoreRow {
+// scoreRowAt is a metric's scorecard line at period at, in the language l.
+func scoreRowAt(l *words.Lang, m *model.Metric, at period.Period) ScoreRow {
 	ss, ps := m.WorstAt(at)
 	row := ScoreRow{Metric: m}
 	if len(ps) == 0 {
@@ -255,12 +255,12 @@ func scoreRowAt(m *model.Metric, at period.Period) ScoreRow {
 			}
 		}
 		if len(also) > 0 {
-			row.Who += "; " + format.List(also) + " also " + ps[0].Rating.Status.String()
+			row.Who = l.F("site.row.also", "who", row.Who, "others", l.List(also), "status", ps[0].Rating.Status.String())
 		}
 	}
-	row = fill(row, m, ps[0])
+	row = fill(l, row, m, ps[0])
 	if len(m.Series) > 1 {
-		row.Trend = travelEach(m, at)
+		row.Trend = travelEach(l, m, at)
 	}
 	return row
 }
@@ -269,15 +269,15 @@ func scoreRowAt(m *model.Metric, at period.Period) ScoreRow {
 // reported per partner, at period at: "North: Improving; South:
 // Worsening". A scorecard row shows one partner's figure, but every
 // partner's direction, so that none is hidden behind the worst.
-func travelEach(m *model.Metric, at period.Period) string {
+func travelEach(l *words.Lang, m *model.Metric, at period.Period) string {
 	var parts []string
 	for _, s := range m.Series {
 		pt := scoredAt(s, at)
 		if pt == nil {
-			parts = append(parts, s.Name()+": no figures yet")
+			parts = append(parts, l.F("site.row.travel", "who", s.Name(), "travel", l.T("site.row.no-figures")))
 			continue
 		}
-		parts = append(parts, s.Name()+": "+pt.Travel())
+		parts = append(parts, l.F("site.row.travel", "who", s.Name(), "travel", pt.Travel()))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -294,20 +294,20 @@ func scoredAt(s *model.Series, at period.Period) *model.Point {
 	return s.LatestBy(at.End())
 }
 
-// seriesRow is one series' latest line.
-func seriesRow(m *model.Metric, s *model.Series) ScoreRow {
+// seriesRow is one series' latest line, in the language l.
+func seriesRow(l *words.Lang, m *model.Metric, s *model.Series) ScoreRow {
 	row := ScoreRow{Metric: m, Who: s.Name()}
 	if pt := s.Latest(); pt != nil {
-		row = fill(row, m, pt)
+		row = fill(l, row, m, pt)
 	}
 	return row
 }
 
-func fill(row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
+func fill(l *words.Lang, row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
 	row.HasData = true
 	row.Period = pt.Period
 	row.Value = m.Said(pt)
-	row.Target = "None"
+	row.Target = l.T("site.row.no-target")
 	if pt.Target != nil {
 		row.Target = m.TargetText(pt)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Since is a report's section "Since the last report": what a councillor
@@ -109,7 +110,7 @@ func (b *builder) since(pg *content.Page) *Since {
 			s.First = append(s.First, m)
 		}
 	}
-	s.evidenceSince(then, current)
+	s.evidenceSince(b.lang, then, current)
 	// Worst first: where each ended up, then how far it fell.
 	slices.SortStableFunc(s.Changes, func(x, y Change) int {
 		return cmp.Or(cmp.Compare(y.To.Status, x.To.Status),
@@ -119,8 +120,9 @@ func (b *builder) since(pg *content.Page) *Since {
 }
 
 // evidenceSince adds the actions and risks that moved between the report
-// before, then, and this one, current.
-func (s *Since) evidenceSince(then, current *model.Partnership) {
+// before, then, and this one, current, saying how each moved in the
+// language l.
+func (s *Since) evidenceSince(l *words.Lang, then, current *model.Partnership) {
 	before := map[string]*model.Action{}
 	for _, a := range then.Actions {
 		before[a.ID] = a
@@ -131,9 +133,10 @@ func (s *Since) evidenceSince(then, current *model.Partnership) {
 		case a.Status == measure.Complete && (old == nil || old.Status != measure.Complete):
 			s.Completed = append(s.Completed, a)
 		case a.Overdue && (old == nil || !old.Overdue):
-			s.Slipped = append(s.Slipped, Slip{a, "now overdue; " + a.Dates()})
+			s.Slipped = append(s.Slipped, Slip{a, l.F("report.since.overdue", "dates", a.Dates())})
 		case old != nil && a.Deadline().End().After(old.Deadline().End()):
-			s.Slipped = append(s.Slipped, Slip{a, "now due " + a.Deadline().String() + ", was " + old.Deadline().String() + " (" + model.Slip(old.Deadline().End(), a.Deadline().End()) + " later)"})
+			s.Slipped = append(s.Slipped, Slip{a, l.F("report.since.later", "to", a.Deadline().String(), "from", old.Deadline().String(),
+				"by", model.Slip(old.Deadline().End(), a.Deadline().End()))})
 		}
 	}
 	risks := map[string]*model.Risk{}
@@ -151,15 +154,15 @@ func (s *Since) evidenceSince(then, current *model.Partnership) {
 			// so that a move into High is never hidden behind a number.
 			from := strconv.Itoa(old.Score())
 			if old.Band() != r.Band() {
-				from = old.Band() + " " + from
+				from = l.F("report.since.risk-band", "band", old.Band(), "score", from)
 			}
-			way := "up"
+			way := "report.since.risk-up"
 			if r.Score() < old.Score() {
-				way = "down"
+				way = "report.since.risk-down"
 			} else {
 				s.Rose[r.ID] = true
 			}
-			s.RiskChange[r.ID] = way + " from " + from
+			s.RiskChange[r.ID] = l.F(way, "from", from)
 			s.Moved = append(s.Moved, r)
 		}
 	}

@@ -94,5 +94,15 @@ func upperIf(upper bool, s string) string {
 
 func startsWithVowel(s string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.ToLower(s))
+	// A figure is read as its Welsh word: "ac 1" (un), "ac 11" (un ar
+	// ddeg), "ac 8" and "ac 80" (wyth, wyth deg), but "a 10" (deg) and
+	// "a 1,000" (mil).
+	d := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	switch {
+	case d > 0 && s[0] == '8':
+		return true
+	case (s[:d] == "1" || s[:d] == "11") && !strings.HasPrefix(s[d:], ","):
+		return true
+	}
 	return strings.ContainsRune("aeiouwyâêîôûŵŷ", r)
 }
