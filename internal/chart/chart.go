@@ -485,7 +485,7 @@ func sharingPhrase(lang *words.Lang, m *model.Metric, series []*model.Series) st
 	if m.Service == nil || m.Service.Started.IsZero() {
 		return ""
 	}
-	start := m.Service.Started.String()
+	start := day(lang, m.Service.Started)
 	// "became shared on 1 April 2024", but "in April 2024" for a month.
 	when := lang.F("chart.sharing.on", "date", start)
 	if m.Service.Started.Month {
@@ -631,7 +631,7 @@ func periodWord(m *model.Metric) string {
 func metricTable(lang *words.Lang, m *model.Metric, series []*model.Series, periods []period.Period) Table {
 	t := Table{Caption: lang.F("chart.caption", "metric", m.Name, "unit", strings.ToLower(m.Unit.Label()), "by", adverb(lang, m)), kind: m.Kind, lang: lang}
 	if first, ok := sharedFrom(m, periods); ok {
-		t.Caption = lang.F("chart.caption.shared", "caption", t.Caption, "date", m.Service.Started.String(), "first", first.String())
+		t.Caption = lang.F("chart.caption.shared", "caption", t.Caption, "date", day(lang, m.Service.Started), "first", first.String())
 	}
 	t.Head = []string{lang.T("chart.head.period")}
 	// One target column when every series has the same target in every
@@ -1349,4 +1349,13 @@ func (f *Figure) Copy() *Figure {
 	c := *f
 	c.Table.Rows = slices.Clone(f.Table.Rows)
 	return &c
+}
+
+// day writes the day a service became shared in the figure's language:
+// "1 April 2024", or "April 2024" where only the month is known.
+func day(lang *words.Lang, d period.Day) string {
+	if d.Month {
+		return lang.MonthYear(d.Time.Month(), d.Time.Year())
+	}
+	return lang.Date(d.Time)
 }
