@@ -132,13 +132,29 @@ func soFar(lang *words.Lang, p period.Period) string {
 	y, place := yearPlace(p)
 	start := placeIn(p.Kind, y, 0)
 	if place == 0 {
-		return p.Label()
+		return label(lang, p)
 	}
-	e := p.End()
-	if start.Start().Year() == e.Year() {
-		return lang.F("chart.so-far", "month", lang.Month(e.Month()), "year", e.Year())
+	return span(lang, start.Start(), p.End())
+}
+
+// label spells out the months a period covers, as period.Label does, in
+// the figure's language: "July to September 2024", "April 2024 to March
+// 2025", "June 2024".
+func label(lang *words.Lang, p period.Period) string {
+	if p.Kind == period.Month {
+		return lang.MonthYear(time.Month(p.N), p.Year)
 	}
-	return lang.F("chart.so-far.two-years", "from", start.Start().Year(), "month", lang.Month(e.Month()), "year", e.Year())
+	return span(lang, p.Start(), p.End())
+}
+
+// span names the months from the one starting at from to the one ending
+// at to: "April to September 2024", or "April 2024 to March 2025" across
+// a new year.
+func span(lang *words.Lang, from, to time.Time) string {
+	if from.Year() == to.Year() {
+		return lang.F("chart.span", "from", lang.Month(from.Month()), "to", lang.Month(to.Month()), "year", to.Year())
+	}
+	return lang.F("chart.span.years", "from", lang.Month(from.Month()), "start", from.Year(), "to", lang.Month(to.Month()), "year", to.Year())
 }
 
 // adverb says how a metric's figures run, for subtitles and captions: "by
@@ -387,7 +403,7 @@ func metricSummary(lang *words.Lang, m *model.Metric, series []*model.Series, he
 	if yearToDate(m) {
 		b.WriteString(lang.F("chart.summary.latest-to-date", "when", soFar(lang, l.Period), "period", l.Period.String(), "subject", subject, "value", m.Said(l), "rating", rating, "change", change))
 	} else {
-		b.WriteString(lang.F("chart.summary.latest", "when", l.Period.Label(), "period", l.Period.String(), "subject", subject, "value", m.Said(l), "rating", rating, "change", change))
+		b.WriteString(lang.F("chart.summary.latest", "when", label(lang, l.Period), "period", l.Period.String(), "subject", subject, "value", m.Said(l), "rating", rating, "change", change))
 	}
 	if len(series) > 1 {
 		var parts []string
