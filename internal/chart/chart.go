@@ -329,11 +329,11 @@ func Metric(lang *words.Lang, m *model.Metric, partnerID, id string) *Figure {
 	if head != nil {
 		fig.Title = lang.F("chart.title", "metric", m.Name, "standing", standing(lang, m, series))
 	}
-	fig.Subtitle = m.Unit.Label() + ", " + adverb(lang, m)
 	if len(periods) > 0 {
-		fig.Subtitle += ", " + period.Span(periods[0], periods[len(periods)-1])
+		fig.Subtitle = lang.F("chart.subtitle", "unit", m.Unit.Label(), "by", adverb(lang, m), "span", spanOf(lang, periods[0], periods[len(periods)-1]), "direction", m.Direction.Phrase())
+	} else {
+		fig.Subtitle = lang.F("chart.subtitle.no-span", "unit", m.Unit.Label(), "by", adverb(lang, m), "direction", m.Direction.Phrase())
 	}
-	fig.Subtitle += ". " + m.Direction.Phrase() + "."
 	fig.Summary = metricSummary(lang, m, series, head)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = metricTable(lang, m, series, periods)
@@ -854,7 +854,7 @@ func Savings(lang *words.Lang, v *model.Savings, id string) *Figure {
 		fig.Title = lang.F("savings.title.rated", "title", fig.Title, "standing", headline(lang, l.Rating.Status, l.Target.Short(), false), "period", l.Period.String())
 	}
 	if len(v.Years) > 0 {
-		fig.Subtitle = lang.F("savings.subtitle", "span", period.Span(v.Years[0].Period, v.Years[len(v.Years)-1].Period))
+		fig.Subtitle = lang.F("savings.subtitle", "span", spanOf(lang, v.Years[0].Period, v.Years[len(v.Years)-1].Period))
 	}
 	fig.Summary = savingsSummary(lang, v)
 	fig.Label = fig.Title + ". " + fig.Summary
@@ -1186,10 +1186,9 @@ func placesOf(v *model.Savings) savingsPlaces {
 
 // Possessive adds the English possessive to a name: "Stevenage's", but
 // "East Herts'" for a name ending in s.
-//
-// Deprecated: English only, kept for the template function "possessive"
-// until its last use goes; a pattern with {name:poss} is the same in
-// English and right in Welsh, which has no possessive ending.
+// It is English only, kept for the template function "possessive" until
+// its last use goes: a pattern with {name:poss} is the same in English
+// and right in Welsh, which has no possessive ending.
 func Possessive(name string) string {
 	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "S") {
 		return name + "'"
@@ -1374,4 +1373,14 @@ func day(lang *words.Lang, d period.Day) string {
 		return lang.MonthYear(d.Time.Month(), d.Time.Year())
 	}
 	return lang.Date(d.Time)
+}
+
+// spanOf names the periods from first to last in the figure's language,
+// as period.Span does: "2021/22 to 2023/24", or the one period when they
+// are the same.
+func spanOf(lang *words.Lang, first, last period.Period) string {
+	if first == last {
+		return first.String()
+	}
+	return lang.F("chart.periods", "first", first.String(), "last", last.String())
 }
