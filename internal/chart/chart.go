@@ -22,6 +22,7 @@ import (
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Figure is one chart with everything that stands in for it.
@@ -69,6 +70,9 @@ type Table struct {
 	// place of its earlier rows, saying where they are (see PrintRecent).
 	EarlierNote string
 	kind        period.Kind // of the rows' periods
+	// lang writes the table's words, and PrintRecent's note, in the
+	// language the figure was made in.
+	lang *words.Lang
 }
 
 // Row is one table row; Head is its row header (th scope="row").
@@ -101,14 +105,14 @@ func status(r model.Rating) Cell {
 	return Cell{Text: s.String(), Status: &s, StatusClass: s.Class(), Title: r.Rule()}
 }
 
-func kindAdverb(k period.Kind) string {
+func kindAdverb(lang *words.Lang, k period.Kind) string {
 	switch k {
 	case period.Year:
-		return "by financial year"
+		return lang.T("chart.by-year")
 	case period.Quarter:
-		return "by quarter"
+		return lang.T("chart.by-quarter")
 	case period.Month:
-		return "by month"
+		return lang.T("chart.by-month")
 	}
 	return ""
 }
@@ -124,52 +128,72 @@ func yearToDate(m *model.Metric) bool {
 // soFar spells out the part of its financial year a quarter or month
 // ends: "April to September 2024", "April 2024 to March 2025", or "April
 // 2024" for the first month.
-func soFar(p period.Period) string {
+func soFar(lang *words.Lang, p period.Period) string {
 	y, place := yearPlace(p)
 	start := placeIn(p.Kind, y, 0)
 	if place == 0 {
-		return p.Label()
+		return label(lang, p)
 	}
-	e := p.End()
-	if start.Start().Year() == e.Year() {
-		return fmt.Sprintf("April to %s %d", e.Month(), e.Year())
+	return span(lang, start.Start(), p.End())
+}
+
+// label spells out the months a period covers, as period.Label does, in
+// the figure's language: "July to September 2024", "April 2024 to March
+// 2025", "June 2024".
+func label(lang *words.Lang, p period.Period) string {
+	if p.Kind == period.Month {
+		return lang.MonthYear(time.Month(p.N), p.Year)
 	}
-	return fmt.Sprintf("April %d to %s %d", start.Start().Year(), e.Month(), e.Year())
+	return span(lang, p.Start(), p.End())
+}
+
+// span names the months from the one starting at from to the one ending
+// at to: "April to September 2024", or "April 2024 to March 2025" across
+// a new year.
+func span(lang *words.Lang, from, to time.Time) string {
+	if from.Year() == to.Year() {
+		return lang.F("chart.span", "from", lang.Month(from.Month()), "to", lang.Month(to.Month()), "year", to.Year())
+	}
+	return lang.F("chart.span.years", "from", lang.Month(from.Month()), "start", from.Year(), "to", lang.Month(to.Month()), "year", to.Year())
 }
 
 // adverb says how a metric's figures run, for subtitles and captions: "by
 // quarter", or "year to date, by quarter" for a cumulative metric.
-func adverb(m *model.Metric) string {
+func adverb(lang *words.Lang, m *model.Metric) string {
 	if m.Cumulative {
-		return "year to date, " + kindAdverb(m.Kind)
+		return lang.F("chart.year-to-date", "by", kindAdverb(lang, m.Kind))
 	}
-	return kindAdverb(m.Kind)
+	return kindAdverb(lang, m.Kind)
 }
 
 // headline phrases a rating for a figure title: "missing the target of
 // 18 days", or "missing it" where an earlier part of the title has given
 // the target (said).
-func headline(s model.Status, target string, said bool) string {
+func headline(lang *words.Lang, s model.Status, target string, said bool) string {
 	switch {
 	case s == model.NotRated:
-		return "not rated"
+		return lang.T("chart.headline.not-rated")
 	case target == "" && s > model.NoTarget:
 		// Rated by the council's report, which gave no target.
-		return "rated " + strings.ToLower(s.String()) + " by the council"
+		return lang.F("chart.headline.council", "status", strings.ToLower(s.String()))
 	}
-	of := "the target of " + target
-	if said {
-		of = "it"
-	}
+	// Each case is a whole phrase, since a language may put the target
+	// elsewhere than English does, or say "it" with the verb.
+	key := ""
 	switch s {
 	case model.OnTrack:
-		return "meeting " + of
+		key = "chart.headline.meeting"
 	case model.AtRisk:
-		return "just short of " + of
+		key = "chart.headline.short"
 	case model.OffTrack:
-		return "missing " + of
+		key = "chart.headline.missing"
+	default:
+		return lang.T("chart.headline.no-target")
 	}
-	return "no target set"
+	if said {
+		return lang.T(key + "-it")
+	}
+	return lang.F(key, "target", target)
 }
 
 // standing is what a title says of where the figures stand, speaking of
@@ -178,7 +202,7 @@ func headline(s model.Status, target string, said bool) string {
 // the target of 18 days" where every partner stands alike; "South missing
 // the target of 18 days, North meeting it" where they differ, the worst
 // first; for a measure of context, each series' latest figure.
-func standing(m *model.Metric, series []*model.Series) string {
+func standing(lang *words.Lang, m *model.Metric, series []*model.Series) string {
 	var shown, none []*model.Series
 	for _, s := range series {
 		if s.Latest() != nil {
@@ -205,18 +229,18 @@ func standing(m *model.Metric, series []*model.Series) string {
 		for _, s := range shown {
 			part := m.Prose(s.Latest().Value)
 			if len(series) > 1 {
-				part = s.Name() + " " + part
+				part = lang.F("chart.standing.named", "series", s.Name(), "figure", part)
 			}
 			if !same {
-				part += " in " + s.Latest().Period.String()
+				part = lang.F("chart.standing.in", "text", part, "period", s.Latest().Period.String())
 			}
 			parts = append(parts, part)
 		}
 		title := strings.Join(parts, ", ")
 		if same {
-			title += " in " + shown[0].Latest().Period.String()
+			title = lang.F("chart.standing.in", "text", title, "period", shown[0].Latest().Period.String())
 		}
-		return withNone(title, names(none))
+		return withNone(lang, title, names(none))
 	}
 	// Group the series by rating and target, worst first and otherwise in
 	// the order of partners.csv.
@@ -242,22 +266,22 @@ func standing(m *model.Metric, series []*model.Series) string {
 	slices.SortStableFunc(groups, func(a, b *group) int { return int(b.status) - int(a.status) })
 	if len(groups) == 1 && len(none) == 0 {
 		g := groups[0]
-		return together(g.series) + headline(g.status, g.target, false)
+		return together(lang, g.series, headline(lang, g.status, g.target, false))
 	}
 	said := map[string]bool{}
 	for _, g := range groups {
-		parts = append(parts, format.List(names(g.series))+" "+headline(g.status, g.target, g.target != "" && said[g.target]))
+		parts = append(parts, lang.F("chart.standing.group", "names", lang.List(names(g.series)), "standing", headline(lang, g.status, g.target, g.target != "" && said[g.target])))
 		said[g.target] = true
 	}
-	return withNone(strings.Join(parts, ", "), names(none))
+	return withNone(lang, strings.Join(parts, ", "), names(none))
 }
 
-// together names series that stand alike, for the start of a title: ""
-// for one, "both councils" or "all 3 councils" for partners, otherwise
-// their names ("Partnership and North ").
-func together(series []*model.Series) string {
+// together says how series that stand alike stand, for a title: the
+// standing alone for one, "both councils ..." or "all 3 councils ..."
+// for partners, otherwise with their names ("Partnership and North ...").
+func together(lang *words.Lang, series []*model.Series, standing string) string {
 	if len(series) == 1 {
-		return ""
+		return standing
 	}
 	var names []string
 	partners := true
@@ -267,24 +291,27 @@ func together(series []*model.Series) string {
 	}
 	switch {
 	case partners && len(series) == 2:
-		return "both councils "
+		return lang.F("chart.standing.both", "standing", standing)
 	case partners:
-		return fmt.Sprintf("all %d councils ", len(series))
+		return lang.N("chart.standing.all", len(series), "standing", standing)
 	}
-	return format.List(names) + " "
+	return lang.F("chart.standing.group", "names", lang.List(names), "standing", standing)
 }
 
 // withNone adds to a title the series it shows that have no figures yet.
-func withNone(title string, none []string) string {
+func withNone(lang *words.Lang, title string, none []string) string {
 	if len(none) == 0 {
 		return title
 	}
-	return title + ", " + format.List(none) + " no figures yet"
+	return lang.F("chart.standing.none", "title", title, "names", lang.List(none))
 }
 
 // Metric builds the figure for a metric: every series, or only the
 // partner's when partnerID is set ("" for all).
-func Metric(m *model.Metric, partnerID, id string) *Figure {
+//
+// lang is the site's language, whose catalogue gives every word the
+// figure writes; a builder makes its figures in its own language.
+func Metric(lang *words.Lang, m *model.Metric, partnerID, id string) *Figure {
 	series := m.Series
 	if partnerID != "" {
 		series = nil
@@ -300,71 +327,83 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	head := model.Headline(series)
 	fig.Title = m.Name
 	if head != nil {
-		fig.Title = m.Name + ": " + standing(m, series)
+		fig.Title = lang.F("chart.title", "metric", m.Name, "standing", standing(lang, m, series))
 	}
-	fig.Subtitle = m.Unit.Label() + ", " + adverb(m)
 	if len(periods) > 0 {
-		fig.Subtitle += ", " + period.Span(periods[0], periods[len(periods)-1])
+		fig.Subtitle = lang.F("chart.subtitle", "unit", m.Unit.Label(), "by", adverb(lang, m), "span", spanOf(lang, periods[0], periods[len(periods)-1]), "direction", m.Direction.Phrase())
+	} else {
+		fig.Subtitle = lang.F("chart.subtitle.no-span", "unit", m.Unit.Label(), "by", adverb(lang, m), "direction", m.Direction.Phrase())
 	}
-	fig.Subtitle += ". " + m.Direction.Phrase() + "."
-	fig.Summary = metricSummary(m, series, head)
+	fig.Summary = metricSummary(lang, m, series, head)
 	fig.Label = fig.Title + ". " + fig.Summary
-	fig.Table = metricTable(m, series, periods)
+	fig.Table = metricTable(lang, m, series, periods)
 	fig.Unit, fig.Places = m.Unit, m.Decimals
 	if yearToDate(m) {
-		fig.Option, fig.Err = cumulativeOption(m, series, periods, fig.Label)
+		fig.Option, fig.Err = cumulativeOption(lang, m, series, periods, fig.Label)
 	} else {
-		fig.Option, fig.Err = metricOption(m, series, periods, fig.Label)
+		fig.Option, fig.Err = metricOption(lang, m, series, periods, fig.Label)
 	}
 	return fig
 }
 
-func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) string {
+func metricSummary(lang *words.Lang, m *model.Metric, series []*model.Series, head *model.Series) string {
 	if head == nil {
-		return "There are no figures for " + lowerFirst(m.Name) + " yet."
+		return lang.F("chart.summary.none", "metric", lowerFirst(m.Name))
 	}
 	l := head.Latest()
 	var b strings.Builder
 	subject := lowerFirst(m.Name)
 	if head.Partner != nil {
-		subject += " in " + head.Partner.ShortName
+		subject = lang.F("chart.summary.subject-in", "metric", subject, "partner", head.Partner.ShortName)
 	}
-	if yearToDate(m) {
-		fmt.Fprintf(&b, "In %s (%s, the year to date), %s was %s", soFar(l.Period), l.Period, subject, m.Said(l))
-	} else {
-		fmt.Fprintf(&b, "In %s (%s), %s was %s", l.Period.Label(), l.Period, subject, m.Said(l))
-	}
+	// The first sentence is one pattern per case, with its rating and
+	// its change each a whole clause the language writes in its order.
+	var rating string
 	switch {
 	case !m.Direction.Rated():
 	case l.Rating.Council && l.Rating.Status == model.NotRated:
-		fmt.Fprintf(&b, " (%s)", l.Rating.Reason)
+		rating = lang.F("chart.summary.reason", "reason", l.Rating.Reason)
 	case l.Rating.Council && l.Target == nil && l.Rating.Status > model.NoTarget:
 		// The council's word where its report rates without a target.
-		fmt.Fprintf(&b, ", which the council rates %s", l.Rating.Status)
+		rating = lang.F("chart.summary.council-rates", "status", l.Rating.Status.String())
 	case l.Target != nil:
-		fmt.Fprintf(&b, " against a target of %s: %s", m.TargetText(l), l.Rating.Status)
+		rating = lang.F("chart.summary.against", "target", m.TargetText(l), "status", l.Rating.Status.String())
 	default:
-		b.WriteString(" (no target is set)")
+		rating = lang.T("chart.summary.no-target")
 	}
 	var prev *model.Point
 	if !l.Compared.IsZero() {
 		prev = head.At(l.Compared)
 	}
+	var change string
 	switch {
 	case prev == nil && m.ComparesByYear():
-		b.WriteString(". There is no figure a year earlier to compare with.")
-	case prev == nil && len(head.Outturns) > 0 && m.Kind != period.Year:
+		change = lang.T("chart.summary.no-year-earlier")
+	case prev == nil && len(head.Outturns) > 0 && m.Kind == period.Quarter:
 		// A year's outturn may sit above it in the table, but is never
 		// compared with a quarter.
-		fmt.Fprintf(&b, ". This is the first %s figure.", map[period.Kind]string{period.Quarter: "quarterly", period.Month: "monthly"}[m.Kind])
+		change = lang.T("chart.summary.first-quarterly")
+	case prev == nil && len(head.Outturns) > 0 && m.Kind == period.Month:
+		change = lang.T("chart.summary.first-monthly")
 	case prev == nil:
-		b.WriteString(". This is the first figure.")
+		change = lang.T("chart.summary.first")
 	case l.Trend == model.NoChange:
-		fmt.Fprintf(&b, ", no change from %s.", prev.Period)
-	case m.ComparesByYear():
-		fmt.Fprintf(&b, ", %s on %s a year earlier (%s).", strings.ToLower(l.Trend.String()), m.Prose(prev.Value), prev.Period)
+		change = lang.F("chart.summary.no-change", "period", prev.Period.String())
 	default:
-		fmt.Fprintf(&b, ", %s from %s in %s.", strings.ToLower(l.Trend.String()), m.Prose(prev.Value), prev.Period)
+		key := "chart.summary.from."
+		if m.ComparesByYear() {
+			key = "chart.summary.year-on."
+		}
+		trend := map[model.Trend]string{model.Improving: "improving", model.Worsening: "worsening", model.Up: "up", model.Down: "down"}[l.Trend]
+		if trend == "" {
+			trend = "trend"
+		}
+		change = lang.F(key+trend, "trend", strings.ToLower(l.Trend.String()), "value", m.Prose(prev.Value), "period", prev.Period.String())
+	}
+	if yearToDate(m) {
+		b.WriteString(lang.F("chart.summary.latest-to-date", "when", soFar(lang, l.Period), "period", l.Period.String(), "subject", subject, "value", m.Said(l), "rating", rating, "change", change))
+	} else {
+		b.WriteString(lang.F("chart.summary.latest", "when", label(lang, l.Period), "period", l.Period.String(), "subject", subject, "value", m.Said(l), "rating", rating, "change", change))
 	}
 	if len(series) > 1 {
 		var parts []string
@@ -373,7 +412,7 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 				continue
 			}
 			sl := s.Latest()
-			parts = append(parts, fmt.Sprintf("%s %s (%s, %s)", s.Name(), m.Said(sl), sl.Rating.Status, sl.Period))
+			parts = append(parts, lang.F("chart.summary.other", "series", s.Name(), "value", m.Said(sl), "status", sl.Rating.Status.String(), "period", sl.Period.String()))
 		}
 		var none []string
 		for _, s := range series {
@@ -382,14 +421,14 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 			}
 		}
 		if len(none) > 0 {
-			parts = append(parts, format.List(none)+": no figures yet")
+			parts = append(parts, lang.F("chart.summary.others-none", "names", lang.List(none)))
 		}
 		if len(parts) > 0 {
-			b.WriteString(" Elsewhere: " + strings.Join(parts, "; ") + ".")
+			b.WriteString(lang.F("chart.summary.elsewhere", "parts", strings.Join(parts, "; ")))
 		}
 	}
-	b.WriteString(benchmarkPhrase(m, series, l.Period))
-	b.WriteString(sharingPhrase(m, series))
+	b.WriteString(benchmarkPhrase(lang, m, series, l.Period))
+	b.WriteString(sharingPhrase(lang, m, series))
 	return b.String()
 }
 
@@ -398,29 +437,30 @@ func metricSummary(m *model.Metric, series []*model.Series, head *model.Series) 
 // is above or below it and, by the metric's direction, whether that is
 // better. It never orders the partners: each is set against the
 // benchmark alone.
-func benchmarkPhrase(m *model.Metric, series []*model.Series, latest period.Period) string {
+func benchmarkPhrase(lang *words.Lang, m *model.Metric, series []*model.Series, latest period.Period) string {
 	var b strings.Builder
 	for _, bm := range m.Benchmarks {
 		bp := bm.LatestBy(latest)
 		if bp == nil {
 			continue
 		}
-		fmt.Fprintf(&b, " %s: %s in %s", bm.Name, m.Written(bp), bp.Period)
+		key := "chart.bench"
 		if bp.Period != latest {
-			b.WriteString(", the latest given")
+			key = "chart.bench.earlier"
 		}
+		b.WriteString(lang.F(key, "benchmark", bm.Name, "value", m.Written(bp), "period", bp.Period.String()))
 		for _, s := range series {
 			pt := s.At(bp.Period)
 			if pt == nil || !pt.Has() {
 				continue
 			}
-			who := s.Name() + " "
 			if len(series) == 1 && s.Partner == nil {
-				who = "the partnership's "
+				b.WriteString(lang.F("chart.bench.partnership", "value", m.Prose(pt.Value), "compared", comparedWith(lang, m, pt.Value, bp.Value)))
+			} else {
+				b.WriteString(lang.F("chart.bench.series", "series", s.Name(), "value", m.Prose(pt.Value), "compared", comparedWith(lang, m, pt.Value, bp.Value)))
 			}
-			fmt.Fprintf(&b, "; %s%s %s", who, m.Prose(pt.Value), comparedWith(m, pt.Value, bp.Value))
 		}
-		b.WriteString(".")
+		b.WriteString(lang.T("chart.bench.end"))
 	}
 	return b.String()
 }
@@ -428,24 +468,24 @@ func benchmarkPhrase(m *model.Metric, series []*model.Series, latest period.Peri
 // comparedWith says where v stands against a benchmark figure, as shown
 // (so 18.04 against 18.0 days, both shown as 18.0, is level), and whether
 // that is better by the metric's direction.
-func comparedWith(m *model.Metric, v, bench float64) string {
+func comparedWith(lang *words.Lang, m *model.Metric, v, bench float64) string {
 	shown, benchShown := format.Round(v, m.Decimals), format.Round(bench, m.Decimals)
 	switch {
 	case shown == benchShown:
-		return "is level with it"
+		return lang.T("chart.bench.level")
 	case !m.Direction.Rated() && shown > benchShown:
-		return "is above it"
+		return lang.T("chart.bench.above")
 	case !m.Direction.Rated():
-		return "is below it"
+		return lang.T("chart.bench.below")
 	case m.Direction.Better(shown, benchShown) > 0:
 		if shown > benchShown {
-			return "is above it, which is better"
+			return lang.T("chart.bench.above-better")
 		}
-		return "is below it, which is better"
+		return lang.T("chart.bench.below-better")
 	case shown > benchShown:
-		return "is above it, which is worse"
+		return lang.T("chart.bench.above-worse")
 	}
-	return "is below it, which is worse"
+	return lang.T("chart.bench.below-worse")
 }
 
 // sharingPhrase answers the question the partnership exists for, "did
@@ -457,15 +497,15 @@ func comparedWith(m *model.Metric, v, bench float64) string {
 // would otherwise make a "better" of the calendar. A side with one figure
 // says that figure, never "averaged". Where every figure is from one side
 // of the start, it says so.
-func sharingPhrase(m *model.Metric, series []*model.Series) string {
+func sharingPhrase(lang *words.Lang, m *model.Metric, series []*model.Series) string {
 	if m.Service == nil || m.Service.Started.IsZero() {
 		return ""
 	}
-	start := m.Service.Started.String()
+	start := day(lang, m.Service.Started)
 	// "became shared on 1 April 2024", but "in April 2024" for a month.
-	when := "on " + start
+	when := lang.F("chart.sharing.on", "date", start)
 	if m.Service.Started.Month {
-		when = "in " + start
+		when = lang.F("chart.sharing.in", "date", start)
 	}
 	var parts []string
 	allSince, allBefore := true, true
@@ -479,13 +519,12 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 		if latest := s.Latest(); m.ComparesByYear() && latest != nil {
 			hadBoth := len(before) > 0 && len(since) > 0
 			before, since = samePart(before, latest.Period), samePart(since, latest.Period)
-			each = partOfYear(latest.Period)
+			each = partOfYear(lang, latest.Period, "each")
 			if hadBoth && (len(before) == 0 || len(since) == 0) {
 				// Figures either side, but none like each other: said, so
 				// that the sentence's absence is not read as "no change".
 				// "the fourth quarter", "June"
-				part := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(each, "in "), "each "), " of each year")
-				unlike, unlikePart = append(unlike, s.Name()), part
+				unlike, unlikePart = append(unlike, s.Name()), partOfYear(lang, latest.Period, "name")
 			}
 		}
 		if len(before) == 0 || len(since) == 0 {
@@ -497,32 +536,33 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 		case model.Worsening:
 			verdict = "worse"
 		case model.NoChange:
-			verdict = "no different"
+			verdict = "same"
 		case model.Up:
 			verdict = "higher"
 		case model.Down:
 			verdict = "lower"
 		}
-		who := "It"
+		figures, verdict := beforeAndSince(lang, m, before, since, each), lang.T("chart.sharing.verdict."+verdict)
 		if len(series) > 1 {
-			who = s.Name()
+			parts = append(parts, lang.F("chart.sharing.series", "series", s.Name(), "figures", figures, "verdict", verdict))
+		} else {
+			parts = append(parts, lang.F("chart.sharing.it", "figures", figures, "verdict", verdict))
 		}
-		parts = append(parts, fmt.Sprintf("%s %s, which is %s", who, beforeAndSince(m, before, since, each), verdict))
 	}
 	if len(unlike) > 0 {
-		who := "It has"
 		if len(series) > 1 {
-			who = format.List(unlike) + format.Plural(float64(len(unlike)), " has", " have")
+			parts = append(parts, lang.N("chart.sharing.unlike-named", len(unlike), "names", lang.List(unlike), "part", unlikePart))
+		} else {
+			parts = append(parts, lang.F("chart.sharing.unlike", "part", unlikePart))
 		}
-		parts = append(parts, fmt.Sprintf("%s no figure from before sharing for %s, so none like its latest to compare with", who, unlikePart))
 	}
 	switch {
 	case len(parts) > 0:
-		return fmt.Sprintf(" The service has been shared since %s. %s.", start, strings.Join(parts, "; "))
+		return lang.F("chart.sharing.since", "date", start, "parts", strings.Join(parts, "; "))
 	case allSince:
-		return fmt.Sprintf(" All these figures are from after the service became shared %s, so there are no earlier figures to compare with.", when)
+		return lang.F("chart.sharing.all-since", "when", when)
 	case allBefore:
-		return fmt.Sprintf(" All these figures are from before the service became shared %s.", when)
+		return lang.F("chart.sharing.all-before", "when", when)
 	}
 	return ""
 }
@@ -532,11 +572,13 @@ func sharingPhrase(m *model.Metric, series []*model.Series) string {
 // the second quarter of each year before sharing and 57.05% since", and
 // where a side has one figure, that figure: "was £1,286 in 2018/19 before
 // sharing and has averaged £1,183 a year since".
-func beforeAndSince(m *model.Metric, before, since []model.Point, each string) string {
+func beforeAndSince(lang *words.Lang, m *model.Metric, before, since []model.Point, each string) string {
 	if each == "" {
-		each = "a " + periodWord(m)
+		each = lang.T("chart.sharing.each." + periodWord(m))
 	}
-	one := func(pts []model.Point) string { return m.Prose(pts[0].Value) + " in " + pts[0].Period.String() }
+	one := func(pts []model.Point) string {
+		return lang.F("chart.sharing.single", "value", m.Prose(pts[0].Value), "period", pts[0].Period.String())
+	}
 	// Both averages to the same places, the most either needs: 59.57%
 	// and 67.60%, never 67.6% beside 59.57%.
 	places := 0
@@ -553,13 +595,13 @@ func beforeAndSince(m *model.Metric, before, since []model.Point, each string) s
 	}
 	switch {
 	case len(before) == 1 && len(since) == 1:
-		return "was " + one(before) + " before sharing and " + one(since) + " since"
+		return lang.F("chart.sharing.was-was", "before", one(before), "since", one(since))
 	case len(before) == 1:
-		return "was " + one(before) + " before sharing and has averaged " + mean(since) + " " + each + " since"
+		return lang.F("chart.sharing.was-averaged", "before", one(before), "since", mean(since), "each", each)
 	case len(since) == 1:
-		return "averaged " + mean(before) + " " + each + " before sharing and was " + one(since) + " since"
+		return lang.F("chart.sharing.averaged-was", "before", mean(before), "since", one(since), "each", each)
 	}
-	return "averaged " + mean(before) + " " + each + " before sharing and " + mean(since) + " since"
+	return lang.F("chart.sharing.averaged", "before", mean(before), "since", mean(since), "each", each)
 }
 
 // samePart keeps the points for the same quarter or month of the year as p.
@@ -574,13 +616,14 @@ func samePart(pts []model.Point, p period.Period) []model.Point {
 }
 
 // partOfYear names the part of the year p is, for averages of like with
-// like: "in the second quarter of each year", "in each June".
-func partOfYear(p period.Period) string {
+// like: "in the second quarter of each year", "in each June" (form
+// "each"), or alone: "the second quarter", "June" (form "name").
+func partOfYear(lang *words.Lang, p period.Period, form string) string {
 	switch p.Kind {
 	case period.Quarter:
-		return "in the " + [...]string{"first", "second", "third", "fourth"}[p.N-1] + " quarter of each year"
+		return lang.T(fmt.Sprintf("chart.part.q%d.%s", p.N, form))
 	case period.Month:
-		return "in each " + time.Month(p.N).String()
+		return lang.F("chart.part.month."+form, "month", lang.Month(time.Month(p.N)))
 	}
 	return ""
 }
@@ -601,28 +644,28 @@ func periodWord(m *model.Metric) string {
 	return "quarter"
 }
 
-func metricTable(m *model.Metric, series []*model.Series, periods []period.Period) Table {
-	t := Table{Caption: m.Name + " (" + strings.ToLower(m.Unit.Label()) + "), " + adverb(m), kind: m.Kind}
+func metricTable(lang *words.Lang, m *model.Metric, series []*model.Series, periods []period.Period) Table {
+	t := Table{Caption: lang.F("chart.caption", "metric", m.Name, "unit", strings.ToLower(m.Unit.Label()), "by", adverb(lang, m)), kind: m.Kind, lang: lang}
 	if first, ok := sharedFrom(m, periods); ok {
-		t.Caption += ". The service was shared from " + m.Service.Started.String() + ": figures from " + first.String() + " on are since sharing"
+		t.Caption = lang.F("chart.caption.shared", "caption", t.Caption, "date", day(lang, m.Service.Started), "first", first.String())
 	}
-	t.Head = []string{"Period"}
+	t.Head = []string{lang.T("chart.head.period")}
 	// One target column when every series has the same target in every
 	// period, which is the usual case; otherwise one per series.
 	shared := sharedTargets(series, periods)
 	for _, s := range series {
 		if len(series) == 1 {
-			t.Head = append(t.Head, "Value")
+			t.Head = append(t.Head, lang.T("chart.head.value"))
 		} else {
 			t.Head = append(t.Head, s.Name())
 		}
 		if !shared {
-			t.Head = append(t.Head, s.Name()+" target")
+			t.Head = append(t.Head, lang.F("chart.head.series-target", "series", s.Name()))
 		}
-		t.Head = append(t.Head, statusHead(s, len(series)))
+		t.Head = append(t.Head, statusHead(lang, s, len(series)))
 	}
 	if shared {
-		t.Head = append(t.Head, "Target")
+		t.Head = append(t.Head, lang.T("chart.head.target"))
 	}
 	benchmarks := benchmarksIn(m, periods)
 	for _, b := range benchmarks {
@@ -631,7 +674,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 	for _, r := range withOutturns(series, periods) {
 		row := Row{Head: r.p.String(), period: r.p}
 		if r.outturn {
-			row.Head += " outturn"
+			row.Head = lang.F("chart.row.outturn", "period", row.Head)
 		}
 		p := r.p
 		var target *model.Point
@@ -651,7 +694,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 			row.Cells = append(row.Cells, num(t.figure(m, pt)))
 			row.keyed = row.keyed || keyed(pt)
 			if !shared {
-				row.Cells = append(row.Cells, num(targetText(m, pt)))
+				row.Cells = append(row.Cells, num(targetText(lang, m, pt)))
 			}
 			if pt.Has() {
 				row.Cells = append(row.Cells, status(pt.Rating))
@@ -663,7 +706,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 			}
 		}
 		if shared {
-			row.Cells = append(row.Cells, num(targetText(m, target)))
+			row.Cells = append(row.Cells, num(targetText(lang, m, target)))
 		}
 		for _, b := range benchmarks {
 			row.Cells = append(row.Cells, num(t.written(m, b.At(p))))
@@ -731,8 +774,8 @@ func (t *Table) figure(m *model.Metric, pt *model.Point) string {
 		out += " " + pt.Flag.Symbol()
 	}
 	if pt.SinceRevised {
-		t.key("(since revised)", "a later report revised this figure; this report shows it as it was published, and the metric's page shows the revised figure")
-		out += " (since revised)"
+		t.key(t.lang.T("chart.since-revised"), t.lang.T("chart.since-revised.key"))
+		out += " " + t.lang.T("chart.since-revised")
 	}
 	return out
 }
@@ -751,17 +794,17 @@ func (t *Table) written(m *model.Metric, pt *model.Point) string {
 	return out
 }
 
-func statusHead(s *model.Series, n int) string {
+func statusHead(lang *words.Lang, s *model.Series, n int) string {
 	if n == 1 {
-		return "Status"
+		return lang.T("chart.head.status")
 	}
-	return s.Name() + " status"
+	return lang.F("chart.head.series-status", "series", s.Name())
 }
 
 // targetText is a point's target as the council wrote it, or "None".
-func targetText(m *model.Metric, pt *model.Point) string {
+func targetText(lang *words.Lang, m *model.Metric, pt *model.Point) string {
 	if pt == nil || pt.Target == nil {
-		return "None"
+		return lang.T("chart.none")
 	}
 	return m.TargetText(pt)
 }
@@ -787,104 +830,108 @@ func sharedTargets(series []*model.Series, periods []period.Period) bool {
 	return true
 }
 
-// Savings builds the figure for a savings view.
-func Savings(v *model.Savings, id string) *Figure {
+// Savings builds the figure for a savings view, in the language lang.
+func Savings(lang *words.Lang, v *model.Savings, id string) *Figure {
 	fig := &Figure{ID: id, CSV: csvdata.SavingsFile}
 	if v.Partner == nil {
 		fig.Whole = v
 	}
-	scope := "Partnership"
+	// What the figure is of, as a key's last part: each language writes
+	// the title and the caption of each scope whole ("Partnership
+	// savings", "Arbedion y bartneriaeth").
+	scope, args := "partnership", []any{}
 	switch {
 	case v.Service != nil && v.Partner != nil:
-		scope = v.Service.Name + " for " + v.Partner.ShortName
+		scope, args = "service-partner", []any{"service", v.Service.Name, "partner", v.Partner.ShortName}
 	case v.Service != nil:
-		scope = v.Service.Name
+		scope, args = "service", []any{"service", v.Service.Name}
 	case v.Partner != nil:
-		scope = Possessive(v.Partner.ShortName) + " share of"
+		scope, args = "partner", []any{"partner", v.Partner.ShortName}
 	}
 	l := v.Latest()
-	fig.Title = scope + " savings"
+	fig.Title = lang.F("savings.title."+scope, args...)
 	if l != nil && l.Target != nil {
-		fig.Title += ": " + headline(l.Rating.Status, l.Target.Short(), false) + " in " + l.Period.String()
+		fig.Title = lang.F("savings.title.rated", "title", fig.Title, "standing", headline(lang, l.Rating.Status, l.Target.Short(), false), "period", l.Period.String())
 	}
 	if len(v.Years) > 0 {
-		fig.Subtitle = fmt.Sprintf("Pounds, by financial year, %s. Saving is the cost without sharing less the actual cost.", period.Span(v.Years[0].Period, v.Years[len(v.Years)-1].Period))
+		fig.Subtitle = lang.F("savings.subtitle", "span", spanOf(lang, v.Years[0].Period, v.Years[len(v.Years)-1].Period))
 	}
-	fig.Summary = savingsSummary(v)
+	fig.Summary = savingsSummary(lang, v)
 	fig.Label = fig.Title + ". " + fig.Summary
-	fig.Table = savingsTable(v, scope)
+	fig.Table = savingsTable(lang, v, lang.F("savings.caption."+scope, args...))
 	fig.Unit = measure.GBP
-	fig.Option, fig.Err = savingsOption(v, fig.Label)
+	fig.Option, fig.Err = savingsOption(lang, v, fig.Label)
 	return fig
 }
 
-func savingsSummary(v *model.Savings) string {
+func savingsSummary(lang *words.Lang, v *model.Savings) string {
 	if v.Unshared && len(v.Years) == 0 {
 		return model.NoShares
 	}
 	l := v.Latest()
 	if l == nil {
-		if planned := plannedPhrase(v, placesOf(v).target); planned != "" {
+		if planned := plannedPhrase(lang, v, placesOf(v).target); planned != "" {
 			return strings.TrimSpace(planned)
 		}
-		return "There are no savings figures for this yet."
+		return lang.T("savings.summary.none")
 	}
 	// A service or the partnership saves; a share is of the savings, and
 	// never itself "saved" anything.
-	who, verb := "the partnership", "saved"
+	who, args := "partnership", []any{}
 	switch {
 	case v.Partner != nil && v.Service != nil:
-		who, verb = Possessive(v.Partner.ShortName)+" share of the savings from "+v.Service.Name, "was"
+		who, args = "service-partner", []any{"service", v.Service.Name, "partner", v.Partner.ShortName}
 	case v.Partner != nil:
-		who, verb = Possessive(v.Partner.ShortName)+" share of the savings", "was"
+		who, args = "partner", []any{"partner", v.Partner.ShortName}
 	case v.Service != nil:
-		who = v.Service.Name
+		who, args = "service", []any{"service", v.Service.Name}
 	}
 	var b strings.Builder
 	pl := placesOf(v)
-	fmt.Fprintf(&b, "In %s %s %s %s", l.Period, who, verb, l.Saving.Format(pl.saving))
-	if c := CarriedPhrase(l, v.Service == nil, pl.saving); c != "" {
-		b.WriteString(", " + c)
+	rest := ""
+	if c := CarriedPhrase(lang, l, v.Service == nil, pl.saving); c != "" {
+		rest = lang.F("savings.summary.carried", "carried", c)
 	} else if l.Recurring {
-		b.WriteString(" a year, a recurring saving")
+		rest = lang.T("savings.summary.recurring")
 	}
 	if l.Target != nil {
-		fmt.Fprintf(&b, " against a target of %s: %s", l.Target.Format(pl.target), l.Rating.Status)
+		rest += lang.F("chart.summary.against", "target", l.Target.Format(pl.target), "status", l.Rating.Status.String())
 	}
-	b.WriteString(".")
+	args = append(args, "period", l.Period.String(), "amount", l.Saving.Format(pl.saving), "rest", rest)
+	b.WriteString(lang.F("savings.summary."+who, args...))
 	switch {
 	case l.OneOffMissing && l.OneOff == 0:
-		b.WriteString(" One-off costs were not reported, so the net saving is the saving before them.")
+		b.WriteString(lang.T("savings.summary.one-off-none"))
 	case l.OneOffMissing:
-		fmt.Fprintf(&b, " After the one-off costs reported, %s, that is %s; other one-off costs were not reported.", l.OneOff.Format(pl.oneOff), netPhrase(l.Net, pl.net))
+		b.WriteString(lang.F("savings.summary.one-off-some", "oneoff", l.OneOff.Format(pl.oneOff), "net", netPhrase(lang, l.Net, pl.net)))
 	case l.OneOff != 0:
-		fmt.Fprintf(&b, " After one-off costs of %s, that is %s.", l.OneOff.Format(pl.oneOff), netPhrase(l.Net, pl.net))
+		b.WriteString(lang.F("savings.summary.one-off", "oneoff", l.OneOff.Format(pl.oneOff), "net", netPhrase(lang, l.Net, pl.net)))
 	}
 	if first := v.First(); first != l {
 		// Targets are for savings before one-off costs, so the totals
 		// compare like with like before the net figure is given.
-		fmt.Fprintf(&b, " From %s to %s savings total %s", first.Period, l.Period, l.CumSaving.Format(pl.saving))
+		gap, target, costs := "", "", ""
 		if g := v.GapPhrase(); g != "" {
-			fmt.Fprintf(&b, " (%s, so it is not counted)", g)
+			gap = lang.F("savings.total.gap", "gap", g)
 		}
 		if l.CumTarget != nil {
-			fmt.Fprintf(&b, " against targets totalling %s", l.CumTarget.Format(pl.target))
+			target = lang.F("savings.total.target", "target", l.CumTarget.Format(pl.target))
 		}
 		switch {
 		case l.CumOneOffMissing && l.CumOneOff == 0:
-			b.WriteString("; one-off costs were not reported, so the net saving is the saving before them")
+			costs = lang.T("savings.total.one-off-none")
 		case l.CumOneOffMissing:
-			fmt.Fprintf(&b, "; after the one-off costs reported, %s, that is %s (other one-off costs were not reported)", l.CumOneOff.Format(pl.oneOff), netPhrase(l.CumNet, pl.cumNet))
+			costs = lang.F("savings.total.one-off-some", "oneoff", l.CumOneOff.Format(pl.oneOff), "net", netPhrase(lang, l.CumNet, pl.cumNet))
 		case l.CumOneOff != 0:
-			fmt.Fprintf(&b, "; after one-off costs of %s that is %s", l.CumOneOff.Format(pl.oneOff), netPhrase(l.CumNet, pl.cumNet))
+			costs = lang.F("savings.total.one-off", "oneoff", l.CumOneOff.Format(pl.oneOff), "net", netPhrase(lang, l.CumNet, pl.cumNet))
 		}
-		b.WriteString(".")
-		b.WriteString(carriedYears(v, pl.saving))
+		b.WriteString(lang.F("savings.total", "first", first.Period.String(), "last", l.Period.String(), "total", l.CumSaving.Format(pl.saving), "gap", gap, "target", target, "costs", costs))
+		b.WriteString(carriedYears(lang, v, pl.saving))
 	}
 	if ph, ok := v.PerHousehold(l.CumNet); ok {
-		fmt.Fprintf(&b, " That is %s for each of %s %s households.", PerHouseholdPhrase(ph, pl.perHousehold), Possessive(v.Partner.ShortName), format.Fixed(float64(v.Partner.Households), 0))
+		b.WriteString(lang.F("savings.summary.per-household", "amount", PerHouseholdPhrase(lang, ph, pl.perHousehold), "partner", v.Partner.ShortName, "households", format.Fixed(float64(v.Partner.Households), 0)))
 	}
-	b.WriteString(plannedPhrase(v, pl.target))
+	b.WriteString(plannedPhrase(lang, v, pl.target))
 	return b.String()
 }
 
@@ -893,8 +940,9 @@ func savingsSummary(v *model.Savings) string {
 // when all of it is, "including £1.3m for ICT carried from 2021/22
 // (recurring)" when part is; "" when none is. named puts each carried
 // saving's service in, for views of more than one service; places are
-// those of the saving's column (money.Pence.Prose).
-func CarriedPhrase(y *model.SavingsYear, named bool, places int) string {
+// those of the saving's column (money.Pence.Prose); lang is the page's
+// language.
+func CarriedPhrase(lang *words.Lang, y *model.SavingsYear, named bool, places int) string {
 	if len(y.Carried) == 0 {
 		return ""
 	}
@@ -902,16 +950,26 @@ func CarriedPhrase(y *model.SavingsYear, named bool, places int) string {
 	var parts []string
 	for _, c := range y.Carried {
 		carried += c.Amount
-		part := c.Amount.Format(places)
 		if named {
-			part += " for " + c.Name()
+			parts = append(parts, lang.F("savings.carried.part-named", "amount", c.Amount.Format(places), "service", c.Name(), "from", c.From.String()))
+		} else {
+			parts = append(parts, lang.F("savings.carried.part", "amount", c.Amount.Format(places), "from", c.From.String()))
 		}
-		parts = append(parts, part+" carried from "+c.From.String())
 	}
 	if carried == y.Saving && len(y.Carried) == 1 {
-		return "carried from " + y.Carried[0].From.String() + " (recurring)"
+		return lang.F("savings.carried.all", "from", y.Carried[0].From.String())
 	}
-	return "including " + strings.Join(parts, " and ") + " (recurring)"
+	return lang.F("savings.carried.including", "parts", and(lang, parts))
+}
+
+// and joins amounts with "and" alone ("£1m and £2m and £3m"), as the
+// savings sentences have always written them, unlike words.Lang.List.
+func and(lang *words.Lang, parts []string) string {
+	out := parts[0]
+	for _, p := range parts[1:] {
+		out = lang.F("savings.and", "first", out, "next", p)
+	}
+	return out
 }
 
 // carriedYears names the years that count a recurring saving from an
@@ -919,7 +977,7 @@ func CarriedPhrase(y *model.SavingsYear, named bool, places int) string {
 // " The recurring saving of £500,000 from 2019/20 is counted in 2020/21
 // too, as no later figure replaces it there." places are the saving
 // column's.
-func carriedYears(v *model.Savings, places int) string {
+func carriedYears(lang *words.Lang, v *model.Savings, places int) string {
 	type key struct {
 		name   string
 		from   string
@@ -945,16 +1003,11 @@ func carriedYears(v *model.Savings, places int) string {
 	}
 	var b strings.Builder
 	for _, k := range order {
-		name := ""
 		if k.name != "" {
-			name = " for " + k.name
+			b.WriteString(lang.F("savings.carried-years.named", "amount", k.amount.Format(places), "service", k.name, "from", k.from, "years", lang.List(years[k])))
+		} else {
+			b.WriteString(lang.F("savings.carried-years", "amount", k.amount.Format(places), "from", k.from, "years", lang.List(years[k])))
 		}
-		ys := years[k]
-		list := ys[0]
-		if len(ys) > 1 {
-			list = strings.Join(ys[:len(ys)-1], ", ") + " and " + ys[len(ys)-1]
-		}
-		fmt.Fprintf(&b, " The recurring saving of %s%s from %s is counted in %s too, as no later figure replaces it there.", k.amount.Format(places), name, k.from, list)
 	}
 	return b.String()
 }
@@ -962,32 +1015,33 @@ func carriedYears(v *model.Savings, places int) string {
 // plannedPhrase names the planned years and their targets, which no
 // figure to a year counts: " Savings of £173,000 are planned for 2025/26."
 // places are the target column's.
-func plannedPhrase(v *model.Savings, places int) string {
+func plannedPhrase(lang *words.Lang, v *model.Savings, places int) string {
 	var parts []string
 	for _, y := range v.Years {
 		if y.Planned && y.Target != nil {
-			parts = append(parts, y.Target.Format(places)+" in "+y.Period.String())
+			parts = append(parts, lang.F("savings.planned.part", "amount", y.Target.Format(places), "period", y.Period.String()))
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return " Savings of " + strings.Join(parts, " and ") + " are planned."
+	return lang.F("savings.planned", "parts", and(lang, parts))
 }
 
-func savingsTable(v *model.Savings, scope string) Table {
-	t := Table{Caption: scope + " savings by financial year (£)",
-		Head: []string{"Year", "Cost without sharing", "Actual cost", "Saving", "Target saving", "Status", "One-off costs", "Net saving", "Net saving to date"},
-		kind: period.Year}
+func savingsTable(lang *words.Lang, v *model.Savings, caption string) Table {
+	t := Table{Caption: caption, kind: period.Year, lang: lang}
+	for _, h := range []string{"year", "baseline", "actual", "saving", "target", "status", "one-off", "net", "net-to-date"} {
+		t.Head = append(t.Head, lang.T("savings.head."+h))
+	}
 	perHousehold := v.Partner != nil && v.Partner.Households > 0 && !v.Unshared
 	if perHousehold {
-		t.Head = append(t.Head, "Per household to date")
+		t.Head = append(t.Head, lang.T("savings.head.per-household"))
 	}
 	var carried, missing bool
 	pl := placesOf(v)
 	for i := range v.Years {
 		y := &v.Years[i]
-		target := "None"
+		target := lang.T("chart.none")
 		if y.Target != nil {
 			target = y.Target.Format(pl.target)
 		}
@@ -997,16 +1051,16 @@ func savingsTable(v *model.Savings, scope string) Table {
 			base, actual = num("–"), num("–")
 		}
 		saving := y.Saving.Format(pl.saving)
-		if c := CarriedPhrase(y, v.Service == nil, pl.saving); c != "" {
-			saving += ", " + c
+		if c := CarriedPhrase(lang, y, v.Service == nil, pl.saving); c != "" {
+			saving = lang.F("savings.cell.carried", "saving", saving, "carried", c)
 			carried = true
 		}
 		if len(y.Missing) > 0 {
-			var names []string
-			for _, g := range y.Missing {
-				names = append(names, g.Name())
+			names := y.Missing[0].Name()
+			for _, g := range y.Missing[1:] {
+				names = lang.F("savings.or", "first", names, "next", g.Name())
 			}
-			saving += "; no figure was published for " + strings.Join(names, " or ")
+			saving = lang.F("savings.cell.missing", "saving", saving, "names", names)
 		}
 		oneOff, net := y.OneOff.Format(pl.oneOff), y.Net.Format(pl.net)
 		if y.OneOffMissing {
@@ -1015,9 +1069,9 @@ func savingsTable(v *model.Savings, scope string) Table {
 			// the table's key say what it is before, and nine columns
 			// must fit a council page's column.
 			if y.OneOff == 0 {
-				oneOff = "Not reported"
+				oneOff = lang.T("savings.cell.not-reported")
 			} else {
-				oneOff += ", others not reported"
+				oneOff = lang.F("savings.cell.others-not-reported", "oneoff", oneOff)
 			}
 		}
 		row := Row{Head: y.Period.String(), period: y.Period, Cells: []Cell{
@@ -1031,7 +1085,7 @@ func savingsTable(v *model.Savings, scope string) Table {
 		case y.Planned:
 			row.Cells = []Cell{base, actual, num("–"), num(target), status(y.Rating), num("–"), num("–"), num("–")}
 		case y.NoFigure:
-			row.Cells = []Cell{base, actual, num("No figure was published"), num(target), status(y.Rating), num("–"), num("–"), num("–")}
+			row.Cells = []Cell{base, actual, num(lang.T("savings.cell.no-figure")), num(target), status(y.Rating), num("–"), num("–"), num("–")}
 		}
 		if perHousehold {
 			ph, _ := v.PerHousehold(y.CumNet)
@@ -1044,13 +1098,13 @@ func savingsTable(v *model.Savings, scope string) Table {
 		t.Rows = append(t.Rows, row)
 	}
 	if carried {
-		t.Key = append(t.Key, "carried: a recurring saving, counted in each later year until a later figure replaces it (a later figure includes the earlier, so the two are never added)")
+		t.Key = append(t.Key, lang.T("savings.key.carried"))
 	}
 	if missing {
-		t.Key = append(t.Key, "not reported: the one-off costs were not published, so the net saving beside it is the saving before them, not after £0")
+		t.Key = append(t.Key, lang.T("savings.key.not-reported"))
 	}
 	if g := v.GapPhrase(); g != "" {
-		t.Key = append(t.Key, g+", so it is not counted in the totals")
+		t.Key = append(t.Key, lang.F("savings.key.gap", "gap", g))
 	}
 	return t
 }
@@ -1058,22 +1112,22 @@ func savingsTable(v *model.Savings, scope string) Table {
 // netPhrase says a net figure in words, to the places of its column: a
 // negative net saving is a net cost, "a net cost of £85,000", not "a net
 // saving of −£85,000".
-func netPhrase(n money.Pence, places int) string {
+func netPhrase(lang *words.Lang, n money.Pence, places int) string {
 	switch {
 	case n < 0:
-		return "a net cost of " + (-n).Format(places)
+		return lang.F("savings.net-cost", "amount", (-n).Format(places))
 	case n == 0:
-		return "no net saving"
+		return lang.T("savings.no-net")
 	}
-	return "a net saving of " + n.Format(places)
+	return lang.F("savings.net-saving", "amount", n.Format(places))
 }
 
 // PerHouseholdPhrase is a per household net figure in words, for "That is
 // ... for each household", to places: those of the per household column
-// beside a table, 0 on a headline card.
-func PerHouseholdPhrase(n money.Pence, places int) string {
+// beside a table, 0 on a headline card; lang is the page's language.
+func PerHouseholdPhrase(lang *words.Lang, n money.Pence, places int) string {
 	if n < 0 {
-		return "a net cost of " + (-n).Format(places)
+		return lang.F("savings.net-cost", "amount", (-n).Format(places))
 	}
 	return n.Format(places)
 }
@@ -1130,8 +1184,11 @@ func placesOf(v *model.Savings) savingsPlaces {
 	}
 }
 
-// Possessive adds the possessive to a name: "Stevenage's", but "East
-// Herts'" for a name ending in s.
+// Possessive adds the English possessive to a name: "Stevenage's", but
+// "East Herts'" for a name ending in s.
+// It is English only, kept for the template function "possessive" until
+// its last use goes: a pattern with {name:poss} is the same in English
+// and right in Welsh, which has no possessive ending.
 func Possessive(name string) string {
 	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "S") {
 		return name + "'"
@@ -1234,7 +1291,7 @@ func (t *Table) PrintRecent(at period.Period, where string) {
 		r.Earlier = !r.keyed
 	}
 	if first != "" {
-		t.EarlierNote = fmt.Sprintf("Earlier %s, from %s: %s.", plural(t.kind), first, where)
+		t.EarlierNote = t.lang.F("chart.earlier."+plural(t.kind), "first", first, "where", where)
 	}
 }
 
@@ -1255,7 +1312,7 @@ func recentFrom(k period.Kind, at period.Period) time.Time {
 	return time.Time{}
 }
 
-// plural names periods of a kind: "quarters".
+// plural names periods of a kind, for the key of PrintRecent's note.
 func plural(k period.Kind) string {
 	switch k {
 	case period.Year:
@@ -1307,4 +1364,23 @@ func (f *Figure) Copy() *Figure {
 	c := *f
 	c.Table.Rows = slices.Clone(f.Table.Rows)
 	return &c
+}
+
+// day writes the day a service became shared in the figure's language:
+// "1 April 2024", or "April 2024" where only the month is known.
+func day(lang *words.Lang, d period.Day) string {
+	if d.Month {
+		return lang.MonthYear(d.Time.Month(), d.Time.Year())
+	}
+	return lang.Date(d.Time)
+}
+
+// spanOf names the periods from first to last in the figure's language,
+// as period.Span does: "2021/22 to 2023/24", or the one period when they
+// are the same.
+func spanOf(lang *words.Lang, first, last period.Period) string {
+	if first == last {
+		return first.String()
+	}
+	return lang.F("chart.periods", "first", first.String(), "last", last.String())
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 func f(v float64) *float64 { return &v }
@@ -112,7 +113,7 @@ func TestMetricSummaries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := partnership(measure.Days, tt.dir, tt.target, tt.rows...)
-		fig := Metric(p.Metric("m"), "", "chart-m")
+		fig := Metric(en, p.Metric("m"), "", "chart-m")
 		if fig.Title != tt.title {
 			t.Errorf("%s: title %q, want %q", tt.name, fig.Title, tt.title)
 		}
@@ -157,7 +158,7 @@ func TestMetricTableCells(t *testing.T) {
 		csvdata.Performance{Period: period.MustParse("2024/25 Q1"), Partner: "south", Value: 21, Target: f(20)},
 		csvdata.Performance{Period: period.MustParse("2024/25 Q2"), Partner: "north", Value: 17},
 	)
-	fig := Metric(p.Metric("m"), "", "x")
+	fig := Metric(en, p.Metric("m"), "", "x")
 	if got := strings.Join(fig.Table.Head, "|"); got != "Period|North|North target|North status|South|South target|South status" {
 		t.Errorf("head = %s", got)
 	}
@@ -192,7 +193,7 @@ func TestSavingsSummary(t *testing.T) {
 	p := model.New(&config.Site{Goals: config.DefaultGoals}, d)
 	// 2024/25: saving 1.3m against 1m; net 1.25m. To date: savings
 	// 100,000 + 1.3m = 1.4m against 1.15m; one-off 450,000; net 950,000.
-	fig := Savings(p.Savings("ict", ""), "s")
+	fig := Savings(en, p.Savings("ict", ""), "s")
 	want := "In 2024/25 ICT saved £1,300,000 against a target of £1,000,000: On track. After one-off costs of £50,000, that is a net saving of £1,250,000. From 2023/24 to 2024/25 savings total £1,400,000 against targets totalling £1,150,000; after one-off costs of £450,000 that is a net saving of £950,000."
 	if fig.Summary != want {
 		t.Errorf("summary\n%q\nwant\n%q", fig.Summary, want)
@@ -202,12 +203,12 @@ func TestSavingsSummary(t *testing.T) {
 	}
 	// A net cost is said as one, and a name ending in s takes a bare
 	// apostrophe: £100,000 saved less £185,000 one-off.
-	print := Savings(p.Savings("print", "south"), "p")
+	print := Savings(en, p.Savings("print", "south"), "p")
 	if want := "In 2023/24 East Herts' share of the savings from Print was £100,000. After one-off costs of £185,000, that is a net cost of £85,000."; print.Summary != want {
 		t.Errorf("print summary\n%q\nwant\n%q", print.Summary, want)
 	}
 	// North: 60% of ICT; 950,000 * 0.6 = 570,000 over 40,000 households = £14.25.
-	north := Savings(p.Savings("", "north"), "n")
+	north := Savings(en, p.Savings("", "north"), "n")
 	if !strings.HasSuffix(north.Summary, "That is £14.25 for each of North's 40,000 households.") {
 		t.Errorf("north summary %q", north.Summary)
 	}
@@ -215,7 +216,7 @@ func TestSavingsSummary(t *testing.T) {
 	if last[len(last)-1].Text != "£14.25" || last[len(last)-2].Text != "£570,000" {
 		t.Errorf("north last row = %+v", last)
 	}
-	if first := Savings(p.Savings("", "north"), "n").Table.Rows[0].Cells[6].Text; first != "−£180,000" {
+	if first := Savings(en, p.Savings("", "north"), "n").Table.Rows[0].Cells[6].Text; first != "−£180,000" {
 		t.Errorf("north 2023/24 net = %s, want −£180,000 with a true minus sign (60%% of 100,000 - 400,000)", first)
 	}
 }
@@ -292,7 +293,7 @@ func TestSavingsMoneyInOneForm(t *testing.T) {
 			summary: "In 2023/24 South's share of the savings from Print was £100,000. After one-off costs of £185,000, that is a net cost of £85,000.",
 		},
 	} {
-		fig := Savings(p.Savings(tt.service, tt.partner), "s")
+		fig := Savings(en, p.Savings(tt.service, tt.partner), "s")
 		if len(fig.Table.Rows) != len(tt.rows) {
 			t.Fatalf("%s: %d rows, want %d", tt.name, len(fig.Table.Rows), len(tt.rows))
 		}
@@ -319,14 +320,14 @@ func TestMoneyPhrases(t *testing.T) {
 	for _, tt := range []struct {
 		got, want string
 	}{
-		{netPhrase(-21_300_000, 0), "a net cost of £213,000"},
-		{netPhrase(-21_300_050, 2), "a net cost of £213,000.50"},
-		{netPhrase(0, 2), "no net saving"},
-		{netPhrase(130_000_000, 2), "a net saving of £1,300,000.00"}, // exact in a sentence, even in millions
-		{PerHouseholdPhrase(597, 2), "£5.97"},
-		{PerHouseholdPhrase(100, 2), "£1.00"},
-		{PerHouseholdPhrase(-597, 2), "a net cost of £5.97"},
-		{PerHouseholdPhrase(-597, 0), "a net cost of £6"},
+		{netPhrase(en, -21_300_000, 0), "a net cost of £213,000"},
+		{netPhrase(en, -21_300_050, 2), "a net cost of £213,000.50"},
+		{netPhrase(en, 0, 2), "no net saving"},
+		{netPhrase(en, 130_000_000, 2), "a net saving of £1,300,000.00"}, // exact in a sentence, even in millions
+		{PerHouseholdPhrase(en, 597, 2), "£5.97"},
+		{PerHouseholdPhrase(en, 100, 2), "£1.00"},
+		{PerHouseholdPhrase(en, -597, 2), "a net cost of £5.97"},
+		{PerHouseholdPhrase(en, -597, 0), "a net cost of £6"},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
@@ -376,14 +377,14 @@ func TestSharingWords(t *testing.T) {
 			{Metric: "claims", Period: q("2024/25 Q3"), Value: 18}, {Metric: "claims", Period: q("2024/25 Q4"), Value: 17},
 		},
 	}
-	fig := Metric(model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("claims"), "", "c")
+	fig := Metric(en, model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("claims"), "", "c")
 	if want := " The service has been shared since 1 October 2024. It averaged 21.0 days a quarter before sharing and 17.5 days since, which is better."; !strings.HasSuffix(fig.Summary, want) {
 		t.Errorf("summary %q lacks %q", fig.Summary, want)
 	}
 	// Shared from a month, before every figure: "in", never "on April".
 	month, _ := period.ParseDay("April 2024")
 	d.Services[0].Started = month
-	after := Metric(model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("claims"), "", "c")
+	after := Metric(en, model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("claims"), "", "c")
 	if want := " All these figures are from after the service became shared in April 2024, so there are no earlier figures to compare with."; !strings.HasSuffix(after.Summary, want) {
 		t.Errorf("summary %q lacks %q", after.Summary, want)
 	}
@@ -440,7 +441,7 @@ func TestSharingLikeWithLike(t *testing.T) {
 		if tt.unit == measure.GBP {
 			d.Metrics[0].Direction = measure.Lower
 		}
-		fig := Metric(model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("ctax"), "", "c")
+		fig := Metric(en, model.New(&config.Site{Goals: config.DefaultGoals}, d).Metric("ctax"), "", "c")
 		if !strings.HasSuffix(fig.Summary, tt.want) {
 			t.Errorf("%s: summary\n%q\nlacks\n%q", tt.name, fig.Summary, tt.want)
 		}
@@ -465,7 +466,7 @@ func TestComparedWith(t *testing.T) {
 		{measure.Neither, 8, 10, "is below it"},
 	} {
 		m := &model.Metric{Unit: measure.Days, Direction: tt.dir, Decimals: 1}
-		if got := comparedWith(m, tt.v, tt.bench); got != tt.want {
+		if got := comparedWith(en, m, tt.v, tt.bench); got != tt.want {
 			t.Errorf("%s: %v against %v = %q, want %q", tt.dir, tt.v, tt.bench, got, tt.want)
 		}
 	}
@@ -497,7 +498,7 @@ func TestCouncilRatedWithoutTarget(t *testing.T) {
 		{measure.DataOnly, "Days to process claims: not rated", "In July to September 2025 (2025/26 Q2), days to process claims was 12 days (the council reports it as data only). This is the first figure."},
 	} {
 		p := partnership(measure.Days, measure.Lower, nil, csvdata.Performance{Period: period.MustParse("2025/26 Q2"), Value: 12, RAG: c.rag})
-		fig := Metric(p.Metric("m"), "", "chart-m")
+		fig := Metric(en, p.Metric("m"), "", "chart-m")
 		if fig.Title != c.title || fig.Summary != c.summary {
 			t.Errorf("%v: title %q, summary %q; want %q, %q", c.rag, fig.Title, fig.Summary, c.title, c.summary)
 		}
@@ -532,7 +533,7 @@ func TestPrintRecent(t *testing.T) {
 		// Nothing earlier: no note.
 		{"2024/25 Q1", "2023/24 Q1|2023/24 Q2|2023/24 Q3|2023/24 Q4|2024/25 Q1|2024/25 Q2|2024/25 Q3|2024/25 Q4|2024/25 outturn|2025/26 Q1|2025/26 Q2|2025/26 Q3|2025/26 Q4|2025/26 outturn|2026/27 Q1|2026/27 Q2", ""},
 	} {
-		fig := Metric(partnership(measure.Days, measure.Lower, f(18), rows...).Metric("m"), "", "x")
+		fig := Metric(en, partnership(measure.Days, measure.Lower, f(18), rows...).Metric("m"), "", "x")
 		fig.Table.PrintRecent(period.MustParse(tc.at), "on the web")
 		var printed []string
 		for _, r := range fig.Table.Rows {
@@ -555,8 +556,19 @@ func TestFirstQuarterAfterOutturn(t *testing.T) {
 	outturn := row("2025/26", 81.2)
 	outturn.Outturn = true
 	p := partnership(measure.Percent, measure.Higher, f(80), outturn, row("2026/27 Q1", 81.7))
-	fig := Metric(p.Metric("m"), "", "c")
+	fig := Metric(en, p.Metric("m"), "", "c")
 	if !strings.Contains(fig.Summary, "81.7% against a target of 80%: On track. This is the first quarterly figure.") {
 		t.Errorf("summary %q", fig.Summary)
 	}
+}
+
+// en and cy are the built-in catalogues, for the tests' figures.
+var en, cy = loadLang("en"), loadLang("cy")
+
+func loadLang(code string) *words.Lang {
+	l, probs := words.Load(code, nil, "")
+	if len(probs) > 0 {
+		panic(probs[0].Error())
+	}
+	return l
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // go-echarts builds the options; partnersite never uses its page or chart
@@ -155,7 +156,7 @@ func legible(obj map[string]any) {
 // the line is drawn, with no marker, since the line has none.
 const DashIcon = "path://M0,6h7v3H0zM10,6h7v3h-7zM20,6h7v3h-7z"
 
-func metricOption(m *model.Metric, series []*model.Series, periods []period.Period, label string) ([]byte, error) {
+func metricOption(lang *words.Lang, m *model.Metric, series []*model.Series, periods []period.Period, label string) ([]byte, error) {
 	if len(periods) == 0 {
 		return nil, nil
 	}
@@ -190,7 +191,7 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 		if marked && i == 0 {
 			// Before and after sharing: a vertical line where the service
 			// became shared, drawn by the options, labelled in words.
-			label := "Shared from " + m.Service.Started.String()
+			label := lang.F("chart.option.shared-from", "date", day(lang, m.Service.Started))
 			sopts = append(sopts,
 				charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: shared.String()}),
 				// The label sits above the plot, level, at the top of
@@ -202,7 +203,7 @@ func metricOption(m *model.Metric, series []*model.Series, periods []period.Peri
 		line.AddSeries(s.Name(), data, sopts...)
 	}
 	if target := targetSeries(series, periods); target != nil {
-		line.AddSeries("Target", target,
+		line.AddSeries(lang.T("chart.option.target"), target,
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "none", Step: "middle"}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: TargetColour}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: TargetColour}))
@@ -269,7 +270,7 @@ func targetSeries(series []*model.Series, periods []period.Period) []opts.LineDa
 	return out
 }
 
-func savingsOption(v *model.Savings, label string) ([]byte, error) {
+func savingsOption(lang *words.Lang, v *model.Savings, label string) ([]byte, error) {
 	if len(v.Years) == 0 {
 		return nil, nil
 	}
@@ -294,8 +295,8 @@ func savingsOption(v *model.Savings, label string) ([]byte, error) {
 		}
 	}
 	bar.SetXAxis(x)
-	bar.AddSeries("Saving", saving)
-	bar.AddSeries("Net saving after one-off costs", net)
+	bar.AddSeries(lang.T("savings.option.saving"), saving)
+	bar.AddSeries(lang.T("savings.option.net"), net)
 	bar.Validate()
 	out, err := marshal(bar.JSON())
 	if !hasTarget || err != nil {
@@ -316,7 +317,7 @@ func savingsOption(v *model.Savings, label string) ([]byte, error) {
 		tdata[i] = t.Value
 	}
 	obj["series"] = append(series, map[string]any{
-		"name": "Target saving", "type": "line", "data": tdata, "symbol": "none", "step": "middle",
+		"name": lang.T("savings.option.target"), "type": "line", "data": tdata, "symbol": "none", "step": "middle",
 		"lineStyle": map[string]any{"type": "dashed", "width": 2, "color": TargetColour},
 		"itemStyle": map[string]any{"color": TargetColour},
 	})
@@ -333,7 +334,7 @@ func savingsOption(v *model.Savings, label string) ([]byte, error) {
 // than a chart per partner: the page keeps one figure per measure, with
 // the table and summary that go with it, and each partner's own page
 // already draws its lines alone.
-func cumulativeOption(m *model.Metric, series []*model.Series, periods []period.Period, label string) ([]byte, error) {
+func cumulativeOption(lang *words.Lang, m *model.Metric, series []*model.Series, periods []period.Period, label string) ([]byte, error) {
 	if len(periods) == 0 {
 		return nil, nil
 	}
@@ -346,7 +347,7 @@ func cumulativeOption(m *model.Metric, series []*model.Series, periods []period.
 	slices.Sort(years)
 	x := quarterNames
 	if m.Kind == period.Month {
-		x = monthNames
+		x = monthNames(lang)
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(common(m.Unit.Label(), label)...)
@@ -385,7 +386,7 @@ func cumulativeOption(m *model.Metric, series []*model.Series, periods []period.
 		latest[j] = placeIn(m.Kind, years[len(years)-1], j)
 	}
 	if target := targetSeries(series, latest); target != nil {
-		line.AddSeries("Target, "+fyName(years[len(years)-1]), target,
+		line.AddSeries(lang.F("chart.option.target-year", "year", fyName(years[len(years)-1])), target,
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "none", Step: "middle"}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: TargetColour}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: TargetColour}))
@@ -394,11 +395,20 @@ func cumulativeOption(m *model.Metric, series []*model.Series, periods []period.
 	return marshal(line.JSON())
 }
 
-// The x axis of a year-to-date chart: the places in a financial year.
-var (
-	quarterNames = []string{"Q1", "Q2", "Q3", "Q4"}
-	monthNames   = []string{"Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"}
-)
+// quarterNames are the x axis of a year-to-date chart of quarters: the
+// places in a financial year, written as periods are in every language
+// ("2024/25 Q1").
+var quarterNames = []string{"Q1", "Q2", "Q3", "Q4"}
+
+// monthNames are the x axis of a year-to-date chart of months, April to
+// March, in the chart's language ("Apr", "Ebr").
+func monthNames(lang *words.Lang) []string {
+	out := make([]string, 12)
+	for i := range out {
+		out[i] = lang.T(fmt.Sprintf("chart.month-short.%d", (i+3)%12+1))
+	}
+	return out
+}
 
 // yearPlace is the financial year a quarter or month falls in (2024 for
 // 2024/25) and its place in it from 0: Q1 and April are 0, March is 11.

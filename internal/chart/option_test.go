@@ -55,8 +55,8 @@ func TestOptionGolden(t *testing.T) {
 		csvdata.Performance{Period: q("2024/25 Q2"), Partner: "north", Value: 17.25},
 		csvdata.Performance{Period: q("2024/25 Q2"), Partner: "south", Value: 21, Target: f(20)},
 	)
-	golden(t, "line.json", Metric(p.Metric("m"), "", "chart-m").Option)
-	golden(t, "line-partner.json", Metric(p.Metric("m"), "north", "chart-m-north").Option)
+	golden(t, "line.json", Metric(en, p.Metric("m"), "", "chart-m").Option)
+	golden(t, "line-partner.json", Metric(en, p.Metric("m"), "north", "chart-m-north").Option)
 
 	d := &csvdata.Data{
 		Partners: []csvdata.Partner{{ID: "north", Name: "North", ShortName: "North", CostShare: money.Whole}},
@@ -67,7 +67,7 @@ func TestOptionGolden(t *testing.T) {
 		},
 	}
 	sp := model.New(&config.Site{Goals: config.DefaultGoals}, d)
-	bar := Savings(sp.Savings("", ""), "chart-savings").Option
+	bar := Savings(en, sp.Savings("", ""), "chart-savings").Option
 	golden(t, "bar.json", bar)
 
 	// Golden files can be regenerated without reading them, so the shape
@@ -76,7 +76,7 @@ func TestOptionGolden(t *testing.T) {
 		option []byte
 		want   string
 	}{
-		"line": {Metric(p.Metric("m"), "", "chart-m").Option, "North:line South:line Target:line"},
+		"line": {Metric(en, p.Metric("m"), "", "chart-m").Option, "North:line South:line Target:line"},
 		"bar":  {bar, "Saving:bar Net saving after one-off costs:bar Target saving:line"},
 	} {
 		var v struct {
@@ -101,7 +101,7 @@ func TestOptionIsInert(t *testing.T) {
 	p := partnership(measure.Percent, measure.Higher, f(99), csvdata.Performance{Period: period.MustParse("2024/25 Q1"), Partner: "north", Value: 99.5})
 	p.Metric("m").Name = "</script><script>alert(1)</script> __f__alert(2)__f__ <img src=x onerror=alert(3)> \u2028"
 	p.Partners[0].ShortName = "</script><b>"
-	opt := string(Metric(p.Metric("m"), "", "x").Option)
+	opt := string(Metric(en, p.Metric("m"), "", "x").Option)
 	for _, bad := range []string{"<", ">", "\u2028", "function"} {
 		if strings.Contains(opt, bad) {
 			t.Errorf("option contains %q:\n%s", bad, opt)
@@ -147,9 +147,9 @@ func TestYearToDate(t *testing.T) {
 		csvdata.Performance{Period: q("2025/26 Q2"), Partner: "south", Mark: measure.NotAvailable},
 	)
 	m := p.Metric("m")
-	fig := Metric(m, "", "chart-m")
+	fig := Metric(en, m, "", "chart-m")
 	golden(t, "line-cumulative.json", fig.Option)
-	north := Metric(m, "north", "chart-m-north")
+	north := Metric(en, m, "north", "chart-m-north")
 
 	monthly := partnershipOf(csvdata.Metric{ID: "m", Name: "Days to process claims", Service: "rb", Goal: "efficiency", Unit: measure.Percent, Direction: measure.Higher, Target: f(97), Cumulative: true},
 		csvdata.Performance{Period: q("2024-04"), Value: 10.5},
@@ -157,7 +157,7 @@ func TestYearToDate(t *testing.T) {
 		csvdata.Performance{Period: q("2025-04"), Value: 10.9},
 	)
 	mm := monthly.Metric("m")
-	month := Metric(mm, "", "chart-mm")
+	month := Metric(en, mm, "", "chart-mm")
 
 	type option struct {
 		Series []struct {

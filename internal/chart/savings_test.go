@@ -44,7 +44,7 @@ func TestSavingsAsPublished(t *testing.T) {
 		"service,period,saving,one_off_cost,note\n"+
 			"shared,2019/20,\"£500,000\",,\">£500,000 a year\"\n"+
 			"shared,2021/22,\"£1,300,000\",,£1.3m a year\n")
-	fig := Savings(p.Savings("", ""), "s")
+	fig := Savings(en, p.Savings("", ""), "s")
 	want := "In 2021/22 the partnership saved £1,300,000 a year, a recurring saving. One-off costs were not reported, so the net saving is the saving before them. " +
 		"From 2019/20 to 2021/22 savings total £2,300,000; one-off costs were not reported, so the net saving is the saving before them. " +
 		"The recurring saving of £500,000 for Shared services from 2019/20 is counted in 2020/21 too, as no later figure replaces it there."
@@ -70,7 +70,7 @@ func TestSavingsAsPublished(t *testing.T) {
 		t.Errorf("key %q", fig.Table.Key)
 	}
 	// No shares: a partner's view has no per household column.
-	if a := Savings(p.Savings("", "a"), "a"); len(a.Table.Head) != 9 || len(a.Table.Rows) != 0 {
+	if a := Savings(en, p.Savings("", "a"), "a"); len(a.Table.Head) != 9 || len(a.Table.Rows) != 0 {
 		t.Errorf("unshared partner: head %q, %d rows", a.Table.Head, len(a.Table.Rows))
 	}
 
@@ -78,7 +78,7 @@ func TestSavingsAsPublished(t *testing.T) {
 	// 500,000 + 600,000 less the 50,000 reported = £1,050,000.
 	p = loadSavings(t, "id,name,cost_share\na,A,60\nb,B,40\n",
 		"service,period,saving,one_off_cost\nshared,2019/20,\"£500,000\",0\nshared,2021/22,\"£600,000\",\"£50,000\"\n")
-	fig = Savings(p.Savings("shared", ""), "s")
+	fig = Savings(en, p.Savings("shared", ""), "s")
 	want = "In 2021/22 Shared services saved £600,000. After one-off costs of £50,000, that is a net saving of £550,000. " +
 		"From 2019/20 to 2021/22 savings total £1,100,000 (no figure was published for 2020/21, so it is not counted); after one-off costs of £50,000 that is a net saving of £1,050,000."
 	if fig.Summary != want {
@@ -98,7 +98,7 @@ func TestSavingsAsPublished(t *testing.T) {
 	// the rest said to be missing. 300 + 200 saved, less the 40 reported.
 	p = loadSavings(t, "id,name,cost_share\na,A,60\nb,B,40\n",
 		"service,period,saving,one_off_cost\nshared,2021/22,300,40\nict,2021/22,200,\n")
-	fig = Savings(p.Savings("", ""), "s")
+	fig = Savings(en, p.Savings("", ""), "s")
 	if c := fig.Table.Rows[0].Cells; c[5].Text != "£40, others not reported" || c[6].Text != "£460" {
 		t.Errorf("partly reported: one-off %q, net %q", c[5].Text, c[6].Text)
 	}

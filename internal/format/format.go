@@ -110,6 +110,12 @@ func Percent(v float64) string {
 }
 
 // Plural returns one when n is exactly 1 and many otherwise.
+//
+// It is English grammar: Welsh has six plural forms and a singular noun
+// after a numeral. Words on a page take words.Lang.N, whose catalogue
+// entries have every form a language needs; Plural stays for words that
+// are not the site's (problems for the web team) and for callers not yet
+// moved to the catalogue.
 func Plural(n float64, one, many string) string {
 	if n == 1 {
 		return one
@@ -120,7 +126,8 @@ func Plural(n float64, one, many string) string {
 // Counted writes a figure already formatted, s, with its unit in the
 // number that s shows: 1.04 days rounded to "1" reads "1 day", not
 // "1 days". The choice follows the digits shown, never the value behind
-// them.
+// them. English only, as Plural; words.Lang.NWritten is its form for a
+// page.
 func Counted(s, one, many string) string {
 	if s == "1" || s == "-1" {
 		return s + " " + one
@@ -129,7 +136,8 @@ func Counted(s, one, many string) string {
 }
 
 // List joins words as English prose does: "a", "a and b", "a, b and c";
-// "" for none.
+// "" for none. English only: words.Lang.List joins them in a page's
+// language ("a, b a c" in Welsh, with the mutation "a" causes).
 func List(items []string) string {
 	switch len(items) {
 	case 0:
@@ -140,7 +148,8 @@ func List(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-// Count writes n with its noun: "1 action", "3 actions".
+// Count writes n with its noun: "1 action", "3 actions". English only, as
+// Plural; words.Lang.N is its form for a page.
 func Count(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + Plural(float64(n), one, many)
 }

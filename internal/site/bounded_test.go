@@ -10,6 +10,7 @@ import (
 	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/sitetest"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // chartIDs are the ids of the charts a page draws, in order.
@@ -152,8 +153,8 @@ func row(s model.Status) ScoreRow { return ScoreRow{HasData: true, Rating: model
 func TestMeasureChartsWithinCells(t *testing.T) {
 	orig := newFigure
 	t.Cleanup(func() { newFigure = orig })
-	newFigure = func(m *model.Metric, partnerID, id string) *chart.Figure {
-		f := orig(m, partnerID, id)
+	newFigure = func(l *words.Lang, m *model.Metric, partnerID, id string) *chart.Figure {
+		f := orig(l, m, partnerID, id)
 		f.Table.Head = make([]string, 10)
 		f.Table.Rows = make([]chart.Row, MaxChartCells/3/10)
 		return f

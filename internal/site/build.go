@@ -726,10 +726,10 @@ func (b *builder) home(w *bytes.Buffer) error {
 	}
 	if b.p.HasSavings() {
 		pg.Savings = b.p.Savings("", "")
-		pg.SavingsFig = pg.figure(chart.Savings(pg.Savings, "chart-savings"))
+		pg.SavingsFig = pg.figure(chart.Savings(b.lang, pg.Savings, "chart-savings"))
 		if h, ok := b.p.Households(); ok {
 			// A headline card's sentence: whole pounds.
-			pg.PerHousehold = chart.PerHouseholdPhrase(pg.Savings.Latest().CumNet.Div(int64(h)), 0)
+			pg.PerHousehold = chart.PerHouseholdPhrase(b.lang, pg.Savings.Latest().CumNet.Div(int64(h)), 0)
 		}
 	}
 	if len(b.reports) > 0 {
@@ -799,7 +799,7 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 	pg.Actions = EvidenceList{Caption: b.lang.F("site.actions.for", "name", s.Name), Actions: b.p.ActionsFor(s), Page: &pg.Base}
 	pg.Risks = EvidenceList{Caption: b.lang.F("site.risks.to", "name", s.Name), Risks: b.p.RisksFor(s), Page: &pg.Base}
 	if v := b.p.Savings(s.ID, ""); len(v.Years) > 0 {
-		pg.SavingsFig = pg.figure(chart.Savings(v, "chart-savings"))
+		pg.SavingsFig = pg.figure(chart.Savings(b.lang, v, "chart-savings"))
 	}
 	pg.Measures = b.measureCharts(&pg.Base, pg.Rows, "")
 	if err := b.commentary(&pg.Base, b.content.Find(content.Entity, "services", s.ID)); err != nil {
@@ -814,7 +814,7 @@ func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 		pg.NoShares = model.NoShares
 	} else if b.p.HasSavings() {
 		pg.Savings = b.p.Savings("", pt.ID)
-		pg.SavingsFig = pg.figure(chart.Savings(pg.Savings, "chart-savings"))
+		pg.SavingsFig = pg.figure(chart.Savings(b.lang, pg.Savings, "chart-savings"))
 		if l := pg.Savings.Latest(); l != nil {
 			if all := b.p.Savings("", "").Latest(); all != nil && all.CumNet != 0 {
 				pg.Share = format.Percent(100 * float64(l.CumNet) / float64(all.CumNet))
@@ -1114,6 +1114,8 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	fm["date"] = l.Date
 	fm["month"] = l.Month
 	fm["monthYear"] = l.MonthYear
+	// carried is a headline card's sentence: whole pounds or £1.3m.
+	fm["carried"] = func(y *model.SavingsYear) string { return chart.CarriedPhrase(l, y, true, 0) }
 	return fm
 }
 
@@ -1140,10 +1142,8 @@ var funcs = template.FuncMap{
 	"money":           money.Pence.String,
 	"partnersColumns": partnersColumns,
 	"servicesColumn":  servicesColumn,
-	// carried is a headline card's sentence: whole pounds or £1.3m.
-	"carried":    func(y *model.SavingsYear) string { return chart.CarriedPhrase(y, true, 0) },
-	"possessive": chart.Possessive,
-	"moneyShort": money.Pence.Short,
+	"possessive":      chart.Possessive,
+	"moneyShort":      money.Pence.Short,
 	// exact writes an amount in a sentence about a savings view, as its
 	// column does.
 	"exact":   chart.Exact,

@@ -49,7 +49,7 @@ func (b *builder) metricFigure(m *model.Metric, partnerID, id string) *chart.Fig
 		v, _ = b.figs.m.LoadOrStore(figureKey{m, partnerID}, new(cachedFigure))
 	}
 	c := v.(*cachedFigure)
-	c.once.Do(func() { c.fig = newFigure(m, partnerID, "") })
+	c.once.Do(func() { c.fig = newFigure(b.lang, m, partnerID, "") })
 	f := c.fig.Copy()
 	f.ID = id
 	return f

@@ -11,6 +11,7 @@ import (
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/period"
 	"github.com/partnersite/partnersite/internal/sitetest"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // figureKeyMade is one figure a build makes: a metric, as at the
@@ -26,11 +27,11 @@ func countFigures(t *testing.T) (made map[figureKeyMade]int, mu *sync.Mutex) {
 	made, mu = map[figureKeyMade]int{}, new(sync.Mutex)
 	orig := newFigure
 	t.Cleanup(func() { newFigure = orig })
-	newFigure = func(m *model.Metric, partnerID, id string) *chart.Figure {
+	newFigure = func(l *words.Lang, m *model.Metric, partnerID, id string) *chart.Figure {
 		mu.Lock()
 		made[figureKeyMade{m, partnerID}]++
 		mu.Unlock()
-		return orig(m, partnerID, id)
+		return orig(l, m, partnerID, id)
 	}
 	return made, mu
 }

@@ -212,7 +212,7 @@ func init() {
 			return []entry{{}}
 		},
 		draw: func(b *builder, w *bytes.Buffer, _ entry) error {
-			return b.embed(w, chart.Savings(b.p.Savings("", ""), "chart-savings"), homeKind.url(""), "")
+			return b.embed(w, chart.Savings(b.lang, b.p.Savings("", ""), "chart-savings"), homeKind.url(""), "")
 		}}
 	serviceSavingsKind = &pageKind{Name: "embed", Folder: "embed/savings/", What: "the embed page of service %s's savings chart",
 		pages: func(b *builder) []entry {
@@ -226,7 +226,7 @@ func init() {
 		},
 		draw: func(b *builder, w *bytes.Buffer, e entry) error {
 			s := e.Of.(*model.Service)
-			return b.embed(w, chart.Savings(b.p.Savings(s.ID, ""), "chart-savings"), serviceKind.url(s.ID), "")
+			return b.embed(w, chart.Savings(b.lang, b.p.Savings(s.ID, ""), "chart-savings"), serviceKind.url(s.ID), "")
 		}}
 	reportKind = &pageKind{Name: "report", Folder: "reports/", Section: "reports", What: "%s",
 		pages: func(b *builder) []entry {

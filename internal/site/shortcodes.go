@@ -93,7 +93,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 			return fail("shortcode savings: there are no savings figures for this in data/savings.csv")
 		}
 		return func(bs *Base) ([]byte, error) {
-			f := bs.figure(chart.Savings(b.p.Savings(sid, pid), "chart-savings"+suffix(sid)+suffix(pid)))
+			f := bs.figure(chart.Savings(b.lang, b.p.Savings(sid, pid), "chart-savings"+suffix(sid)+suffix(pid)))
 			b.printRecent(pg, f)
 			return b.theme.Partial("figure", figureData{Fig: f, Page: bs, shortcode: true})
 		}
