@@ -344,22 +344,59 @@ func newCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	if slices.ContainsFunc(args, isHelp) {
-		fmt.Fprintln(stdout, "usage: partnersite new DIR\n\nwrites a small working site to DIR, which must be empty or absent")
+		fmt.Fprintln(stdout, "usage: partnersite new DIR [--languages en,cy]\n\nwrites a small working site to DIR, which must be empty or absent; with --languages en,cy, in English and Welsh")
 		return errHelp
 	}
-	if err := fs.Parse(args); err != nil {
+	langs := fs.String("languages", "en", "the site's languages: en, or en,cy for English and Welsh")
+	if err := fs.Parse(reorder(args, fs)); err != nil {
 		return errUsage
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: partnersite new DIR")
+		fmt.Fprintln(stderr, "usage: partnersite new DIR [--languages en,cy]")
 		return errUsage
 	}
 	dir := fs.Arg(0)
-	if err := starter.Write(dir); err != nil {
+	var languages []string
+	for _, l := range strings.Split(*langs, ",") {
+		languages = append(languages, strings.ToLower(strings.TrimSpace(l)))
+	}
+	if !slices.Equal(languages, []string{"en"}) && !slices.Equal(languages, []string{"en", "cy"}) {
+		fmt.Fprintf(stderr, "partnersite new: --languages %s: write en for English, or en,cy for English and Welsh\n", *langs)
+		return errUsage
+	}
+	if err := starter.Write(dir, languages); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote a starter site to %s\nnext: partnersite serve --source %s\n", dir, dir)
 	return nil
+}
+
+// reorder puts the flags of args before its other arguments, so that
+// "new DIR --languages en,cy", as the contract writes it, parses as
+// "new --languages en,cy DIR" does: the flag package stops at the first
+// argument that is not a flag.
+func reorder(args []string, fs *flag.FlagSet) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if f := fs.Lookup(name); f != nil && !strings.Contains(a, "=") && i+1 < len(args) {
+			if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
+				i++
+				flags = append(flags, args[i])
+			}
+		}
+	}
+	return append(flags, rest...)
 }
 
 func metricsCmd(args []string, stdout, stderr io.Writer) error {

@@ -298,6 +298,36 @@ func TestNewBuildsAndPassesCheck(t *testing.T) {
 	}
 }
 
+// new DIR --languages en,cy writes a starter in English and Welsh that
+// checks clean and builds both trees, each page with its counterpart.
+func TestNewBilingual(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ein-partneriaeth")
+	if code, out, errs := runCmd("new", dir, "--languages", "en,cy"); code != 0 || !strings.Contains(out, "wrote a starter site") {
+		t.Fatalf("new: exit %d, %s %s", code, out, errs)
+	}
+	if code, out, errs := runCmd("check", "--source", dir); code != 0 || !strings.HasPrefix(out, "0 errors") {
+		t.Errorf("check of the bilingual starter: exit %d, %s\n%s", code, out, errs)
+	}
+	if code, _, errs := runCmd("build", "--source", dir); code != 0 {
+		t.Fatalf("build of the bilingual starter: exit %d\n%s", code, errs)
+	}
+	for _, p := range []string{"index.html", "cy/index.html", "cy/reports/2025-26-year-end/index.html", "cy/search.json", "cy/sitemap.xml", "cy/feed.xml", "cy/data/performance.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {
+			t.Errorf("the bilingual starter lacks %s: %v", p, err)
+		}
+	}
+	cy, err := os.ReadFile(filepath.Join(dir, "public", "cy", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(cy), `<html lang="cy"`) || !strings.Contains(string(cy), "Gwasanaethau a rennir") {
+		t.Errorf("the Welsh home page is not in Welsh:\n%.600s", cy)
+	}
+	if code, _, errs := runCmd("new", filepath.Join(t.TempDir(), "x"), "--languages", "en,fr"); code != 2 || !strings.Contains(errs, "en,cy") {
+		t.Errorf("new --languages en,fr: exit %d, %s", code, errs)
+	}
+}
+
 // TestCheckRunsTheTheme: a custom theme whose template fails only when a
 // page runs it fails check as it fails build, at the theme file's own path
 // and line, once however many pages use it.

@@ -103,7 +103,7 @@ func open(ctx context.Context, url string) error {
 func buildStarter(t *testing.T) *site.Output {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "starter")
-	if err := starter.Write(dir); err != nil {
+	if err := starter.Write(dir, nil); err != nil {
 		t.Fatal(err)
 	}
 	out, _, err := site.Build(os.DirFS(dir), site.Options{})

@@ -12,13 +12,18 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 )
 
-//go:embed all:site
+//go:embed all:site all:site-cy
 var files embed.FS
 
-// Write creates the starter site in dir, which must be empty or absent.
-func Write(dir string) error {
+// Write creates the starter site in dir, which must be empty or absent, in
+// the languages given: nil or [en] for English alone, [en cy] for English
+// and Welsh, whose files (site-cy: the Welsh pairs of its pages, its data
+// with the Welsh twin columns and its settings) go over the English ones.
+func Write(dir string, languages []string) error {
 	entries, err := os.ReadDir(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -27,11 +32,29 @@ func Write(dir string) error {
 	case len(entries) > 0:
 		return fmt.Errorf("%s is not empty; choose a new folder so nothing is overwritten", dir)
 	}
-	return fs.WalkDir(files, "site", func(p string, d fs.DirEntry, err error) error {
+	layers := []string{"site"}
+	switch {
+	case len(languages) == 0 || slices.Equal(languages, []string{"en"}):
+	case slices.Equal(languages, []string{"en", "cy"}):
+		layers = append(layers, "site-cy")
+	default:
+		return fmt.Errorf("--languages %s: a starter site is in English (en) or in English and Welsh (en,cy)", strings.Join(languages, ","))
+	}
+	for _, l := range layers {
+		if err := copyLayer(dir, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyLayer writes the embedded folder layer into dir.
+func copyLayer(dir, layer string) error {
+	return fs.WalkDir(files, layer, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel("site", filepath.FromSlash(p))
+		rel, _ := filepath.Rel(layer, filepath.FromSlash(p))
 		target := filepath.Join(dir, rel)
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
