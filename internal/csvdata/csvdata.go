@@ -418,6 +418,10 @@ type Data struct {
 	// evidence for the goals that figures cannot show.
 	Actions []Action
 	Risks   []Risk
+	// English holds the texts of a Welsh reading of the data (Welsh) that
+	// had no Welsh twin and are kept as written, in English: a page marks
+	// them lang="en".
+	English map[string]bool
 
 	// performanceRead is false when performance.csv could not be read, so
 	// that its absence is not reported again as metrics without rows.

@@ -20,9 +20,13 @@ func (d *Data) Welsh(pl *problem.List) *Data {
 		pl.Errorf(file, line, "%s %q has no Welsh twin; the site is in English and Welsh, so give it in a %s%s column", col, short(text), col, TwinSuffix)
 		return text
 	}
+	w.English = map[string]bool{}
 	keep := func(col, text string, cy Texts) string {
 		if v, ok := cy[col]; ok {
 			return v
+		}
+		if text != "" {
+			w.English[text] = true
 		}
 		return text
 	}
@@ -31,8 +35,10 @@ func (d *Data) Welsh(pl *problem.List) *Data {
 		name := need(PartnersFile, p.Line, "name", p.Name, p.Cy)
 		if p.ShortName != p.Name {
 			p.ShortName = need(PartnersFile, p.Line, "short_name", p.ShortName, p.Cy)
+		} else if v, ok := p.Cy["short_name"]; ok {
+			p.ShortName = v
 		} else {
-			p.ShortName = keep("short_name", name, p.Cy)
+			p.ShortName = name
 		}
 		p.Name = name
 		w.Partners[i] = p
@@ -80,6 +86,9 @@ func (d *Data) Welsh(pl *problem.List) *Data {
 	// Performance rows are many: copied only when a note has a twin.
 	for i := range d.Performance {
 		if d.Performance[i].NoteCy == "" {
+			if n := d.Performance[i].Note; n != "" {
+				w.English[n] = true
+			}
 			continue
 		}
 		if &w.Performance[0] == &d.Performance[0] {

@@ -36,6 +36,9 @@ func TestWelsh(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	if !cy.English["Untranslated"] || !cy.English["Monitoring"] || cy.English["Penwythnos mudo"] || len(cy.English) != 2 {
+		t.Errorf("the texts kept in English: %v", cy.English)
+	}
 	for _, c := range []struct{ got, want string }{
 		{cy.Partners[0].Name, "Cyngor y Gogledd"}, {cy.Partners[0].ShortName, "Gogledd"},
 		{cy.Services[0].Name, "TGCh"}, {cy.Services[0].Description, "TGCh a rennir"},
