@@ -994,6 +994,7 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	fm["date"] = l.Date
 	fm["month"] = l.Month
 	fm["monthYear"] = l.MonthYear
+	pageWords(fm, l)
 	return fm
 }
 
