@@ -1116,6 +1116,7 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	fm["monthYear"] = l.MonthYear
 	// carried is a headline card's sentence: whole pounds or £1.3m.
 	fm["carried"] = func(y *model.SavingsYear) string { return chart.CarriedPhrase(l, y, true, 0) }
+	pageWords(fm, l)
 	return fm
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/partnersite/partnersite/internal/chart"
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/theme"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Frame is what the layout draws around a page that is the same on every
@@ -231,4 +232,74 @@ func tableKey(t chart.Table) string {
 		}
 	}
 	return k.String()
+}
+
+// pageWords binds the template functions t, f and n to l so that they
+// return HTML: the catalogue's own text as it is written, and the parts
+// a template fills in escaped exactly as html/template escapes a value
+// in text. Why: a sentence of the catalogue stands where the template's
+// literal text stood, and html/template writes literal text as it is but
+// escapes a string value, so "the partnership's" given as a string would
+// come out as "the partnership&#39;s". The catalogue is the site's own
+// text, written as it is, as a template's text is: a catalogue holds no
+// markup, and a theme that overrides an entry is as trusted as its own
+// templates. A part given as template.HTML is written as it is.
+func pageWords(fm map[string]any, l *words.Lang) {
+	fm["t"] = func(key string) template.HTML { return template.HTML(l.T(key)) }
+	fm["f"] = func(key string, args ...any) template.HTML {
+		return template.HTML(l.F(key, escapeParts(args)...))
+	}
+	fm["n"] = func(key string, n int, args ...any) template.HTML {
+		return template.HTML(l.N(key, n, escapeParts(args)...))
+	}
+	// tstr and fstr are t and f as plain strings, for a text handed on
+	// to Go (a table's caption) that the template escapes where it is
+	// written.
+	fm["tstr"] = l.T
+	fm["fstr"] = l.F
+	fm["licence"] = func(c config.Licence) config.Licence { return licenceIn(l, c) }
+}
+
+// licenceKeys are the catalogue's names for the licences partnersite
+// knows the wording of (config.Licences), by ID.
+var licenceKeys = map[string]string{"OGL-UK-3.0": "ogl", "CC-BY-4.0": "cc-by", "CC0-1.0": "cc0"}
+
+// licenceIn is the site's licence in l's words: its name as it stands
+// after "under the" (Welsh mutates it after "y") and the attribution
+// statement re-users must carry, which the licence's own Welsh wording
+// gives. A licence partnersite does not know is as site.yaml wrote it.
+func licenceIn(l *words.Lang, c config.Licence) config.Licence {
+	if k, ok := licenceKeys[c.ID]; ok {
+		c.Name = l.T("frame.licence." + k + ".name")
+		c.Attribution = l.T("frame.licence." + k + ".attribution")
+	}
+	return c
+}
+
+// valueText escapes a value as html/template does in text: the same
+// table, so that English stays byte for byte what the template wrote.
+var valueText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// escapeParts escapes the values of name, value pairs for f and n.
+func escapeParts(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if i%2 == 0 {
+			out[i] = a
+			continue
+		}
+		switch v := a.(type) {
+		case template.HTML:
+			out[i] = string(v)
+		case string:
+			out[i] = valueText.Replace(v)
+		case int:
+			out[i] = v
+		case fmt.Stringer:
+			out[i] = valueText.Replace(v.String())
+		default:
+			out[i] = valueText.Replace(fmt.Sprint(v))
+		}
+	}
+	return out
 }
