@@ -350,7 +350,9 @@ func (b *builder) inLanguage(src fs.FS, code string) *builder {
 		b.pl.Add(problem.Problem{Path: pr.Path, Line: pr.Line, Message: pr.Message})
 	}
 	nb.lang = l
-	th, err := theme.Load(src, cfg.Theme, funcsFor(l))
+	fm := funcsFor(l)
+	fm["text"] = markEnglish(nb.data.English)
+	th, err := theme.Load(src, cfg.Theme, fm)
 	if err != nil && len(b.themeProblems) == 0 {
 		b.pl.Add(themeProblem(err))
 	}
@@ -1117,7 +1119,22 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	// carried is a headline card's sentence: whole pounds or £1.3m.
 	fm["carried"] = func(y *model.SavingsYear) string { return chart.CarriedPhrase(l, y, true, 0) }
 	pageWords(fm, l)
+	fm["text"] = func(s string) any { return s }
 	return fm
+}
+
+// markEnglish is the "text" function of a tree whose data keeps some texts
+// in English for want of their twin (csvdata.Data.English): such a text is
+// marked lang="en", so that a screen reader reads it in English and a
+// reader sees it is the council's own English; any other is the text, for
+// the template to escape as ever.
+func markEnglish(english map[string]bool) func(string) any {
+	return func(s string) any {
+		if english[s] {
+			return template.HTML(`<span lang="en">` + template.HTMLEscapeString(s) + `</span>`)
+		}
+		return s
+	}
 }
 
 // funcs are the template functions that need no language.
