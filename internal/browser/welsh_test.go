@@ -118,6 +118,11 @@ func TestScriptsSpeakWelsh(t *testing.T) {
 	if got, _ := status(base + "/search/?q=zebra+crossing"); got != "Nid oes unrhyw dudalen yn cyfateb i “zebra crossing”." {
 		t.Errorf("search for a word on no page says %q", got)
 	}
+	// A Welsh word with a circumflex is searched for whole: split at the
+	// ô it would be "ff" and "n", found on many pages of the example.
+	if got, _ := status(base + "/search/?q=ff%C3%B4n"); got != "Nid oes unrhyw dudalen yn cyfateb i “ffôn”." {
+		t.Errorf("search for ffôn says %q", got)
+	}
 	// Words on a few pages of the example, for counts of each form that
 	// Welsh writes differently (when the example was written: 1 for
 	// metrics, 2 benefit claims, 3 every, 4 stevenage, 6 revenues, 14 ict);

@@ -43,8 +43,11 @@
   var MAX = 50; // results listed at most
   var base = input.getAttribute("data-index").replace(/search\.json$/, "");
 
+  // A word is letters and digits, the Latin letters with accents among
+  // them (U+00C0 to U+024F and U+1E00 to U+1EFF), so that Welsh "ffôn",
+  // "dŵr" and "ŷd" are searched for whole, never as "ff" and "n".
   function words(s) {
-    return s.toLowerCase().split(/[^a-z0-9£%]+/).filter(function (w) { return w.length > 0; });
+    return s.toLowerCase().split(/[^a-z0-9£%\u00c0-\u024f\u1e00-\u1eff]+/).filter(function (w) { return w.length > 0; });
   }
 
   function score(e, terms) {
