@@ -2,10 +2,12 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -207,6 +209,63 @@ func TestScriptsSpeakWelsh(t *testing.T) {
 	for i, tb := range tables {
 		if strings.Join(tb.Live, "|") != strings.Join(tb.Served, "|") {
 			t.Errorf("sortable table %d: its controls read %q, the page's headers %q", i, tb.Live, tb.Served)
+		}
+	}
+}
+
+// TestScriptWordsBlock reads the words block the scripts take their words
+// from, in English and in Welsh, against sentences written out by hand:
+// on the search page only search's, with a plural form only where it
+// differs from other (an English page carries one and other alone), and
+// on a page with charts only the tooltip's word. It needs no browser.
+func TestScriptWordsBlock(t *testing.T) {
+	block := regexp.MustCompile(`<script type="application/json" id="script-words">(.*)</script>`)
+	read := func(out *site.Output, page string) map[string]any {
+		t.Helper()
+		m := block.FindAllSubmatch(out.Files[page], -1)
+		if len(m) != 1 {
+			t.Fatalf("%s has %d words blocks, want 1", page, len(m))
+		}
+		var got map[string]any
+		if err := json.Unmarshal(m[0][1], &got); err != nil {
+			t.Fatalf("%s: %v", page, err)
+		}
+		return got
+	}
+	for _, tc := range []struct {
+		lang          string
+		out           *site.Output
+		search, chart map[string]any
+	}{
+		{"en", buildExample(t), map[string]any{
+			"search.none": "No pages match “{q}”.",
+			"search.count": map[string]any{
+				"one":   "{n} page matches “{q}”.",
+				"other": "{n} pages match “{q}”.",
+			},
+			"search.first":      "{n} pages match “{q}” (the first {n}).",
+			"search.from-files": "Search works when the site is on a web server. Opened from the files, use the list below.",
+		}, map[string]any{"chart.no-figure": "No figure"}},
+		{"cy", buildWelsh(t, site.Options{}), map[string]any{
+			"search.none": "Nid oes unrhyw dudalen yn cyfateb i “{q}”.",
+			"search.count": map[string]any{
+				"one":   "Mae {n} dudalen yn cyfateb i “{q}”.",
+				"two":   "Mae {n} dudalen yn cyfateb i “{q}”.",
+				"many":  "Mae {n} thudalen yn cyfateb i “{q}”.",
+				"other": "Mae {n} tudalen yn cyfateb i “{q}”.",
+			},
+			"search.first":      "Mae {n} tudalen yn cyfateb i “{q}” (y {n} cyntaf).",
+			"search.from-files": "Mae’r chwilio’n gweithio pan fydd y wefan ar weinydd gwe. Os ydych wedi agor y ffeiliau eu hunain, defnyddiwch y rhestr isod.",
+		}, map[string]any{"chart.no-figure": "Dim ffigur"}},
+	} {
+		if got := read(tc.out, "search/index.html"); !reflect.DeepEqual(got, tc.search) {
+			t.Errorf("%s search page's words:\n got %v\nwant %v", tc.lang, got, tc.search)
+		}
+		if got := read(tc.out, "metrics/ict-availability/index.html"); !reflect.DeepEqual(got, tc.chart) {
+			t.Errorf("%s chart page's words:\n got %v\nwant %v", tc.lang, got, tc.chart)
+		}
+		if block.Match(tc.out.Files["about/index.html"]) {
+			t.Errorf("%s: about/, a page with no chart, carries a words block", tc.lang)
 		}
 	}
 }
