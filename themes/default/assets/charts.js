@@ -97,6 +97,14 @@
   // figure-wide, the longer summary.
   var PRINT = { width: 360, height: 150 }, PRINT_WIDE = { width: 360, height: 210 };
 
+  // The words a tooltip shows come from the page, in its language: the
+  // JSON block the build writes from the catalogue (script-words.html).
+  var said = {};
+  try {
+    said = JSON.parse(document.getElementById("script-words").textContent);
+  } catch (e) { /* a key shows as [key], as in the site's Go */ }
+  function say(key) { return typeof said[key] === "string" ? said[key] : "[" + key + "]"; }
+
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-option"));
     if (!source) {
@@ -119,7 +127,7 @@
     // series and category names.
     option.tooltip = Object.assign({}, option.tooltip, {
       valueFormatter: function (v) {
-        return v === undefined || v === null || v === "-" ? "No figure" : precise(v);
+        return v === undefined || v === null || v === "-" ? say("chart.no-figure") : precise(v);
       }
     });
     var grid = (option.grid || [])[0];

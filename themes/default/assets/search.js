@@ -12,17 +12,42 @@
   if (!input || !out || !status || !window.fetch) {
     return;
   }
+  // The words come from the page, in its language: a JSON block the
+  // build writes from the catalogue (script-words.html). A count comes as
+  // its plural forms, "{n}" and "{q}" left to fill, and is picked by the
+  // plural rules of the page's lang, so Welsh gets its zero to many.
+  var said = {};
+  try {
+    said = JSON.parse(document.getElementById("script-words").textContent);
+  } catch (e) { /* a key shows as [key], as in the site's Go */ }
+  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  function say(key, parts) {
+    var s = said[key];
+    if (s && typeof s === "object") {
+      s = s[rules ? rules.select(parts.n) : parts.n === 1 ? "one" : "other"] || s.other;
+    }
+    if (typeof s !== "string") {
+      return "[" + key + "]";
+    }
+    return s.replace(/\{(\w+)\}/g, function (m, name) {
+      return Object.prototype.hasOwnProperty.call(parts, name) ? String(parts[name]) : m;
+    });
+  }
   if (location.protocol === "file:") {
     // Opened from the files (a memory stick): a browser will not read the
     // index from there, so the list A to Z stands in for search.
-    status.textContent = "Search works when the site is on a web server. Opened from the files, use the list below.";
+    status.textContent = say("search.from-files", {});
     return;
   }
   var index = null;
+  var MAX = 50; // results listed at most
   var base = input.getAttribute("data-index").replace(/search\.json$/, "");
 
+  // A word is letters and digits, the Latin letters with accents among
+  // them (U+00C0 to U+024F and U+1E00 to U+1EFF), so that Welsh "ffôn",
+  // "dŵr" and "ŷd" are searched for whole, never as "ff" and "n".
   function words(s) {
-    return s.toLowerCase().split(/[^a-z0-9£%]+/).filter(function (w) { return w.length > 0; });
+    return s.toLowerCase().split(/[^a-z0-9£%\u00c0-\u024f\u1e00-\u1eff]+/).filter(function (w) { return w.length > 0; });
   }
 
   function score(e, terms) {
@@ -47,9 +72,9 @@
     var hits = index.map(function (e, i) { return { e: e, s: score(e, terms), i: i }; })
       .filter(function (h) { return h.s > 0; })
       .sort(function (a, b) { return b.s - a.s || a.i - b.i; })
-      .slice(0, 50);
-    status.textContent = hits.length === 0 ? "No pages match “" + q + "”." :
-      hits.length + (hits.length === 1 ? " page matches" : " pages match") + " “" + q + "”" + (hits.length === 50 ? " (the first 50)." : ".");
+      .slice(0, MAX);
+    var n = hits.length;
+    status.textContent = say(n === 0 ? "search.none" : n === MAX ? "search.first" : "search.count", { n: n, q: q });
     if (hits.length === 0) { return; }
     var ul = document.createElement("ul");
     ul.className = "search-hits";
