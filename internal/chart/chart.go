@@ -22,6 +22,7 @@ import (
 	"github.com/partnersite/partnersite/internal/model"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Figure is one chart with everything that stands in for it.
@@ -96,9 +97,9 @@ type Cell struct {
 
 func num(s string) Cell { return Cell{Text: s, Num: true} }
 
-func status(r model.Rating) Cell {
+func status(l *words.Lang, r model.Rating) Cell {
 	s := r.Status
-	return Cell{Text: s.String(), Status: &s, StatusClass: s.Class(), Title: r.Rule()}
+	return Cell{Text: s.Word(l), Status: &s, StatusClass: s.Class(), Title: r.Rule(l)}
 }
 
 func kindAdverb(k period.Kind) string {
@@ -302,11 +303,11 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	if head != nil {
 		fig.Title = m.Name + ": " + standing(m, series)
 	}
-	fig.Subtitle = m.Unit.Label() + ", " + adverb(m)
+	fig.Subtitle = m.Unit.Label(m.Lang()) + ", " + adverb(m)
 	if len(periods) > 0 {
 		fig.Subtitle += ", " + period.Span(periods[0], periods[len(periods)-1])
 	}
-	fig.Subtitle += ". " + m.Direction.Phrase() + "."
+	fig.Subtitle += ". " + m.Direction.PhraseIn(m.Lang()) + "."
 	fig.Summary = metricSummary(m, series, head)
 	fig.Label = fig.Title + ". " + fig.Summary
 	fig.Table = metricTable(m, series, periods)
@@ -549,7 +550,7 @@ func beforeAndSince(m *model.Metric, before, since []model.Point, each string) s
 		if m.Unit == measure.GBP {
 			return average(m, model.Mean(pts))
 		}
-		return m.Unit.Format(model.Mean(pts), places)
+		return m.Unit.Format(m.Lang(), model.Mean(pts), places)
 	}
 	switch {
 	case len(before) == 1 && len(since) == 1:
@@ -587,7 +588,7 @@ func partOfYear(p period.Period) string {
 
 // average writes an average to a place more than the figures it is of,
 // so that 17 and 18 days average 17.5 days, not 18.
-func average(m *model.Metric, v float64) string { return m.Unit.Mean(v, m.Decimals) }
+func average(m *model.Metric, v float64) string { return m.Unit.Mean(m.Lang(), v, m.Decimals) }
 
 // periodWord is what one of the metric's figures is for: "quarter",
 // "month" or "year".
@@ -602,7 +603,7 @@ func periodWord(m *model.Metric) string {
 }
 
 func metricTable(m *model.Metric, series []*model.Series, periods []period.Period) Table {
-	t := Table{Caption: m.Name + " (" + strings.ToLower(m.Unit.Label()) + "), " + adverb(m), kind: m.Kind}
+	t := Table{Caption: m.Name + " (" + strings.ToLower(m.Unit.Label(m.Lang())) + "), " + adverb(m), kind: m.Kind}
 	if first, ok := sharedFrom(m, periods); ok {
 		t.Caption += ". The service was shared from " + m.Service.Started.String() + ": figures from " + first.String() + " on are since sharing"
 	}
@@ -654,7 +655,7 @@ func metricTable(m *model.Metric, series []*model.Series, periods []period.Perio
 				row.Cells = append(row.Cells, num(targetText(m, pt)))
 			}
 			if pt.Has() {
-				row.Cells = append(row.Cells, status(pt.Rating))
+				row.Cells = append(row.Cells, status(m.Lang(), pt.Rating))
 			} else {
 				row.Cells = append(row.Cells, Cell{Text: "–"})
 			}
@@ -1022,16 +1023,16 @@ func savingsTable(v *model.Savings, scope string) Table {
 		}
 		row := Row{Head: y.Period.String(), period: y.Period, Cells: []Cell{
 			base, actual, num(saving), num(target),
-			status(y.Rating), num(oneOff), num(net), num(y.CumNet.Format(pl.cumNet)),
+			status(v.Lang(), y.Rating), num(oneOff), num(net), num(y.CumNet.Format(pl.cumNet)),
 		}}
 		// A row the key explains: a carried saving, a service with no
 		// figure, or one-off costs not reported.
 		row.keyed = saving != y.Saving.Format(pl.saving) || y.OneOffMissing || y.NoFigure
 		switch {
 		case y.Planned:
-			row.Cells = []Cell{base, actual, num("–"), num(target), status(y.Rating), num("–"), num("–"), num("–")}
+			row.Cells = []Cell{base, actual, num("–"), num(target), status(v.Lang(), y.Rating), num("–"), num("–"), num("–")}
 		case y.NoFigure:
-			row.Cells = []Cell{base, actual, num("No figure was published"), num(target), status(y.Rating), num("–"), num("–"), num("–")}
+			row.Cells = []Cell{base, actual, num("No figure was published"), num(target), status(v.Lang(), y.Rating), num("–"), num("–"), num("–")}
 		}
 		if perHousehold {
 			ph, _ := v.PerHousehold(y.CumNet)

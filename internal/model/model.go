@@ -19,10 +19,13 @@ import (
 	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Partnership is the whole model of one site.
 type Partnership struct {
+	// lang is the language the model's words are written in (NewIn).
+	lang     *words.Lang
 	Site     *config.Site
 	Goals    []*Goal
 	Services []*Service
@@ -61,6 +64,9 @@ type Service struct {
 
 // Metric is one performance measure with its history.
 type Metric struct {
+	// lang is the language of the metric's words: its figures' units and
+	// its ratings' rules (NewIn).
+	lang                          *words.Lang
 	ID, Name, Description, Source string
 	SourceURL                     string // where the source is published, or ""
 	Service                       *Service
@@ -164,10 +170,20 @@ type Point struct {
 	SinceRevised bool
 }
 
-// New joins checked data into the model. It assumes d passed csvdata's
-// checks; references that do not resolve are skipped, not panicked on.
+// New is NewIn in the built-in English catalogue, for tests and tools
+// that write one language.
 func New(site *config.Site, d *csvdata.Data) *Partnership {
-	p := &Partnership{Site: site, savings: d.Savings}
+	return NewIn(english(), site, d)
+}
+
+// NewIn joins checked data into the model, whose words (ratings' rules,
+// figures with their units, evidence and savings sentences) are written
+// in the language l: a site in two languages builds one model per
+// language, each from the names in its language. It assumes d passed
+// csvdata's checks; references that do not resolve are skipped, not
+// panicked on.
+func NewIn(l *words.Lang, site *config.Site, d *csvdata.Data) *Partnership {
+	p := &Partnership{lang: l, Site: site, savings: d.Savings}
 	goals := map[string]*Goal{}
 	for _, g := range site.Goals {
 		goal := &Goal{ID: g.ID, Title: g.Title, Summary: g.Summary}
@@ -190,7 +206,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	for _, r := range d.Metrics {
 		m := &Metric{ID: r.ID, Name: r.Name, Description: r.Description, Source: r.Source, SourceURL: r.SourceURL,
 			Service: services[r.Service], Goal: goals[r.Goal], Unit: r.Unit, Direction: r.Direction, ByYear: r.ByYear,
-			Cumulative: r.Cumulative, Target: r.Target, Amber: r.Amber, AmberShare: r.AmberShare, amberPlaces: r.AmberPlaces}
+			Cumulative: r.Cumulative, Target: r.Target, Amber: r.Amber, AmberShare: r.AmberShare, amberPlaces: r.AmberPlaces, lang: l}
 		p.Metrics = append(p.Metrics, m)
 		metrics[r.ID] = m
 		if m.Service != nil {
@@ -474,7 +490,7 @@ func (m *Metric) ComparesByYear() bool { return m.ByYear || m.Cumulative }
 // keeps the last target and margin written, for the series' next figure.
 func (m *Metric) rate(pt *Point, x *wording) Rating {
 	if m.Direction.Rated() {
-		if r, ok := CouncilRating(pt.RAG, x.target(m, pt)); ok {
+		if r, ok := CouncilRating(m.Lang(), pt.RAG, x.target(m, pt)); ok {
 			return r
 		}
 	}
@@ -486,9 +502,9 @@ func (m *Metric) ruleRating(pt *Point) Rating { return m.ruleRatingWith(pt, &wor
 
 func (m *Metric) ruleRatingWith(pt *Point, x *wording) Rating {
 	if pt.Target == nil {
-		return Rate(pt.Value, nil, pt.Amber, m.Direction, m.Unit)
+		return Rate(m.Lang(), pt.Value, nil, pt.Amber, m.Direction, m.Unit)
 	}
-	return RateAs(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit, x.target(m, pt), x.margin(m, pt.Amber))
+	return RateAs(m.Lang(), pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit, x.target(m, pt), x.margin(m, pt.Amber))
 }
 
 // wording holds the target and amber margin a series' last figure was
@@ -530,7 +546,7 @@ func (m *Metric) StandingTarget() string {
 	if m.Target == nil {
 		return ""
 	}
-	return ValueIn(m.Unit, *m.Target, int(writtenPlaces(m.targetPlaces, *m.Target)))
+	return ValueIn(m.Lang(), m.Unit, *m.Target, int(writtenPlaces(m.targetPlaces, *m.Target)))
 }
 
 // TargetText writes a figure's target as the council wrote it, with its
@@ -542,14 +558,14 @@ func (m *Metric) targetText(pt *Point) string {
 	if pt.Target == nil {
 		return ""
 	}
-	return ValueIn(m.Unit, *pt.Target, int(writtenPlaces(pt.TargetPlaces, *pt.Target)))
+	return ValueIn(m.Lang(), m.Unit, *pt.Target, int(writtenPlaces(pt.TargetPlaces, *pt.Target)))
 }
 
 // marginText writes an amber margin: as a share where the council set
 // one ("1% (0.83 points)"), or in the unit.
 func (m *Metric) marginText(a float64) string {
 	if m.AmberShare != nil {
-		return format.Trim(*m.AmberShare*100, 4) + "% (" + Margin(m.Unit, a) + ")"
+		return format.Trim(*m.AmberShare*100, 4) + "% (" + Margin(m.Lang(), m.Unit, a) + ")"
 	}
 	return m.margin(a)
 }
@@ -561,15 +577,15 @@ func (m *Metric) marginText(a float64) string {
 // the metric's page, since "within £4" would call £77.80 at risk.
 func (m *Metric) margin(a float64) string {
 	if m.Amber != nil && a == *m.Amber {
-		return m.Unit.Margin(a, max(m.Unit.MarginPlaces(), m.amberPlaces))
+		return m.Unit.Margin(m.Lang(), a, max(m.Unit.MarginPlaces(), m.amberPlaces))
 	}
-	return m.Unit.Margin(a, max(m.Unit.MarginPlaces(), min(2, shortest(a))))
+	return m.Unit.Margin(m.Lang(), a, max(m.Unit.MarginPlaces(), min(2, shortest(a))))
 }
 
 // Written writes a figure with the places it was written with, whatever
 // the metric's: a benchmark of 17.25 days is never 17.3.
 func (m *Metric) Written(pt *Point) string {
-	return ValueIn(m.Unit, pt.Value, int(writtenPlaces(pt.Places, pt.Value)))
+	return ValueIn(m.Lang(), m.Unit, pt.Value, int(writtenPlaces(pt.Places, pt.Value)))
 }
 
 // AmberText says the metric's amber rule for its page: "Within 1% of the
@@ -816,14 +832,14 @@ func Periods(series []*Series) []period.Period {
 
 // Format writes a value of this metric with its unit, as in tables, at
 // the metric's precision.
-func (m *Metric) Format(v float64) string { return m.Unit.Format(v, m.Decimals) }
+func (m *Metric) Format(v float64) string { return m.Unit.Format(m.Lang(), v, m.Decimals) }
 
 // Prose writes a value of this metric for a sentence: as its tables write
 // it, at the metric's precision ("19.0 days" where a table has 19.0), so a
 // reader never meets one figure in two forms; millions of pounds as
 // "£1.2m".
 func (m *Metric) Prose(v float64) string {
-	return m.Unit.ProseIn(v, m.Decimals)
+	return m.Unit.ProseIn(m.Lang(), v, m.Decimals)
 }
 
 // Said writes a figure for a sentence with what its table's marks say of

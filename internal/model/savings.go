@@ -1,13 +1,14 @@
 package model
 
 import (
-	"github.com/partnersite/partnersite/internal/measure"
 	"slices"
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // SavingsYear is one financial year of savings, summed over the rows in
@@ -100,6 +101,8 @@ func streamName(s *Service, p *Partner) string {
 // Savings is a view of savings.csv: the whole partnership, one service,
 // one partner's attributed share, or one service's share for one partner.
 type Savings struct {
+	// lang is the language of the view's words (NewIn's); see Lang.
+	lang    *words.Lang
 	Service *Service // nil: every service
 	Partner *Partner // nil: the partnership as a whole
 	Years   []SavingsYear
@@ -131,7 +134,7 @@ func (p *Partnership) SharesGiven() bool {
 // parts add up to the partnership's figure to the penny. Without cost
 // shares a partner's view counts only its own rows.
 func (p *Partnership) Savings(serviceID, partnerID string) *Savings {
-	v := &Savings{Service: p.Service(serviceID), Partner: p.Partner(partnerID)}
+	v := &Savings{lang: p.lang, Service: p.Service(serviceID), Partner: p.Partner(partnerID)}
 	shared := p.SharesGiven()
 	v.Unshared = v.Partner != nil && !shared
 	idx := slices.Index(p.Partners, v.Partner)
@@ -353,7 +356,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 			y.Rating = Rating{Status: NotRated}
 		default:
 			y.Net = y.Saving - y.OneOff
-			y.Rating = rateSaving(y.Saving, y.Target, tp)
+			y.Rating = rateSaving(p.Lang(), y.Saving, y.Target, tp)
 			cum.CumSaving += y.Saving
 			cum.CumOneOff += y.OneOff
 			cum.CumNet += y.Net
@@ -381,17 +384,17 @@ func add(total *money.Pence, a money.Pence) *money.Pence {
 // pence; only the amber margin, a proportion, is worked in pounds. The
 // rule writes the target to places, those of the table's target column
 // (TargetPlaces), so that the status says what its table says: "at or
-// above the target of £870,000".
-func rateSaving(saving money.Pence, target *money.Pence, places int) Rating {
+// above the target of £870,000", in the language l.
+func rateSaving(l *words.Lang, saving money.Pence, target *money.Pence, places int) Rating {
 	if target == nil {
-		return Rate(saving.Pounds(), nil, 0, measure.Higher, measure.GBP)
+		return Rate(l, saving.Pounds(), nil, 0, measure.Higher, measure.GBP)
 	}
 	t, text := target.Pounds(), target.Format(places)
 	amber := DefaultAmber(t)
 	if saving >= *target {
-		return RateAs(t, &t, 0, measure.Higher, measure.GBP, text, Margin(measure.GBP, 0))
+		return RateAs(l, t, &t, 0, measure.Higher, measure.GBP, text, Margin(l, measure.GBP, 0))
 	}
-	return RateAs(saving.Pounds(), &t, amber, measure.Higher, measure.GBP, text, Margin(measure.GBP, amber))
+	return RateAs(l, saving.Pounds(), &t, amber, measure.Higher, measure.GBP, text, Margin(l, measure.GBP, amber))
 }
 
 // TargetPlaces is the places (money.Places) of a savings view's target

@@ -994,6 +994,8 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	fm["date"] = l.Date
 	fm["month"] = l.Month
 	fm["monthYear"] = l.MonthYear
+	fm["value"] = func(u measure.Unit, v float64) string { return u.Value(l, v) }
+	fm["margin"] = func(u measure.Unit, a float64) string { return u.Margin(l, a, u.MarginPlaces()) }
 	return fm
 }
 
@@ -1030,8 +1032,6 @@ var funcs = template.FuncMap{
 	"percent": format.Percent,
 	"number":  func(v float64) string { return format.Fixed(v, 0) },
 	"count":   func(n int) string { return format.Fixed(float64(n), 0) },
-	"value":   measure.Unit.Value,
-	"margin":  func(u measure.Unit, a float64) string { return u.Margin(a, u.MarginPlaces()) },
 	"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
 	"deref":   func(f *float64) float64 { return *f },
 	"plural":  func(n int, one, many string) string { return format.Plural(float64(n), one, many) },

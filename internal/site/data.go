@@ -370,7 +370,7 @@ func (t *table) addFigure(m *model.Metric, s *model.Series, pt *model.Point, tra
 	if pt.Target != nil {
 		amber = num(pt.Amber, 6)
 	}
-	value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
+	value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(m.Lang()), pt.Travel()
 	if !pt.Has() {
 		// No figure: nothing to rate or compare.
 		value, status, rule, trend = "", "", "", ""
@@ -807,7 +807,7 @@ func (b *builder) jsonData() jsonSite {
 			}
 			for _, pt := range s.Points {
 				jp := jsonPoint{Period: pt.Period.Written(), Value: jsonValue(&pt), Flag: pt.Symbol(), Target: pt.Target, Status: pt.Rating.Status.String(),
-					Rule: pt.Rating.Rule(), Trend: pt.Travel(), Note: pt.Note}
+					Rule: pt.Rating.Rule(m.Lang()), Trend: pt.Travel(), Note: pt.Note}
 				if pt.Target != nil {
 					a := format.Round(pt.Amber, 6)
 					jp.Amber = &a

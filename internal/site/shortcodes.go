@@ -141,7 +141,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		}
 	case show == "status":
 		text = fmt.Sprintf(`<span class="status %s" title="%s">%s</span>`, pt.Rating.Status.Class(),
-			html.EscapeString(pt.Rating.Rule()), pt.Rating.Status)
+			html.EscapeString(pt.Rating.Rule(metric.Lang())), pt.Rating.Status.Word(metric.Lang()))
 	}
 	return func(*Base) ([]byte, error) { return []byte(text), nil }
 }
