@@ -133,7 +133,7 @@ func (s *Since) evidenceSince(then, current *model.Partnership) {
 		case a.Overdue && (old == nil || !old.Overdue):
 			s.Slipped = append(s.Slipped, Slip{a, "now overdue; " + a.Dates()})
 		case old != nil && a.Deadline().End().After(old.Deadline().End()):
-			s.Slipped = append(s.Slipped, Slip{a, "now due " + a.Deadline().String() + ", was " + old.Deadline().String() + " (" + model.Slip(old.Deadline().End(), a.Deadline().End()) + " later)"})
+			s.Slipped = append(s.Slipped, Slip{a, "now due " + a.Deadline().String() + ", was " + old.Deadline().String() + " (" + model.Slip(a.Lang(), old.Deadline().End(), a.Deadline().End()) + " later)"})
 		}
 	}
 	risks := map[string]*model.Risk{}
