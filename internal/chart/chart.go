@@ -821,7 +821,7 @@ func Savings(v *model.Savings, id string) *Figure {
 
 func savingsSummary(v *model.Savings) string {
 	if v.Unshared && len(v.Years) == 0 {
-		return model.NoShares
+		return model.NoShares(v.Lang())
 	}
 	l := v.Latest()
 	if l == nil {

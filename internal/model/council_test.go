@@ -65,7 +65,7 @@ func TestCouncilRatings(t *testing.T) {
 	}
 	// Year to date: compared with a year earlier (none), never with
 	// last year's Q4, which it would be "Improving" on.
-	if got := sick.SeriesFor("").At(q("2026/27 Q1")).Travel(); got != "No figure a year earlier" {
+	if got := sick.SeriesFor("").At(q("2026/27 Q1")).Travel(en); got != "No figure a year earlier" {
 		t.Errorf("sick 2026/27 Q1 travel = %q", got)
 	}
 	// Targets, margins and benchmarks as written.

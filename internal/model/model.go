@@ -127,6 +127,8 @@ func (b *Benchmark) LatestBy(p period.Period) *Point {
 
 // Series is a metric's figures for the partnership or for one partner.
 type Series struct {
+	// lang is the language of the series' words (NewIn's); see Name.
+	lang    *words.Lang
 	Partner *Partner // nil for the partnership as a whole
 	Points  []Point  // in period order
 	// Outturns are whole years' figures of a metric reported by quarter
@@ -232,7 +234,7 @@ func NewIn(l *words.Lang, site *config.Site, d *csvdata.Data) *Partnership {
 		}
 		s := series[m][r.Partner]
 		if s == nil {
-			s = &Series{Partner: partners[r.Partner]}
+			s = &Series{lang: l, Partner: partners[r.Partner]}
 			series[m][r.Partner] = s
 		}
 		// metrics.csv's target is for every period of the metric's own
@@ -328,7 +330,7 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 		c.Series = nil
 		var written []int8
 		for _, s := range m.Series {
-			cs := &Series{Partner: s.Partner}
+			cs := &Series{lang: s.lang, Partner: s.Partner}
 			var revised, outturnRevised bool
 			cs.Points, revised = pointsAsAt(s.Points, end)
 			cs.Outturns, outturnRevised = pointsAsAt(s.Outturns, end)
@@ -565,7 +567,7 @@ func (m *Metric) targetText(pt *Point) string {
 // one ("1% (0.83 points)"), or in the unit.
 func (m *Metric) marginText(a float64) string {
 	if m.AmberShare != nil {
-		return format.Trim(*m.AmberShare*100, 4) + "% (" + Margin(m.Lang(), m.Unit, a) + ")"
+		return m.Lang().F("status.margin.share", "share", format.Trim(*m.AmberShare*100, 4)+"%", "margin", Margin(m.Lang(), m.Unit, a))
 	}
 	return m.margin(a)
 }
@@ -593,22 +595,24 @@ func (m *Metric) Written(pt *Point) string {
 // target", "Within 5% of the target (0.9 days), the default where none is
 // set". It is "" for a measure of context.
 func (m *Metric) AmberText() string {
+	l := m.Lang()
 	share := DefaultAmberShare
-	how := ", the default where none is set"
+	how := "status.amber.default"
 	switch {
 	case !m.Direction.Rated():
 		return ""
 	case m.Amber != nil:
-		return "Within " + m.margin(*m.Amber) + " of the target"
+		return l.F("status.amber.within", "margin", m.margin(*m.Amber))
 	case m.AmberShare != nil:
-		share, how = *m.AmberShare, ", as the council sets it"
+		share, how = *m.AmberShare, "status.amber.council"
 	}
-	out := "Within " + format.Trim(share*100, 4) + "% of the target"
+	pct := format.Trim(share*100, 4) + "%"
+	out := l.F("status.amber.share", "share", pct)
 	if m.Target != nil {
 		// 5% of 15 days is 0.75 days, not 0.8, as every rule says it.
-		out += " (" + m.margin(math.Abs(*m.Target)*share) + ")"
+		out = l.F("status.amber.share-of", "share", pct, "margin", m.margin(math.Abs(*m.Target)*share))
 	}
-	return out + how
+	return l.F(how, "rule", out)
 }
 
 // Disagreement is a figure whose council rating differs from the one the
@@ -644,15 +648,16 @@ func (p *Partnership) Disagreements() []Disagreement {
 }
 
 // Travel says the direction of travel in words, naming the period it
-// compares with when that is a year earlier: "Improving on 2023/24 Q2".
-func (p *Point) Travel() string {
+// compares with when that is a year earlier: "Improving on 2023/24 Q2",
+// in the language l.
+func (p *Point) Travel(l *words.Lang) string {
 	if p.byYear && !p.Compared.IsZero() {
-		return p.Trend.String() + " on " + p.Compared.String()
+		return l.F("trend.on", "trend", p.Trend.Word(l), "period", p.Compared.String())
 	}
 	if p.byYear {
-		return "No figure a year earlier"
+		return l.T("trend.no-year-earlier")
 	}
-	return p.Trend.String()
+	return p.Trend.Word(l)
 }
 
 // Has reports whether the point has a figure, rather than a mark.
@@ -748,10 +753,11 @@ func pointAt(points []Point, p period.Period) *Point {
 	return nil
 }
 
-// Name is the partner's short name, or "Partnership" for the whole.
+// Name is the partner's short name, or "Partnership" for the whole, in
+// the model's language.
 func (s *Series) Name() string {
 	if s.Partner == nil {
-		return "Partnership"
+		return orEnglish(s.lang).T("status.series.partnership")
 	}
 	return s.Partner.ShortName
 }
@@ -846,12 +852,13 @@ func (m *Metric) Prose(v float64) string {
 // it, in words: "20.4 days (provisional)", "81.7% (since revised)", so
 // that a sentence never states as final a figure its table marks.
 func (m *Metric) Said(pt *Point) string {
+	l := m.Lang()
 	text := m.Prose(pt.Value)
 	if pt.Flag != measure.NoFlag {
-		text += " (" + pt.Flag.String() + ")"
+		text = l.F("measure.said.flag", "figure", text, "flag", pt.Flag.Word(l))
 	}
 	if pt.SinceRevised {
-		text += " (since revised)"
+		text = l.F("measure.said.since-revised", "figure", text)
 	}
 	return text
 }

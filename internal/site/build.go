@@ -691,7 +691,7 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 	pg := &PartnerPage{Base: b.pageBase(partnerKind, pt.ID, pt.Name), Partner: pt}
 	if b.p.HasSavings() && !b.p.SharesGiven() {
-		pg.NoShares = model.NoShares
+		pg.NoShares = model.NoShares(b.lang)
 	} else if b.p.HasSavings() {
 		pg.Savings = b.p.Savings("", pt.ID)
 		pg.SavingsFig = pg.figure(chart.Savings(pg.Savings, "chart-savings"))

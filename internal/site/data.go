@@ -105,7 +105,7 @@ func (b *builder) buildTables() []*table {
 		header: []string{"id", "name", "short_name", "code", "website", "households", "cost_share", "net_saving_to_date", "net_saving_to_date_per_household"}}
 	shared := p.SharesGiven()
 	if !shared {
-		partners.description = "The councils in the partnership. " + model.NoShares
+		partners.description = "The councils in the partnership. " + model.NoShares(b.lang)
 	}
 	for _, pt := range p.Partners {
 		net, perHH, share := "", "", ""
@@ -217,7 +217,7 @@ func (b *builder) buildTables() []*table {
 		if !shared {
 			// No split is published, so none is made up: the file keeps
 			// its header and says why.
-			attributed.description = "Each partner's attributed savings by financial year. " + model.NoShares
+			attributed.description = "Each partner's attributed savings by financial year. " + model.NoShares(b.lang)
 		}
 		for _, pt := range p.Partners {
 			if !shared {
@@ -370,7 +370,7 @@ func (t *table) addFigure(m *model.Metric, s *model.Series, pt *model.Point, tra
 	if pt.Target != nil {
 		amber = num(pt.Amber, 6)
 	}
-	value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(m.Lang()), pt.Travel()
+	value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(m.Lang()), pt.Travel(m.Lang())
 	if !pt.Has() {
 		// No figure: nothing to rate or compare.
 		value, status, rule, trend = "", "", "", ""
@@ -807,7 +807,7 @@ func (b *builder) jsonData() jsonSite {
 			}
 			for _, pt := range s.Points {
 				jp := jsonPoint{Period: pt.Period.Written(), Value: jsonValue(&pt), Flag: pt.Symbol(), Target: pt.Target, Status: pt.Rating.Status.String(),
-					Rule: pt.Rating.Rule(m.Lang()), Trend: pt.Travel(), Note: pt.Note}
+					Rule: pt.Rating.Rule(m.Lang()), Trend: pt.Travel(m.Lang()), Note: pt.Note}
 				if pt.Target != nil {
 					a := format.Round(pt.Amber, 6)
 					jp.Amber = &a

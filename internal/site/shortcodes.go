@@ -277,7 +277,7 @@ func travelEach(m *model.Metric, at period.Period) string {
 			parts = append(parts, s.Name()+": no figures yet")
 			continue
 		}
-		parts = append(parts, s.Name()+": "+pt.Travel())
+		parts = append(parts, s.Name()+": "+pt.Travel(m.Lang()))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -312,6 +312,6 @@ func fill(row ScoreRow, m *model.Metric, pt *model.Point) ScoreRow {
 		row.Target = m.TargetText(pt)
 	}
 	row.Rating = pt.Rating
-	row.Trend = pt.Travel()
+	row.Trend = pt.Travel(m.Lang())
 	return row
 }
