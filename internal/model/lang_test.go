@@ -8,6 +8,9 @@ import (
 // site's real words rather than a stub's.
 var en, cy = lang("en"), lang("cy")
 
+// langT is the type of a catalogue, for the tables of words.
+type langT = *words.Lang
+
 func lang(code string) *words.Lang {
 	l, probs := words.Load(code, nil, "")
 	if len(probs) > 0 {
