@@ -239,7 +239,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	if full || cfgChanged || dataChanged {
 		var pl problem.List
 		b.data = csvdata.Load(src, b.cfg.GoalIDs(), &pl)
-		b.p = model.New(b.cfg, b.data)
+		b.p = model.NewIn(modelWords(src, b.cfg), b.cfg, b.data)
 		for _, d := range b.p.Disagreements() {
 			rule := d.Rule.Status.String()
 			if d.Rule.Reason != "" {
