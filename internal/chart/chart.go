@@ -305,7 +305,7 @@ func Metric(m *model.Metric, partnerID, id string) *Figure {
 	}
 	fig.Subtitle = m.Unit.Label(m.Lang()) + ", " + adverb(m)
 	if len(periods) > 0 {
-		fig.Subtitle += ", " + period.Span(periods[0], periods[len(periods)-1])
+		fig.Subtitle += ", " + period.SpanIn(m.Lang(), periods[0], periods[len(periods)-1])
 	}
 	fig.Subtitle += ". " + m.Direction.PhraseIn(m.Lang()) + "."
 	fig.Summary = metricSummary(m, series, head)

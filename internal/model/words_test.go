@@ -178,3 +178,14 @@ func TestVerdictInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodKindsInBothLanguages names the kinds of period for headings.
+func TestPeriodKindsInBothLanguages(t *testing.T) {
+	for k, want := range map[period.Kind][2]string{
+		period.Year: {"financial year", "blwyddyn ariannol"}, period.Quarter: {"quarter", "chwarter"}, period.Month: {"month", "mis"},
+	} {
+		if got := [2]string{k.Word(en), k.Word(cy)}; got != want {
+			t.Errorf("%v: %q, want %q", k, got, want)
+		}
+	}
+}

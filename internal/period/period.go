@@ -24,7 +24,18 @@ const (
 	Month
 )
 
-// String names the kind in plain English, for error messages and headings.
+// Word names the kind in the language l, for headings: "quarter",
+// "chwarter" (catalogue entries period.kind.*).
+func (k Kind) Word(l *words.Lang) string {
+	switch k {
+	case Year, Quarter, Month:
+		return l.T("period.kind." + strings.ReplaceAll(k.String(), "financial ", ""))
+	}
+	return k.String()
+}
+
+// String names the kind in plain English, for error messages; Word is a
+// page's.
 func (k Kind) String() string {
 	switch k {
 	case Year:
