@@ -100,9 +100,9 @@ type Cell struct {
 
 func num(s string) Cell { return Cell{Text: s, Num: true} }
 
-func status(r model.Rating) Cell {
+func status(l *words.Lang, r model.Rating) Cell {
 	s := r.Status
-	return Cell{Text: s.String(), Status: &s, StatusClass: s.Class(), Title: r.Rule()}
+	return Cell{Text: s.Word(l), Status: &s, StatusClass: s.Class(), Title: r.Rule(l)}
 }
 
 func kindAdverb(lang *words.Lang, k period.Kind) string {
@@ -330,9 +330,9 @@ func Metric(lang *words.Lang, m *model.Metric, partnerID, id string) *Figure {
 		fig.Title = lang.F("chart.title", "metric", m.Name, "standing", standing(lang, m, series))
 	}
 	if len(periods) > 0 {
-		fig.Subtitle = lang.F("chart.subtitle", "unit", m.Unit.Label(), "by", adverb(lang, m), "span", spanOf(lang, periods[0], periods[len(periods)-1]), "direction", m.Direction.Phrase())
+		fig.Subtitle = lang.F("chart.subtitle", "unit", m.Unit.Label(lang), "by", adverb(lang, m), "span", spanOf(lang, periods[0], periods[len(periods)-1]), "direction", m.Direction.PhraseIn(lang))
 	} else {
-		fig.Subtitle = lang.F("chart.subtitle.no-span", "unit", m.Unit.Label(), "by", adverb(lang, m), "direction", m.Direction.Phrase())
+		fig.Subtitle = lang.F("chart.subtitle.no-span", "unit", m.Unit.Label(lang), "by", adverb(lang, m), "direction", m.Direction.PhraseIn(lang))
 	}
 	fig.Summary = metricSummary(lang, m, series, head)
 	fig.Label = fig.Title + ". " + fig.Summary
@@ -591,7 +591,7 @@ func beforeAndSince(lang *words.Lang, m *model.Metric, before, since []model.Poi
 		if m.Unit == measure.GBP {
 			return average(m, model.Mean(pts))
 		}
-		return m.Unit.Format(model.Mean(pts), places)
+		return m.Unit.Format(m.Lang(), model.Mean(pts), places)
 	}
 	switch {
 	case len(before) == 1 && len(since) == 1:
@@ -630,7 +630,7 @@ func partOfYear(lang *words.Lang, p period.Period, form string) string {
 
 // average writes an average to a place more than the figures it is of,
 // so that 17 and 18 days average 17.5 days, not 18.
-func average(m *model.Metric, v float64) string { return m.Unit.Mean(v, m.Decimals) }
+func average(m *model.Metric, v float64) string { return m.Unit.Mean(m.Lang(), v, m.Decimals) }
 
 // periodWord is what one of the metric's figures is for: "quarter",
 // "month" or "year".
@@ -645,7 +645,7 @@ func periodWord(m *model.Metric) string {
 }
 
 func metricTable(lang *words.Lang, m *model.Metric, series []*model.Series, periods []period.Period) Table {
-	t := Table{Caption: lang.F("chart.caption", "metric", m.Name, "unit", strings.ToLower(m.Unit.Label()), "by", adverb(lang, m)), kind: m.Kind, lang: lang}
+	t := Table{Caption: lang.F("chart.caption", "metric", m.Name, "unit", strings.ToLower(m.Unit.Label(lang)), "by", adverb(lang, m)), kind: m.Kind, lang: lang}
 	if first, ok := sharedFrom(m, periods); ok {
 		t.Caption = lang.F("chart.caption.shared", "caption", t.Caption, "date", day(lang, m.Service.Started), "first", first.String())
 	}
@@ -697,7 +697,7 @@ func metricTable(lang *words.Lang, m *model.Metric, series []*model.Series, peri
 				row.Cells = append(row.Cells, num(targetText(lang, m, pt)))
 			}
 			if pt.Has() {
-				row.Cells = append(row.Cells, status(pt.Rating))
+				row.Cells = append(row.Cells, status(m.Lang(), pt.Rating))
 			} else {
 				row.Cells = append(row.Cells, Cell{Text: "–"})
 			}
@@ -866,7 +866,7 @@ func Savings(lang *words.Lang, v *model.Savings, id string) *Figure {
 
 func savingsSummary(lang *words.Lang, v *model.Savings) string {
 	if v.Unshared && len(v.Years) == 0 {
-		return model.NoShares
+		return model.NoShares(v.Lang())
 	}
 	l := v.Latest()
 	if l == nil {
@@ -1076,16 +1076,16 @@ func savingsTable(lang *words.Lang, v *model.Savings, caption string) Table {
 		}
 		row := Row{Head: y.Period.String(), period: y.Period, Cells: []Cell{
 			base, actual, num(saving), num(target),
-			status(y.Rating), num(oneOff), num(net), num(y.CumNet.Format(pl.cumNet)),
+			status(v.Lang(), y.Rating), num(oneOff), num(net), num(y.CumNet.Format(pl.cumNet)),
 		}}
 		// A row the key explains: a carried saving, a service with no
 		// figure, or one-off costs not reported.
 		row.keyed = saving != y.Saving.Format(pl.saving) || y.OneOffMissing || y.NoFigure
 		switch {
 		case y.Planned:
-			row.Cells = []Cell{base, actual, num("–"), num(target), status(y.Rating), num("–"), num("–"), num("–")}
+			row.Cells = []Cell{base, actual, num("–"), num(target), status(v.Lang(), y.Rating), num("–"), num("–"), num("–")}
 		case y.NoFigure:
-			row.Cells = []Cell{base, actual, num(lang.T("savings.cell.no-figure")), num(target), status(y.Rating), num("–"), num("–"), num("–")}
+			row.Cells = []Cell{base, actual, num(lang.T("savings.cell.no-figure")), num(target), status(lang, y.Rating), num("–"), num("–"), num("–")}
 		}
 		if perHousehold {
 			ph, _ := v.PerHousehold(y.CumNet)

@@ -161,10 +161,10 @@ func metricOption(lang *words.Lang, m *model.Metric, series []*model.Series, per
 		return nil, nil
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(common(m.Unit.Label(), label)...)
+	line.SetGlobalOptions(common(m.Unit.Label(m.Lang()), label)...)
 	// A line chart need not start at zero: availability moving between
 	// 98.7% and 99.8% would be a flat line on a 0-100 axis.
-	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: m.Unit.Label(), Scale: opts.Bool(true)}))
+	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: m.Unit.Label(m.Lang()), Scale: opts.Bool(true)}))
 	// The latest period is labelled at the last point, centred, so the
 	// plot leaves room at its right for half a label (see common); labels
 	// sit a little lower than ECharts' default, clear of the value axis's
@@ -275,7 +275,7 @@ func savingsOption(lang *words.Lang, v *model.Savings, label string) ([]byte, er
 		return nil, nil
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(common(measure.GBP.Label(), label)...)
+	bar.SetGlobalOptions(common(measure.GBP.Label(v.Lang()), label)...)
 	x := make([]string, len(v.Years))
 	saving := make([]opts.BarData, len(v.Years))
 	net := make([]opts.BarData, len(v.Years))
@@ -350,8 +350,8 @@ func cumulativeOption(lang *words.Lang, m *model.Metric, series []*model.Series,
 		x = monthNames(lang)
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(common(m.Unit.Label(), label)...)
-	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: m.Unit.Label(), Scale: opts.Bool(true)}))
+	line.SetGlobalOptions(common(m.Unit.Label(m.Lang()), label)...)
+	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: m.Unit.Label(m.Lang()), Scale: opts.Bool(true)}))
 	line.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{ShowMaxLabel: opts.Bool(true), Margin: 16}}))
 	line.SetXAxis(x)
 	for si, s := range series {

@@ -3,6 +3,8 @@ package measure
 import (
 	"fmt"
 	"strings"
+
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // ActionStatus is where an action stands, as a committee's action log
@@ -45,7 +47,26 @@ func ParseActionStatus(s string) (ActionStatus, error) {
 	return NoActionStatus, fmt.Errorf("status %q is not an action's status; write not started, on track, at risk, delayed, complete or cancelled (Green, Amber and Red are read too)", s)
 }
 
-// String is the status in words, as a page shows it.
+// Key is the status's catalogue key, "measure.action.on-track"; "" for
+// an empty cell.
+func (s ActionStatus) Key() string {
+	if s == NoActionStatus {
+		return ""
+	}
+	return "measure.action." + strings.ReplaceAll(strings.ToLower(s.String()), " ", "-")
+}
+
+// Word is the status as a page in the language l shows it.
+func (s ActionStatus) Word(l *words.Lang) string {
+	if k := s.Key(); k != "" {
+		return l.T(k)
+	}
+	return ""
+}
+
+// String is the status in English words: for problems, the downloads'
+// status column (a value a program reads the same in either language's
+// download) and the templates that call it without a language.
 func (s ActionStatus) String() string {
 	switch s {
 	case NotStarted:

@@ -14,6 +14,7 @@ import (
 	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/textfile"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Unit is what a metric is measured in. Everything about writing a figure
@@ -39,9 +40,15 @@ var Units = []Unit{Percent, GBP, Count, Days, Hours, Minutes, FTE, Score}
 
 // unitInfo is how a unit is written.
 type unitInfo struct {
-	label          string // what it measures, for subtitles and axes
 	prefix, suffix string // written against the digits: "£", "%", " FTE"
-	one, many      string // the word after the digits: "day", "days"
+	// one and many are the English word after the digits, "day" and
+	// "days", for the browser's attributes (Unit.One, Unit.Many); a page
+	// writes the word from the catalogue's entry measure.unit.NAME, whose
+	// plural forms follow the language's grammar.
+	one, many string
+	// worded is true for a unit written by its catalogue pattern,
+	// "{n} day", rather than by prefix and suffix alone.
+	worded bool
 	// valueMin and valueMax are the places a figure takes where its
 	// metric's precision does not apply (rules, axis labels): percentages
 	// to one place exactly, pounds whole, others to at most one.
@@ -52,14 +59,14 @@ type unitInfo struct {
 }
 
 var units = map[Unit]unitInfo{
-	Percent: {label: "Percentage", suffix: "%", valueMin: 1, valueMax: 1, points: true, marginPlaces: 2},
-	GBP:     {label: "Pounds", prefix: "£", minus: money.Minus, valueMax: 0, marginPlaces: 0},
-	Count:   {label: "Number", valueMax: 1, marginPlaces: 2},
-	Days:    {label: "Days", one: "day", many: "days", valueMax: 1, marginPlaces: 1},
-	Hours:   {label: "Hours", one: "hour", many: "hours", valueMax: 1, marginPlaces: 1},
-	Minutes: {label: "Minutes", one: "minute", many: "minutes", valueMax: 1, marginPlaces: 1},
-	FTE:     {label: "Full-time equivalent staff", suffix: " FTE", valueMax: 1, marginPlaces: 1},
-	Score:   {label: "Score", valueMax: 1, points: true, marginPlaces: 2},
+	Percent: {suffix: "%", valueMin: 1, valueMax: 1, points: true, marginPlaces: 2},
+	GBP:     {prefix: "£", minus: money.Minus, valueMax: 0, marginPlaces: 0},
+	Count:   {valueMax: 1, marginPlaces: 2},
+	Days:    {one: "day", many: "days", worded: true, valueMax: 1, marginPlaces: 1},
+	Hours:   {one: "hour", many: "hours", worded: true, valueMax: 1, marginPlaces: 1},
+	Minutes: {one: "minute", many: "minutes", worded: true, valueMax: 1, marginPlaces: 1},
+	FTE:     {suffix: " FTE", worded: true, valueMax: 1, marginPlaces: 1},
+	Score:   {valueMax: 1, points: true, marginPlaces: 2},
 }
 
 // info is the unit's entry; an unknown unit is written as a bare number,
@@ -71,8 +78,18 @@ func (u Unit) info() unitInfo {
 	return units[Count]
 }
 
-// Label names what the unit measures: "Percentage", "Pounds", "Days".
-func (u Unit) Label() string { return u.info().label }
+// known is the unit itself, or Count for a unit the table lacks: the
+// name of its catalogue entries.
+func (u Unit) known() Unit {
+	if _, ok := units[u]; ok {
+		return u
+	}
+	return Count
+}
+
+// Label names what the unit measures in the language l: "Percentage",
+// "Pounds", "Days" (catalogue entries measure.label.UNIT).
+func (u Unit) Label(l *words.Lang) string { return l.T("measure.label." + string(u.known())) }
 
 // Prefix is written before the digits (after a minus sign): "£".
 func (u Unit) Prefix() string { return u.info().prefix }
@@ -80,11 +97,13 @@ func (u Unit) Prefix() string { return u.info().prefix }
 // Suffix is written straight after the digits: "%", " FTE".
 func (u Unit) Suffix() string { return u.info().suffix }
 
-// One is the unit's word after exactly one, as shown: "day"; "" for a
-// unit without a word.
+// One is the unit's English word after exactly one, as shown: "day"; ""
+// for a unit without a word. It is for the browser's attributes, which
+// the scripts' words replace; a page writes a figure with Write.
 func (u Unit) One() string { return u.info().one }
 
-// Many is the unit's word after any other number shown: "days".
+// Many is the unit's English word after any other number shown: "days";
+// see One.
 func (u Unit) Many() string { return u.info().many }
 
 // Minus is the sign written before a negative figure: the true minus
@@ -116,19 +135,21 @@ func (u Unit) MarginPlaces() int { return u.info().marginPlaces }
 // Write writes a formatted number with its unit: "99.2%", "£1,234",
 // "7.25 days". It is the one place a unit is written; the browser writes
 // it the same way from the attributes the chart container is given. The
-// unit's word agrees with the digits shown: "1 day", "1.0 days".
-func (u Unit) Write(n string) string {
+// unit's word agrees with the digits shown, by the plural rules of the
+// language l: "1 day", "1.0 days"; Welsh "2 ddiwrnod", "3 diwrnod".
+func (u Unit) Write(l *words.Lang, n string) string {
 	i := u.info()
-	word := ""
-	if i.one != "" {
-		// Chosen by the digits alone, before the prefix or suffix.
-		word = strings.TrimPrefix(format.Counted(n, i.one, i.many), n)
+	if i.worded {
+		// A worded unit has no prefix and a hyphen for its minus, so the
+		// pattern's {n} is the figure as written; the form is chosen by
+		// the digits alone.
+		return l.NWritten("measure.unit."+string(u.known()), n)
 	}
 	sign, digits := "", n
 	if rest, ok := strings.CutPrefix(n, "-"); ok {
 		sign, digits = u.Minus(), rest
 	}
-	return sign + i.prefix + digits + i.suffix + word
+	return sign + i.prefix + digits + i.suffix
 }
 
 // Format writes v to exactly places decimal places with its unit, so that
@@ -136,21 +157,23 @@ func (u Unit) Write(n string) string {
 // days", "1 day". Pounds have at most the two places of pence: an amount
 // is whole pence, so a third place could only be a zero (£1,234.500) or
 // a fraction the download does not have.
-func (u Unit) Format(v float64, places int) string {
+func (u Unit) Format(l *words.Lang, v float64, places int) string {
 	if u == GBP {
 		places = min(places, 2)
 	}
-	return u.Write(format.Fixed(v, places))
+	return u.Write(l, format.Fixed(v, places))
 }
 
 // Trim writes v to at most places decimal places with its unit, without
 // trailing zeros, for a sentence: "18 days", "17.25 days".
-func (u Unit) Trim(v float64, places int) string { return u.Write(format.Trim(v, places)) }
+func (u Unit) Trim(l *words.Lang, v float64, places int) string {
+	return u.Write(l, format.Trim(v, places))
+}
 
 // Value writes v at the unit's own precision, for a rule or a sentence
 // about a figure of no particular metric: "99.2%", "£1,234", "18 days",
 // "18.5 days".
-func (u Unit) Value(v float64) string {
+func (u Unit) Value(l *words.Lang, v float64) string {
 	i := u.info()
 	s := format.Fixed(v, i.valueMax)
 	if whole, frac, ok := strings.Cut(s, "."); ok {
@@ -163,45 +186,47 @@ func (u Unit) Value(v float64) string {
 			s += "." + frac
 		}
 	}
-	return u.Write(s)
+	return u.Write(l, s)
 }
 
 // Prose is Value for a sentence read aloud: millions of pounds as "£1.2m".
-func (u Unit) Prose(v float64) string {
+func (u Unit) Prose(l *words.Lang, v float64) string {
 	if u == GBP {
 		return format.MoneyShort(v)
 	}
-	return u.Value(v)
+	return u.Value(l, v)
 }
 
 // ProseIn writes a figure of a metric shown to places for a sentence,
 // exactly as the tables write it ("19.0 days against 18 days", "99.0%
 // against 99.5%", "£1,234,567"), so that one figure reads the same in its
 // sentence, its status and its table.
-func (u Unit) ProseIn(v float64, places int) string { return u.Format(v, places) }
+func (u Unit) ProseIn(l *words.Lang, v float64, places int) string {
+	return u.Format(l, v, places)
+}
 
 // Mean writes an average of figures shown to places: to a place more, so
 // that 17 and 18 days average 17.5 days, not 18; pounds as ProseIn writes
 // them.
-func (u Unit) Mean(v float64, places int) string {
+func (u Unit) Mean(l *words.Lang, v float64, places int) string {
 	if u == GBP {
-		return u.ProseIn(v, places)
+		return u.ProseIn(l, v, places)
 	}
-	return u.Trim(v, places+1)
+	return u.Trim(l, v, places+1)
 }
 
 // Margin writes a difference, such as an amber margin, to at most places
 // decimal places: percentages and scores in "points", since "within 0.5%
 // of 99.5%" would be ambiguous; "0.9 days", "£2,500", "1" for a count.
-func (u Unit) Margin(a float64, places int) string {
+func (u Unit) Margin(l *words.Lang, a float64, places int) string {
 	if u.info().points {
-		return format.Counted(format.Trim(a, places), "point", "points")
+		return l.NWritten("measure.points", format.Trim(a, places))
 	}
-	if t := u.Trim(a, places); u != GBP || !strings.Contains(t, ".") {
+	if t := u.Trim(l, a, places); u != GBP || !strings.Contains(t, ".") {
 		return t
 	}
 	// Pence in full, as every amount is written: £3.70, never £3.7.
-	return u.Format(a, 2)
+	return u.Format(l, a, 2)
 }
 
 // Direction says which way is better for a metric. Callers ask it what
@@ -262,21 +287,21 @@ func (d Direction) Shortfall(v, t float64) float64 {
 	return 0
 }
 
-// Sides names the sides of a target for a rule, the better first:
-// "above" and "below" for higher is better; "" for a direction not rated.
-func (d Direction) Sides() (better, worse string) {
-	switch d {
-	case Higher:
-		return "above", "below"
-	case Lower:
-		return "below", "above"
+// Key names the direction in catalogue keys: "higher", "lower",
+// "neither". A rule's wording is chosen by it (status.rule.on-track.higher),
+// since the words for the sides of a target differ by language.
+func (d Direction) Key() string {
+	if d.Rated() {
+		return string(d)
 	}
-	return "", ""
+	return string(Neither)
 }
 
 // Phrase says which way is better in a sentence: "Higher is better",
 // "Lower is better", or for a measure of context "Not rated: a measure of
-// context", so that no page of one ever says a way is better.
+// context", so that no page of one ever says a way is better. It is
+// English, for the templates that call it without a language; a page in
+// another language writes {{t .PhraseKey}}, Go code PhraseIn.
 func (d Direction) Phrase() string {
 	switch d {
 	case Higher:
@@ -287,8 +312,16 @@ func (d Direction) Phrase() string {
 	return "Not rated: a measure of context"
 }
 
+// PhraseKey is the catalogue key of Phrase: "measure.direction.higher".
+func (d Direction) PhraseKey() string { return "measure.direction." + d.Key() }
+
+// PhraseIn is Phrase in the language l.
+func (d Direction) PhraseIn(l *words.Lang) string { return l.T(d.PhraseKey()) }
+
 // Word is the answer to "Better is": "Higher" or "Lower", and "" for a
-// measure of context, whose page leaves the row out.
+// measure of context, whose page leaves the row out. It is English, for
+// the templates that call it without a language, like Phrase; WordIn
+// writes it in a language.
 func (d Direction) Word() string {
 	switch d {
 	case Higher:
@@ -297,6 +330,23 @@ func (d Direction) Word() string {
 		return "Lower"
 	}
 	return ""
+}
+
+// WordKey is the catalogue key of Word, "measure.better.higher"; "" for
+// a measure of context.
+func (d Direction) WordKey() string {
+	if !d.Rated() {
+		return ""
+	}
+	return "measure.better." + d.Key()
+}
+
+// WordIn is Word in the language l; "" for a measure of context.
+func (d Direction) WordIn(l *words.Lang) string {
+	if !d.Rated() {
+		return ""
+	}
+	return l.T(d.WordKey())
 }
 
 // Mark says why a figure is not there, in the shorthand of the Government
@@ -313,7 +363,30 @@ const (
 	Confidential       // [c], c
 )
 
-// String is the word shown in place of the figure.
+// Key is the mark's catalogue key, "measure.mark.not-available"; "" for
+// a figure that is there.
+func (m Mark) Key() string {
+	switch m {
+	case NotAvailable:
+		return "measure.mark.not-available"
+	case NotApplicable:
+		return "measure.mark.not-applicable"
+	case Confidential:
+		return "measure.mark.confidential"
+	}
+	return ""
+}
+
+// Word is the word shown in place of the figure, in the language l.
+func (m Mark) Word(l *words.Lang) string {
+	if k := m.Key(); k != "" {
+		return l.T(k)
+	}
+	return ""
+}
+
+// String is the English word for the figure's absence, for problems and
+// for the templates that call it without a language (Word is the page's).
 func (m Mark) String() string {
 	switch m {
 	case NotAvailable:
@@ -351,7 +424,30 @@ const (
 	Estimated
 )
 
-// String is the flag's word, for keys.
+// Key is the flag's catalogue key, "measure.flag.provisional"; "" for
+// NoFlag.
+func (f Flag) Key() string {
+	switch f {
+	case Provisional:
+		return "measure.flag.provisional"
+	case Revised:
+		return "measure.flag.revised"
+	case Estimated:
+		return "measure.flag.estimated"
+	}
+	return ""
+}
+
+// Word is the flag's word for a table's key, in the language l.
+func (f Flag) Word(l *words.Lang) string {
+	if k := f.Key(); k != "" {
+		return l.T(k)
+	}
+	return ""
+}
+
+// String is the flag's English word, for problems and for the templates
+// that call it without a language (Word is the page's).
 func (f Flag) String() string {
 	switch f {
 	case Provisional:

@@ -1,6 +1,20 @@
 package measure
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/partnersite/partnersite/internal/words"
+)
+
+// en is the built-in English catalogue: the tests read the site's real
+// words.
+var en = func() *words.Lang {
+	l, probs := words.Load("en", nil, "")
+	if len(probs) > 0 {
+		panic(probs[0].Error())
+	}
+	return l
+}()
 
 func TestWrite(t *testing.T) {
 	for _, tt := range []struct {
@@ -20,7 +34,7 @@ func TestWrite(t *testing.T) {
 		{Count, "1,234", "1,234"},
 		{Score, "7.3", "7.3"},
 	} {
-		if got := tt.u.Write(tt.n); got != tt.want {
+		if got := tt.u.Write(en, tt.n); got != tt.want {
 			t.Errorf("%s.Write(%q) = %q, want %q", tt.u, tt.n, got, tt.want)
 		}
 	}
@@ -75,19 +89,19 @@ func TestUnitFormats(t *testing.T) {
 		{Score, 7.25, 2, "7.25", "7.25", "7.3", "7.3", "7.25 points"},
 		{Score, 1, 0, "1", "1", "1", "1", "1 point"},
 	} {
-		if got := tt.u.Format(tt.v, tt.places); got != tt.format {
+		if got := tt.u.Format(en, tt.v, tt.places); got != tt.format {
 			t.Errorf("%s.Format(%v, %d) = %q, want %q", tt.u, tt.v, tt.places, got, tt.format)
 		}
-		if got := tt.u.Trim(tt.v, tt.places); got != tt.trim {
+		if got := tt.u.Trim(en, tt.v, tt.places); got != tt.trim {
 			t.Errorf("%s.Trim(%v, %d) = %q, want %q", tt.u, tt.v, tt.places, got, tt.trim)
 		}
-		if got := tt.u.Value(tt.v); got != tt.value {
+		if got := tt.u.Value(en, tt.v); got != tt.value {
 			t.Errorf("%s.Value(%v) = %q, want %q", tt.u, tt.v, got, tt.value)
 		}
-		if got := tt.u.Prose(tt.v); got != tt.prose {
+		if got := tt.u.Prose(en, tt.v); got != tt.prose {
 			t.Errorf("%s.Prose(%v) = %q, want %q", tt.u, tt.v, got, tt.prose)
 		}
-		if got := tt.u.Margin(tt.v, tt.places); got != tt.margin {
+		if got := tt.u.Margin(en, tt.v, tt.places); got != tt.margin {
 			t.Errorf("%s.Margin(%v, %d) = %q, want %q", tt.u, tt.v, tt.places, got, tt.margin)
 		}
 	}
@@ -111,7 +125,7 @@ func TestUnitParts(t *testing.T) {
 		{FTE, "Full-time equivalent staff", "", " FTE", "", "", 1, 0, 1, 1},
 		{Score, "Score", "", "", "", "", 1, 0, 1, 2},
 	} {
-		got := []any{tt.u.Label(), tt.u.Prefix(), tt.u.Suffix(), tt.u.One(), tt.u.Many(), tt.u.Places(), tt.u.ValueMin(), tt.u.ValueMax(), tt.u.MarginPlaces()}
+		got := []any{tt.u.Label(en), tt.u.Prefix(), tt.u.Suffix(), tt.u.One(), tt.u.Many(), tt.u.Places(), tt.u.ValueMin(), tt.u.ValueMax(), tt.u.MarginPlaces()}
 		want := []any{tt.label, tt.prefix, tt.suffix, tt.one, tt.many, tt.places, tt.vmin, tt.vmax, tt.mplaces}
 		for i := range got {
 			if got[i] != want[i] {
@@ -126,16 +140,15 @@ func TestUnitParts(t *testing.T) {
 
 func TestDirection(t *testing.T) {
 	for _, tt := range []struct {
-		d                 Direction
-		rated             bool
-		better            [3]int // Better(2,1), Better(1,2), Better(1,1)
-		shortfall         float64
-		betterSide, worse string
-		phrase, word      string
+		d            Direction
+		rated        bool
+		better       [3]int // Better(2,1), Better(1,2), Better(1,1)
+		shortfall    float64
+		phrase, word string
 	}{
-		{Higher, true, [3]int{1, -1, 0}, 0.5, "above", "below", "Higher is better", "Higher"},
-		{Lower, true, [3]int{-1, 1, 0}, -0.5, "below", "above", "Lower is better", "Lower"},
-		{Neither, false, [3]int{0, 0, 0}, 0, "", "", "Not rated: a measure of context", ""},
+		{Higher, true, [3]int{1, -1, 0}, 0.5, "Higher is better", "Higher"},
+		{Lower, true, [3]int{-1, 1, 0}, -0.5, "Lower is better", "Lower"},
+		{Neither, false, [3]int{0, 0, 0}, 0, "Not rated: a measure of context", ""},
 	} {
 		if got := tt.d.Rated(); got != tt.rated {
 			t.Errorf("%s.Rated() = %v", tt.d, got)
@@ -147,8 +160,11 @@ func TestDirection(t *testing.T) {
 		if got := tt.d.Shortfall(99, 99.5); got != tt.shortfall {
 			t.Errorf("%s.Shortfall(99, 99.5) = %v, want %v", tt.d, got, tt.shortfall)
 		}
-		if b, w := tt.d.Sides(); b != tt.betterSide || w != tt.worse {
-			t.Errorf("%s.Sides() = %q, %q", tt.d, b, w)
+		if got := tt.d.PhraseIn(en); got != tt.phrase {
+			t.Errorf("%s.PhraseIn(en) = %q", tt.d, got)
+		}
+		if got := tt.d.WordIn(en); got != tt.word {
+			t.Errorf("%s.WordIn(en) = %q", tt.d, got)
 		}
 		if got := tt.d.Phrase(); got != tt.phrase {
 			t.Errorf("%s.Phrase() = %q", tt.d, got)
@@ -200,10 +216,10 @@ func TestProseInAndMean(t *testing.T) {
 		{GBP, 1234567, 2, "£1,234,567.00", "£1,234,567.00"},
 		{Count, 3, 0, "3", "3"},
 	} {
-		if got := tt.u.ProseIn(tt.v, tt.places); got != tt.prose {
+		if got := tt.u.ProseIn(en, tt.v, tt.places); got != tt.prose {
 			t.Errorf("%s.ProseIn(%v, %d) = %q, want %q", tt.u, tt.v, tt.places, got, tt.prose)
 		}
-		if got := tt.u.Mean(tt.v, tt.places); got != tt.mean {
+		if got := tt.u.Mean(en, tt.v, tt.places); got != tt.mean {
 			t.Errorf("%s.Mean(%v, %d) = %q, want %q", tt.u, tt.v, tt.places, got, tt.mean)
 		}
 	}

@@ -17,7 +17,7 @@ func TestPoundsFormat(t *testing.T) {
 		{Days, 7.25, 3, "7.250 days"}, // not pounds: as asked
 	}
 	for _, tt := range tests {
-		if got := tt.u.Format(tt.v, tt.places); got != tt.want {
+		if got := tt.u.Format(en, tt.v, tt.places); got != tt.want {
 			t.Errorf("%s.Format(%v, %d) = %q, want %q", tt.u, tt.v, tt.places, got, tt.want)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/textfile"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // RAG is a rating as a council published it in its own report's status
@@ -59,7 +60,17 @@ func ParseRAG(s string) (RAG, error) {
 	return NoRAG, fmt.Errorf("status %q is not a rating; write Green, Amber or Red (also G, A, R, On track, At risk, Off track, Amber/Green), Data only, Not set, or leave it empty (or n/a, Not due) where the council gave no rating", textfile.Short(s))
 }
 
-// String is the rating as councils write it.
+// Word is the rating as a page in the language l says it: "Green",
+// "Gwyrdd" (catalogue entries measure.rag.*); "" for NoRAG.
+func (r RAG) Word(l *words.Lang) string {
+	if r == NoRAG {
+		return ""
+	}
+	return l.T("measure.rag." + strings.ReplaceAll(strings.ToLower(r.String()), " ", "-"))
+}
+
+// String is the rating as councils write it, in English: for problems
+// and the build's warnings.
 func (r RAG) String() string {
 	switch r {
 	case Green:

@@ -55,17 +55,17 @@ func TestCouncilRatings(t *testing.T) {
 		{"a figure the report left unrated", bench.SeriesFor("").At(q("2026/27 Q1")), "Not rated: the council's report gives it no rating"},
 		{"the outturn, against no quarter's target", calls.SeriesFor("").OutturnAt(q("2025/26")), "No target"},
 	} {
-		if got := c.pt.Rating.Rule(); got != c.rule {
+		if got := c.pt.Rating.Rule(en); got != c.rule {
 			t.Errorf("%s: %q, want %q", c.name, got, c.rule)
 		}
 	}
 	ds := p.Disagreements()
-	if len(ds) != 1 || ds[0].Point.Period != q("2026/27 Q1") || ds[0].Rule.Rule() != "At risk: within 1% (0.83 points) of the target of 82.5%" {
+	if len(ds) != 1 || ds[0].Point.Period != q("2026/27 Q1") || ds[0].Rule.Rule(en) != "At risk: within 1% (0.83 points) of the target of 82.5%" {
 		t.Fatalf("disagreements = %+v, want calls 2026/27 Q1 alone, the rule giving At risk within 1%% (0.83 points)", ds)
 	}
 	// Year to date: compared with a year earlier (none), never with
 	// last year's Q4, which it would be "Improving" on.
-	if got := sick.SeriesFor("").At(q("2026/27 Q1")).Travel(); got != "No figure a year earlier" {
+	if got := sick.SeriesFor("").At(q("2026/27 Q1")).Travel(en); got != "No figure a year earlier" {
 		t.Errorf("sick 2026/27 Q1 travel = %q", got)
 	}
 	// Targets, margins and benchmarks as written.

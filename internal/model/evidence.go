@@ -10,9 +10,9 @@ import (
 
 	"github.com/partnersite/partnersite/internal/config"
 	"github.com/partnersite/partnersite/internal/csvdata"
-	"github.com/partnersite/partnersite/internal/format"
 	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // This file holds the evidence for the goals that is not a figure:
@@ -23,6 +23,8 @@ import (
 // Action is an action as it stood at a period: one row of actions.csv,
 // the latest for its id at or before the period the partnership is as at.
 type Action struct {
+	// lang is the language of the action's words (NewIn's); see Lang.
+	lang                             *words.Lang
 	ID, Title, Owner, Evidence, Note string
 	Goal                             *Goal
 	Service                          *Service // nil for none
@@ -64,13 +66,17 @@ func (a *Action) Deadline() period.Deadline {
 	return a.Due
 }
 
-// State is where the action stands, in words: "Overdue" for an action past
-// its date and not done, else its status.
+// Lang is the language the action's words are written in: the one NewIn
+// was given.
+func (a *Action) Lang() *words.Lang { return orEnglish(a.lang) }
+
+// State is where the action stands, in words in the model's language:
+// "Overdue" for an action past its date and not done, else its status.
 func (a *Action) State() string {
 	if a.Overdue {
-		return "Overdue"
+		return a.Lang().T("evidence.action.overdue")
 	}
-	return a.Status.String()
+	return a.Status.Word(a.Lang())
 }
 
 // Rank orders actions by how far behind they are, for sorting: overdue
@@ -97,22 +103,23 @@ func (a *Action) Slipped() bool {
 // slipped and by how much: "due 31 March 2025", "due March 2025, now
 // September 2025 (6 months later)", "completed 12 May 2025".
 func (a *Action) Dates() string {
-	due := "due " + a.Due.String()
+	l := a.Lang()
+	due := l.F("evidence.action.due", "date", a.Due.In(l))
 	if !a.RevisedDue.IsZero() && a.RevisedDue != a.Due {
-		due += ", now " + a.RevisedDue.String()
+		due = l.F("evidence.action.now", "due", due, "date", a.RevisedDue.In(l))
 		if a.Slipped() {
-			due += " (" + Slip(a.Due.End(), a.RevisedDue.End()) + " later)"
+			due = l.F("evidence.action.later", "dates", due, "slip", Slip(l, a.Due.End(), a.RevisedDue.End()))
 		}
 	}
 	if a.Status == measure.Complete && !a.Completed.IsZero() {
-		return due + "; completed " + a.Completed.String()
+		return l.F("evidence.action.completed", "dates", due, "date", a.Completed.In(l))
 	}
 	return due
 }
 
 // Slip is how far apart two dates are, in the unit a committee would use:
-// "3 weeks", "6 months", "1 year and 2 months".
-func Slip(from, to time.Time) string {
+// "3 weeks", "6 months", "1 year and 2 months", in the language l.
+func Slip(l *words.Lang, from, to time.Time) string {
 	days := int(math.Round(to.Sub(from).Hours() / 24))
 	months := (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month())
 	if to.Day() < from.Day() && to.AddDate(0, 0, 1).Month() == to.Month() {
@@ -120,15 +127,15 @@ func Slip(from, to time.Time) string {
 	}
 	switch {
 	case months < 1 && days < 14:
-		return format.Count(days, "day", "days")
+		return l.N("evidence.slip.days", days)
 	case months < 1:
-		return format.Count(int(math.Round(float64(days)/7)), "week", "weeks")
+		return l.N("evidence.slip.weeks", int(math.Round(float64(days)/7)))
 	case months < 12:
-		return format.Count(months, "month", "months")
+		return l.N("evidence.slip.months", months)
 	case months%12 == 0:
-		return format.Count(months/12, "year", "years")
+		return l.N("evidence.slip.years", months/12)
 	}
-	return format.Count(months/12, "year", "years") + " and " + format.Count(months%12, "month", "months")
+	return l.F("evidence.slip.and", "years", l.N("evidence.slip.years", months/12), "months", l.N("evidence.slip.months", months%12))
 }
 
 // Risk is a risk as it stood at a period.
@@ -141,6 +148,7 @@ type Risk struct {
 	File                               string
 	Line                               int
 	bands                              []config.RiskBand
+	lang                               *words.Lang // NewIn's; see Rule
 }
 
 // Score is likelihood × impact, 1 to 25.
@@ -162,21 +170,22 @@ func (r *Risk) Band() string { return r.bands[r.band()].Name }
 // Top reports whether the risk is in the highest band.
 func (r *Risk) Top() bool { return r.band() == 0 }
 
-// Rule says the score, its sum and the band's bounds: "High: likelihood 4
-// × impact 4 = 16; 15 and over is High".
+// Rule says the score, its sum and the band's bounds in the model's
+// language: "High: likelihood 4 × impact 4 = 16; 15 and over is High".
 func (r *Risk) Rule() string {
+	l := orEnglish(r.lang)
 	i := r.band()
 	b := r.bands[i]
 	var bounds string
 	switch {
 	case i == 0:
-		bounds = fmt.Sprintf("%d and over is %s", b.From, b.Name)
+		bounds = l.F("evidence.risk.over", "from", b.From, "band", b.Name)
 	case b.From <= 1:
-		bounds = fmt.Sprintf("%d and under is %s", r.bands[i-1].From-1, b.Name)
+		bounds = l.F("evidence.risk.under", "to", r.bands[i-1].From-1, "band", b.Name)
 	default:
-		bounds = fmt.Sprintf("%d to %d is %s", b.From, r.bands[i-1].From-1, b.Name)
+		bounds = l.F("evidence.risk.between", "from", b.From, "to", r.bands[i-1].From-1, "band", b.Name)
 	}
-	return fmt.Sprintf("%s: likelihood %d × impact %d = %d; %s", b.Name, r.Likelihood, r.Impact, r.Score(), bounds)
+	return l.F("evidence.risk.rule", "band", b.Name, "likelihood", r.Likelihood, "impact", r.Impact, "score", r.Score(), "bounds", bounds)
 }
 
 // evidence holds every row of actions.csv and risks.csv, and the end of
@@ -230,7 +239,7 @@ func (p *Partnership) evidenceAt(end time.Time) {
 		if !in(q, r.Goal) {
 			return "", q, nil
 		}
-		a := &Action{ID: r.ID, Title: r.Title, Owner: r.Owner, Evidence: r.Evidence, Note: r.Note, Goal: goals[r.Goal],
+		a := &Action{lang: p.lang, ID: r.ID, Title: r.Title, Owner: r.Owner, Evidence: r.Evidence, Note: r.Note, Goal: goals[r.Goal],
 			Service: p.Service(r.Service), Partner: p.Partner(r.Partner), Metric: metrics[r.Metric],
 			Due: r.Due, RevisedDue: r.RevisedDue, Status: r.Status, Completed: r.Completed, Period: q,
 			File: csvdata.ActionsFile, Line: r.Line}
@@ -244,7 +253,7 @@ func (p *Partnership) evidenceAt(end time.Time) {
 		}
 		return r.ID, q, &Risk{ID: r.ID, Title: r.Title, Owner: r.Owner, Mitigation: r.Mitigation, Note: r.Note, Goal: goals[r.Goal],
 			Service: p.Service(r.Service), Likelihood: r.Likelihood, Impact: r.Impact, Period: q,
-			File: csvdata.RisksFile, Line: r.Line, bands: p.Site.RiskBands}
+			File: csvdata.RisksFile, Line: r.Line, bands: p.Site.RiskBands, lang: p.lang}
 	})
 	order := map[*Goal]int{}
 	for i, g := range p.Goals {
@@ -373,14 +382,19 @@ type Verdict struct {
 	// Savings is the partnership's net saving to date, for efficiency;
 	// "" for other goals, or none reported.
 	Savings string
-	// Word is the verdict: "On course", "At risk", "Needs attention" or
-	// "No evidence yet", by the rule VerdictRule says.
+	// Word is the verdict in the model's language: "On course", "At
+	// risk", "Needs attention" or "No evidence yet", by the rule
+	// VerdictRule says.
 	Word string
+	// kind is the verdict as a key, "at-risk", which Why and Class go by
+	// whatever Word's language.
+	kind string
+	lang *words.Lang
 }
 
 // VerdictRule is the rule a verdict follows, shown beside it.
 func (p *Partnership) VerdictRule() string {
-	return fmt.Sprintf("A goal needs attention where a measure is off track, an action is overdue or delayed, or a risk is %s; it is at risk where a measure or an action is at risk; otherwise it is on course.", p.Site.RiskBands[0].Name)
+	return p.Lang().F("evidence.verdict.rule", "band", p.Site.RiskBands[0].Name)
 }
 
 // EfficiencyGoal is the goal the savings are evidence for.
@@ -389,7 +403,7 @@ const EfficiencyGoal = "efficiency"
 // VerdictFor weighs a goal's measures, actions and risks, and for
 // efficiency its savings.
 func (p *Partnership) VerdictFor(g *Goal) Verdict {
-	v := Verdict{Goal: g, Measures: CountStatuses(g.Metrics), Actions: CountActions(p.ActionsFor(g)), TopBand: p.Site.RiskBands[0].Name}
+	v := Verdict{Goal: g, Measures: CountStatuses(g.Metrics), Actions: CountActions(p.ActionsFor(g)), TopBand: p.Site.RiskBands[0].Name, lang: p.Lang()}
 	for _, r := range p.RisksFor(g) {
 		v.Risks++
 		if r.Top() {
@@ -405,41 +419,38 @@ func (p *Partnership) VerdictFor(g *Goal) Verdict {
 	rated := m.OnTrack + m.AtRisk + m.OffTrack
 	switch {
 	case rated+m.NoTarget+m.NotRated == 0 && v.Actions.All == 0 && v.Risks == 0 && v.Savings == "":
-		v.Word = "No evidence yet"
+		v.kind = "no-evidence"
 	case m.OffTrack > 0 || v.Actions.Overdue > 0 || v.Actions.Delayed > 0 || v.High > 0:
-		v.Word = "Needs attention"
+		v.kind = "needs-attention"
 	case m.AtRisk > 0 || v.Actions.AtRisk > 0:
-		v.Word = "At risk"
+		v.kind = "at-risk"
 	default:
-		v.Word = "On course"
+		v.kind = "on-course"
 	}
+	v.Word = v.lang.T("evidence.verdict." + v.kind)
 	return v
 }
 
 // Why says what makes a goal need attention, or be at risk: "1 measure is
 // off track and 1 action is overdue"; "" when nothing does.
 func (v Verdict) Why() string {
+	l := orEnglish(v.lang)
 	var parts []string
-	if v.Word == "At risk" {
-		add := func(n int, one, many string) {
-			if n > 0 {
-				parts = append(parts, format.Count(n, one, many)+" "+format.Plural(float64(n), "is", "are")+" at risk")
-			}
-		}
-		add(v.Measures.AtRisk, "measure", "measures")
-		add(v.Actions.AtRisk, "action", "actions")
-		return format.List(parts)
-	}
-	add := func(n int, one, many, what string) {
+	add := func(n int, key string) {
 		if n > 0 {
-			parts = append(parts, format.Count(n, one, many)+" "+format.Plural(float64(n), "is", "are")+" "+what)
+			parts = append(parts, l.N("evidence.why."+key, n, "band", strings.ToLower(v.TopBand)))
 		}
 	}
-	add(v.Measures.OffTrack, "measure", "measures", "off track")
-	add(v.Actions.Overdue, "action", "actions", "overdue")
-	add(v.Actions.Delayed, "action", "actions", "delayed")
-	add(v.High, "risk", "risks", strings.ToLower(v.TopBand))
-	return format.List(parts)
+	if v.kind == "at-risk" {
+		add(v.Measures.AtRisk, "measures-at-risk")
+		add(v.Actions.AtRisk, "actions-at-risk")
+		return l.List(parts)
+	}
+	add(v.Measures.OffTrack, "measures-off-track")
+	add(v.Actions.Overdue, "actions-overdue")
+	add(v.Actions.Delayed, "actions-delayed")
+	add(v.High, "risks-top")
+	return l.List(parts)
 }
 
 // Sentence is the verdict as a councillor would read it aloud: "Needs
@@ -448,16 +459,16 @@ func (v Verdict) Why() string {
 // overdue. Risks: 3 in all, 1 high. Savings: £1.2m net to date."
 func (v Verdict) Sentence() string {
 	if why := v.Why(); why != "" {
-		return strings.TrimSpace(v.Word + ": " + why + ". " + v.tallies())
+		return strings.TrimSpace(orEnglish(v.lang).F("evidence.verdict.because", "word", v.Word, "why", why) + " " + v.tallies())
 	}
-	return strings.TrimSpace(v.Word + ". " + v.tallies())
+	return strings.TrimSpace(orEnglish(v.lang).F("evidence.verdict.alone", "word", v.Word) + " " + v.tallies())
 }
 
 // Detail is the sentence after the verdict's word, for a page that shows
 // the word as a status: "1 measure is off track. Measures: …".
 func (v Verdict) Detail() string {
 	if why := v.Why(); why != "" {
-		return strings.TrimSpace(strings.ToUpper(why[:1]) + why[1:] + ". " + v.tallies())
+		return strings.TrimSpace(orEnglish(v.lang).F("evidence.verdict.detail", "why", why) + " " + v.tallies())
 	}
 	return v.tallies()
 }
@@ -467,6 +478,7 @@ func (v Verdict) Detail() string {
 // high." A count of none is left out, except the highest band of risk,
 // whose absence is news.
 func (v Verdict) tallies() string {
+	l := orEnglish(v.lang)
 	var b strings.Builder
 	tally := func(label string, all int, rest ...any) {
 		if all == 0 {
@@ -478,37 +490,39 @@ func (v Verdict) tallies() string {
 				parts = append(parts, fmt.Sprintf("%d %s", n, rest[i+1].(string)))
 			}
 		}
+		b.WriteString(" ")
 		switch {
 		case len(parts) == 1 && all == 1:
 			// "Actions: 1, complete."
-			fmt.Fprintf(&b, " %s: 1, %s.", label, strings.TrimPrefix(parts[0], "1 "))
+			b.WriteString(l.F("evidence.tally.single", "label", label, "what", strings.TrimPrefix(parts[0], "1 ")))
 		case len(parts) == 1:
 			// "Measures: 2, all on track."
-			fmt.Fprintf(&b, " %s: %d, all %s.", label, all, strings.TrimPrefix(parts[0], strconv.Itoa(all)+" "))
+			b.WriteString(l.F("evidence.tally.all", "label", label, "n", all, "what", strings.TrimPrefix(parts[0], strconv.Itoa(all)+" ")))
 		default:
-			fmt.Fprintf(&b, " %s: %d in all, %s.", label, all, strings.Join(parts, ", "))
+			b.WriteString(l.F("evidence.tally.some", "label", label, "n", all, "parts", strings.Join(parts, ", ")))
 		}
 	}
+	w := func(key string) string { return l.T("evidence.count." + key) }
 	m := v.Measures
-	tally("Measures", m.OnTrack+m.AtRisk+m.OffTrack+m.NoTarget+m.NotRated, m.OnTrack, "on track",
-		m.AtRisk, "at risk", m.OffTrack, "off track", m.NoTarget, "without a target", m.NotRated, "not rated")
+	tally(l.T("evidence.tally.measures"), m.OnTrack+m.AtRisk+m.OffTrack+m.NoTarget+m.NotRated, m.OnTrack, w("on-track"),
+		m.AtRisk, w("at-risk"), m.OffTrack, w("off-track"), m.NoTarget, w("no-target"), m.NotRated, w("not-rated"))
 	a := v.Actions
-	tally("Actions", a.All, a.Complete, "complete", a.OnTrack, "on track", a.NotStarted, "not started", a.AtRisk, "at risk",
-		a.Delayed, "delayed", a.Overdue, "overdue", a.Cancelled, "cancelled")
+	tally(l.T("evidence.tally.actions"), a.All, a.Complete, w("complete"), a.OnTrack, w("on-track"), a.NotStarted, w("not-started"), a.AtRisk, w("at-risk"),
+		a.Delayed, w("delayed"), a.Overdue, w("overdue"), a.Cancelled, w("cancelled"))
 	band := strings.ToLower(v.TopBand)
 	switch {
 	case v.Risks == 0:
 	case v.Risks == 1 && v.High == 1:
-		fmt.Fprintf(&b, " Risks: 1, %s.", band)
+		b.WriteString(" " + l.F("evidence.tally.risk-top", "band", band))
 	case v.Risks == 1:
-		fmt.Fprintf(&b, " Risks: 1, not %s.", band)
+		b.WriteString(" " + l.F("evidence.tally.risk-not-top", "band", band))
 	case v.High == 0:
-		fmt.Fprintf(&b, " Risks: %d in all, none %s.", v.Risks, band)
+		b.WriteString(" " + l.F("evidence.tally.risks-none-top", "n", v.Risks, "band", band))
 	default:
-		fmt.Fprintf(&b, " Risks: %d in all, %d %s.", v.Risks, v.High, band)
+		b.WriteString(" " + l.F("evidence.tally.risks", "n", v.Risks, "high", v.High, "band", band))
 	}
 	if v.Savings != "" {
-		fmt.Fprintf(&b, " Savings: %s net to date.", v.Savings)
+		b.WriteString(" " + l.F("evidence.tally.savings", "amount", v.Savings))
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -541,12 +555,12 @@ func (r *Risk) Class() string {
 
 // Class is the status style of the verdict.
 func (v Verdict) Class() string {
-	switch v.Word {
-	case "On course":
+	switch v.kind {
+	case "on-course":
 		return OnTrack.Class()
-	case "At risk":
+	case "at-risk":
 		return AtRisk.Class()
-	case "Needs attention":
+	case "needs-attention":
 		return OffTrack.Class()
 	}
 	return NoTarget.Class()

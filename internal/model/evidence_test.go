@@ -92,7 +92,7 @@ func TestSlip(t *testing.T) {
 		{"2025-03-31", "2026-03-31", "1 year"},
 		{"2025-03-31", "2026-05-31", "1 year and 2 months"},
 	} {
-		if got := Slip(d(tt.from), d(tt.to)); got != tt.want {
+		if got := Slip(en, d(tt.from), d(tt.to)); got != tt.want {
 			t.Errorf("Slip(%s, %s) = %q, want %q", tt.from, tt.to, got, tt.want)
 		}
 	}

@@ -19,10 +19,13 @@ import (
 	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Partnership is the whole model of one site.
 type Partnership struct {
+	// lang is the language the model's words are written in (NewIn).
+	lang     *words.Lang
 	Site     *config.Site
 	Goals    []*Goal
 	Services []*Service
@@ -61,6 +64,9 @@ type Service struct {
 
 // Metric is one performance measure with its history.
 type Metric struct {
+	// lang is the language of the metric's words: its figures' units and
+	// its ratings' rules (NewIn).
+	lang                          *words.Lang
 	ID, Name, Description, Source string
 	SourceURL                     string // where the source is published, or ""
 	Service                       *Service
@@ -121,6 +127,8 @@ func (b *Benchmark) LatestBy(p period.Period) *Point {
 
 // Series is a metric's figures for the partnership or for one partner.
 type Series struct {
+	// lang is the language of the series' words (NewIn's); see Name.
+	lang    *words.Lang
 	Partner *Partner // nil for the partnership as a whole
 	Points  []Point  // in period order
 	// Outturns are whole years' figures of a metric reported by quarter
@@ -164,10 +172,20 @@ type Point struct {
 	SinceRevised bool
 }
 
-// New joins checked data into the model. It assumes d passed csvdata's
-// checks; references that do not resolve are skipped, not panicked on.
+// New is NewIn in the built-in English catalogue, for tests and tools
+// that write one language.
 func New(site *config.Site, d *csvdata.Data) *Partnership {
-	p := &Partnership{Site: site, savings: d.Savings}
+	return NewIn(english(), site, d)
+}
+
+// NewIn joins checked data into the model, whose words (ratings' rules,
+// figures with their units, evidence and savings sentences) are written
+// in the language l: a site in two languages builds one model per
+// language, each from the names in its language. It assumes d passed
+// csvdata's checks; references that do not resolve are skipped, not
+// panicked on.
+func NewIn(l *words.Lang, site *config.Site, d *csvdata.Data) *Partnership {
+	p := &Partnership{lang: l, Site: site, savings: d.Savings}
 	goals := map[string]*Goal{}
 	for _, g := range site.Goals {
 		goal := &Goal{ID: g.ID, Title: g.Title, Summary: g.Summary}
@@ -190,7 +208,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 	for _, r := range d.Metrics {
 		m := &Metric{ID: r.ID, Name: r.Name, Description: r.Description, Source: r.Source, SourceURL: r.SourceURL,
 			Service: services[r.Service], Goal: goals[r.Goal], Unit: r.Unit, Direction: r.Direction, ByYear: r.ByYear,
-			Cumulative: r.Cumulative, Target: r.Target, Amber: r.Amber, AmberShare: r.AmberShare, amberPlaces: r.AmberPlaces}
+			Cumulative: r.Cumulative, Target: r.Target, Amber: r.Amber, AmberShare: r.AmberShare, amberPlaces: r.AmberPlaces, lang: l}
 		p.Metrics = append(p.Metrics, m)
 		metrics[r.ID] = m
 		if m.Service != nil {
@@ -216,7 +234,7 @@ func New(site *config.Site, d *csvdata.Data) *Partnership {
 		}
 		s := series[m][r.Partner]
 		if s == nil {
-			s = &Series{Partner: partners[r.Partner]}
+			s = &Series{lang: l, Partner: partners[r.Partner]}
 			series[m][r.Partner] = s
 		}
 		// metrics.csv's target is for every period of the metric's own
@@ -312,7 +330,7 @@ func (p *Partnership) AsAt(end time.Time) *Partnership {
 		c.Series = nil
 		var written []int8
 		for _, s := range m.Series {
-			cs := &Series{Partner: s.Partner}
+			cs := &Series{lang: s.lang, Partner: s.Partner}
 			var revised, outturnRevised bool
 			cs.Points, revised = pointsAsAt(s.Points, end)
 			cs.Outturns, outturnRevised = pointsAsAt(s.Outturns, end)
@@ -474,7 +492,7 @@ func (m *Metric) ComparesByYear() bool { return m.ByYear || m.Cumulative }
 // keeps the last target and margin written, for the series' next figure.
 func (m *Metric) rate(pt *Point, x *wording) Rating {
 	if m.Direction.Rated() {
-		if r, ok := CouncilRating(pt.RAG, x.target(m, pt)); ok {
+		if r, ok := CouncilRating(m.Lang(), pt.RAG, x.target(m, pt)); ok {
 			return r
 		}
 	}
@@ -486,9 +504,9 @@ func (m *Metric) ruleRating(pt *Point) Rating { return m.ruleRatingWith(pt, &wor
 
 func (m *Metric) ruleRatingWith(pt *Point, x *wording) Rating {
 	if pt.Target == nil {
-		return Rate(pt.Value, nil, pt.Amber, m.Direction, m.Unit)
+		return Rate(m.Lang(), pt.Value, nil, pt.Amber, m.Direction, m.Unit)
 	}
-	return RateAs(pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit, x.target(m, pt), x.margin(m, pt.Amber))
+	return RateAs(m.Lang(), pt.Value, pt.Target, pt.Amber, m.Direction, m.Unit, x.target(m, pt), x.margin(m, pt.Amber))
 }
 
 // wording holds the target and amber margin a series' last figure was
@@ -530,7 +548,7 @@ func (m *Metric) StandingTarget() string {
 	if m.Target == nil {
 		return ""
 	}
-	return ValueIn(m.Unit, *m.Target, int(writtenPlaces(m.targetPlaces, *m.Target)))
+	return ValueIn(m.Lang(), m.Unit, *m.Target, int(writtenPlaces(m.targetPlaces, *m.Target)))
 }
 
 // TargetText writes a figure's target as the council wrote it, with its
@@ -542,14 +560,14 @@ func (m *Metric) targetText(pt *Point) string {
 	if pt.Target == nil {
 		return ""
 	}
-	return ValueIn(m.Unit, *pt.Target, int(writtenPlaces(pt.TargetPlaces, *pt.Target)))
+	return ValueIn(m.Lang(), m.Unit, *pt.Target, int(writtenPlaces(pt.TargetPlaces, *pt.Target)))
 }
 
 // marginText writes an amber margin: as a share where the council set
 // one ("1% (0.83 points)"), or in the unit.
 func (m *Metric) marginText(a float64) string {
 	if m.AmberShare != nil {
-		return format.Trim(*m.AmberShare*100, 4) + "% (" + Margin(m.Unit, a) + ")"
+		return m.Lang().F("status.margin.share", "share", format.Trim(*m.AmberShare*100, 4)+"%", "margin", Margin(m.Lang(), m.Unit, a))
 	}
 	return m.margin(a)
 }
@@ -561,15 +579,15 @@ func (m *Metric) marginText(a float64) string {
 // the metric's page, since "within £4" would call £77.80 at risk.
 func (m *Metric) margin(a float64) string {
 	if m.Amber != nil && a == *m.Amber {
-		return m.Unit.Margin(a, max(m.Unit.MarginPlaces(), m.amberPlaces))
+		return m.Unit.Margin(m.Lang(), a, max(m.Unit.MarginPlaces(), m.amberPlaces))
 	}
-	return m.Unit.Margin(a, max(m.Unit.MarginPlaces(), min(2, shortest(a))))
+	return m.Unit.Margin(m.Lang(), a, max(m.Unit.MarginPlaces(), min(2, shortest(a))))
 }
 
 // Written writes a figure with the places it was written with, whatever
 // the metric's: a benchmark of 17.25 days is never 17.3.
 func (m *Metric) Written(pt *Point) string {
-	return ValueIn(m.Unit, pt.Value, int(writtenPlaces(pt.Places, pt.Value)))
+	return ValueIn(m.Lang(), m.Unit, pt.Value, int(writtenPlaces(pt.Places, pt.Value)))
 }
 
 // AmberText says the metric's amber rule for its page: "Within 1% of the
@@ -577,22 +595,24 @@ func (m *Metric) Written(pt *Point) string {
 // target", "Within 5% of the target (0.9 days), the default where none is
 // set". It is "" for a measure of context.
 func (m *Metric) AmberText() string {
+	l := m.Lang()
 	share := DefaultAmberShare
-	how := ", the default where none is set"
+	how := "status.amber.default"
 	switch {
 	case !m.Direction.Rated():
 		return ""
 	case m.Amber != nil:
-		return "Within " + m.margin(*m.Amber) + " of the target"
+		return l.F("status.amber.within", "margin", m.margin(*m.Amber))
 	case m.AmberShare != nil:
-		share, how = *m.AmberShare, ", as the council sets it"
+		share, how = *m.AmberShare, "status.amber.council"
 	}
-	out := "Within " + format.Trim(share*100, 4) + "% of the target"
+	pct := format.Trim(share*100, 4) + "%"
+	out := l.F("status.amber.share", "share", pct)
 	if m.Target != nil {
 		// 5% of 15 days is 0.75 days, not 0.8, as every rule says it.
-		out += " (" + m.margin(math.Abs(*m.Target)*share) + ")"
+		out = l.F("status.amber.share-of", "share", pct, "margin", m.margin(math.Abs(*m.Target)*share))
 	}
-	return out + how
+	return l.F(how, "rule", out)
 }
 
 // Disagreement is a figure whose council rating differs from the one the
@@ -628,15 +648,16 @@ func (p *Partnership) Disagreements() []Disagreement {
 }
 
 // Travel says the direction of travel in words, naming the period it
-// compares with when that is a year earlier: "Improving on 2023/24 Q2".
-func (p *Point) Travel() string {
+// compares with when that is a year earlier: "Improving on 2023/24 Q2",
+// in the language l.
+func (p *Point) Travel(l *words.Lang) string {
 	if p.byYear && !p.Compared.IsZero() {
-		return p.Trend.String() + " on " + p.Compared.String()
+		return l.F("trend.on", "trend", p.Trend.Word(l), "period", p.Compared.String())
 	}
 	if p.byYear {
-		return "No figure a year earlier"
+		return l.T("trend.no-year-earlier")
 	}
-	return p.Trend.String()
+	return p.Trend.Word(l)
 }
 
 // Has reports whether the point has a figure, rather than a mark.
@@ -732,10 +753,11 @@ func pointAt(points []Point, p period.Period) *Point {
 	return nil
 }
 
-// Name is the partner's short name, or "Partnership" for the whole.
+// Name is the partner's short name, or "Partnership" for the whole, in
+// the model's language.
 func (s *Series) Name() string {
 	if s.Partner == nil {
-		return "Partnership"
+		return orEnglish(s.lang).T("status.series.partnership")
 	}
 	return s.Partner.ShortName
 }
@@ -816,26 +838,27 @@ func Periods(series []*Series) []period.Period {
 
 // Format writes a value of this metric with its unit, as in tables, at
 // the metric's precision.
-func (m *Metric) Format(v float64) string { return m.Unit.Format(v, m.Decimals) }
+func (m *Metric) Format(v float64) string { return m.Unit.Format(m.Lang(), v, m.Decimals) }
 
 // Prose writes a value of this metric for a sentence: as its tables write
 // it, at the metric's precision ("19.0 days" where a table has 19.0), so a
 // reader never meets one figure in two forms; millions of pounds as
 // "£1.2m".
 func (m *Metric) Prose(v float64) string {
-	return m.Unit.ProseIn(v, m.Decimals)
+	return m.Unit.ProseIn(m.Lang(), v, m.Decimals)
 }
 
 // Said writes a figure for a sentence with what its table's marks say of
 // it, in words: "20.4 days (provisional)", "81.7% (since revised)", so
 // that a sentence never states as final a figure its table marks.
 func (m *Metric) Said(pt *Point) string {
+	l := m.Lang()
 	text := m.Prose(pt.Value)
 	if pt.Flag != measure.NoFlag {
-		text += " (" + pt.Flag.String() + ")"
+		text = l.F("measure.said.flag", "figure", text, "flag", pt.Flag.Word(l))
 	}
 	if pt.SinceRevised {
-		text += " (since revised)"
+		text = l.F("measure.said.since-revised", "figure", text)
 	}
 	return text
 }

@@ -44,7 +44,7 @@ func TestRate(t *testing.T) {
 		{"one point", 96, f(97), 1, H, measure.Percent, "At risk: within 1 point of the target of 97.0%"},
 	}
 	for _, tt := range tests {
-		if got := Rate(tt.v, tt.target, tt.amber, tt.dir, tt.unit).Rule(); got != tt.want {
+		if got := Rate(en, tt.v, tt.target, tt.amber, tt.dir, tt.unit).Rule(en); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}
@@ -116,8 +116,8 @@ func TestMetricStatus(t *testing.T) {
 	}
 	// South: 21 days against its own target of 20, amber 1: exactly on the
 	// amber line, so At risk; 19 -> 21 days is worse.
-	if south.Rating.Rule() != "At risk: within 1 day of the target of 20 days" || south.Trend != Worsening {
-		t.Errorf("south = %q %v", south.Rating.Rule(), south.Trend)
+	if south.Rating.Rule(en) != "At risk: within 1 day of the target of 20 days" || south.Trend != Worsening {
+		t.Errorf("south = %q %v", south.Rating.Rule(en), south.Trend)
 	}
 	if claims.Status() != AtRisk || claims.Headline().Partner.ID != "south" {
 		t.Errorf("claims overall = %v, headline %v; want the worst partner, south", claims.Status(), claims.Headline().Name())
@@ -202,7 +202,7 @@ func TestSavings(t *testing.T) {
 	if n+s != all {
 		t.Errorf("north %v + south %v != partnership %v", n, s, all)
 	}
-	if got := p.Savings("rb", "north").Years[0].Rating.Rule(); got != "Off track: more than £3,000 below the target of £60,000" {
+	if got := p.Savings("rb", "north").Years[0].Rating.Rule(en); got != "Off track: more than £3,000 below the target of £60,000" {
 		t.Errorf("rule = %q", got)
 	}
 	if h, ok := p.Households(); !ok || h != 70_000 {
@@ -236,13 +236,13 @@ func TestValueFormats(t *testing.T) {
 		{measure.Score, 7.25, "7.3", "7.3", "0.25 points", 0.25},
 	}
 	for _, tt := range tests {
-		if got := Value(tt.unit, tt.v); got != tt.value {
+		if got := Value(en, tt.unit, tt.v); got != tt.value {
 			t.Errorf("Value(%s, %v) = %q, want %q", tt.unit, tt.v, got, tt.value)
 		}
-		if got := Prose(tt.unit, tt.v); got != tt.prose {
+		if got := Prose(en, tt.unit, tt.v); got != tt.prose {
 			t.Errorf("Prose(%s, %v) = %q, want %q", tt.unit, tt.v, got, tt.prose)
 		}
-		if got := Margin(tt.unit, tt.marginOfValue); got != tt.margin {
+		if got := Margin(en, tt.unit, tt.marginOfValue); got != tt.margin {
 			t.Errorf("Margin(%s, %v) = %q, want %q", tt.unit, tt.marginOfValue, got, tt.margin)
 		}
 	}
@@ -421,7 +421,7 @@ func TestMarginAsOnItsPage(t *testing.T) {
 		{"fte", "2024/25 Q2", "Off track: more than 0.25 FTE below the target of 5 FTE", ""},
 	} {
 		m := p.Metric(tt.metric)
-		if got := m.SeriesFor("").At(q(tt.period)).Rating.Rule(); got != tt.rule {
+		if got := m.SeriesFor("").At(q(tt.period)).Rating.Rule(en); got != tt.rule {
 			t.Errorf("%s %s: rule %q, want %q", tt.metric, tt.period, got, tt.rule)
 		}
 		if tt.page != "" && m.AmberText() != tt.page {

@@ -1,13 +1,14 @@
 package model
 
 import (
-	"github.com/partnersite/partnersite/internal/measure"
 	"slices"
 	"strings"
 
 	"github.com/partnersite/partnersite/internal/csvdata"
+	"github.com/partnersite/partnersite/internal/measure"
 	"github.com/partnersite/partnersite/internal/money"
 	"github.com/partnersite/partnersite/internal/period"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // SavingsYear is one financial year of savings, summed over the rows in
@@ -65,6 +66,7 @@ type SavingsYear struct {
 // reported for, because no later row for its service and partner has
 // replaced it yet.
 type Carry struct {
+	lang    *words.Lang // NewIn's; see Name
 	Service *Service
 	Partner *Partner      // nil for a partnership-wide row
 	From    period.Period // the year of the row carried
@@ -75,24 +77,27 @@ type Carry struct {
 // Gap is a service, and partner for a per-partner row, with no figure for
 // a year between its first and last years of savings.
 type Gap struct {
+	lang    *words.Lang // NewIn's; see Name
 	Service *Service
 	Partner *Partner // nil for partnership-wide rows
 }
 
 // Name is the gap's service, and partner, for sentences: "ICT", or "Print
-// for Stevenage".
-func (g Gap) Name() string { return streamName(g.Service, g.Partner) }
+// for Stevenage", in the model's language.
+func (g Gap) Name() string { return streamName(g.lang, g.Service, g.Partner) }
 
-// Name is the carried saving's service, and partner, for sentences.
-func (c Carry) Name() string { return streamName(c.Service, c.Partner) }
+// Name is the carried saving's service, and partner, for sentences, in
+// the model's language.
+func (c Carry) Name() string { return streamName(c.lang, c.Service, c.Partner) }
 
-func streamName(s *Service, p *Partner) string {
-	name := "a service"
+func streamName(l *words.Lang, s *Service, p *Partner) string {
+	l = orEnglish(l)
+	name := l.T("status.savings.a-service")
 	if s != nil {
 		name = s.Name
 	}
 	if p != nil {
-		name += " for " + p.ShortName
+		name = l.F("status.savings.for", "service", name, "partner", p.ShortName)
 	}
 	return name
 }
@@ -100,6 +105,8 @@ func streamName(s *Service, p *Partner) string {
 // Savings is a view of savings.csv: the whole partnership, one service,
 // one partner's attributed share, or one service's share for one partner.
 type Savings struct {
+	// lang is the language of the view's words (NewIn's); see Lang.
+	lang    *words.Lang
 	Service *Service // nil: every service
 	Partner *Partner // nil: the partnership as a whole
 	Years   []SavingsYear
@@ -109,9 +116,10 @@ type Savings struct {
 	Unshared bool
 }
 
-// NoShares is what the site says where it would split savings by
-// partner and the partners have not published cost shares.
-const NoShares = "The partners have not published how costs and savings are shared, so no share is shown for each council."
+// NoShares is what the site says, in the language l, where it would
+// split savings by partner and the partners have not published cost
+// shares.
+func NoShares(l *words.Lang) string { return l.T("status.savings.no-shares") }
 
 // SharesGiven reports whether partners.csv gives every partner a cost
 // share. Without them nothing partnership-wide is split by partner, and no
@@ -131,7 +139,7 @@ func (p *Partnership) SharesGiven() bool {
 // parts add up to the partnership's figure to the penny. Without cost
 // shares a partner's view counts only its own rows.
 func (p *Partnership) Savings(serviceID, partnerID string) *Savings {
-	v := &Savings{Service: p.Service(serviceID), Partner: p.Partner(partnerID)}
+	v := &Savings{lang: p.lang, Service: p.Service(serviceID), Partner: p.Partner(partnerID)}
 	shared := p.SharesGiven()
 	v.Unshared = v.Partner != nil && !shared
 	idx := slices.Index(p.Partners, v.Partner)
@@ -314,7 +322,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 				y.Costs = false
 				y.Planned = false
 				y.OneOffMissing = true // no row, so no one-off cost was reported
-				y.Carried = append(y.Carried, Carry{Service: p.Service(k.service), Partner: p.Partner(k.partner), From: r.Period, Line: r.Line, Amount: a})
+				y.Carried = append(y.Carried, Carry{lang: p.lang, Service: p.Service(k.service), Partner: p.Partner(k.partner), From: r.Period, Line: r.Line, Amount: a})
 				y.Lines = append(y.Lines, r.Line)
 				covered[cy] = true
 				last = cy
@@ -326,7 +334,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 		for cy := nextYear(first); period.Compare(cy, last) < 0; cy = nextYear(cy) {
 			if !covered[cy] && !p.reported(k.service, k.partner, cy) {
 				y := year(cy)
-				y.Missing = append(y.Missing, Gap{Service: p.Service(k.service), Partner: p.Partner(k.partner)})
+				y.Missing = append(y.Missing, Gap{lang: p.lang, Service: p.Service(k.service), Partner: p.Partner(k.partner)})
 			}
 		}
 	}
@@ -353,7 +361,7 @@ func (p *Partnership) sum(part func(csvdata.Saving) func(money.Pence) money.Penc
 			y.Rating = Rating{Status: NotRated}
 		default:
 			y.Net = y.Saving - y.OneOff
-			y.Rating = rateSaving(y.Saving, y.Target, tp)
+			y.Rating = rateSaving(p.Lang(), y.Saving, y.Target, tp)
 			cum.CumSaving += y.Saving
 			cum.CumOneOff += y.OneOff
 			cum.CumNet += y.Net
@@ -381,17 +389,17 @@ func add(total *money.Pence, a money.Pence) *money.Pence {
 // pence; only the amber margin, a proportion, is worked in pounds. The
 // rule writes the target to places, those of the table's target column
 // (TargetPlaces), so that the status says what its table says: "at or
-// above the target of £870,000".
-func rateSaving(saving money.Pence, target *money.Pence, places int) Rating {
+// above the target of £870,000", in the language l.
+func rateSaving(l *words.Lang, saving money.Pence, target *money.Pence, places int) Rating {
 	if target == nil {
-		return Rate(saving.Pounds(), nil, 0, measure.Higher, measure.GBP)
+		return Rate(l, saving.Pounds(), nil, 0, measure.Higher, measure.GBP)
 	}
 	t, text := target.Pounds(), target.Format(places)
 	amber := DefaultAmber(t)
 	if saving >= *target {
-		return RateAs(t, &t, 0, measure.Higher, measure.GBP, text, Margin(measure.GBP, 0))
+		return RateAs(l, t, &t, 0, measure.Higher, measure.GBP, text, Margin(l, measure.GBP, 0))
 	}
-	return RateAs(saving.Pounds(), &t, amber, measure.Higher, measure.GBP, text, Margin(measure.GBP, amber))
+	return RateAs(l, saving.Pounds(), &t, amber, measure.Higher, measure.GBP, text, Margin(l, measure.GBP, amber))
 }
 
 // TargetPlaces is the places (money.Places) of a savings view's target
@@ -478,9 +486,10 @@ func (s *Savings) Span() string {
 	if s.Latest() == nil {
 		return ""
 	}
-	span := period.Span(s.First().Period, s.Latest().Period)
+	l := s.Lang()
+	span := period.SpanIn(l, s.First().Period, s.Latest().Period)
 	if g := s.GapPhrase(); g != "" {
-		span += " (" + g + ", so it is not counted)"
+		span = l.F("status.savings.span-gap", "span", span, "gap", g)
 	}
 	return span
 }
@@ -490,6 +499,7 @@ func (s *Savings) Span() string {
 // 2020/21", "no figure was published for ICT in 2020/21 or 2021/22"; ""
 // when every year has its figures.
 func (s *Savings) GapPhrase() string {
+	lang := s.Lang()
 	l := s.Latest()
 	if l == nil {
 		return ""
@@ -515,22 +525,26 @@ func (s *Savings) GapPhrase() string {
 	}
 	var parts []string
 	if len(whole) > 0 {
-		parts = append(parts, orList(whole))
+		parts = append(parts, orList(lang, whole))
 	}
 	for _, n := range names {
-		parts = append(parts, n+" in "+orList(byName[n]))
+		parts = append(parts, lang.F("status.savings.gap-in", "service", n, "years", orList(lang, byName[n])))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return "no figure was published for " + strings.Join(parts, ", or for ")
+	gap := parts[0]
+	for _, p := range parts[1:] {
+		gap = lang.F("status.savings.gap-or", "first", gap, "next", p)
+	}
+	return lang.F("status.savings.gap", "gap", gap)
 }
 
 // orList joins "2020/21", "2021/22" and "2022/23" as "2020/21, 2021/22 or
-// 2022/23".
-func orList(items []string) string {
+// 2022/23", in the language l.
+func orList(l *words.Lang, items []string) string {
 	if len(items) == 1 {
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+	return l.F("status.savings.or", "first", strings.Join(items[:len(items)-1], ", "), "last", items[len(items)-1])
 }

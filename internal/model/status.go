@@ -1,10 +1,11 @@
 package model
 
 import (
-	"github.com/partnersite/partnersite/internal/measure"
 	"math"
 
 	"github.com/partnersite/partnersite/internal/format"
+	"github.com/partnersite/partnersite/internal/measure"
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Status is the rating of a figure against its target. The order matters:
@@ -29,8 +30,32 @@ const NotRated Status = -1
 // saving yet.
 const PlannedYear Status = -2
 
-// String is the word shown on the page; status is never shown by colour
-// alone.
+// Key is the status's catalogue key, "status.on-track", for templates:
+// {{t .Status.Key}}.
+func (s Status) Key() string {
+	switch s {
+	case OnTrack:
+		return "status.on-track"
+	case AtRisk:
+		return "status.at-risk"
+	case OffTrack:
+		return "status.off-track"
+	case NotRated:
+		return "status.not-rated"
+	case PlannedYear:
+		return "status.planned"
+	}
+	return "status.no-target"
+}
+
+// Word is the word shown on the page in the language l; status is never
+// shown by colour alone.
+func (s Status) Word(l *words.Lang) string { return l.T(s.Key()) }
+
+// String is the status's English word: for the build's warnings, the
+// downloads' status column (a value a program reads alike in either
+// language's download) and the templates that call it without a
+// language. A page's words are Word's.
 func (s Status) String() string {
 	switch s {
 	case OnTrack:
@@ -65,20 +90,22 @@ func (s Status) Class() string {
 type Rating struct {
 	Status Status
 	// Reason completes the sentence "Status: ...", e.g. "within 0.5
-	// points of the target of 99.5%".
+	// points of the target of 99.5%", in the language of the model that
+	// rated it (NewIn), as Rate and RateAs are given it.
 	Reason string
 	// Council is set when the rating is the council's own, from its
 	// report's status column, rather than the site's rule.
 	Council bool
 }
 
-// Rule is the whole rule as it is shown: "At risk: within 0.5 points of
-// the target of 99.5%".
-func (r Rating) Rule() string {
+// Rule is the whole rule as it is shown in the language l: "At risk:
+// within 0.5 points of the target of 99.5%". l is the language the
+// rating's Reason was written in.
+func (r Rating) Rule(l *words.Lang) string {
 	if r.Reason == "" {
-		return r.Status.String()
+		return r.Status.Word(l)
 	}
-	return r.Status.String() + ": " + r.Reason
+	return l.F("status.rule", "status", r.Status.Word(l), "reason", r.Reason)
 }
 
 // DefaultAmberShare is the default amber margin as a share of the target.
@@ -91,18 +118,19 @@ func DefaultAmber(target float64) float64 { return math.Abs(target) * DefaultAmb
 // Rate applies the contract's status rule. target is nil when there is no
 // target. The comparisons allow for binary rounding (a figure typed as
 // exactly on the amber line is on it), but no more.
-func Rate(v float64, target *float64, amber float64, dir measure.Direction, unit measure.Unit) Rating {
+// The rule's words are in the language l.
+func Rate(l *words.Lang, v float64, target *float64, amber float64, dir measure.Direction, unit measure.Unit) Rating {
 	if target == nil {
-		return RateAs(v, nil, amber, dir, unit, "", "")
+		return RateAs(l, v, nil, amber, dir, unit, "", "")
 	}
-	return RateAs(v, target, amber, dir, unit, Value(unit, *target), Margin(unit, math.Abs(amber)))
+	return RateAs(l, v, target, amber, dir, unit, Value(l, unit, *target), Margin(l, unit, math.Abs(amber)))
 }
 
 // RateAs is Rate with the target and the amber margin written as the
 // council wrote them ("the target of 4.25 days", "within 1% (0.83 points)").
-func RateAs(v float64, target *float64, amber float64, dir measure.Direction, unit measure.Unit, targetText, marginText string) Rating {
+func RateAs(l *words.Lang, v float64, target *float64, amber float64, dir measure.Direction, unit measure.Unit, targetText, marginText string) Rating {
 	if !dir.Rated() {
-		return Rating{Status: NotRated, Reason: "a measure of context, with no better way to go"}
+		return Rating{Status: NotRated, Reason: l.T("status.rule.context")}
 	}
 	if target == nil {
 		// The status's own words say it all: a reason here would read
@@ -111,43 +139,45 @@ func RateAs(v float64, target *float64, amber float64, dir measure.Direction, un
 	}
 	t, a := *target, math.Abs(amber)
 	eps := 1e-9 * math.Max(1, math.Max(math.Abs(t), a))
-	tgt := "the target of " + targetText
-	margin := marginText
-	better, worse := dir.Sides()
+	// Each rule is one whole pattern per direction, since a language's
+	// words for the sides of a target need not be one word each.
+	d := "." + dir.Key()
 	short := dir.Shortfall(v, t)
 	switch {
 	case short <= eps:
-		return Rating{Status: OnTrack, Reason: "at or " + better + " " + tgt}
+		return Rating{Status: OnTrack, Reason: l.F("status.rule.on-track"+d, "target", targetText)}
 	case a > 0 && short <= a+eps:
-		return Rating{Status: AtRisk, Reason: "within " + margin + " of " + tgt}
+		return Rating{Status: AtRisk, Reason: l.F("status.rule.at-risk", "margin", marginText, "target", targetText)}
 	case a > 0:
-		return Rating{Status: OffTrack, Reason: "more than " + margin + " " + worse + " " + tgt}
+		return Rating{Status: OffTrack, Reason: l.F("status.rule.off-track-margin"+d, "margin", marginText, "target", targetText)}
 	}
-	return Rating{Status: OffTrack, Reason: worse + " " + tgt}
+	return Rating{Status: OffTrack, Reason: l.F("status.rule.off-track"+d, "target", targetText)}
 }
 
 // CouncilRating is the rating a council published (its report's status
 // column) in the site's words, with the target it was given against, so
 // that the site says what the committee paper says. ok is false for a row
-// that gives none.
-func CouncilRating(rag measure.RAG, targetText string) (r Rating, ok bool) {
-	against := ""
-	if targetText != "" {
-		against = ", against the target of " + targetText
+// that gives none. The words are in the language l.
+func CouncilRating(l *words.Lang, rag measure.RAG, targetText string) (r Rating, ok bool) {
+	rated := func(s Status) (Rating, bool) {
+		if targetText != "" {
+			return Rating{s, l.F("status.council.rated-against", "rag", rag.Word(l), "target", targetText), true}, true
+		}
+		return Rating{s, l.F("status.council.rated", "rag", rag.Word(l)), true}, true
 	}
 	switch rag {
 	case measure.Green:
-		return Rating{OnTrack, "the council's rating (Green)" + against, true}, true
+		return rated(OnTrack)
 	case measure.Amber:
-		return Rating{AtRisk, "the council's rating (Amber)" + against, true}, true
+		return rated(AtRisk)
 	case measure.Red:
-		return Rating{OffTrack, "the council's rating (Red)" + against, true}, true
+		return rated(OffTrack)
 	case measure.DataOnly:
-		return Rating{NotRated, "the council reports it as data only", true}, true
+		return Rating{NotRated, l.T("status.council.data-only"), true}, true
 	case measure.NotSet:
-		return Rating{NoTarget, "the council has set no target", true}, true
+		return Rating{NoTarget, l.T("status.council.not-set"), true}, true
 	case measure.Unrated:
-		return Rating{NotRated, "the council's report gives it no rating", true}, true
+		return Rating{NotRated, l.T("status.council.unrated"), true}, true
 	}
 	return Rating{}, false
 }
@@ -165,7 +195,29 @@ const (
 	Down // a measure of context went down
 )
 
-// String is the phrase shown beside a status.
+// Key is the trend's catalogue key, "trend.improving", for templates:
+// {{t .Trend.Key}}.
+func (t Trend) Key() string {
+	switch t {
+	case Improving:
+		return "trend.improving"
+	case Worsening:
+		return "trend.worsening"
+	case NoChange:
+		return "trend.no-change"
+	case Up:
+		return "trend.up"
+	case Down:
+		return "trend.down"
+	}
+	return "trend.first"
+}
+
+// Word is the phrase shown beside a status, in the language l.
+func (t Trend) Word(l *words.Lang) string { return l.T(t.Key()) }
+
+// String is the trend's English phrase, for the downloads' trend column
+// and the templates that call it without a language; Word is a page's.
 func (t Trend) String() string {
 	switch t {
 	case Improving:
@@ -203,18 +255,22 @@ func TrendOf(v, prev float64, dir measure.Direction) Trend {
 // Value formats a figure with its unit for a rule or a sentence: "99.2%",
 // "£1,234", "18 days", "18.5 days" (measure.Unit.Value). A metric's own
 // figures use Metric.Format, at the metric's precision.
-func Value(unit measure.Unit, v float64) string { return unit.Value(v) }
+func Value(l *words.Lang, unit measure.Unit, v float64) string { return unit.Value(l, v) }
 
 // ValueIn formats a figure with its unit to exactly places decimal
 // places, so that a column of figures lines up: "97.00%", "7.25 days",
 // "8.00 days" (measure.Unit.Format).
-func ValueIn(unit measure.Unit, v float64, places int) string { return unit.Format(v, places) }
+func ValueIn(l *words.Lang, unit measure.Unit, v float64, places int) string {
+	return unit.Format(l, v, places)
+}
 
 // Prose formats a figure for a sentence: as Value, but millions of pounds
 // as "£1.2m" (measure.Unit.Prose).
-func Prose(unit measure.Unit, v float64) string { return unit.Prose(v) }
+func Prose(l *words.Lang, unit measure.Unit, v float64) string { return unit.Prose(l, v) }
 
 // Margin formats a difference at the unit's margin precision:
 // percentage differences are "points", since "within 0.5% of 99.5%" would
 // be ambiguous (measure.Unit.Margin).
-func Margin(unit measure.Unit, a float64) string { return unit.Margin(a, unit.MarginPlaces()) }
+func Margin(l *words.Lang, unit measure.Unit, a float64) string {
+	return unit.Margin(l, a, unit.MarginPlaces())
+}

@@ -41,10 +41,10 @@ func TestRuleNamesEachFiguresTarget(t *testing.T) {
 		t.Fatalf("%d figures, want %d", len(pts), len(want))
 	}
 	for i, pt := range pts {
-		if got := pt.Rating.Rule(); got != want[i] {
+		if got := pt.Rating.Rule(en); got != want[i] {
 			t.Errorf("%s: %q, want %q", pt.Period, got, want[i])
 		}
-		if got := m.ruleRating(&pts[i]).Rule(); got != want[i] {
+		if got := m.ruleRating(&pts[i]).Rule(en); got != want[i] {
 			t.Errorf("%s: ruleRating %q, want %q", pt.Period, got, want[i])
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/partnersite/partnersite/internal/words"
 )
 
 // Kind says which sort of period a value is. A metric uses one kind only.
@@ -22,7 +24,18 @@ const (
 	Month
 )
 
-// String names the kind in plain English, for error messages and headings.
+// Word names the kind in the language l, for headings: "quarter",
+// "chwarter" (catalogue entries period.kind.*).
+func (k Kind) Word(l *words.Lang) string {
+	switch k {
+	case Year, Quarter, Month:
+		return l.T("period.kind." + strings.ReplaceAll(k.String(), "financial ", ""))
+	}
+	return k.String()
+}
+
+// String names the kind in plain English, for error messages; Word is a
+// page's.
 func (k Kind) String() string {
 	switch k {
 	case Year:
@@ -398,8 +411,26 @@ func monthNamed(name string) int {
 	return 0
 }
 
-// Label spells the period out for residents who do not know what "Q1" means
-// in local government: "April to June 2024".
+// LabelIn is Label in the language l: "April to June 2024", "Ebrill i
+// Fehefin 2024", "June 2024", "Mehefin 2024" (catalogue entries
+// period.year and period.quarter; months as the catalogue names them).
+func (p Period) LabelIn(l *words.Lang) string {
+	switch p.Kind {
+	case Year:
+		return l.F("period.year", "from", l.Month(time.April), "start", p.Year, "to", l.Month(time.March), "end", p.Year+1)
+	case Quarter:
+		s, e := p.Start(), p.End()
+		return l.F("period.quarter", "from", l.Month(s.Month()), "to", l.Month(e.Month()), "year", e.Year())
+	case Month:
+		return l.MonthYear(time.Month(p.N), p.Year)
+	}
+	return ""
+}
+
+// Label spells the period out in English for residents who do not know
+// what "Q1" means in local government: "April to June 2024". It is for
+// the templates and problems that call it without a language; a page in
+// a language writes LabelIn.
 func (p Period) Label() string {
 	switch p.Kind {
 	case Year:
@@ -487,8 +518,19 @@ func ParseDate(s string) (time.Time, error) {
 // Q2, 2023-06 for 2024-06.
 func (p Period) YearEarlier() Period { return Period{Kind: p.Kind, Year: p.Year - 1, N: p.N} }
 
+// SpanIn is Span in the language l: "2021/22 to 2023/24", "2021/22 i
+// 2023/24" (catalogue entry period.span); the periods keep their form.
+func SpanIn(l *words.Lang, first, last Period) string {
+	if first == last {
+		return first.String()
+	}
+	return l.F("period.span", "first", first.String(), "last", last.String())
+}
+
 // Span names the periods from first to last, "2021/22 to 2023/24", or the
-// one period when they are the same, never "from 2021/22 to 2021/22".
+// one period when they are the same, never "from 2021/22 to 2021/22". It
+// is English, for problems and the callers not yet given a language;
+// SpanIn writes a page's.
 func Span(first, last Period) string {
 	if first == last {
 		return first.String()
@@ -517,7 +559,17 @@ func ParseDay(s string) (Day, error) {
 	return Day{}, err
 }
 
-// String is the date as a page shows it: "1 April 2024", or "June 2024".
+// In is the date as a page in the language l shows it: "1 April 2024",
+// "1 Ebrill 2024", or the month, "June 2024", "Mehefin 2024".
+func (d Day) In(l *words.Lang) string {
+	if d.Month {
+		return l.MonthYear(d.Time.Month(), d.Year())
+	}
+	return l.Date(d.Time)
+}
+
+// String is the date in English: "1 April 2024", or "June 2024"; In is
+// a page's in its language.
 func (d Day) String() string {
 	if d.Month {
 		return d.Format("January 2006")
@@ -567,8 +619,21 @@ func (d Deadline) End() time.Time {
 	return d.Day.Time
 }
 
-// String is the deadline as a page shows it: "31 March 2025", "March
-// 2025" or "2024/25 Q4".
+// In is the deadline as a page in the language l shows it: "31 March
+// 2025", "31 Mawrth 2025", "March 2025" or "2024/25 Q4" (a period keeps
+// its form in every language).
+func (d Deadline) In(l *words.Lang) string {
+	if !d.Period.IsZero() {
+		return d.Period.String()
+	}
+	if d.Day.IsZero() {
+		return ""
+	}
+	return d.Day.In(l)
+}
+
+// String is the deadline in English: "31 March 2025", "March 2025" or
+// "2024/25 Q4"; In is a page's in its language.
 func (d Deadline) String() string {
 	if !d.Period.IsZero() {
 		return d.Period.String()

@@ -272,7 +272,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	if full || cfgChanged || dataChanged {
 		var pl problem.List
 		b.data = csvdata.Load(src, b.cfg.GoalIDs(), &pl)
-		b.p = model.New(b.cfg, b.data)
+		b.p = model.NewIn(modelWords(src, b.cfg), b.cfg, b.data)
 		for _, d := range b.p.Disagreements() {
 			rule := d.Rule.Status.String()
 			if d.Rule.Reason != "" {
@@ -344,12 +344,12 @@ func (b *builder) inLanguage(src fs.FS, code string) *builder {
 	if code == "cy" {
 		nb.data = b.data.Welsh(b.pl)
 	}
-	nb.p = model.New(nb.cfg, nb.data)
 	l, probs := words.Load(code, src, "themes/"+cfg.Theme+"/words/"+code+".txt")
 	for _, pr := range probs {
 		b.pl.Add(problem.Problem{Path: pr.Path, Line: pr.Line, Message: pr.Message})
 	}
 	nb.lang = l
+	nb.p = model.NewIn(l, nb.cfg, nb.data)
 	fm := funcsFor(l)
 	fm["text"] = markEnglish(nb.data.English)
 	th, err := theme.Load(src, cfg.Theme, fm)
@@ -813,7 +813,7 @@ func (b *builder) service(w *bytes.Buffer, s *model.Service) error {
 func (b *builder) partner(w *bytes.Buffer, pt *model.Partner) error {
 	pg := &PartnerPage{Base: b.pageBase(partnerKind, pt.ID, pt.Name), Partner: pt}
 	if b.p.HasSavings() && !b.p.SharesGiven() {
-		pg.NoShares = model.NoShares
+		pg.NoShares = model.NoShares(b.lang)
 	} else if b.p.HasSavings() {
 		pg.Savings = b.p.Savings("", pt.ID)
 		pg.SavingsFig = pg.figure(chart.Savings(b.lang, pg.Savings, "chart-savings"))
@@ -1118,6 +1118,8 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	fm["monthYear"] = l.MonthYear
 	// carried is a headline card's sentence: whole pounds or £1.3m.
 	fm["carried"] = func(y *model.SavingsYear) string { return chart.CarriedPhrase(l, y, true, 0) }
+	fm["value"] = func(u measure.Unit, v float64) string { return u.Value(l, v) }
+	fm["margin"] = func(u measure.Unit, a float64) string { return u.Margin(l, a, u.MarginPlaces()) }
 	pageWords(fm, l)
 	fm["text"] = func(s string) any { return s }
 	return fm
@@ -1168,8 +1170,6 @@ var funcs = template.FuncMap{
 	"percent": format.Percent,
 	"number":  func(v float64) string { return format.Fixed(v, 0) },
 	"count":   func(n int) string { return format.Fixed(float64(n), 0) },
-	"value":   measure.Unit.Value,
-	"margin":  func(u measure.Unit, a float64) string { return u.Margin(a, u.MarginPlaces()) },
 	"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
 	"deref":   func(f *float64) float64 { return *f },
 	"plural":  func(n int, one, many string) string { return format.Plural(float64(n), one, many) },

@@ -110,7 +110,7 @@ func (b *builder) buildTables() []*table {
 		header: []string{"id", "name", "short_name", "code", "website", "households", "cost_share", "net_saving_to_date", "net_saving_to_date_per_household"}}
 	shared := p.SharesGiven()
 	if !shared {
-		partners.description = l.F("site.data.partners.no-shares", "why", model.NoShares)
+		partners.description = l.F("site.data.partners.no-shares", "why", model.NoShares(l))
 	}
 	for _, pt := range p.Partners {
 		net, perHH, share := "", "", ""
@@ -222,7 +222,7 @@ func (b *builder) buildTables() []*table {
 		if !shared {
 			// No split is published, so none is made up: the file keeps
 			// its header and says why.
-			attributed.description = l.F("site.data.savings-by-partner.no-shares", "why", model.NoShares)
+			attributed.description = l.F("site.data.savings-by-partner.no-shares", "why", model.NoShares(l))
 		}
 		for _, pt := range p.Partners {
 			if !shared {
@@ -376,7 +376,7 @@ func (t *table) addFigure(m *model.Metric, s *model.Series, pt *model.Point, tra
 	if pt.Target != nil {
 		amber = num(pt.Amber, 6)
 	}
-	value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(), pt.Travel()
+	value, status, rule, trend := num(pt.Value, 6), pt.Rating.Status.String(), pt.Rating.Rule(m.Lang()), pt.Travel(m.Lang())
 	if !pt.Has() {
 		// No figure: nothing to rate or compare.
 		value, status, rule, trend = "", "", "", ""
@@ -813,7 +813,7 @@ func (b *builder) jsonData() jsonSite {
 			}
 			for _, pt := range s.Points {
 				jp := jsonPoint{Period: pt.Period.Written(), Value: jsonValue(&pt), Flag: pt.Symbol(), Target: pt.Target, Status: pt.Rating.Status.String(),
-					Rule: pt.Rating.Rule(), Trend: pt.Travel(), Note: pt.Note}
+					Rule: pt.Rating.Rule(m.Lang()), Trend: pt.Travel(m.Lang()), Note: pt.Note}
 				if pt.Target != nil {
 					a := format.Round(pt.Amber, 6)
 					jp.Amber = &a

@@ -141,7 +141,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 		}
 	case show == "status":
 		text = fmt.Sprintf(`<span class="status %s" title="%s">%s</span>`, pt.Rating.Status.Class(),
-			html.EscapeString(pt.Rating.Rule()), pt.Rating.Status)
+			html.EscapeString(pt.Rating.Rule(metric.Lang())), pt.Rating.Status.Word(metric.Lang()))
 	}
 	return func(*Base) ([]byte, error) { return []byte(text), nil }
 }
@@ -277,7 +277,7 @@ func travelEach(l *words.Lang, m *model.Metric, at period.Period) string {
 			parts = append(parts, l.F("site.row.travel", "who", s.Name(), "travel", l.T("site.row.no-figures")))
 			continue
 		}
-		parts = append(parts, l.F("site.row.travel", "who", s.Name(), "travel", pt.Travel()))
+		parts = append(parts, l.F("site.row.travel", "who", s.Name(), "travel", pt.Travel(l)))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -312,6 +312,6 @@ func fill(l *words.Lang, row ScoreRow, m *model.Metric, pt *model.Point) ScoreRo
 		row.Target = m.TargetText(pt)
 	}
 	row.Rating = pt.Rating
-	row.Trend = pt.Travel()
+	row.Trend = pt.Travel(m.Lang())
 	return row
 }

@@ -135,8 +135,8 @@ func (s *Since) evidenceSince(l *words.Lang, then, current *model.Partnership) {
 		case a.Overdue && (old == nil || !old.Overdue):
 			s.Slipped = append(s.Slipped, Slip{a, l.F("report.since.overdue", "dates", a.Dates())})
 		case old != nil && a.Deadline().End().After(old.Deadline().End()):
-			s.Slipped = append(s.Slipped, Slip{a, l.F("report.since.later", "to", a.Deadline().String(), "from", old.Deadline().String(),
-				"by", model.Slip(old.Deadline().End(), a.Deadline().End()))})
+			s.Slipped = append(s.Slipped, Slip{a, l.F("report.since.later", "to", a.Deadline().In(l), "from", old.Deadline().In(l),
+				"by", model.Slip(l, old.Deadline().End(), a.Deadline().End()))})
 		}
 	}
 	risks := map[string]*model.Risk{}
