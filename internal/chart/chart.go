@@ -365,9 +365,9 @@ func metricSummary(lang *words.Lang, m *model.Metric, series []*model.Series, he
 		rating = lang.F("chart.summary.reason", "reason", l.Rating.Reason)
 	case l.Rating.Council && l.Target == nil && l.Rating.Status > model.NoTarget:
 		// The council's word where its report rates without a target.
-		rating = lang.F("chart.summary.council-rates", "status", l.Rating.Status.String())
+		rating = lang.F("chart.summary.council-rates", "status", l.Rating.Status.Word(lang))
 	case l.Target != nil:
-		rating = lang.F("chart.summary.against", "target", m.TargetText(l), "status", l.Rating.Status.String())
+		rating = lang.F("chart.summary.against", "target", m.TargetText(l), "status", l.Rating.Status.Word(lang))
 	default:
 		rating = lang.T("chart.summary.no-target")
 	}
@@ -412,7 +412,7 @@ func metricSummary(lang *words.Lang, m *model.Metric, series []*model.Series, he
 				continue
 			}
 			sl := s.Latest()
-			parts = append(parts, lang.F("chart.summary.other", "series", s.Name(), "value", m.Said(sl), "status", sl.Rating.Status.String(), "period", sl.Period.String()))
+			parts = append(parts, lang.F("chart.summary.other", "series", s.Name(), "value", m.Said(sl), "status", sl.Rating.Status.Word(lang), "period", sl.Period.String()))
 		}
 		var none []string
 		for _, s := range series {
@@ -766,11 +766,11 @@ func (t *Table) figure(m *model.Metric, pt *model.Point) string {
 	case pt == nil:
 		return "–"
 	case !pt.Has():
-		return pt.Mark.String()
+		return pt.Mark.Word(t.lang)
 	}
 	out := m.Format(pt.Value)
 	if pt.Flag != measure.NoFlag {
-		t.key(pt.Flag.Symbol(), pt.Flag.String())
+		t.key(pt.Flag.Symbol(), pt.Flag.Word(t.lang))
 		out += " " + pt.Flag.Symbol()
 	}
 	if pt.SinceRevised {
@@ -788,7 +788,7 @@ func (t *Table) written(m *model.Metric, pt *model.Point) string {
 	}
 	out := m.Written(pt)
 	if pt.Flag != measure.NoFlag {
-		t.key(pt.Flag.Symbol(), pt.Flag.String())
+		t.key(pt.Flag.Symbol(), pt.Flag.Word(t.lang))
 		out += " " + pt.Flag.Symbol()
 	}
 	return out
@@ -895,7 +895,7 @@ func savingsSummary(lang *words.Lang, v *model.Savings) string {
 		rest = lang.T("savings.summary.recurring")
 	}
 	if l.Target != nil {
-		rest += lang.F("chart.summary.against", "target", l.Target.Format(pl.target), "status", l.Rating.Status.String())
+		rest += lang.F("chart.summary.against", "target", l.Target.Format(pl.target), "status", l.Rating.Status.Word(lang))
 	}
 	args = append(args, "period", l.Period.String(), "amount", l.Saving.Format(pl.saving), "rest", rest)
 	b.WriteString(lang.F("savings.summary."+who, args...))

@@ -24,6 +24,12 @@ func partnership(unit measure.Unit, dir measure.Direction, target *float64, rows
 // partnershipOf is partnership for a metric set in full, as metrics.csv
 // would give it.
 func partnershipOf(metric csvdata.Metric, rows ...csvdata.Performance) *model.Partnership {
+	return partnershipIn(nil, metric, rows...)
+}
+
+// partnershipIn is partnershipOf with the model's words in l (nil:
+// English), as a site's tree in that language builds it.
+func partnershipIn(l *words.Lang, metric csvdata.Metric, rows ...csvdata.Performance) *model.Partnership {
 	d := &csvdata.Data{
 		Partners: []csvdata.Partner{{ID: "north", Name: "North Council", ShortName: "North", CostShare: 60, Households: 40000},
 			{ID: "south", Name: "South Council", ShortName: "South", CostShare: 40}},
@@ -34,7 +40,10 @@ func partnershipOf(metric csvdata.Metric, rows ...csvdata.Performance) *model.Pa
 		r.Metric = "m"
 		d.Performance = append(d.Performance, r)
 	}
-	return model.New(&config.Site{Goals: config.DefaultGoals}, d)
+	if l == nil {
+		return model.New(&config.Site{Goals: config.DefaultGoals}, d)
+	}
+	return model.NewIn(l, &config.Site{Goals: config.DefaultGoals}, d)
 }
 
 func row(p string, v float64) csvdata.Performance {

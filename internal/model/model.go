@@ -318,7 +318,7 @@ func NewIn(l *words.Lang, site *config.Site, d *csvdata.Data) *Partnership {
 // report shows its period through it, so that later data never changes
 // what the committee was shown.
 func (p *Partnership) AsAt(end time.Time) *Partnership {
-	q := &Partnership{Site: p.Site, Services: p.Services, Partners: p.Partners}
+	q := &Partnership{Site: p.Site, Services: p.Services, Partners: p.Partners, lang: p.lang}
 	for _, r := range p.savings {
 		if !r.Period.End().After(end) {
 			q.savings = append(q.savings, r)

@@ -163,7 +163,7 @@ func TestVerdictInBothLanguages(t *testing.T) {
 	}{
 		{en, "High", "Needs attention: 1 measure is off track, 2 actions are overdue and 1 risk is high. Measures: 3 in all, 2 on track, 1 off track. Actions: 2, all overdue. Risks: 3 in all, 1 high.",
 			"High: likelihood 4 × impact 4 = 16; 15 and over is High"},
-		{cy, "Uchel", "Angen sylw: 1 mesur ddim ar y trywydd iawn, 2 gam gweithredu yn hwyr a 1 risg yn uchel. Mesurau: 3 i gyd, 2 ar y trywydd iawn, 1 ddim ar y trywydd iawn. Camau gweithredu: 2, pob un yn hwyr. Risgiau: 3 i gyd, 1 yn uchel.",
+		{cy, "Uchel", "Angen sylw: 1 mesur ddim ar y trywydd iawn, 2 gam gweithredu yn hwyr ac 1 risg yn uchel. Mesurau: 3 i gyd, 2 ar y trywydd iawn, 1 ddim ar y trywydd iawn. Camau gweithredu: 2, pob un yn hwyr. Risgiau: 3 i gyd, 1 yn uchel.",
 			"Uchel: tebygolrwydd 4 × effaith 4 = 16; Uchel yw 15 neu fwy"},
 	} {
 		v := Verdict{Measures: Counts{OnTrack: 2, OffTrack: 1}, Actions: ActionCounts{All: 2, Overdue: 2}, Risks: 3, High: 1,

@@ -1122,6 +1122,9 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	fm["margin"] = func(u measure.Unit, a float64) string { return u.Margin(l, a, u.MarginPlaces()) }
 	pageWords(fm, l)
 	fm["text"] = func(s string) any { return s }
+	// lang is the page's language, for the methods of the model that
+	// write words: {{.Period.LabelIn lang}}, {{.Started.In lang}}.
+	fm["lang"] = func() *words.Lang { return l }
 	return fm
 }
 

@@ -255,7 +255,7 @@ func scoreRowAt(l *words.Lang, m *model.Metric, at period.Period) ScoreRow {
 			}
 		}
 		if len(also) > 0 {
-			row.Who = l.F("site.row.also", "who", row.Who, "others", l.List(also), "status", ps[0].Rating.Status.String())
+			row.Who = l.F("site.row.also", "who", row.Who, "others", l.List(also), "status", ps[0].Rating.Status.Word(l))
 		}
 	}
 	row = fill(l, row, m, ps[0])
