@@ -3,8 +3,8 @@ package browser
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -22,49 +21,29 @@ import (
 	catalogue "github.com/partnersite/partnersite/internal/words"
 )
 
-// withSiteYAML is a site folder whose site.yaml is given and whose other
-// files are another folder's: the example site in another language.
-type withSiteYAML struct {
-	fs.FS
-	yaml fstest.MapFS
-}
-
-// Open opens site.yaml from the given one, anything else from the folder.
-func (w withSiteYAML) Open(name string) (fs.File, error) {
-	if name == "site.yaml" {
-		return w.yaml.Open(name)
-	}
-	return w.FS.Open(name)
-}
-
-// buildWelsh builds the example site with language: cy in its site.yaml.
+// buildWelsh builds the example site, which is in English and Welsh: its
+// Welsh tree is cy/.
 func buildWelsh(t *testing.T, opts site.Options) *site.Output {
 	t.Helper()
-	repo := os.DirFS("../..")
-	yaml, err := fs.ReadFile(repo, "site.yaml")
+	out, _, err := site.Build(os.DirFS("../.."), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cy := regexp.MustCompile(`(?m)^language: .*$`).ReplaceAll(yaml, []byte("language: cy"))
-	if string(cy) == string(yaml) {
-		t.Fatal("the example's site.yaml has no language line to set to cy")
-	}
-	out, _, err := site.Build(withSiteYAML{repo, fstest.MapFS{"site.yaml": {Data: cy}}}, opts)
-	if err != nil {
-		t.Fatal(err)
+	if _, ok := out.Files["cy/index.html"]; !ok {
+		t.Fatal("the example has no Welsh tree")
 	}
 	return out
 }
 
-// serveWelsh builds the example site in Welsh and serves it under the
-// strict CSP.
+// serveWelsh builds the example site and serves it under the strict
+// CSP; the address it returns is its Welsh tree's.
 func serveWelsh(t *testing.T) (context.Context, string) {
 	t.Helper()
 	out := buildWelsh(t, site.Options{})
 	ctx := browserContext(t)
 	srv := httptest.NewServer(Handler(out.Files, CSP))
 	t.Cleanup(srv.Close)
-	return ctx, srv.URL
+	return ctx, srv.URL + "/cy"
 }
 
 // TestScriptsSpeakWelsh builds the example site in Welsh and reads, in
@@ -113,7 +92,7 @@ func TestScriptsSpeakWelsh(t *testing.T) {
 	if err := publish.Write(buildWelsh(t, site.Options{Portable: true}).Files, dir, "../.."); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := status("file://" + filepath.ToSlash(filepath.Join(dir, "search", "index.html"))); got != "Mae’r chwilio’n gweithio pan fydd y wefan ar weinydd gwe. Os ydych wedi agor y ffeiliau eu hunain, defnyddiwch y rhestr isod." {
+	if got, _ := status("file://" + filepath.ToSlash(filepath.Join(dir, "cy", "search", "index.html"))); got != "Mae’r chwilio’n gweithio pan fydd y wefan ar weinydd gwe. Os ydych wedi agor y ffeiliau eu hunain, defnyddiwch y rhestr isod." {
 		t.Errorf("search opened from the files says %q", got)
 	}
 
@@ -125,12 +104,13 @@ func TestScriptsSpeakWelsh(t *testing.T) {
 	if got, _ := status(base + "/search/?q=ff%C3%B4n"); got != "Nid oes unrhyw dudalen yn cyfateb i “ffôn”." {
 		t.Errorf("search for ffôn says %q", got)
 	}
-	// Words on a few pages of the example, for counts of each form that
-	// Welsh writes differently (when the example was written: 1 for
-	// metrics, 2 benefit claims, 3 every, 4 stevenage, 6 revenues, 14 ict);
-	// the expectation follows the count found, whatever it is.
-	for _, q := range []string{"metrics", "benefit claims", "every", "stevenage", "revenues", "ict"} {
-		got, n := status(base + "/search/?q=" + strings.ReplaceAll(q, " ", "+"))
+	// Words on a few pages of the example's Welsh tree, for counts of
+	// each form that Welsh writes differently (when the example was
+	// written: 1 for ynglŷn, 2 sgiliau, 3 bwyllgor, 4 systemau, 6 budd, 11
+	// wasanaethau); the expectation follows the count found, whatever it
+	// is.
+	for _, q := range []string{"ynglŷn", "sgiliau", "bwyllgor", "systemau", "budd", "wasanaethau"} {
+		got, n := status(base + "/search/?q=" + url.QueryEscape(q))
 		if n == 0 {
 			t.Errorf("search for %q found nothing: %q", q, got)
 			continue
@@ -232,12 +212,13 @@ func TestScriptWordsBlock(t *testing.T) {
 		}
 		return got
 	}
+	both := buildExample(t)
 	for _, tc := range []struct {
-		lang          string
+		lang, tree    string
 		out           *site.Output
 		search, chart map[string]any
 	}{
-		{"en", buildExample(t), map[string]any{
+		{"en", "", both, map[string]any{
 			"search.none": "No pages match “{q}”.",
 			"search.count": map[string]any{
 				"one":   "{n} page matches “{q}”.",
@@ -246,7 +227,7 @@ func TestScriptWordsBlock(t *testing.T) {
 			"search.first":      "{n} pages match “{q}” (the first {n}).",
 			"search.from-files": "Search works when the site is on a web server. Opened from the files, use the list below.",
 		}, map[string]any{"chart.no-figure": "No figure"}},
-		{"cy", buildWelsh(t, site.Options{}), map[string]any{
+		{"cy", "cy/", both, map[string]any{
 			"search.none": "Nid oes unrhyw dudalen yn cyfateb i “{q}”.",
 			"search.count": map[string]any{
 				"one":   "Mae {n} dudalen yn cyfateb i “{q}”.",
@@ -258,13 +239,13 @@ func TestScriptWordsBlock(t *testing.T) {
 			"search.from-files": "Mae’r chwilio’n gweithio pan fydd y wefan ar weinydd gwe. Os ydych wedi agor y ffeiliau eu hunain, defnyddiwch y rhestr isod.",
 		}, map[string]any{"chart.no-figure": "Dim ffigur"}},
 	} {
-		if got := read(tc.out, "search/index.html"); !reflect.DeepEqual(got, tc.search) {
+		if got := read(tc.out, tc.tree+"search/index.html"); !reflect.DeepEqual(got, tc.search) {
 			t.Errorf("%s search page's words:\n got %v\nwant %v", tc.lang, got, tc.search)
 		}
-		if got := read(tc.out, "metrics/ict-availability/index.html"); !reflect.DeepEqual(got, tc.chart) {
+		if got := read(tc.out, tc.tree+"metrics/ict-availability/index.html"); !reflect.DeepEqual(got, tc.chart) {
 			t.Errorf("%s chart page's words:\n got %v\nwant %v", tc.lang, got, tc.chart)
 		}
-		if block.Match(tc.out.Files["about/index.html"]) {
+		if block.Match(tc.out.Files[tc.tree+"about/index.html"]) {
 			t.Errorf("%s: about/, a page with no chart, carries a words block", tc.lang)
 		}
 	}
