@@ -250,3 +250,45 @@ func TestScriptWordsBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintWelsh prints the example's latest report from its Welsh tree,
+// as a Welsh councillor prints it before a meeting: on as many A4 sheets
+// as the English, numbered in Welsh, with the Welsh licence statement,
+// notice and dates, and none of the navigation or the link to the English
+// page.
+func TestPrintWelsh(t *testing.T) {
+	ctx, base, _ := servedExample(t)
+	pctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := open(pctx, base+"/cy/reports/2026-27-q2/"); err != nil {
+		t.Fatal(err)
+	}
+	pdf := printOpen(t, pctx)
+	if dir := os.Getenv("SIGNOFF_PDF_DIR"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, "cy-2026-27-q2.pdf"), pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text, pages := pdfText(t, pdf)
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		"Tudalen 1 o " + pages,
+		"Cyhoeddwyd 12 Tachwedd 2026",
+		"Yn cynnwys gwybodaeth y sector cyhoeddus a drwyddedir o dan y Drwydded Llywodraeth Agored v3.0.",
+		"Mae pob ffigur ar y wefan hon yn enghreifftiol.",
+		"Ddim ar y trywydd iawn",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the printed Welsh report lacks %q", want)
+		}
+	}
+	for _, not := range []string{"Page 1", "English", "Skip to main content", "Neidio i'r prif gynnwys", "Published", "Contains public sector information"} {
+		if strings.Contains(flat, not) {
+			t.Errorf("the printed Welsh report has %q", not)
+		}
+	}
+	if n, _ := strconv.Atoi(pages); n > 4 || n == 0 {
+		t.Errorf("the Welsh report prints on %s A4 sheets, more than the English's 4", pages)
+	}
+	t.Logf("the Welsh report prints on %s sheets", pages)
+}

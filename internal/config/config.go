@@ -55,9 +55,6 @@ type Licence struct {
 	Name        string
 	URL         string
 	Attribution string // the statement re-users must carry
-	// NameCy and AttributionCy are the licence's name and statement in
-	// Welsh, as the licensor publishes them.
-	NameCy, AttributionCy string
 }
 
 // Site holds the settings of site.yaml with defaults applied.
@@ -116,16 +113,13 @@ var DefaultGoals = []Goal{
 var Licences = map[string]Licence{
 	"OGL-UK-3.0": {ID: "OGL-UK-3.0", Name: "Open Government Licence v3.0",
 		URL:         "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-		Attribution: "Contains public sector information licensed under the Open Government Licence v3.0.",
-		NameCy:      "Trwydded Llywodraeth Agored v3.0", AttributionCy: "Yn cynnwys gwybodaeth y sector cyhoeddus a drwyddedir o dan y Drwydded Llywodraeth Agored v3.0."},
+		Attribution: "Contains public sector information licensed under the Open Government Licence v3.0."},
 	"CC-BY-4.0": {ID: "CC-BY-4.0", Name: "Creative Commons Attribution 4.0 International",
 		URL:         "https://creativecommons.org/licenses/by/4.0/",
-		Attribution: "Licensed under the Creative Commons Attribution 4.0 International licence.",
-		NameCy:      "Trwydded Ryngwladol Creative Commons Priodoli 4.0", AttributionCy: "Trwyddedir o dan drwydded Ryngwladol Creative Commons Priodoli 4.0."},
+		Attribution: "Licensed under the Creative Commons Attribution 4.0 International licence."},
 	"CC0-1.0": {ID: "CC0-1.0", Name: "Creative Commons Zero v1.0 Universal",
 		URL:         "https://creativecommons.org/publicdomain/zero/1.0/",
-		Attribution: "Dedicated to the public domain under CC0 1.0.",
-		NameCy:      "Creative Commons Dim v1.0 Cyffredinol", AttributionCy: "Wedi’i gyflwyno i’r parth cyhoeddus o dan CC0 1.0."},
+		Attribution: "Dedicated to the public domain under CC0 1.0."},
 }
 
 var (
@@ -315,7 +309,6 @@ func (s *Site) InLanguage(code string) *Site {
 		c.Goals[i] = g
 	}
 	c.RiskBands = s.RiskBandsCy
-	c.Licence.Name, c.Licence.Attribution = s.Licence.NameCy, s.Licence.AttributionCy
 	c.Contact.Name = s.Contact.NameCy
 	if s.Contact.URLCy != "" {
 		c.Contact.URL = s.Contact.URLCy

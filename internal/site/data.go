@@ -776,7 +776,7 @@ func jsonSavings(v *model.Savings) []jsonSavingsYr {
 
 func (b *builder) jsonData() jsonSite {
 	p := b.p
-	l := b.cfg.Licence
+	l := licenceIn(b.lang, b.cfg.Licence)
 	js := jsonSite{Title: b.cfg.Title, Description: b.cfg.Description,
 		Licence: jsonLicence{ID: l.ID, Name: l.Name, URL: l.URL, Attribution: l.Attribution},
 		Goals:   []jsonGoal{}, Partners: []jsonPartner{}, Services: []jsonService{}, Metrics: []jsonMetric{},
@@ -922,7 +922,7 @@ func (b *builder) feed() ([]byte, error) {
 	}
 	f := feed{NS: "http://www.w3.org/2005/Atom", Title: b.lang.F("site.feed.title", "site", b.cfg.Title), ID: b.feedID(""),
 		Links:  []link{{Href: b.abs("feed.xml"), Rel: "self"}, {Href: b.abs(reportKind.Folder)}},
-		Author: author{b.cfg.Title}, Rights: b.cfg.Licence.Attribution}
+		Author: author{b.cfg.Title}, Rights: licenceIn(b.lang, b.cfg.Licence).Attribution}
 	// The feed's date comes from content, never from the clock, so that
 	// two builds of the same input are identical.
 	var updated time.Time

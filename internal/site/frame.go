@@ -258,6 +258,32 @@ func pageWords(fm map[string]any, l *words.Lang) {
 	fm["tstr"] = l.T
 	fm["fstr"] = l.F
 	fm["licence"] = func(c config.Licence) config.Licence { return licenceIn(l, c) }
+	fm["pageNumbers"] = func() template.CSS { return pageNumbers(l) }
+}
+
+// pageNumbers is the CSS that numbers a printed page in l's words, "Page 3
+// of 4", "Tudalen 3 o 4": the catalogue's pattern with its parts made the
+// page counters, for the sheet's margin. It stands in the page, not in
+// site.css, which is the same file for every language.
+func pageNumbers(l *words.Lang) template.CSS {
+	quote := func(s string) string {
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "<", `\3C `, "\n", " ").Replace(s) + `"`
+	}
+	// The pattern is written with markers for its parts, then split at them.
+	const mark = "\x00"
+	text := l.F("frame.print.page-number", "page", mark+"p"+mark, "pages", mark+"n"+mark)
+	var content []string
+	for i, piece := range strings.Split(text, mark) {
+		switch {
+		case i%2 == 1 && piece == "p":
+			content = append(content, "counter(page)")
+		case i%2 == 1 && piece == "n":
+			content = append(content, "counter(pages)")
+		case piece != "":
+			content = append(content, quote(piece))
+		}
+	}
+	return template.CSS("@page { @bottom-right { content: " + strings.Join(content, " ") + "; } }")
 }
 
 // licenceKeys are the catalogue's names for the licences partnersite
