@@ -323,6 +323,39 @@ func TestNewBilingual(t *testing.T) {
 	if !strings.Contains(string(cy), `<html lang="cy"`) || !strings.Contains(string(cy), "Gwasanaethau a rennir") {
 		t.Errorf("the Welsh home page is not in Welsh:\n%.600s", cy)
 	}
+	// A page without its Welsh pair and a name without its Welsh twin
+	// stop the build, each at its file and line, and leave the last
+	// build as it was.
+	before, err := os.ReadFile(filepath.Join(dir, "public", "cy", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "content", "reports", "2025-26-year-end.cy.md")); err != nil {
+		t.Fatal(err)
+	}
+	partners := filepath.Join(dir, "data", "partners.csv")
+	raw, err := os.ReadFile(partners)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(partners, []byte(strings.Replace(string(raw), "Cyngor Dosbarth y Gogledd", "", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCmd("build", "--source", dir)
+	for _, want := range []string{
+		"content/reports/2025-26-year-end.md:1: this page has no pair in Welsh; the site is published in English and Welsh, so write content/reports/2025-26-year-end.cy.md too",
+		`data/partners.csv:2: name "North District Council" has no Welsh twin; the site is in English and Welsh, so give it in a name_cy column`,
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("build without a Welsh pair: exit %d; stderr lacks %q:\n%s", code, want, errs)
+		}
+	}
+	if code != 1 {
+		t.Errorf("build without a Welsh pair: exit %d, want 1", code)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "public", "cy", "index.html")); string(after) != string(before) {
+		t.Error("a failed build changed the published Welsh site")
+	}
 	if code, _, errs := runCmd("new", filepath.Join(t.TempDir(), "x"), "--languages", "en,fr"); code != 2 || !strings.Contains(errs, "en,cy") {
 		t.Errorf("new --languages en,fr: exit %d, %s", code, errs)
 	}

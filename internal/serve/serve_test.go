@@ -36,6 +36,12 @@ type harness struct {
 func start(t *testing.T) *harness {
 	t.Helper()
 	dir, _ := sitetest.Unpack(t, "../site/testdata/small.txtar")
+	return startIn(t, dir)
+}
+
+// startIn is start over the site folder dir.
+func startIn(t *testing.T, dir string) *harness {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
