@@ -206,7 +206,7 @@ const readFigures = `(() => {
     drawn: [...document.querySelectorAll(".chart[data-option]")].filter(c => c.querySelector("svg path")).length,
     summaries: figs.filter(f => (f.querySelector(".figure-summary")?.textContent || "").trim().length > 20).length,
     tables: figs.filter(f => f.querySelector("table caption") && f.querySelectorAll("tbody tr").length > 0).length,
-    navLinks: document.querySelectorAll("nav[aria-label=Main] a[href]").length,
+    navLinks: document.querySelectorAll(".site-nav a[href]").length,
     h1: document.querySelectorAll("h1").length,
     ariaLabels: [...document.querySelectorAll(".chart[role=img]")].filter(c => (c.getAttribute("aria-label") || "").length > 20).length,
   };

@@ -283,7 +283,7 @@ func pageNumbers(l *words.Lang) template.CSS {
 			content = append(content, quote(piece))
 		}
 	}
-	return template.CSS("@page { @bottom-right { content: " + strings.Join(content, " ") + "; } }")
+	return template.CSS("@page{@bottom-right{content:" + strings.Join(content, " ") + "}}")
 }
 
 // licenceKeys are the catalogue's names for the licences partnersite

@@ -97,13 +97,10 @@
   // figure-wide, the longer summary.
   var PRINT = { width: 360, height: 150 }, PRINT_WIDE = { width: 360, height: 210 };
 
-  // The words a tooltip shows come from the page, in its language: the
-  // JSON block the build writes from the catalogue (script-words.html).
+  // Words come from the page, in its language (script-words.html).
   var said = {};
-  try {
-    said = JSON.parse(document.getElementById("script-words").textContent);
-  } catch (e) { /* a key shows as [key], as in the site's Go */ }
-  function say(key) { return typeof said[key] === "string" ? said[key] : "[" + key + "]"; }
+  try { said = JSON.parse(document.getElementById("script-words").textContent); } catch (e) {}
+  function say(k) { return typeof said[k] === "string" ? said[k] : "[" + k + "]"; }
 
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-option"));
