@@ -293,6 +293,9 @@ func (t *Theme) AssetNames() map[string]string {
 func (t *Theme) publishAssets() {
 	t.published, t.names = map[string][]byte{}, map[string]string{}
 	for p, b := range t.assets {
+		if path.Ext(p) == ".css" {
+			b = stripCSSComments(b)
+		}
 		name := p
 		if ext := path.Ext(p); ext != ".txt" {
 			sum := sha256.Sum256(b)

@@ -66,12 +66,17 @@
 
   // sortText is what a cell sorts by: its data-sort where the page gives
   // one (an action's date as 2026-07-31, its status by how far behind it
-  // is), else its text.
+  // is), else its text; a figure cell without a digit ("ddim ar gael")
+  // sorts with the blanks.
   function sortText(cell) {
     if (!cell) {
       return "";
     }
-    return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+    if (cell.hasAttribute("data-sort")) {
+      return cell.getAttribute("data-sort");
+    }
+    var t = cell.textContent;
+    return cell.classList.contains("num") && !/\d/.test(t) ? "" : t;
   }
 
   function sortable(table) {
