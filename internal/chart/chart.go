@@ -14,8 +14,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/partnersite/partnersite/internal/csvdata"
 	"github.com/partnersite/partnersite/internal/format"
@@ -348,11 +346,11 @@ func Metric(lang *words.Lang, m *model.Metric, partnerID, id string) *Figure {
 
 func metricSummary(lang *words.Lang, m *model.Metric, series []*model.Series, head *model.Series) string {
 	if head == nil {
-		return lang.F("chart.summary.none", "metric", lowerFirst(m.Name))
+		return lang.F("chart.summary.none", "metric", words.LowerFirst(m.Name))
 	}
 	l := head.Latest()
 	var b strings.Builder
-	subject := lowerFirst(m.Name)
+	subject := words.LowerFirst(m.Name)
 	if head.Partner != nil {
 		subject = lang.F("chart.summary.subject-in", "metric", subject, "partner", head.Partner.ShortName)
 	}
@@ -1182,59 +1180,6 @@ func placesOf(v *model.Savings) savingsPlaces {
 		oneOff: money.Places(oneOff...), net: money.Places(net...),
 		cumNet: money.Places(cumNet...), perHousehold: money.Places(ph...),
 	}
-}
-
-// Possessive adds the English possessive to a name: "Stevenage's", but
-// "East Herts'" for a name ending in s.
-// It is English only, kept for the template function "possessive" until
-// its last use goes: a pattern with {name:poss} is the same in English
-// and right in Welsh, which has no possessive ending.
-func Possessive(name string) string {
-	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "S") {
-		return name + "'"
-	}
-	return name + "'s"
-}
-
-// lowerFirst lowers the first letter of a name for the middle of a
-// sentence, by rune rather than by byte, so a name that opens with a curly
-// quote or "€" is left whole.
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || !unicode.IsUpper(r) {
-		return s
-	}
-	// Keep acronyms such as "ICT" as they are.
-	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
-		return s
-	}
-	// A name in title case ("Working Days Lost per FTE") is kept whole:
-	// "working Days Lost" would read worse than the name as written.
-	capitals := 0
-	for _, w := range strings.Fields(s)[1:] {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !isAcronym(w) {
-			capitals++
-		}
-	}
-	if capitals >= 2 {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[n:]
-}
-
-// isAcronym reports whether a word is in capitals throughout, as "FTE"
-// or "(ICT)" are.
-func isAcronym(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			letters++
-		}
-	}
-	return letters > 1
 }
 
 // sharedFrom is the first period in periods that ended on or after the day

@@ -352,26 +352,6 @@ func pgbp(pounds int64) *money.Pence {
 	return &p
 }
 
-func TestWords(t *testing.T) {
-	for _, tt := range []struct{ in, lower, possessive string }{
-		{"Days to process claims", "days to process claims", "Days to process claims'"},
-		{"ICT availability", "ICT availability", "ICT availability's"},
-		{"“Right first time” rate", "“Right first time” rate", "“Right first time” rate's"},
-		{"€ spent abroad", "€ spent abroad", "€ spent abroad's"},
-		{"Ŵyr benefit claims", "ŵyr benefit claims", "Ŵyr benefit claims'"},
-		{"East Herts", "east Herts", "East Herts'"},
-		{"Stevenage", "stevenage", "Stevenage's"},
-		{"", "", "'s"},
-	} {
-		if got := lowerFirst(tt.in); got != tt.lower {
-			t.Errorf("lowerFirst(%q) = %q, want %q", tt.in, got, tt.lower)
-		}
-		if got := Possessive(tt.in); got != tt.possessive {
-			t.Errorf("Possessive(%q) = %q, want %q", tt.in, got, tt.possessive)
-		}
-	}
-}
-
 // TestSharingWords: the averages before and since a service became shared,
 // by hand: 20 and 22 days average 21 before; 18 and 17, 17.5 since; lower
 // is better, so better.
@@ -477,21 +457,6 @@ func TestComparedWith(t *testing.T) {
 		m := &model.Metric{Unit: measure.Days, Direction: tt.dir, Decimals: 1}
 		if got := comparedWith(en, m, tt.v, tt.bench); got != tt.want {
 			t.Errorf("%s: %v against %v = %q, want %q", tt.dir, tt.v, tt.bench, got, tt.want)
-		}
-	}
-}
-
-func TestLowerFirst(t *testing.T) {
-	for _, c := range [][2]string{
-		{"Days to process claims", "days to process claims"},
-		{"ICT availability", "ICT availability"},
-		{"Working Days (per FTE) Lost to Sickness", "Working Days (per FTE) Lost to Sickness"},
-		{"Council tax collected (FTE basis)", "council tax collected (FTE basis)"},
-		{"Calls to the ICT service desk", "calls to the ICT service desk"},
-		{"Preventing Homelessness Cases", "Preventing Homelessness Cases"},
-	} {
-		if got := lowerFirst(c[0]); got != c[1] {
-			t.Errorf("lowerFirst(%q) = %q, want %q", c[0], got, c[1])
 		}
 	}
 }

@@ -1165,7 +1165,7 @@ var funcs = template.FuncMap{
 	"money":           money.Pence.String,
 	"partnersColumns": partnersColumns,
 	"servicesColumn":  servicesColumn,
-	"possessive":      chart.Possessive,
+	"possessive":      words.Possessive,
 	"moneyShort":      money.Pence.Short,
 	// exact writes an amount in a sentence about a savings view, as its
 	// column does.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -94,19 +95,10 @@ func TestNoEnglishOnWelshPages(t *testing.T) {
 	if pages < 50 {
 		t.Fatalf("only %d Welsh pages", pages)
 	}
-	for _, w := range sortedKeys(found) {
+	for _, w := range slices.Sorted(maps.Keys(found)) {
 		ps := found[w]
 		t.Errorf("%q, a word of the English catalogue, is on %d Welsh pages, e.g. %s", w, len(ps), ps[0])
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 var counterpartLink = regexp.MustCompile(`<a\b[^>]*\bhreflang="([^"]+)"[^>]*\bhref="([^"]+)"|<a\b[^>]*\bhref="([^"]+)"[^>]*\bhreflang="([^"]+)"`)

@@ -434,16 +434,19 @@ func (l *Lang) MonthYear(m time.Month, year int) string {
 func common(modifier, word string) (string, bool) {
 	switch modifier {
 	case "lower":
-		return lowerFirst(word), true
+		return LowerFirst(word), true
 	case "upper":
 		return upperFirst(word), true
 	}
 	return word, false
 }
 
-// lowerFirst lowers the first letter of a word for the middle of a
-// sentence, but keeps an acronym ("ICT") as it is.
-func lowerFirst(s string) string {
+// LowerFirst lowers the first letter of a name for the middle of a
+// sentence ({name:lower}), by rune rather than by byte, so a name that
+// opens with a curly quote or "€" is left whole. An acronym ("ICT") and a
+// name in title case ("Working Days Lost per FTE") are kept as written:
+// "working Days Lost" would read worse than the name.
+func LowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 || !unicode.IsUpper(r) {
 		return s
@@ -451,7 +454,31 @@ func lowerFirst(s string) string {
 	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
 		return s
 	}
+	capitals := 0
+	for _, w := range strings.Fields(s)[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !isAcronym(w) {
+			capitals++
+		}
+	}
+	if capitals >= 2 {
+		return s
+	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// isAcronym reports whether a word is in capitals throughout, as "FTE"
+// or "(ICT)" are.
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 1
 }
 
 // upperFirst raises the first letter, for a word that opens a sentence.
@@ -469,11 +496,19 @@ type english struct{}
 func (english) modify(modifier, word string) (string, bool) {
 	switch modifier {
 	case "poss":
-		// "Stevenage's", but "East Herts'" for a name ending in s.
-		if strings.HasSuffix(word, "s") || strings.HasSuffix(word, "S") {
-			return word + "'", true
-		}
-		return word + "'s", true
+		return Possessive(word), true
 	}
 	return word, false
+}
+
+// Possessive adds the English possessive to a name: "Stevenage's", but
+// "East Herts'" for a name ending in s ({name:poss} in English). It is
+// also the template function "possessive", for themes written before the
+// catalogue; a pattern with {name:poss} is right in Welsh too, which has no
+// possessive ending.
+func Possessive(name string) string {
+	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "S") {
+		return name + "'"
+	}
+	return name + "'s"
 }
