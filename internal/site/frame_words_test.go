@@ -26,7 +26,7 @@ func TestTemplateWords(t *testing.T) {
 			`<a href="#main">Skip to main content</a>`, `<a href="#main">Neidio i'r prif gynnwys</a>`},
 		{"label in an attribute", `<nav aria-label="{{t "frame.nav.footer"}}">`, nil,
 			`<nav aria-label="More pages">`, `<nav aria-label="Rhagor o dudalennau">`},
-		{"licence", `{{with licence .}}{{.Attribution}} {{t "frame.licence.before"}} <a>{{.Name}}</a>{{t "frame.licence.after"}}{{end}}`, ogl,
+		{"licence", `{{with licence .}}{{.Attribution}} {{t "frame.licence.before"}} <a>{{f "frame.licence.in-sentence" "name" .Name}}</a>{{t "frame.licence.after"}}{{end}}`, ogl,
 			`Contains public sector information licensed under the Open Government Licence v3.0. The site and its data are published under the <a>Open Government Licence v3.0</a>, except where otherwise stated.`,
 			`Yn cynnwys gwybodaeth y sector cyhoeddus a drwyddedir o dan y Drwydded Llywodraeth Agored v3.0. Cyhoeddir y wefan a'i data o dan y <a>Drwydded Llywodraeth Agored v3.0</a>, ac eithrio lle nodir yn wahanol.`},
 		{"one measure", `{{n "page.goal.measures" .}}`, 1, `1 measure for this goal:`, `1 mesur ar gyfer y nod hwn:`},
