@@ -659,8 +659,15 @@ func (b *builder) commentary(bs *Base, pg *content.Page) error {
 	}
 	if !pg.Date.IsZero() {
 		bs.Updated = pg.Date
+		bs.Published = b.html("frame.published", "date", b.lang.Date(pg.Date))
 	}
 	return nil
+}
+
+// html writes the catalogue's pattern key as the template function f does:
+// the catalogue's text as it is, its parts escaped.
+func (b *builder) html(key string, args ...any) template.HTML {
+	return template.HTML(b.lang.F(key, escapeParts(args)...))
 }
 
 // figure registers a figure on the page, giving it an id that is stable
@@ -735,7 +742,7 @@ func (b *builder) home(w *bytes.Buffer) error {
 		}
 	}
 	if len(b.reports) > 0 {
-		l := reportLink(b.reports[0])
+		l := b.reportLink(b.reports[0])
 		pg.Latest = &l
 	}
 	for _, g := range b.p.Goals {
@@ -892,6 +899,16 @@ func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, cr
 	if pg.Kind == content.Report {
 		cp.Edition, cp.Partners = b.edition(pg), b.partnerNames()
 	}
+	// The page's date and period, written here once rather than by three
+	// template calls on each of 10,000 pages.
+	var meta []string
+	if !pg.Date.IsZero() {
+		meta = append(meta, string(b.html("frame.published", "date", b.lang.Date(pg.Date))))
+	}
+	if pg.PeriodSet {
+		meta = append(meta, string(b.html("page.covers", "label", pg.Period.LabelIn(b.lang), "period", pg.Period.String())))
+	}
+	cp.DateLine = template.HTML(strings.Join(meta, " · "))
 	if err := b.record(pg).commentary(&cp.Base, pg); err != nil {
 		return err
 	}
@@ -1084,8 +1101,16 @@ func (b *builder) dataPage(w *bytes.Buffer) error {
 // zeroPeriod asks for the latest figures.
 var zeroPeriod period.Period
 
-func reportLink(pg *content.Page) ReportLink {
-	return ReportLink{Title: pg.Title, URL: pg.URL, Summary: pg.Summary, Date: pg.Date, Period: pg.Period, HasPeriod: pg.PeriodSet}
+func (b *builder) reportLink(pg *content.Page) ReportLink {
+	l := ReportLink{Title: pg.Title, URL: pg.URL, Summary: pg.Summary, Date: pg.Date, Period: pg.Period, HasPeriod: pg.PeriodSet}
+	if !pg.Date.IsZero() {
+		line := template.HTMLEscapeString(b.lang.Date(pg.Date))
+		if pg.PeriodSet {
+			line += " · " + string(b.html("page.covers", "label", pg.Period.LabelIn(b.lang), "period", pg.Period.String()))
+		}
+		l.DateLine = template.HTML(line)
+	}
+	return l
 }
 
 // pager is any page: every page struct embeds Base.

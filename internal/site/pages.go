@@ -47,6 +47,9 @@ type Base struct {
 	Root    string
 	Home    string    // link to the home page
 	Updated time.Time // from content only, for print
+	// Published is Updated as the page says it, "Published 12 November
+	// 2025", or "" with no date.
+	Published template.HTML
 	// Frame is what the layout draws the same way on many pages; it is
 	// set as the page is drawn, once its figures are known.
 	Frame *Frame
@@ -356,13 +359,22 @@ type ReportLink struct {
 	Date                time.Time
 	Period              period.Period
 	HasPeriod           bool
+	// DateLine is its date and the period it covers as a list of reports
+	// shows them, "12 November 2025 · Covers July to September 2025
+	// (2025/26 Q2)", written once in Go rather than by template calls for
+	// every entry of every list.
+	DateLine template.HTML
 }
 
 // ContentPage is a report or a plain page.
 type ContentPage struct {
 	Base
-	Page  *content.Page
-	Since *Since // a report's "Since the last report", or nil
+	Page *content.Page
+	// DateLine is the page's date and the period it covers, in a line:
+	// "Published 12 November 2025 · Covers July to September 2025
+	// (2025/26 Q2)"; "" for neither.
+	DateLine template.HTML
+	Since    *Since // a report's "Since the last report", or nil
 	// Evidence is a report's actions and risks as at its period, or nil.
 	Evidence *ReportEvidence
 	// Files are the files written beside a report with figures: its

@@ -198,14 +198,14 @@ func (b *builder) list(w *bytes.Buffer, s *section, n int) error {
 	case "reports":
 		from, to, p := pg.window(b.lang, s, n, len(b.reports))
 		for _, r := range b.reports[from:to] {
-			pg.Entries = append(pg.Entries, reportLink(r))
+			pg.Entries = append(pg.Entries, b.reportLink(r))
 		}
 		pg.Pager = p
 	default:
 		if s.Template == "section" {
 			from, to, p := pg.window(b.lang, s, n, len(s.Pages))
 			for _, r := range s.Pages[from:to] {
-				pg.Entries = append(pg.Entries, reportLink(r))
+				pg.Entries = append(pg.Entries, b.reportLink(r))
 			}
 			pg.Pager = p
 		}

@@ -72,7 +72,7 @@ func (b *builder) since(pg *content.Page) *Since {
 	if prev == nil {
 		return nil
 	}
-	s := &Since{Previous: reportLink(prev)}
+	s := &Since{Previous: b.reportLink(prev)}
 	// Each side as its report stood: the earlier report's figures as first
 	// published, never as a later report revised them.
 	from, to := prev.Period.End(), pg.Period.End()

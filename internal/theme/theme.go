@@ -154,7 +154,7 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 	}
 	base := template.New("").Funcs(funcs)
 	for _, p := range sortedKeys(shared) {
-		if _, err := base.New(p).Parse(string(shared[p])); err != nil {
+		if _, err := base.New(p).Parse(bake(string(shared[p]), funcs)); err != nil {
 			return nil, t.locate(err)
 		}
 	}
@@ -171,7 +171,7 @@ func Load(site fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
 		if err != nil {
 			return nil, fmt.Errorf("theme file %s: %w", p, err)
 		}
-		if _, err := clone.New(p).Parse(string(pages[p])); err != nil {
+		if _, err := clone.New(p).Parse(bake(string(pages[p]), funcs)); err != nil {
 			return nil, t.locate(err)
 		}
 		kind := strings.TrimSuffix(path.Base(p), ".html")

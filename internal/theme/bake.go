@@ -1,0 +1,58 @@
+package theme
+
+import (
+	"html/template"
+	"regexp"
+	"strings"
+)
+
+// fixedWord is a template action that writes one fixed word of the
+// catalogue, {{t "page.latest-status"}}, as the themes write them.
+var fixedWord = regexp.MustCompile(`\{\{t "([A-Za-z0-9._-]+)"\}\}`)
+
+// bake writes each fixed word of a template's text into the text itself
+// before it is parsed, from the theme's "t" function: a theme is loaded
+// once for each language, so the word is known, and a template writes
+// literal text without the call by reflection (and its allocations) that
+// html/template makes for every action, on every page, a cost paid 30
+// times a page on a report with its edition, scorecard and chart. In an
+// attribute the word is escaped as html/template would escape it; a word
+// with a line break or template markup in it is left to the call, so
+// that a theme error's line stays where the file has it.
+func bake(src string, funcs template.FuncMap) string {
+	t, ok := funcs["t"].(func(string) template.HTML)
+	if !ok || !strings.Contains(src, `{{t "`) {
+		return src
+	}
+	// In a script or a style the word is a value to encode (a JSON
+	// string, quotes and all), which the call does and the text would not.
+	coded := scripted.FindAllStringIndex(src, -1)
+	var out strings.Builder
+	last := 0
+	for _, m := range fixedWord.FindAllStringSubmatchIndex(src, -1) {
+		w := string(t(src[m[2]:m[3]]))
+		inCode := false
+		for _, c := range coded {
+			inCode = inCode || c[0] <= m[0] && m[1] <= c[1]
+		}
+		if inCode || strings.ContainsAny(w, "\n\r") || strings.Contains(w, "{{") || strings.Contains(w, "}}") || strings.HasPrefix(w, "[") {
+			continue
+		}
+		out.WriteString(src[last:m[0]])
+		if inTag := strings.LastIndexByte(src[:m[0]], '<') > strings.LastIndexByte(src[:m[0]], '>'); inTag {
+			w = attrEscaped.Replace(w)
+		}
+		out.WriteString(w)
+		last = m[1]
+	}
+	out.WriteString(src[last:])
+	return out.String()
+}
+
+// scripted finds the scripts and styles of a template's text, whose words
+// are encoded as values rather than written as text.
+var scripted = regexp.MustCompile(`(?is)<(script|style)\b.*?</(script|style)>`)
+
+// attrEscaped escapes a word in an attribute as html/template escapes the
+// call's value there, so that the page is the same byte for byte.
+var attrEscaped = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
