@@ -225,6 +225,9 @@ func Load(fsys fs.FS, pl *problem.List) *Site {
 	if !hasTitle {
 		pl.Errorf(File, root.Line, "title is missing; add a line such as: title: Shared services partnership")
 	}
+	if _, set := s.lines["language"]; !set && slices.Equal(s.Languages, []string{"cy"}) {
+		s.Language = "cy" // a site in Welsh alone
+	}
 	s.checkWelsh(pl)
 	return s
 }
@@ -250,9 +253,6 @@ func languages(v *yaml.Node, pl *problem.List) []string {
 	return out
 }
 
-// Line is the line of site.yaml a setting is on, 0 when it is not set.
-func (s *Site) Line(key string) int { return s.lines[key] }
-
 // Welsh reports whether the site is published in Welsh beside another
 // language, so that every text needs its Welsh twin.
 func (s *Site) Welsh() bool { return len(s.Languages) > 1 && slices.Contains(s.Languages, "cy") }
@@ -263,6 +263,12 @@ func (s *Site) Welsh() bool { return len(s.Languages) > 1 && slices.Contains(s.L
 func (s *Site) checkWelsh(pl *problem.List) {
 	if !s.Welsh() {
 		return
+	}
+	if s.Languages[0] != "en" {
+		pl.Errorf(File, max(s.lines["languages"], 1), "write languages: [en, cy]: English is published at the site's root and Welsh in cy/")
+	}
+	if primary, _, _ := strings.Cut(strings.ToLower(s.Language), "-"); primary != "en" {
+		pl.Errorf(File, max(s.lines["language"], 1), "language %q would tag the English pages; with languages: [en, cy], language is the English pages' tag, such as en-GB, and the Welsh pages are cy", textfile.Short(s.Language))
 	}
 	for _, t := range []struct {
 		key, text, cy string
@@ -345,11 +351,15 @@ func colonless(raw []byte, pl *problem.List) bool {
 	return found
 }
 
-// WordsCode is the code of the catalogue of words the site is written in
-// (package words): "cy" for a Welsh site, "en" for any other. A site in a
-// language partnersite has no words for keeps the English words, as
+// WordsCode is the code of the catalogue of words the site (or, with
+// languages, its first tree) is written in (package words): the first of
+// languages, else "cy" for a Welsh site and "en" for any other. A site in
+// a language partnersite has no words for keeps the English words, as
 // before languages had catalogues.
 func (s *Site) WordsCode() string {
+	if len(s.Languages) > 0 {
+		return s.Languages[0]
+	}
 	if primary, _, _ := strings.Cut(strings.ToLower(s.Language), "-"); primary == "cy" {
 		return "cy"
 	}

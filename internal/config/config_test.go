@@ -67,6 +67,9 @@ func TestWelsh(t *testing.T) {
 	if s.Title != "Shared services" || s.Goals[1].Title != "Strengthening resilience" || s.InLanguage("en") != s {
 		t.Errorf("the English settings changed: %+v", s)
 	}
+	if cyOnly, _ := load(t, "title: T\nlanguages: [cy]\n"); cyOnly.WordsCode() != "cy" || cyOnly.Language != "cy" || cyOnly.Welsh() {
+		t.Errorf("a site in Welsh alone: %q %q", cyOnly.WordsCode(), cyOnly.Language)
+	}
 	one, _ := load(t, "title: T\n")
 	if one.Welsh() || one.InLanguage("cy") != one {
 		t.Errorf("a site in one language is not Welsh: %+v", one)
@@ -105,6 +108,8 @@ func TestProblems(t *testing.T) {
 			`site.yaml:6: goal "a" has no summary_cy; the site is in English and Welsh, so give each goal its Welsh summary`,
 			`site.yaml:10: risk_bands has no Welsh twin; add risk_bands_cy with the Welsh name of each band and the same lowest scores`,
 		}, "\n")},
+		{"Welsh tag on the English pages", "title: T\ntitle_cy: T\nlanguage: cy\nlanguages: [en, cy]\n", `site.yaml:3: language "cy" would tag the English pages; with languages: [en, cy], language is the English pages' tag, such as en-GB, and the Welsh pages are cy`},
+		{"Welsh first", "title: T\ntitle_cy: T\nlanguages: [cy, en]\n", `site.yaml:3: write languages: [en, cy]: English is published at the site's root and Welsh in cy/`},
 		{"languages", "title: T\nlanguages: [en, fr, en]\n", strings.Join([]string{
 			`site.yaml:2: language "fr" is not one partnersite has the words of; write en (English) and cy (Welsh)`,
 			`site.yaml:2: language "en" is listed twice; list each once`,

@@ -242,9 +242,6 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		if b.cfg.BaseURL == "" {
 			pl.Warnf(config.File, 1, "base_url is not set, so sitemap.xml and feed.xml hold relative addresses and no chart offers an embed code; set base_url to where the site will live")
 		}
-		if b.cfg.Welsh() && b.cfg.Languages[0] != "en" {
-			pl.Errorf(config.File, max(b.cfg.Line("languages"), 1), "write languages: [en, cy]: English is published at the site's root and Welsh in cy/")
-		}
 		b.cfgProblems = pl.All()
 	} else {
 		b.cfg, b.cfgProblems = prev.cfg, prev.cfgProblems
