@@ -596,6 +596,13 @@ func (b *builder) robots() []byte {
 	s := "User-agent: *\nAllow: /\n"
 	if b.cfg.BaseURL != "" {
 		s += "\nSitemap: " + b.abs("sitemap.xml") + "\n"
+		// The root's robots.txt is the one crawlers read: it names every
+		// language's sitemap.
+		if b.prefix == "" && b.cfg.Welsh() {
+			for _, code := range b.cfg.Languages[1:] {
+				s += "Sitemap: " + b.abs(code+"/sitemap.xml") + "\n"
+			}
+		}
 	}
 	return []byte(s)
 }

@@ -194,3 +194,29 @@ func TestEnglishUnchangedByWelsh(t *testing.T) {
 		t.Errorf("only %d files compared", n)
 	}
 }
+
+// The root's robots.txt names both languages' sitemaps, and each tree's
+// sitemap, feed and search index are its own language's pages.
+func TestEachTreesFiles(t *testing.T) {
+	out := buildExample(t)
+	robots := string(out.Files["robots.txt"])
+	for _, want := range []string{"Sitemap: https://shared-services.example.org/sitemap.xml\n", "Sitemap: https://shared-services.example.org/cy/sitemap.xml\n"} {
+		if !strings.Contains(robots, want) {
+			t.Errorf("robots.txt lacks %q:\n%s", want, robots)
+		}
+	}
+	for file, want := range map[string]string{
+		"cy/sitemap.xml":    "<loc>https://shared-services.example.org/cy/about/</loc>",
+		"cy/feed.xml":       "<title>Adroddiad perfformiad Chwarter 2 2026/27</title>",
+		"cy/search.json":    `"t":"Nodau"`,
+		"sitemap.xml":       "<loc>https://shared-services.example.org/about/</loc>",
+		"cy/data/data.json": `"name": "Cyngor Bwrdeistref Stevenage"`,
+	} {
+		if !strings.Contains(string(out.Files[file]), want) {
+			t.Errorf("%s lacks %q", file, want)
+		}
+	}
+	if strings.Contains(string(out.Files["sitemap.xml"]), "/cy/") || strings.Contains(string(out.Files["cy/sitemap.xml"]), "example.org/about/") {
+		t.Error("a sitemap lists the other language's pages")
+	}
+}
