@@ -174,7 +174,9 @@ func TestEnglishUnchangedByWelsh(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%v", err, pl.All())
 	}
-	welshLines := regexp.MustCompile(`(?m)^.*hreflang=.*\n`)
+	// The lines that name the Welsh pages: the alternates and links, and
+	// robots.txt's line for the Welsh sitemap.
+	welshLines := regexp.MustCompile(`(?m)^.*(?:hreflang=|/cy/sitemap\.xml).*\n`)
 	n := 0
 	for _, p := range one.Paths() {
 		if p == ".partnersite" {
