@@ -155,6 +155,27 @@ func TestScriptsSpeakWelsh(t *testing.T) {
 		t.Errorf("a tooltip's missing figure reads %q, want Dim ffigur", none)
 	}
 
+	// A chart of days writes its axis and tooltip figures with the Welsh
+	// word in the form the number takes, as the tables do: 2 ddiwrnod, 3
+	// diwrnod, and 2.0 ddiwrnod too, since Welsh's rules go by the number
+	// (n = 2) where English's go by the digits shown ("1.0 days").
+	if err := open(pctx, base+"/metrics/rb-new-claims-days/"); err != nil {
+		t.Fatal(err)
+	}
+	units, err := chromedp.Run(pctx, chromedp.Evaluate[[]string](`(() => {
+  const el = document.querySelector(".chart[data-drawn]");
+  const o = window.echarts.getInstanceByDom(el).getOption();
+  const axis = (Array.isArray(o.yAxis) ? o.yAxis[0] : o.yAxis).axisLabel.formatter;
+  const tip = (Array.isArray(o.tooltip) ? o.tooltip[0] : o.tooltip).valueFormatter;
+  return [axis(2), axis(3), axis(18), tip(2)];
+})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"2 ddiwrnod", "3 diwrnod", "18 diwrnod", "2.0 ddiwrnod"}; strings.Join(units, "|") != strings.Join(want, "|") {
+		t.Errorf("a Welsh chart of days writes %q, want %q", units, want)
+	}
+
 	// tables.js writes no words: each sort control holds its header's
 	// words as the page wrote them (the Welsh of the templates), and a
 	// sort leaves them as they were.

@@ -7,6 +7,7 @@
 package measure
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -41,11 +42,6 @@ var Units = []Unit{Percent, GBP, Count, Days, Hours, Minutes, FTE, Score}
 // unitInfo is how a unit is written.
 type unitInfo struct {
 	prefix, suffix string // written against the digits: "£", "%", " FTE"
-	// one and many are the English word after the digits, "day" and
-	// "days", for the browser's attributes (Unit.One, Unit.Many); a page
-	// writes the word from the catalogue's entry measure.unit.NAME, whose
-	// plural forms follow the language's grammar.
-	one, many string
 	// worded is true for a unit written by its catalogue pattern,
 	// "{n} day", rather than by prefix and suffix alone.
 	worded bool
@@ -62,9 +58,9 @@ var units = map[Unit]unitInfo{
 	Percent: {suffix: "%", valueMin: 1, valueMax: 1, points: true, marginPlaces: 2},
 	GBP:     {prefix: "£", minus: money.Minus, valueMax: 0, marginPlaces: 0},
 	Count:   {valueMax: 1, marginPlaces: 2},
-	Days:    {one: "day", many: "days", worded: true, valueMax: 1, marginPlaces: 1},
-	Hours:   {one: "hour", many: "hours", worded: true, valueMax: 1, marginPlaces: 1},
-	Minutes: {one: "minute", many: "minutes", worded: true, valueMax: 1, marginPlaces: 1},
+	Days:    {worded: true, valueMax: 1, marginPlaces: 1},
+	Hours:   {worded: true, valueMax: 1, marginPlaces: 1},
+	Minutes: {worded: true, valueMax: 1, marginPlaces: 1},
 	FTE:     {suffix: " FTE", worded: true, valueMax: 1, marginPlaces: 1},
 	Score:   {valueMax: 1, points: true, marginPlaces: 2},
 }
@@ -97,14 +93,29 @@ func (u Unit) Prefix() string { return u.info().prefix }
 // Suffix is written straight after the digits: "%", " FTE".
 func (u Unit) Suffix() string { return u.info().suffix }
 
-// One is the unit's English word after exactly one, as shown: "day"; ""
-// for a unit without a word. It is for the browser's attributes, which
-// the scripts' words replace; a page writes a figure with Write.
-func (u Unit) One() string { return u.info().one }
-
-// Many is the unit's English word after any other number shown: "days";
-// see One.
-func (u Unit) Many() string { return u.info().many }
+// Forms is how a worded unit's figure is written in the language l, for
+// the browser's charts: a JSON object of the catalogue's plural forms,
+// {"one":"{n} day","other":"{n} days"}, each form given only where it
+// differs from other, for the script to pick by Intl.PluralRules for the
+// page's language as Write picks by CLDR's; "" for a unit written by
+// prefix and suffix alone.
+func (u Unit) Forms(l *words.Lang) string {
+	if !u.info().worded {
+		return ""
+	}
+	key := "measure.unit." + string(u.known())
+	other := l.T(key + ".other")
+	quote := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+	var sb strings.Builder
+	sb.WriteString(`{"other":` + quote(other))
+	for _, f := range []string{"zero", "one", "two", "few", "many"} {
+		if w := l.T(key + "." + f); l.Has(key+"."+f) && w != other {
+			sb.WriteString(`,"` + f + `":` + quote(w))
+		}
+	}
+	sb.WriteString("}")
+	return sb.String()
+}
 
 // Minus is the sign written before a negative figure: the true minus
 // sign, U+2212, for money ("−£213,000", as money.Pence writes it), a

@@ -16,6 +16,15 @@ var en = func() *words.Lang {
 	return l
 }()
 
+// cy is the built-in Welsh catalogue.
+var cy = func() *words.Lang {
+	l, probs := words.Load("cy", nil, "")
+	if len(probs) > 0 {
+		panic(probs[0].Error())
+	}
+	return l
+}()
+
 func TestWrite(t *testing.T) {
 	for _, tt := range []struct {
 		u    Unit
@@ -113,20 +122,20 @@ func TestUnitParts(t *testing.T) {
 	for _, tt := range []struct {
 		u                           Unit
 		label, prefix, suffix       string
-		one, many                   string
+		forms, formsCy              string // the charts' plural forms
 		places, vmin, vmax, mplaces int
 	}{
 		{Percent, "Percentage", "", "%", "", "", 1, 1, 1, 2},
 		{GBP, "Pounds", "£", "", "", "", 0, 0, 0, 0},
 		{Count, "Number", "", "", "", "", 1, 0, 1, 2},
-		{Days, "Days", "", "", "day", "days", 1, 0, 1, 1},
-		{Hours, "Hours", "", "", "hour", "hours", 1, 0, 1, 1},
-		{Minutes, "Minutes", "", "", "minute", "minutes", 1, 0, 1, 1},
-		{FTE, "Full-time equivalent staff", "", " FTE", "", "", 1, 0, 1, 1},
+		{Days, "Days", "", "", `{"other":"{n} days","one":"{n} day"}`, `{"other":"{n} diwrnod","two":"{n} ddiwrnod"}`, 1, 0, 1, 1},
+		{Hours, "Hours", "", "", `{"other":"{n} hours","one":"{n} hour"}`, `{"other":"{n} awr"}`, 1, 0, 1, 1},
+		{Minutes, "Minutes", "", "", `{"other":"{n} minutes","one":"{n} minute"}`, `{"other":"{n} munud","two":"{n} funud"}`, 1, 0, 1, 1},
+		{FTE, "Full-time equivalent staff", "", " FTE", `{"other":"{n} FTE"}`, `{"other":"{n} CALl"}`, 1, 0, 1, 1},
 		{Score, "Score", "", "", "", "", 1, 0, 1, 2},
 	} {
-		got := []any{tt.u.Label(en), tt.u.Prefix(), tt.u.Suffix(), tt.u.One(), tt.u.Many(), tt.u.Places(), tt.u.ValueMin(), tt.u.ValueMax(), tt.u.MarginPlaces()}
-		want := []any{tt.label, tt.prefix, tt.suffix, tt.one, tt.many, tt.places, tt.vmin, tt.vmax, tt.mplaces}
+		got := []any{tt.u.Label(en), tt.u.Prefix(), tt.u.Suffix(), tt.u.Forms(en), tt.u.Forms(cy), tt.u.Places(), tt.u.ValueMin(), tt.u.ValueMax(), tt.u.MarginPlaces()}
+		want := []any{tt.label, tt.prefix, tt.suffix, tt.forms, tt.formsCy, tt.places, tt.vmin, tt.vmax, tt.mplaces}
 		for i := range got {
 			if got[i] != want[i] {
 				t.Errorf("%s: part %d = %v, want %v", tt.u, i, got[i], want[i])

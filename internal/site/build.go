@@ -1147,6 +1147,8 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	// lang is the page's language, for the methods of the model that
 	// write words: {{.Period.LabelIn lang}}, {{.Started.In lang}}.
 	fm["lang"] = func() *words.Lang { return l }
+	// unitForms is a worded unit's plural forms for the charts' script.
+	fm["unitForms"] = func(u measure.Unit) string { return u.Forms(l) }
 	return fm
 }
 

@@ -23,24 +23,24 @@ type unitCase struct {
 var unitCases = []unitCase{
 	// 46.5 and 47.5: one place.
 	{"percent", "46.5", "47.5", "50", "47.5%", "47.5%",
-		`data-unit-prefix="" data-unit-suffix="%" data-unit-one="" data-unit-many="" data-axis-places="1 1" data-places="1"`},
+		`data-unit-prefix="" data-unit-suffix="%" data-axis-places="1 1" data-places="1"`},
 	// Whole pounds.
 	{"gbp", "1200", "1234", "1500", "£1,234", "£1,234",
-		`data-unit-prefix="£" data-unit-suffix="" data-unit-one="" data-unit-many="" data-axis-places="0 0" data-places="0"`},
+		`data-unit-prefix="£" data-unit-suffix="" data-axis-places="0 0" data-places="0"`},
 	{"count", "1200", "1234", "1500", "1,234", "1,234",
-		`data-unit-prefix="" data-unit-suffix="" data-unit-one="" data-unit-many="" data-axis-places="0 1" data-places="0"`},
+		`data-unit-prefix="" data-unit-suffix="" data-axis-places="0 1" data-places="0"`},
 	// 4.25 has two places, so 4.5 is shown 4.50 in the table.
 	{"days", "4.5", "4.25", "5", "4.25 days", "4.25 days",
-		`data-unit-prefix="" data-unit-suffix="" data-unit-one="day" data-unit-many="days" data-axis-places="0 1" data-places="2"`},
+		`data-unit-prefix="" data-unit-suffix="" data-unit-forms="{&#34;other&#34;:&#34;{n} days&#34;,&#34;one&#34;:&#34;{n} day&#34;}" data-axis-places="0 1" data-places="2"`},
 	// Whole hours: the latest, 1, is "1 hour".
 	{"hours", "2", "1", "3", "1 hour", "1 hour",
-		`data-unit-prefix="" data-unit-suffix="" data-unit-one="hour" data-unit-many="hours" data-axis-places="0 1" data-places="0"`},
+		`data-unit-prefix="" data-unit-suffix="" data-unit-forms="{&#34;other&#34;:&#34;{n} hours&#34;,&#34;one&#34;:&#34;{n} hour&#34;}" data-axis-places="0 1" data-places="0"`},
 	{"minutes", "12", "12.5", "10", "12.5 minutes", "12.5 minutes",
-		`data-unit-prefix="" data-unit-suffix="" data-unit-one="minute" data-unit-many="minutes" data-axis-places="0 1" data-places="1"`},
+		`data-unit-prefix="" data-unit-suffix="" data-unit-forms="{&#34;other&#34;:&#34;{n} minutes&#34;,&#34;one&#34;:&#34;{n} minute&#34;}" data-axis-places="0 1" data-places="1"`},
 	{"fte", "12", "12.5", "14", "12.5 FTE", "12.5 FTE",
-		`data-unit-prefix="" data-unit-suffix=" FTE" data-unit-one="" data-unit-many="" data-axis-places="0 1" data-places="1"`},
+		`data-unit-prefix="" data-unit-suffix=" FTE" data-unit-forms="{&#34;other&#34;:&#34;{n} FTE&#34;}" data-axis-places="0 1" data-places="1"`},
 	{"score", "7", "7.25", "8", "7.25", "7.25",
-		`data-unit-prefix="" data-unit-suffix="" data-unit-one="" data-unit-many="" data-axis-places="0 1" data-places="2"`},
+		`data-unit-prefix="" data-unit-suffix="" data-axis-places="0 1" data-places="2"`},
 }
 
 // directionCase says what the pages of a direction's metrics must and

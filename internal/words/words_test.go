@@ -86,7 +86,8 @@ func TestWords(t *testing.T) {
 }
 
 // CLDR's Welsh cardinal rules, by hand from the CLDR chart: 0 zero, 1 one,
-// 2 two, 3 few, 6 many, the rest other; a figure with decimals is other.
+// 2 two, 3 few, 6 many, the rest other. Welsh goes by the number (2.0 is
+// two), English by the digits shown too (1.0 is other).
 func TestPluralForms(t *testing.T) {
 	en, cy := lang(t, "en"), lang(t, "cy")
 	for _, tc := range []struct {
@@ -96,7 +97,7 @@ func TestPluralForms(t *testing.T) {
 	}{
 		{en, "0", "other"}, {en, "1", "one"}, {en, "2", "other"}, {en, "1.0", "other"}, {en, "-1", "one"}, {en, "1,001", "other"},
 		{cy, "0", "zero"}, {cy, "1", "one"}, {cy, "2", "two"}, {cy, "3", "few"}, {cy, "6", "many"},
-		{cy, "4", "other"}, {cy, "5", "other"}, {cy, "7", "other"}, {cy, "10", "other"}, {cy, "11", "other"}, {cy, "1.5", "other"},
+		{cy, "4", "other"}, {cy, "5", "other"}, {cy, "7", "other"}, {cy, "10", "other"}, {cy, "11", "other"}, {cy, "1.5", "other"}, {cy, "2.0", "two"}, {cy, "1.0", "one"},
 	} {
 		if got := tc.l.Form(tc.n); got != tc.want {
 			t.Errorf("%s %s: form %s, want %s", tc.l.Code, tc.n, got, tc.want)

@@ -13,28 +13,37 @@
   // attributes Go's measure.Unit gives the container, so this file keeps
   // no table of units of its own: a prefix and a suffix against the digits
   // ("£", "%", " FTE"), the sign before a negative figure (the true minus
-  // sign, U+2212, for money: "−£213,000"), a word for one and for any other number ("day",
-  // "days"), and the places of axis labels ("1 1" for percentages).
+  // sign, U+2212, for money: "−£213,000"), a worded unit's plural forms in
+  // the page's language ({"one":"{n} day","other":"{n} days"}), and the
+  // places of axis labels ("1 1" for percentages).
   function unitOf(el) {
     function attr(name) { return el.getAttribute(name) || ""; }
     var axis = attr("data-axis-places").split(" ").map(function (p) { return parseInt(p, 10); });
+    var forms = null;
+    try { forms = JSON.parse(attr("data-unit-forms")); } catch (e) {}
     return {
       prefix: attr("data-unit-prefix"), suffix: attr("data-unit-suffix"),
-      minus: attr("data-unit-minus") || "-",
-      one: attr("data-unit-one"), many: attr("data-unit-many"),
+      minus: attr("data-unit-minus") || "-", forms: forms,
       axisMin: isNaN(axis[0]) ? 0 : axis[0], axisMax: isNaN(axis[1]) ? 1 : axis[1]
     };
   }
 
   // withUnit writes a formatted number with its unit, as Go's Unit.Write
   // does for the tables: the word agrees with the digits shown, so 1.04
-  // days on an axis reads "1 day" and 1.00 days in a tooltip "1.00 days".
+  // days on an axis reads "1 day", 1.00 days in a tooltip "1.00 days",
+  // and 2 in Welsh "2 ddiwrnod".
   function withUnit(unit, s) {
-    var word = "";
-    if (unit.one) { word = " " + (s === "1" || s === "-1" ? unit.one : unit.many); }
+    if (unit.forms) {
+      // The form follows the digits shown, places and all, by the
+      // page's language's plural rules.
+      var places = (s.split(".")[1] || "").length;
+      var rule = new Intl.PluralRules(document.documentElement.lang, { minimumFractionDigits: places });
+      var form = unit.forms[rule.select(Math.abs(parseFloat(s)))] || unit.forms.other;
+      return form.replace("{n}", s);
+    }
     var sign = "";
     if (s.charAt(0) === "-") { sign = unit.minus; s = s.slice(1); }
-    return sign + unit.prefix + s + unit.suffix + word;
+    return sign + unit.prefix + s + unit.suffix;
   }
 
   // formatter writes figures of a unit with between min and max decimal
