@@ -123,37 +123,6 @@ func Plural(n float64, one, many string) string {
 	return many
 }
 
-// Counted writes a figure already formatted, s, with its unit in the
-// number that s shows: 1.04 days rounded to "1" reads "1 day", not
-// "1 days". The choice follows the digits shown, never the value behind
-// them. English only, as Plural; words.Lang.NWritten is its form for a
-// page.
-func Counted(s, one, many string) string {
-	if s == "1" || s == "-1" {
-		return s + " " + one
-	}
-	return s + " " + many
-}
-
-// List joins words as English prose does: "a", "a and b", "a, b and c";
-// "" for none. English only: words.Lang.List joins them in a page's
-// language ("a, b a c" in Welsh, with the mutation "a" causes).
-func List(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// Count writes n with its noun: "1 action", "3 actions". English only, as
-// Plural; words.Lang.N is its form for a page.
-func Count(n int, one, many string) string {
-	return strconv.Itoa(n) + " " + Plural(float64(n), one, many)
-}
-
 // Places counts the decimal places a figure is written with: 2 for
 // "7.25", "£1,234.50" or "57.30 [p]", 0 for "18 days". It is how the
 // loader knows the places a council wrote and how a sentence matches

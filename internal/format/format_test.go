@@ -55,25 +55,6 @@ func TestFormats(t *testing.T) {
 	}
 }
 
-func TestList(t *testing.T) {
-	for _, tt := range []struct {
-		in   []string
-		want string
-	}{
-		{nil, ""},
-		{[]string{"North"}, "North"},
-		{[]string{"North", "South"}, "North and South"},
-		{[]string{"North", "South", "East"}, "North, South and East"},
-	} {
-		if got := List(tt.in); got != tt.want {
-			t.Errorf("List(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	if got := Count(1, "action", "actions") + "; " + Count(3, "action", "actions") + "; " + Count(0, "risk", "risks"); got != "1 action; 3 actions; 0 risks" {
-		t.Errorf("Count: %q", got)
-	}
-}
-
 func TestPlaces(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
