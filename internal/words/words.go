@@ -227,7 +227,7 @@ func compile(text string) (*pattern, error) {
 	return p, nil
 }
 
-func sameNames(a, b *pattern) bool { return names(a) == names(b) || names(b) == "none" }
+func sameNames(a, b *pattern) bool { return names(a) == names(b) }
 
 // names lists a pattern's parts, "{a}, {b}", or "none".
 func names(p *pattern) string {
