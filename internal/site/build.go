@@ -266,10 +266,24 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 			loaded <- content.Load(src, content.Options{Drafts: opts.Drafts, Portable: opts.Portable, Languages: langs}, b.pl)
 		}()
 	}
-	if full || cfgChanged || dataChanged {
+	// The words come before the data: the model writes its words in them,
+	// so a change to the theme's words makes the model again too.
+	themeLoaded := full || cfgChanged || themeChanged
+	if themeLoaded {
+		l, probs := loadWords(src, b.cfg, b.cfg.WordsCode())
+		b.lang, b.themeProblems = l, probs
+		th, err := theme.Load(src, b.cfg.Theme, funcsFor(l))
+		b.theme = th
+		if err != nil {
+			b.themeProblems = append(b.themeProblems, themeProblem(err))
+		}
+	} else {
+		b.theme, b.themeProblems, b.lang = prev.theme, prev.themeProblems, prev.lang
+	}
+	if full || cfgChanged || dataChanged || themeLoaded {
 		var pl problem.List
 		b.data = csvdata.Load(src, b.cfg.GoalIDs(), &pl)
-		b.p = model.NewIn(modelWords(src, b.cfg), b.cfg, b.data)
+		b.p = model.NewIn(b.lang, b.cfg, b.data)
 		for _, d := range b.p.Disagreements() {
 			rule := d.Rule.Status.String()
 			if d.Rule.Reason != "" {
@@ -281,25 +295,6 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		b.dataProblems = pl.All()
 	} else {
 		b.data, b.p, b.dataProblems = prev.data, prev.p, prev.dataProblems
-	}
-	if full || cfgChanged || themeChanged {
-		b.themeProblems = nil
-		code := b.cfg.WordsCode()
-		l, probs := words.Load(code, src, "themes/"+b.cfg.Theme+"/words/"+code+".txt")
-		for _, pr := range probs {
-			b.themeProblems = append(b.themeProblems, problem.Problem{Path: pr.Path, Line: pr.Line, Message: pr.Message})
-		}
-		if l == nil {
-			l, _ = words.Load("en", nil, "")
-		}
-		b.lang = l
-		th, err := theme.Load(src, b.cfg.Theme, funcsFor(l))
-		b.theme = th
-		if err != nil {
-			b.themeProblems = append(b.themeProblems, themeProblem(err))
-		}
-	} else {
-		b.theme, b.themeProblems, b.lang = prev.theme, prev.themeProblems, prev.lang
 	}
 	b.parts = &frameParts{theme: b.theme}
 	if contentFull {
@@ -341,9 +336,9 @@ func (b *builder) inLanguage(src fs.FS, code string) *builder {
 	if code == "cy" {
 		nb.data = b.data.Welsh(b.pl)
 	}
-	l, probs := words.Load(code, src, "themes/"+cfg.Theme+"/words/"+code+".txt")
+	l, probs := loadWords(src, &cfg, code)
 	for _, pr := range probs {
-		b.pl.Add(problem.Problem{Path: pr.Path, Line: pr.Line, Message: pr.Message})
+		b.pl.Add(pr)
 	}
 	nb.lang = l
 	nb.p = model.NewIn(l, nb.cfg, nb.data)
@@ -359,6 +354,21 @@ func (b *builder) inLanguage(src fs.FS, code string) *builder {
 	nb.content = b.allContent.InLanguage(code)
 	nb.checkContent()
 	return nb
+}
+
+// loadWords loads the catalogue of the language code with the site's
+// theme's overrides (themes/NAME/words/CODE.txt), and its problems; a
+// language partnersite has no words for falls back to English.
+func loadWords(src fs.FS, cfg *config.Site, code string) (*words.Lang, []problem.Problem) {
+	l, ps := words.Load(code, src, "themes/"+cfg.Theme+"/words/"+code+".txt")
+	probs := make([]problem.Problem, 0, len(ps))
+	for _, pr := range ps {
+		probs = append(probs, problem.Problem{Path: pr.Path, Line: pr.Line, Message: pr.Message})
+	}
+	if l == nil {
+		l, _ = words.Load("en", nil, "")
+	}
+	return l, probs
 }
 
 // trees are the builders of every language's tree, the first language's
