@@ -561,22 +561,23 @@ func (b *builder) pageBase(k *pageKind, id, title string) Base {
 func (b *builder) base(kind, url, title string, crumbs ...Crumb) Base {
 	bs := Base{Site: b.cfg, P: b.p, Kind: kind, Title: title, URL: url, portable: b.opts.Portable, assets: b.theme.AssetNames(),
 		Description: b.cfg.Description, Root: strings.Repeat("../", strings.Count(url, "/")), parts: b.parts}
-	bs.Counterparts = b.counterparts(url, bs.Root)
+	up := ""
+	if b.prefix != "" {
+		up = "../" // from this tree's root to the site's
+	}
+	bs.Counterparts = b.counterparts(url, bs.Root+up)
 	return b.links(bs, crumbs...)
 }
 
-// counterparts are the page at url (root is the way up from it to its
-// tree's root) in the site's other languages: the same address in each
-// other tree, since every page has its pair there.
-func (b *builder) counterparts(url, root string) []Counterpart {
+// counterparts are the page at url in the site's other languages, linked
+// by way of toSite, the way from the page up to the site's root, above
+// every tree: the same address in each other tree, since every page has
+// its pair there.
+func (b *builder) counterparts(url, toSite string) []Counterpart {
 	if b.code == "" {
 		return nil
 	}
-	up, siteBase := "", b.cfg.BaseURL
-	if b.prefix != "" {
-		up = "../"
-		siteBase = strings.TrimSuffix(siteBase, b.prefix)
-	}
+	siteBase := strings.TrimSuffix(b.cfg.BaseURL, b.prefix)
 	var out []Counterpart
 	for i, code := range b.cfg.Languages {
 		if code == b.code {
@@ -586,7 +587,7 @@ func (b *builder) counterparts(url, root string) []Counterpart {
 		if i > 0 {
 			tree = code + "/"
 		}
-		c := Counterpart{Lang: b.tags[code], Name: words.Autonym(code), Href: root + up + tree + url}
+		c := Counterpart{Lang: b.tags[code], Name: words.Autonym(code), Href: toSite + tree + url}
 		if b.opts.Portable && (url == "" || strings.HasSuffix(url, "/")) {
 			c.Href += "index.html"
 		}
@@ -772,9 +773,6 @@ func (b *builder) notFound(w *bytes.Buffer) error {
 	// Served at any address, it links from the site's root path: the
 	// other tree's 404 page is that path with the other tree's folder.
 	bs.Counterparts = b.counterparts("404.html", strings.TrimSuffix(bs.Root, b.prefix))
-	for i := range bs.Counterparts {
-		bs.Counterparts[i].Href = strings.Replace(bs.Counterparts[i].Href, "/../", "/", 1)
-	}
 	bs = b.links(bs)
 	return b.draw(w, "404", &bs, &bs)
 }
