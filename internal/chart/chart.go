@@ -173,7 +173,7 @@ func headline(lang *words.Lang, s model.Status, target string, said bool) string
 		return lang.T("chart.headline.not-rated")
 	case target == "" && s > model.NoTarget:
 		// Rated by the council's report, which gave no target.
-		return lang.F("chart.headline.council", "status", strings.ToLower(s.String()))
+		return lang.F("chart.headline.council", "status", s.Word(lang))
 	}
 	// Each case is a whole phrase, since a language may put the target
 	// elsewhere than English does, or say "it" with the verb.
@@ -392,11 +392,13 @@ func metricSummary(lang *words.Lang, m *model.Metric, series []*model.Series, he
 		if m.ComparesByYear() {
 			key = "chart.summary.year-on."
 		}
-		trend := map[model.Trend]string{model.Improving: "improving", model.Worsening: "worsening", model.Up: "up", model.Down: "down"}[l.Trend]
-		if trend == "" {
+		// Each trend is a phrase of its own (chart.summary.from.up, ...);
+		// any other has the trend's word in a phrase of its own.
+		trend := strings.TrimPrefix(l.Trend.Key(), "trend.")
+		if !lang.Has(key + trend) {
 			trend = "trend"
 		}
-		change = lang.F(key+trend, "trend", strings.ToLower(l.Trend.String()), "value", m.Prose(prev.Value), "period", prev.Period.String())
+		change = lang.F(key+trend, "trend", words.LowerFirst(l.Trend.Word(lang)), "value", m.Prose(prev.Value), "period", prev.Period.String())
 	}
 	if yearToDate(m) {
 		b.WriteString(lang.F("chart.summary.latest-to-date", "when", soFar(lang, l.Period), "period", l.Period.String(), "subject", subject, "value", m.Said(l), "rating", rating, "change", change))

@@ -130,7 +130,7 @@ func (b *builder) resolve(pg *content.Page, sc *content.Shortcode) drawFunc {
 	switch {
 	case !pt.Has() && show != "target":
 		// "not available": the word the table shows in its place.
-		text = html.EscapeString(pt.Mark.String())
+		text = html.EscapeString(pt.Mark.Word(b.lang))
 	case show == "value":
 		text = html.EscapeString(metric.Said(pt))
 	case show == "target":
