@@ -280,7 +280,7 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 	} else {
 		b.theme, b.themeProblems, b.lang = prev.theme, prev.themeProblems, prev.lang
 	}
-	if full || cfgChanged || dataChanged || themeLoaded {
+	if full || cfgChanged || dataChanged {
 		var pl problem.List
 		b.data = csvdata.Load(src, b.cfg.GoalIDs(), &pl)
 		b.p = model.NewIn(b.lang, b.cfg, b.data)
@@ -295,6 +295,11 @@ func reload(prev *builder, src fs.FS, opts Options, changed []string) (*builder,
 		b.dataProblems = pl.All()
 	} else {
 		b.data, b.p, b.dataProblems = prev.data, prev.p, prev.dataProblems
+		if themeLoaded {
+			// The theme's words may have changed: the model writes its
+			// words again from the data as loaded.
+			b.p = model.NewIn(b.lang, b.cfg, b.data)
+		}
 	}
 	b.parts = &frameParts{theme: b.theme}
 	if contentFull {
