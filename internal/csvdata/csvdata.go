@@ -516,7 +516,11 @@ func (c *checker) twins(cols ...string) Texts {
 		if !ok {
 			continue
 		}
-		if v := strings.TrimSpace(c.t.rows[c.row][i]); v != "" {
+		v := strings.TrimSpace(c.t.rows[c.row][i])
+		if col == "note" {
+			v = noteText(v) // "n/a" is no note in Welsh as in English
+		}
+		if v != "" {
 			if out == nil {
 				out = Texts{}
 			}
@@ -1077,6 +1081,7 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 	// rows. Each short cut gives what the check it passes would.
 	unset := len(t.periods) > 0 && t.present["target"]
 	statusCol, hasStatus := t.index["status"]
+	noteCyCol, hasNoteCy := t.index["note"+TwinSuffix]
 	rated := t.present["status"]
 	// exact is whether each column read into the row is the one the checks
 	// name: no column written twice, whose cells the row and the checks
@@ -1115,9 +1120,10 @@ func loadPerformanceFile(fsys fs.FS, file string, cols []column, metric string, 
 			}
 			if r.Note != "" {
 				p.Note = noteText(string(r.Note))
-				if cy := c.twins("note"); cy != nil {
-					p.NoteCy = noteText(cy["note"])
-				}
+			}
+			if hasNoteCy {
+				// A Welsh note may stand without an English one.
+				p.NoteCy = noteText(strings.TrimSpace(t.rows[i][noteCyCol]))
 			}
 			if p.Target != nil {
 				p.TargetPlaces = int8(format.Places(c.raw("target")))

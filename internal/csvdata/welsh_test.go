@@ -21,7 +21,9 @@ func TestWelsh(t *testing.T) {
 			"uptime,System availability,Argaeledd systemau,ict,resilience,percent,higher,99.5,0.5,Monitoring,\n"),
 		"performance.csv": s("metric,period,partner,value,note,note_cy\n" +
 			"uptime,2024/25 Q1,,99.6,Migration weekend,Penwythnos mudo\n" +
-			"uptime,2024/25 Q2,,99.1,Untranslated,\n"),
+			"uptime,2024/25 Q2,,99.1,Untranslated,\n" +
+			"uptime,2024/25 Q3,,99.2,,Nodyn Cymraeg yn unig\n" +
+			"uptime,2024/25 Q4,,99.3,n/a,n/a\n"),
 	})
 	if len(probs) != 0 {
 		t.Fatalf("twin columns must read without problems: %v", probs)
@@ -44,6 +46,8 @@ func TestWelsh(t *testing.T) {
 		{cy.Services[0].Name, "TGCh"}, {cy.Services[0].Description, "TGCh a rennir"},
 		{cy.Metrics[0].Name, "Argaeledd systemau"}, {cy.Metrics[0].Source, "Monitoring"},
 		{cy.Performance[0].Note, "Penwythnos mudo"}, {cy.Performance[1].Note, "Untranslated"},
+		// A Welsh note without an English one is kept; "n/a" is no note.
+		{cy.Performance[2].Note, "Nodyn Cymraeg yn unig"}, {d.Performance[2].Note, ""}, {cy.Performance[3].Note, ""},
 		// The English is untouched.
 		{d.Partners[0].Name, "North Council"}, {d.Performance[0].Note, "Migration weekend"}, {d.Metrics[0].Name, "System availability"},
 	} {
