@@ -138,9 +138,7 @@ type builder struct {
 func Build(src fs.FS, opts Options) (*Output, *problem.List, error) {
 	b, err := load(src, opts)
 	if err != nil {
-		for _, t := range b.trees() {
-			t.checkShortcodes() // report them too, in the same run
-		}
+		b.checkAllShortcodes() // report them too, in the same run
 		return nil, b.pl, b.pl.Err()
 	}
 	pages := 0
@@ -186,6 +184,13 @@ func (b *builder) checkShortcodes() {
 			}
 		}
 	})
+}
+
+// checkAllShortcodes checks the shortcodes of every language's tree.
+func (b *builder) checkAllShortcodes() {
+	for _, t := range b.trees() {
+		t.checkShortcodes()
+	}
 }
 
 // parallel calls f(0) to f(n-1) on every core and waits for them.
@@ -677,6 +682,26 @@ func (b *builder) commentary(bs *Base, pg *content.Page) error {
 	return nil
 }
 
+// covers is the period a page covers, as its date line says it: "Covers
+// July to September 2025 (2025/26 Q2)"; "" without a period.
+func (b *builder) covers(pg *content.Page) template.HTML {
+	if !pg.PeriodSet {
+		return ""
+	}
+	return b.html("page.covers", "label", pg.Period.LabelIn(b.lang), "period", pg.Period.String())
+}
+
+// joinLine joins the parts of a date line that are there with " · ".
+func joinLine(parts ...template.HTML) template.HTML {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, string(p))
+		}
+	}
+	return template.HTML(strings.Join(out, " · "))
+}
+
 // html writes the catalogue's pattern key as the template function f does:
 // the catalogue's text as it is, its parts escaped.
 func (b *builder) html(key string, args ...any) template.HTML {
@@ -911,17 +936,10 @@ func (b *builder) contentPage(w *bytes.Buffer, kind string, pg *content.Page, cr
 	}
 	// The page's date and period, written here once rather than by three
 	// template calls on each of 10,000 pages.
-	var meta []string
-	if !pg.Date.IsZero() {
-		meta = append(meta, string(b.html("frame.published", "date", b.lang.Date(pg.Date))))
-	}
-	if pg.PeriodSet {
-		meta = append(meta, string(b.html("page.covers", "label", pg.Period.LabelIn(b.lang), "period", pg.Period.String())))
-	}
-	cp.DateLine = template.HTML(strings.Join(meta, " · "))
 	if err := b.record(pg).commentary(&cp.Base, pg); err != nil {
 		return err
 	}
+	cp.DateLine = joinLine(cp.Published, b.covers(pg))
 	return b.draw(w, kind, &cp.Base, cp)
 }
 
@@ -1114,11 +1132,7 @@ var zeroPeriod period.Period
 func (b *builder) reportLink(pg *content.Page) ReportLink {
 	l := ReportLink{Title: pg.Title, URL: pg.URL, Summary: pg.Summary, Date: pg.Date, Period: pg.Period, HasPeriod: pg.PeriodSet}
 	if !pg.Date.IsZero() {
-		line := template.HTMLEscapeString(b.lang.Date(pg.Date))
-		if pg.PeriodSet {
-			line += " · " + string(b.html("page.covers", "label", pg.Period.LabelIn(b.lang), "period", pg.Period.String()))
-		}
-		l.DateLine = template.HTML(line)
+		l.DateLine = joinLine(template.HTML(template.HTMLEscapeString(b.lang.Date(pg.Date))), b.covers(pg))
 	}
 	return l
 }

@@ -586,6 +586,9 @@ func (b *builder) writeIndexes() error {
 	if err := b.emit("sitemap.xml", sitemap); err != nil {
 		return err
 	}
+	if b.prefix != "" {
+		return nil // crawlers read the root's, which names every tree's sitemap
+	}
 	return b.emit("robots.txt", b.robots())
 }
 
@@ -596,9 +599,9 @@ func (b *builder) robots() []byte {
 	s := "User-agent: *\nAllow: /\n"
 	if b.cfg.BaseURL != "" {
 		s += "\nSitemap: " + b.abs("sitemap.xml") + "\n"
-		// The root's robots.txt is the one crawlers read: it names every
+		// The root's robots.txt, the one crawlers read, names every
 		// language's sitemap.
-		if b.prefix == "" && b.cfg.Welsh() {
+		if b.cfg.Welsh() {
 			for _, code := range b.cfg.Languages[1:] {
 				s += "Sitemap: " + b.abs(code+"/sitemap.xml") + "\n"
 			}

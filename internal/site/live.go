@@ -32,7 +32,7 @@ func Open(src fs.FS, opts Options) (*Site, *problem.List, error) {
 	opts.Write = nil
 	b, err := load(src, opts)
 	if err != nil {
-		b.checkShortcodes()
+		b.checkAllShortcodes()
 		return nil, b.pl, b.pl.Err()
 	}
 	return newSite(b), b.pl, nil
