@@ -74,6 +74,10 @@ func TestBuildPublishesCopies(t *testing.T) {
 // page changes, that page is replaced and the pages that show nothing of it
 // stay as they were.
 func TestRebuildWritesNothing(t *testing.T) {
+	// No build stamp (package stamp), which would skip the second build
+	// before publish compares a single file: this is the comparison's test.
+	t.Setenv("XDG_CACHE_HOME", "")
+	t.Setenv("HOME", "")
 	dir := smallSite(t)
 	out := filepath.Join(t.TempDir(), "public")
 	build := func() {
@@ -89,7 +93,7 @@ func TestRebuildWritesNothing(t *testing.T) {
 	after := sitetest.Stats(t, out)
 	var changed []string
 	for name, b := range before {
-		if a, ok := after[name]; !ok || !os.SameFile(a, b) || !a.ModTime().Equal(b.ModTime()) {
+		if a, ok := after[name]; !ok || !sitetest.Untouched(b, a) {
 			changed = append(changed, name)
 		}
 	}
