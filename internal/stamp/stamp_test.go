@@ -206,12 +206,19 @@ func TestNoStamp(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
+	// Each case breaks one rule alone: the smallest whole stamp loads, and
+	// each case differs from it by the one thing its name says.
+	smallest := head + "\nkey k\nend 0 0 0\n"
+	if p := filepath.Join(dir, "smallest"); os.WriteFile(p, []byte(smallest), 0o644) != nil || Load(p) == nil {
+		t.Fatalf("the smallest whole stamp did not load: %q", smallest)
+	}
 	for name, body := range map[string]string{
-		"more after its end": string(data) + "read file 00 \"x\"\n",
-		"other format":       "partnersite build stamp 0\nkey k\n",
-		"cut short":          head + "\nkey k\nread file 00 \"site.yaml\"\n",
-		"no key":             head + "\npages 1\n",
-		"unknown line":       head + "\nkey k\nmore 1\n",
+		"more after its end": string(data) + "pages 1\n",
+		"other format":       "partnersite build stamp 0\nkey k\nend 0 0 0\n",
+		"cut short":          head + "\nkey k\npages 1\n",
+		"no key":             head + "\npages 1\nend 0 0 0\n",
+		"unknown line":       head + "\nkey k\nmore 1\nend 0 0 0\n",
+		"counts wrong":       head + "\nkey k\nend 1 0 0\n",
 	} {
 		p := filepath.Join(dir, "stamp")
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
