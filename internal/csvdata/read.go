@@ -112,9 +112,11 @@ func readLeaving(fsys fs.FS, path string, cols []column, wide bool, hint string,
 	// which keeps its records, read them.
 	r, plain := newRecords(raw)
 	defer r.close()
-	// A file of ASCII alone, as most are, holds no invisible character, so
-	// its rows need not be searched for one, cell by cell.
-	ascii := isASCII(raw)
+	// A file with no invisible character (one of ASCII alone, as most
+	// are, at the cost of a pass over its bytes; a Welsh one with its ŵ
+	// and â after one search of the whole) need not be searched for one,
+	// cell by cell.
+	ascii := isASCII(raw) || !bytes.ContainsFunc(raw, textfile.Invisible)
 	lines := bytes.Count(raw, []byte("\n")) + 1 // at least one row per line
 	// Room for a row a line, taken at once, unless rows may be left out:
 	// then room for the first rows, and for the rest only once those are
