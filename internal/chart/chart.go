@@ -328,7 +328,7 @@ func Metric(lang *words.Lang, m *model.Metric, partnerID, id string) *Figure {
 		fig.Title = lang.F("chart.title", "metric", m.Name, "standing", standing(lang, m, series))
 	}
 	if len(periods) > 0 {
-		fig.Subtitle = lang.F("chart.subtitle", "unit", m.Unit.Label(lang), "by", adverb(lang, m), "span", spanOf(lang, periods[0], periods[len(periods)-1]), "direction", m.Direction.PhraseIn(lang))
+		fig.Subtitle = lang.F("chart.subtitle", "unit", m.Unit.Label(lang), "by", adverb(lang, m), "span", period.SpanIn(lang, periods[0], periods[len(periods)-1]), "direction", m.Direction.PhraseIn(lang))
 	} else {
 		fig.Subtitle = lang.F("chart.subtitle.no-span", "unit", m.Unit.Label(lang), "by", adverb(lang, m), "direction", m.Direction.PhraseIn(lang))
 	}
@@ -501,7 +501,7 @@ func sharingPhrase(lang *words.Lang, m *model.Metric, series []*model.Series) st
 	if m.Service == nil || m.Service.Started.IsZero() {
 		return ""
 	}
-	start := day(lang, m.Service.Started)
+	start := m.Service.Started.In(lang)
 	// "became shared on 1 April 2024", but "in April 2024" for a month.
 	when := lang.F("chart.sharing.on", "date", start)
 	if m.Service.Started.Month {
@@ -647,7 +647,7 @@ func periodWord(m *model.Metric) string {
 func metricTable(lang *words.Lang, m *model.Metric, series []*model.Series, periods []period.Period) Table {
 	t := Table{Caption: lang.F("chart.caption", "metric", m.Name, "unit", strings.ToLower(m.Unit.Label(lang)), "by", adverb(lang, m)), kind: m.Kind, lang: lang}
 	if first, ok := sharedFrom(m, periods); ok {
-		t.Caption = lang.F("chart.caption.shared", "caption", t.Caption, "date", day(lang, m.Service.Started), "first", first.String())
+		t.Caption = lang.F("chart.caption.shared", "caption", t.Caption, "date", m.Service.Started.In(lang), "first", first.String())
 	}
 	t.Head = []string{lang.T("chart.head.period")}
 	// One target column when every series has the same target in every
@@ -854,7 +854,7 @@ func Savings(lang *words.Lang, v *model.Savings, id string) *Figure {
 		fig.Title = lang.F("savings.title.rated", "title", fig.Title, "standing", headline(lang, l.Rating.Status, l.Target.Short(), false), "period", l.Period.String())
 	}
 	if len(v.Years) > 0 {
-		fig.Subtitle = lang.F("savings.subtitle", "span", spanOf(lang, v.Years[0].Period, v.Years[len(v.Years)-1].Period))
+		fig.Subtitle = lang.F("savings.subtitle", "span", period.SpanIn(lang, v.Years[0].Period, v.Years[len(v.Years)-1].Period))
 	}
 	fig.Summary = savingsSummary(lang, v)
 	fig.Label = fig.Title + ". " + fig.Summary
@@ -1311,23 +1311,4 @@ func (f *Figure) Copy() *Figure {
 	c := *f
 	c.Table.Rows = slices.Clone(f.Table.Rows)
 	return &c
-}
-
-// day writes the day a service became shared in the figure's language:
-// "1 April 2024", or "April 2024" where only the month is known.
-func day(lang *words.Lang, d period.Day) string {
-	if d.Month {
-		return lang.MonthYear(d.Time.Month(), d.Time.Year())
-	}
-	return lang.Date(d.Time)
-}
-
-// spanOf names the periods from first to last in the figure's language,
-// as period.Span does: "2021/22 to 2023/24", or the one period when they
-// are the same.
-func spanOf(lang *words.Lang, first, last period.Period) string {
-	if first == last {
-		return first.String()
-	}
-	return lang.F("chart.periods", "first", first.String(), "last", last.String())
 }

@@ -191,7 +191,7 @@ func metricOption(lang *words.Lang, m *model.Metric, series []*model.Series, per
 		if marked && i == 0 {
 			// Before and after sharing: a vertical line where the service
 			// became shared, drawn by the options, labelled in words.
-			label := lang.F("chart.option.shared-from", "date", day(lang, m.Service.Started))
+			label := lang.F("chart.option.shared-from", "date", m.Service.Started.In(lang))
 			sopts = append(sopts,
 				charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: shared.String()}),
 				// The label sits above the plot, level, at the top of

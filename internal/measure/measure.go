@@ -308,43 +308,18 @@ func (d Direction) Key() string {
 	return string(Neither)
 }
 
-// Phrase says which way is better in a sentence: "Higher is better",
-// "Lower is better", or for a measure of context "Not rated: a measure of
-// context", so that no page of one ever says a way is better. It is
-// English, for the templates that call it without a language; a page in
-// another language writes {{t .PhraseKey}}, Go code PhraseIn.
-func (d Direction) Phrase() string {
-	switch d {
-	case Higher:
-		return "Higher is better"
-	case Lower:
-		return "Lower is better"
-	}
-	return "Not rated: a measure of context"
-}
-
-// PhraseKey is the catalogue key of Phrase: "measure.direction.higher".
+// PhraseKey is the catalogue key of the phrase that says which way is
+// better: "Higher is better", "Lower is better", or for a measure of
+// context "Not rated: a measure of context", so that no page of one ever
+// says a way is better (measure.direction.higher, ...).
 func (d Direction) PhraseKey() string { return "measure.direction." + d.Key() }
 
-// PhraseIn is Phrase in the language l.
+// PhraseIn is the phrase of PhraseKey in the language l.
 func (d Direction) PhraseIn(l *words.Lang) string { return l.T(d.PhraseKey()) }
 
-// Word is the answer to "Better is": "Higher" or "Lower", and "" for a
-// measure of context, whose page leaves the row out. It is English, for
-// the templates that call it without a language, like Phrase; WordIn
-// writes it in a language.
-func (d Direction) Word() string {
-	switch d {
-	case Higher:
-		return "Higher"
-	case Lower:
-		return "Lower"
-	}
-	return ""
-}
-
-// WordKey is the catalogue key of Word, "measure.better.higher"; "" for
-// a measure of context.
+// WordKey is the catalogue key of the answer to "Better is": "Higher" or
+// "Lower" (measure.better.higher); "" for a measure of context, whose page
+// leaves the row out.
 func (d Direction) WordKey() string {
 	if !d.Rated() {
 		return ""
@@ -352,7 +327,8 @@ func (d Direction) WordKey() string {
 	return "measure.better." + d.Key()
 }
 
-// WordIn is Word in the language l; "" for a measure of context.
+// WordIn is the answer of WordKey in the language l; "" for a measure of
+// context.
 func (d Direction) WordIn(l *words.Lang) string {
 	if !d.Rated() {
 		return ""

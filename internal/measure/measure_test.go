@@ -175,12 +175,6 @@ func TestDirection(t *testing.T) {
 		if got := tt.d.WordIn(en); got != tt.word {
 			t.Errorf("%s.WordIn(en) = %q", tt.d, got)
 		}
-		if got := tt.d.Phrase(); got != tt.phrase {
-			t.Errorf("%s.Phrase() = %q", tt.d, got)
-		}
-		if got := tt.d.Word(); got != tt.word {
-			t.Errorf("%s.Word() = %q", tt.d, got)
-		}
 	}
 }
 

@@ -527,17 +527,6 @@ func SpanIn(l *words.Lang, first, last Period) string {
 	return l.F("period.span", "first", first.String(), "last", last.String())
 }
 
-// Span names the periods from first to last, "2021/22 to 2023/24", or the
-// one period when they are the same, never "from 2021/22 to 2021/22". It
-// is English, for problems and the callers not yet given a language;
-// SpanIn writes a page's.
-func Span(first, last Period) string {
-	if first == last {
-		return first.String()
-	}
-	return first.String() + " to " + last.String()
-}
-
 // Day is a date as a table gives it: a day, or a whole month when the
 // table says only "June 2024", which is shown as the month, never as the
 // 1st of it.
