@@ -523,18 +523,17 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
-		status = http.StatusNotFound
 		// A missing page of a language's tree gets that tree's 404 page,
-		// in its language: cy/404.html for an address under /cy/.
-		tree, _, _ := strings.Cut(p, "/")
-		if p = tree + "/404.html"; !strings.Contains(r.URL.Path[1:], "/") {
+		// in its language.
+		status = http.StatusNotFound
+		s.mu.RLock()
+		if s.site != nil {
+			p = s.site.NotFound(p)
+		} else {
 			p = "404.html"
 		}
+		s.mu.RUnlock()
 		if found, ok = s.get(p); !ok {
-			p = "404.html"
-			found, ok = s.get(p)
-		}
-		if !ok {
 			found.body = []byte("<!DOCTYPE html><html lang=\"en\"><head><title>Not found</title></head><body><h1>Not found</h1></body></html>")
 		}
 	}

@@ -80,6 +80,18 @@ func (s *Site) urls(t *builder) []string {
 	return urls
 }
 
+// NotFound is the 404 page for a missing file name: the page of the
+// language's tree the name is in (cy/404.html under cy/), found by the
+// trees' folders, as File finds their assets.
+func (s *Site) NotFound(name string) string {
+	for _, t := range s.b.others {
+		if strings.HasPrefix(name, t.prefix) {
+			return t.prefix + "404.html"
+		}
+	}
+	return "404.html"
+}
+
 // fork is a builder that shares everything but its problem list and its
 // output, for rendering on request.
 func (b *builder) fork() *builder {
