@@ -542,7 +542,7 @@ var en, cy = loadLang("en"), loadLang("cy")
 func loadLang(code string) *words.Lang {
 	l, probs := words.Load(code, nil, "")
 	if len(probs) > 0 {
-		panic(probs[0].Error())
+		panic(probs[0].String())
 	}
 	return l
 }

@@ -11,7 +11,7 @@ import (
 var en = func() *words.Lang {
 	l, probs := words.Load("en", nil, "")
 	if len(probs) > 0 {
-		panic(probs[0].Error())
+		panic(probs[0].String())
 	}
 	return l
 }()
@@ -20,7 +20,7 @@ var en = func() *words.Lang {
 var cy = func() *words.Lang {
 	l, probs := words.Load("cy", nil, "")
 	if len(probs) > 0 {
-		panic(probs[0].Error())
+		panic(probs[0].String())
 	}
 	return l
 }()

@@ -14,7 +14,7 @@ type langT = *words.Lang
 func lang(code string) *words.Lang {
 	l, probs := words.Load(code, nil, "")
 	if len(probs) > 0 {
-		panic(probs[0].Error())
+		panic(probs[0].String())
 	}
 	return l
 }

@@ -370,11 +370,7 @@ func (b *builder) inLanguage(src fs.FS, code string) *builder {
 // theme's overrides (themes/NAME/words/CODE.txt), and its problems; a
 // language partnersite has no words for falls back to English.
 func loadWords(src fs.FS, cfg *config.Site, code string) (*words.Lang, []problem.Problem) {
-	l, ps := words.Load(code, src, "themes/"+cfg.Theme+"/words/"+code+".txt")
-	probs := make([]problem.Problem, 0, len(ps))
-	for _, pr := range ps {
-		probs = append(probs, problem.Problem{Path: pr.Path, Line: pr.Line, Message: pr.Message})
-	}
+	l, probs := words.Load(code, src, "themes/"+cfg.Theme+"/words/"+code+".txt")
 	if l == nil {
 		l, _ = words.Load("en", nil, "")
 	}

@@ -25,6 +25,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/partnersite/partnersite/internal/problem"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -91,21 +92,11 @@ type grammar interface {
 	modify(modifier, word string) (out string, known bool)
 }
 
-// Problem is an entry of a catalogue that cannot be used, at its file and
-// line.
-type Problem struct {
-	Path    string
-	Line    int
-	Message string
-}
-
-func (p Problem) Error() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Message) }
-
 // Load returns the built-in catalogue of the language code, overridden by
 // the entries of override (a theme's words/CODE.txt, nil for none), read
 // from fsys at path. Every entry of override must be a key the built-in
 // catalogue has, with the same parts.
-func Load(code string, fsys fs.FS, path string) (*Lang, []Problem) {
+func Load(code string, fsys fs.FS, path string) (*Lang, []problem.Problem) {
 	l, probs := builtInLang(code)
 	if l == nil || fsys == nil {
 		return l, probs
@@ -115,7 +106,7 @@ func Load(code string, fsys fs.FS, path string) (*Lang, []Problem) {
 		if isNotExist(err) {
 			return l, probs
 		}
-		return l, append(probs, Problem{path, 1, fmt.Sprintf("cannot read the theme's words: %v", err)})
+		return l, append(probs, problem.Problem{Path: path, Line: 1, Message: fmt.Sprintf("cannot read the theme's words: %v", err)})
 	}
 	over, more := parse(path, b)
 	probs = append(probs, more...)
@@ -127,11 +118,11 @@ func Load(code string, fsys fs.FS, path string) (*Lang, []Problem) {
 		p := over[k]
 		was, ok := l.entries[k]
 		if !ok {
-			probs = append(probs, Problem{path, p.line, fmt.Sprintf("%q is not a word of the site; a theme can change the built-in words listed in docs/words.md, not add new ones", k)})
+			probs = append(probs, problem.Problem{Path: path, Line: p.line, Message: fmt.Sprintf("%q is not a word of the site; a theme can change the built-in words listed in docs/words.md, not add new ones", k)})
 			continue
 		}
 		if !sameNames(was, p) {
-			probs = append(probs, Problem{path, p.line, fmt.Sprintf("%q must use the parts %s, as the built-in entry does", k, names(was))})
+			probs = append(probs, problem.Problem{Path: path, Line: p.line, Message: fmt.Sprintf("%q must use the parts %s, as the built-in entry does", k, names(was))})
 			continue
 		}
 		merged[k] = p
@@ -142,7 +133,7 @@ func Load(code string, fsys fs.FS, path string) (*Lang, []Problem) {
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
 // builtInLang parses the built-in catalogue of code.
-func builtInLang(code string) (*Lang, []Problem) {
+func builtInLang(code string) (*Lang, []problem.Problem) {
 	var g grammar
 	var tag language.Tag
 	switch code {
@@ -151,12 +142,12 @@ func builtInLang(code string) (*Lang, []Problem) {
 	case "cy":
 		g, tag = welsh{}, language.MustParse("cy")
 	default:
-		return nil, []Problem{{"site.yaml", 1, fmt.Sprintf("there are no words for the language %q; partnersite speaks %s", code, strings.Join(Codes, " and "))}}
+		return nil, []problem.Problem{{Path: "site.yaml", Line: 1, Message: fmt.Sprintf("there are no words for the language %q; partnersite speaks %s", code, strings.Join(Codes, " and "))}}
 	}
 	name := code + ".txt"
 	b, err := builtIn.ReadFile(name)
 	if err != nil {
-		return nil, []Problem{{name, 1, err.Error()}}
+		return nil, []problem.Problem{{Path: name, Line: 1, Message: err.Error()}}
 	}
 	entries, probs := parse("internal/words/"+name, b)
 	return &Lang{Code: code, Tag: tag, entries: entries, grammar: g}, probs
@@ -165,9 +156,9 @@ func builtInLang(code string) (*Lang, []Problem) {
 // parse reads "key = text" lines; blank lines and lines starting with #
 // are left out. A text may use \n for a line break; a space at its end is
 // dropped, since an editor may strip it unseen.
-func parse(file string, b []byte) (map[string]*pattern, []Problem) {
+func parse(file string, b []byte) (map[string]*pattern, []problem.Problem) {
 	out := map[string]*pattern{}
-	var probs []Problem
+	var probs []problem.Problem
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	n := 0
 	for sc.Scan() {
@@ -179,18 +170,18 @@ func parse(file string, b []byte) (map[string]*pattern, []Problem) {
 		}
 		k, v, ok := strings.Cut(line, " = ")
 		if !ok {
-			probs = append(probs, Problem{file, n, "an entry is written key = text, with a space each side of ="})
+			probs = append(probs, problem.Problem{Path: file, Line: n, Message: "an entry is written key = text, with a space each side of ="})
 			continue
 		}
 		k = strings.TrimSpace(k)
 		v = strings.TrimRight(v, " \t")
 		if _, dup := out[k]; dup {
-			probs = append(probs, Problem{file, n, fmt.Sprintf("%q is written twice; keep one", k)})
+			probs = append(probs, problem.Problem{Path: file, Line: n, Message: fmt.Sprintf("%q is written twice; keep one", k)})
 			continue
 		}
 		p, err := compile(v)
 		if err != nil {
-			probs = append(probs, Problem{file, n, fmt.Sprintf("%s: %v", k, err)})
+			probs = append(probs, problem.Problem{Path: file, Line: n, Message: fmt.Sprintf("%s: %v", k, err)})
 			continue
 		}
 		p.line, p.file = n, file

@@ -181,7 +181,7 @@ func TestOverride(t *testing.T) {
 	}
 	var got []string
 	for _, p := range probs {
-		got = append(got, p.Error())
+		got = append(got, p.String())
 	}
 	want := []string{
 		`themes/t/words/en.txt:5: an entry is written key = text, with a space each side of =`,
