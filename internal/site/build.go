@@ -1159,8 +1159,6 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	fm["n"] = l.N
 	fm["list"] = l.List
 	fm["date"] = l.Date
-	fm["month"] = l.Month
-	fm["monthYear"] = l.MonthYear
 	// carried is a headline card's sentence: whole pounds or £1.3m.
 	fm["carried"] = func(y *model.SavingsYear) string { return chart.CarriedPhrase(l, y, true, 0) }
 	fm["value"] = func(u measure.Unit, v float64) string { return u.Value(l, v) }

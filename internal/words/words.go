@@ -103,7 +103,7 @@ func Load(code string, fsys fs.FS, path string) (*Lang, []problem.Problem) {
 	}
 	b, err := fs.ReadFile(fsys, path)
 	if err != nil {
-		if isNotExist(err) {
+		if errors.Is(err, fs.ErrNotExist) {
 			return l, probs
 		}
 		return l, append(probs, problem.Problem{Path: path, Line: 1, Message: fmt.Sprintf("cannot read the theme's words: %v", err)})
@@ -129,8 +129,6 @@ func Load(code string, fsys fs.FS, path string) (*Lang, []problem.Problem) {
 	}
 	return &Lang{Code: l.Code, Tag: l.Tag, entries: merged, grammar: l.grammar}, probs
 }
-
-func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
 // builtInLang parses the built-in catalogue of code.
 func builtInLang(code string) (*Lang, []problem.Problem) {
