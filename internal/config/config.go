@@ -265,10 +265,10 @@ func (s *Site) checkWelsh(pl *problem.List) {
 		return
 	}
 	if s.Languages[0] != "en" {
-		pl.Errorf(File, max(s.lines["languages"], 1), "write languages: [en, cy]: English is published at the site's root and Welsh in cy/")
+		pl.Errorf(File, s.lines["languages"], "write languages: [en, cy]: English is published at the site's root and Welsh in cy/")
 	}
 	if primary, _, _ := strings.Cut(strings.ToLower(s.Language), "-"); primary != "en" {
-		pl.Errorf(File, max(s.lines["language"], 1), "language %q would tag the English pages; with languages: [en, cy], language is the English pages' tag, such as en-GB, and the Welsh pages are cy", textfile.Short(s.Language))
+		pl.Errorf(File, s.lines["language"], "language %q would tag the English pages; with languages: [en, cy], language is the English pages' tag, such as en-GB, and the Welsh pages are cy", textfile.Short(s.Language))
 	}
 	for _, t := range []struct {
 		key, text, cy string
@@ -278,23 +278,23 @@ func (s *Site) checkWelsh(pl *problem.List) {
 		}
 	}
 	if s.Contact.Name != "" && s.Contact.NameCy == "" {
-		pl.Errorf(File, max(s.Contact.line, 1), "contact name has no Welsh twin; the site is in English and Welsh, so add name_cy: with the Welsh name under contact")
+		pl.Errorf(File, s.Contact.line, "contact name has no Welsh twin; the site is in English and Welsh, so add name_cy: with the Welsh name under contact")
 	}
 	for _, g := range s.Goals {
 		if g.Title != "" && g.Cy.Title == "" {
-			pl.Errorf(File, max(g.Line, 1), "goal %q has no title_cy; the site is in English and Welsh, so give each goal its Welsh title (and summary_cy)", g.ID)
+			pl.Errorf(File, g.Line, "goal %q has no title_cy; the site is in English and Welsh, so give each goal its Welsh title (and summary_cy)", g.ID)
 		}
 		if g.Summary != "" && g.Cy.Summary == "" {
-			pl.Errorf(File, max(g.Line, 1), "goal %q has no summary_cy; the site is in English and Welsh, so give each goal its Welsh summary", g.ID)
+			pl.Errorf(File, g.Line, "goal %q has no summary_cy; the site is in English and Welsh, so give each goal its Welsh summary", g.ID)
 		}
 	}
 	if len(s.RiskBandsCy) != len(s.RiskBands) {
-		pl.Errorf(File, max(s.lines["risk_bands"], 1), "risk_bands has no Welsh twin; add risk_bands_cy with the Welsh name of each band and the same lowest scores")
+		pl.Errorf(File, s.lines["risk_bands"], "risk_bands has no Welsh twin; add risk_bands_cy with the Welsh name of each band and the same lowest scores")
 		return
 	}
 	for i, b := range s.RiskBands {
 		if s.RiskBandsCy[i].From != b.From {
-			pl.Errorf(File, max(s.lines["risk_bands_cy"], 1), "risk_bands_cy must give the bands of risk_bands, with the same lowest scores (%d for %s)", b.From, b.Name)
+			pl.Errorf(File, s.lines["risk_bands_cy"], "risk_bands_cy must give the bands of risk_bands, with the same lowest scores (%d for %s)", b.From, b.Name)
 			return
 		}
 	}

@@ -1146,7 +1146,7 @@ type scoreTableData struct {
 }
 
 // funcsFor returns the template functions every theme may use, with the
-// words of the language l: {{t "nav.home"}} for a fixed word,
+// words of the language l: {{t "kind.home"}} for a fixed word,
 // {{f "key" "name" .Value}} for a pattern, {{n "key" .Count}} for a
 // plural, {{date .Date}} and {{list .Names}} in the language's grammar.
 func funcsFor(l *words.Lang) template.FuncMap {
