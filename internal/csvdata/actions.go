@@ -180,7 +180,7 @@ func loadActions(fsys fs.FS, pl *problem.List) []Action {
 			Service: c.id("service", r.Service, false), Partner: string(r.Partner), Metric: c.foldedID("metric", r.Metric, false),
 			Owner: string(r.Owner), Due: c.deadline("due", r.Due, true), RevisedDue: c.deadline("revised_due", r.RevisedDue, false),
 			Completed: c.day("completed", r.Completed), Period: c.asAtPeriod(r.Period),
-			Evidence: string(r.Evidence), Note: noteText(string(r.Note)), Cy: c.twins("title", "owner", "evidence", "note")}
+			Evidence: string(r.Evidence), Note: noteText(string(r.Note)), Cy: c.twins()}
 		if c.required("status", string(r.Status)) {
 			st, err := measure.ParseActionStatus(string(r.Status))
 			if err != nil {
@@ -206,7 +206,7 @@ func loadRisks(fsys fs.FS, pl *problem.List) []Risk {
 		return Risk{Line: line, ID: c.text("id", r.ID, true), Title: c.text("title", r.Title, true), Goal: c.id("goal", r.Goal, true),
 			Service: c.id("service", r.Service, false), Owner: string(r.Owner),
 			Likelihood: c.score("likelihood", r.Likelihood), Impact: c.score("impact", r.Impact),
-			Period: c.asAtPeriod(r.Period), Mitigation: string(r.Mitigation), Note: noteText(string(r.Note)), Cy: c.twins("title", "owner", "mitigation", "note")}
+			Period: c.asAtPeriod(r.Period), Mitigation: string(r.Mitigation), Note: noteText(string(r.Note)), Cy: c.twins()}
 	})
 }
 

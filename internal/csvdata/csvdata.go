@@ -507,15 +507,17 @@ type checker struct {
 	pl  *problem.List
 }
 
-// twins reads the Welsh twins of the named columns from the row, those
-// that are not empty, or nil when the file has none.
-func (c *checker) twins(cols ...string) Texts {
+// twins reads the row's Welsh twins that are not empty, the columns the
+// file's declaration names translated, or nil when it has none.
+func (c *checker) twins() Texts {
 	var out Texts
-	for _, col := range cols {
-		i, ok := c.t.index[col+TwinSuffix]
-		if !ok {
+	for _, tc := range c.t.columns {
+		twin, ok := strings.CutSuffix(tc.name, TwinSuffix)
+		i, present := c.t.index[tc.name]
+		if !ok || !present {
 			continue
 		}
+		col := twin
 		v := strings.TrimSpace(c.t.rows[c.row][i])
 		if col == "note" {
 			v = noteText(v) // "n/a" is no note in Welsh as in English
@@ -713,7 +715,7 @@ var partnerFields = declare(
 func loadPartners(fsys fs.FS, pl *problem.List) []Partner {
 	return loadFile(fsys, PartnersFile, partnerFields.columns(), pl, func(c *checker, line int, r partnerRow) Partner {
 		p := Partner{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
-			ShortName: string(r.ShortName), Website: string(r.Website), Cy: c.twins("name", "short_name")}
+			ShortName: string(r.ShortName), Website: string(r.Website), Cy: c.twins()}
 		if p.ShortName == "" {
 			p.ShortName = p.Name
 		}
@@ -768,7 +770,7 @@ var serviceFields = declare(
 func loadServices(fsys fs.FS, pl *problem.List) []Service {
 	return loadFile(fsys, ServicesFile, serviceFields.columns(), pl, func(c *checker, line int, r serviceRow) Service {
 		s := Service{Line: line, ID: c.id("id", r.ID, true), Name: c.text("name", r.Name, true),
-			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description), Cy: c.twins("name", "description")}
+			LeadPartner: c.id("lead_partner", r.LeadPartner, false), Description: string(r.Description), Cy: c.twins()}
 		if r.Started.bad {
 			_, err := period.ParseDate(c.raw("started"))
 			c.errorf("started", "started %q is not a date: %v", short(c.raw("started")), err)
@@ -823,7 +825,7 @@ func loadMetrics(fsys fs.FS, pl *problem.List) []Metric {
 			Service: c.id("service", r.Service, true), Goal: c.id("goal", r.Goal, false), // an empty goal is reported with the site's goals in crossCheck
 			Target: c.optional("target", r.Target.number), Amber: c.optional("amber", r.Amber),
 			Description: string(r.Description), Source: string(r.Source), SourceURL: c.webAddress("source_url", string(r.SourceURL)),
-			Cy: c.twins("name", "description", "source")}
+			Cy: c.twins()}
 		m.Scale = 1
 		if sc := string(r.Scale); sc != "" {
 			if m.Scale = scales[strings.ToLower(strings.ReplaceAll(sc, " ", ""))]; m.Scale == 0 {
@@ -1256,7 +1258,7 @@ func loadSavings(fsys fs.FS, pl *problem.List) []Saving {
 		}
 		s := Saving{Line: line, Service: c.id("service", r.Service, true), Period: pr,
 			Partner: string(r.Partner), TargetSaving: c.optionalAmount("target_saving", r.TargetSaving),
-			OneOffCost: c.optionalAmount("one_off_cost", r.OneOffCost), Note: string(r.Note), Cy: c.twins("note")}
+			OneOffCost: c.optionalAmount("one_off_cost", r.OneOffCost), Note: string(r.Note), Cy: c.twins()}
 		var base, actual bool
 		s.BaselineCost, base = c.amount("baseline_cost", r.BaselineCost, false)
 		s.ActualCost, actual = c.amount("actual_cost", r.ActualCost, false)
@@ -1326,7 +1328,7 @@ func loadBenchmarks(fsys fs.FS, metrics []Metric, pl *problem.List) []Benchmark 
 		gbp[m.ID] = m.Unit == measure.GBP
 	}
 	return loadFile(fsys, BenchmarksFile, benchmarkFields.columns(), pl, func(c *checker, line int, r benchmarkRow) Benchmark {
-		b := Benchmark{Line: line, Metric: c.foldedID("metric", r.Metric, true), Name: c.text("benchmark", r.Benchmark, true), Source: string(r.Source), Cy: c.twins("benchmark", "source")}
+		b := Benchmark{Line: line, Metric: c.foldedID("metric", r.Metric, true), Name: c.text("benchmark", r.Benchmark, true), Source: string(r.Source), Cy: c.twins()}
 		b.Period, b.ambiguous = c.period("period", r.Period)
 		b.Value, b.Mark, b.Flag = c.figure("value", r.Value)
 		b.Places = r.Value.places
