@@ -521,11 +521,8 @@ func (d *Dir) stage(name string, data []byte) error {
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
 	dir := filepath.Dir(p)
-	if _, ok := d.made.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return d.fail(fmt.Errorf("creating %s: %w", dir, err))
-		}
-		d.made.Store(dir, true)
+	if err := d.mkdir(dir); err != nil {
+		return d.fail(fmt.Errorf("creating %s: %w", dir, err))
 	}
 	if err := writeNew(p, data); err != nil {
 		return d.fail(fmt.Errorf("writing %s: %w", name, err))
@@ -533,6 +530,27 @@ func (d *Dir) stage(name string, data []byte) error {
 	d.mu.Lock()
 	d.names = append(d.names, name)
 	d.mu.Unlock()
+	return nil
+}
+
+// mkdir makes the folder dir in the temporary folder, and any of its
+// parents not yet made, with one system call for each: os.MkdirAll would
+// first ask after the folder and its parent, which for a site of 10,000
+// pages, each in a folder of its own, was twice as many calls again.
+func (d *Dir) mkdir(dir string) error {
+	if _, ok := d.made.Load(dir); ok || dir == d.tmp {
+		return nil
+	}
+	if parent := filepath.Dir(dir); parent != dir {
+		if err := d.mkdir(parent); err != nil {
+			return err
+		}
+	}
+	// Another file's writer may have made it a moment ago.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.made.Store(dir, true)
 	return nil
 }
 
