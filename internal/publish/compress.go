@@ -58,6 +58,8 @@ type copyKind struct {
 	make   func([]byte) []byte
 	// of reports whether the file f, of size bytes, is a copy of data.
 	of func(f *os.File, size int64, data []byte) bool
+	// unpack reads a copy back, checking it whole.
+	unpack func(io.Reader) (io.Reader, error)
 }
 
 // kinds are the compressed copies, gzip's first.
@@ -76,15 +78,19 @@ type copyKind struct {
 // server that serves brotli copies sends the gzip one where there is none.
 // A build in which those files are unchanged spends none of it.
 var kinds = []copyKind{
-	{".gz", math.MaxInt, gzipped, gzipOf},
-	{".br", brotliMax, brotlied, brotliOf},
+	{".gz", math.MaxInt, gzipped, gzipOf, unpackGzip},
+	{".br", brotliMax, brotlied, brotliOf, unpackBrotli},
 }
 
-// Sizes at which the levels change.
+// Levels, and the sizes at which they change.
 const (
-	gzipSlow   = 1 << 20
-	brotliSlow = 128 << 10
-	brotliMax  = 1 << 20
+	gzipBest    = gzip.BestCompression
+	gzipLarge   = 6 // above gzipSlow
+	gzipSlow    = 1 << 20
+	brotliBest  = brotli.BestCompression
+	brotliLarge = 6 // above brotliSlow
+	brotliSlow  = 128 << 10
+	brotliMax   = 1 << 20
 )
 
 // gzipOf reports whether f is a gzip copy of data by the checksum and
@@ -106,22 +112,13 @@ func gzipOf(f *os.File, size int64, data []byte) bool {
 // brotliOf reports whether f is a brotli copy of data by unpacking it:
 // brotli records no checksum, and these copies are of files up to 1 MB.
 func brotliOf(f *os.File, _ int64, data []byte) bool {
-	r := brotli.NewReader(f)
-	var buf [32 << 10]byte
-	for rest := data; ; {
-		n, err := r.Read(buf[:])
-		if n > len(rest) || !bytes.Equal(buf[:n], rest[:n]) {
-			return false
-		}
-		rest = rest[n:]
-		if err == io.EOF {
-			return len(rest) == 0
-		}
-		if err != nil {
-			return false
-		}
-	}
+	return sameStream(brotli.NewReader(f), data)
 }
+
+// unpackGzip and unpackBrotli read a copy as the bytes it is a copy of.
+func unpackGzip(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }
+
+func unpackBrotli(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil }
 
 // copiesOf are the compressed copies a file of size bytes gets.
 func copiesOf(size int) []copyKind {
@@ -134,9 +131,9 @@ func copiesOf(size int) []copyKind {
 // gzipped returns a gzip copy of b with no name or time in its header, so
 // that the same bytes give the same copy every build.
 func gzipped(b []byte) []byte {
-	level := gzip.BestCompression
+	level := gzipBest
 	if len(b) > gzipSlow {
-		level = 6
+		level = gzipLarge
 	}
 	var z bytes.Buffer
 	z.Grow(len(b)/4 + 64)
@@ -148,9 +145,9 @@ func gzipped(b []byte) []byte {
 
 // brotlied returns a brotli copy of b.
 func brotlied(b []byte) []byte {
-	q := brotli.BestCompression
+	q := brotliBest
 	if len(b) > brotliSlow {
-		q = 6
+		q = brotliLarge
 	}
 	// A window no larger than the file: quality 11 sets up tables the
 	// size of its window, which for a small file would cost more than

@@ -152,6 +152,7 @@ type Dir struct {
 	jobs      sync.WaitGroup
 	slots     chan struct{}      // compressions that may run at once
 	zips      map[string]*zipped // by the bytes compressed; guarded by mu
+	cache     string             // the copy cache's folder, or "" (see cache.go)
 	mu        sync.Mutex
 	names     []string // files written or kept, for the marker
 	puts      []put    // files staged to go into the target, when updating
@@ -602,7 +603,7 @@ func (d *Dir) copies(name string, data []byte, changed bool) {
 			for i, c := range kinds {
 				all.Go(func() {
 					d.slots <- struct{}{}
-					z.copies[i] = c.make(b)
+					z.copies[i] = d.compressed(c, b)
 					<-d.slots
 				})
 			}
