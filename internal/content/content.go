@@ -458,24 +458,32 @@ func classify(page *Page, langs []string, pl *problem.List) bool {
 // and returns the body, the line the body starts on, and whether the front
 // matter could be read at all.
 func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
-	lines := bytes.SplitAfter(raw, []byte("\n"))
-	if len(lines) == 0 || strings.TrimSpace(string(lines[0])) != "---" {
+	first, _, _ := bytes.Cut(raw, []byte("\n"))
+	if string(bytes.TrimSpace(first)) != "---" {
 		return raw, 1, true
 	}
-	end := -1
-	for i := 1; i < len(lines); i++ {
-		if t := strings.TrimSpace(string(lines[i])); t == "---" || t == "..." {
-			end = i
+	// The settings and the body are parts of raw, found line by line
+	// without cutting the whole page into lines and joining them again.
+	start := len(first) + 1 // where the settings begin
+	end, next, n := -1, 0, 1
+	for pos := start; pos < len(raw); n++ {
+		line, after := raw[pos:], len(raw)
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line, after = line[:i], pos+i+1
+		}
+		if t := string(bytes.TrimSpace(line)); t == "---" || t == "..." {
+			end, next = pos, after
 			break
 		}
+		pos = after
 	}
 	if end < 0 {
 		pl.Errorf(page.Path, 1, "front matter opens with --- but never closes; end it with a line of ---")
 		return raw, 1, false
 	}
-	yml := bytes.Join(lines[1:end], nil)
-	body := bytes.Join(lines[end+1:], nil)
-	bodyLine := end + 2
+	yml := raw[start:end]
+	body := raw[next:]
+	bodyLine := n + 2
 	doc, simple := simpleYAML(yml)
 	if !simple {
 		if err := yaml.Unmarshal(yml, &doc); err != nil {

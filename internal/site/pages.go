@@ -136,8 +136,16 @@ func (b *Base) PageTitle() string {
 // actions a page on them.
 func (b *Base) Meta() template.HTML {
 	var m strings.Builder
+	m.Grow(1024)
+	// Written piece by piece: fmt's formatting was a third of the time
+	// the layout's calls took on a plain page.
+	write := func(parts ...string) {
+		for _, p := range parts {
+			m.WriteString(p)
+		}
+	}
 	tag := func(attr, name, content string) {
-		fmt.Fprintf(&m, "<meta %s=\"%s\" content=\"%s\">\n", attr, name, html.EscapeString(content))
+		write("<meta ", attr, "=\"", name, "\" content=\"", html.EscapeString(content), "\">\n")
 	}
 	if b.Description != "" {
 		tag("name", "description", b.Description)
@@ -149,7 +157,7 @@ func (b *Base) Meta() template.HTML {
 		tag("name", "robots", "noindex")
 	}
 	if b.Site.BaseURL != "" && b.Kind != "404" && b.Kind != "embed" {
-		fmt.Fprintf(&m, "<link rel=\"canonical\" href=\"%s\">\n", html.EscapeString(b.Site.BaseURL+b.URL))
+		write("<link rel=\"canonical\" href=\"", html.EscapeString(b.Site.BaseURL+b.URL), "\">\n")
 		tag("property", "og:url", b.Site.BaseURL+b.URL)
 	}
 	if len(b.Counterparts) > 0 && b.Kind != "404" && b.Kind != "embed" {
@@ -164,7 +172,7 @@ func (b *Base) Meta() template.HTML {
 			if href == "" {
 				href = c.Href
 			}
-			fmt.Fprintf(&m, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s\">\n", html.EscapeString(c.Lang), html.EscapeString(href))
+			write("<link rel=\"alternate\" hreflang=\"", html.EscapeString(c.Lang), "\" href=\"", html.EscapeString(href), "\">\n")
 		}
 	}
 	title := b.Site.Title
