@@ -1,7 +1,9 @@
 package content
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/partnersite/partnersite/internal/problem"
 )
@@ -38,4 +40,28 @@ func TestFrontMatterSplit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzWords holds words to what it promises: pieces written one after
+// another, with space() between some, read as their text joined and cut
+// at every run of white space (by unicode.IsSpace), one space between
+// words and none at either end.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", "  two\t words \n", "é\u00a0à", "x\u2003y\u0085z", "\xff \xfe", "end. "} {
+		f.Add(s, "b ", true)
+	}
+	f.Fuzz(func(t *testing.T, a, b string, space bool) {
+		var w words
+		w.write(a)
+		joined := a
+		if space {
+			w.space()
+			joined += " "
+		}
+		w.write(b)
+		joined += b
+		if want := strings.Join(strings.FieldsFunc(joined, unicode.IsSpace), " "); w.String() != want {
+			t.Errorf("writing %q then %q (space between: %v) = %q, want %q", a, b, space, w.String(), want)
+		}
+	})
 }
