@@ -799,8 +799,8 @@ func (b *builder) notFound(w *bytes.Buffer) error {
 	// Served at any address, it links from the site's root path: the
 	// other tree's 404 page is that path with the other tree's folder.
 	bs.Counterparts = b.counterparts("404.html", strings.TrimSuffix(bs.Root, b.prefix))
-	bs = b.links(bs)
-	return b.draw(w, "404", &bs, &bs)
+	pg := &NotFoundPage{Base: b.links(bs)}
+	return b.draw(w, "404", &pg.Base, pg)
 }
 
 func basePath(baseURL string) string {

@@ -18,6 +18,12 @@ import (
 // Base is what every page template receives; page kinds embed it. Its
 // methods are what templates use to write links, so every link goes
 // through Rel and stays relative.
+//
+// The layout reads Base's fields through .Base, a field of every page's
+// data, rather than as the page's own: text/template looks a field up
+// by name each time it is used, and a field of an embedded struct is
+// found by a search that allocates, a sixth of the layout's time on a
+// plain page.
 type Base struct {
 	Site        *config.Site
 	P           *model.Partnership
@@ -201,6 +207,12 @@ func (b *Base) IsCurrent(url string) bool {
 		return b.URL == ""
 	}
 	return strings.HasPrefix(b.URL, url)
+}
+
+// NotFoundPage is 404.html, which has nothing of its own: like every
+// page's data it holds a Base, which layouts read as .Base.
+type NotFoundPage struct {
+	Base
 }
 
 // HomePage is index.html.
