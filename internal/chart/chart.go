@@ -94,6 +94,22 @@ type Cell struct {
 	Status      *model.Status
 	StatusClass string // Status.Class(), when Status is set
 	Title       string // the rule behind a status, shown on hover
+	// Label is the cell's column header, which a narrow screen shows
+	// beside it (data-label): set once the table is made, so that the
+	// template reads a field where it looked the header up in every cell.
+	Label string
+}
+
+// labelled gives each cell of t its column's header as its Label.
+func (t Table) labelled() Table {
+	for _, r := range t.Rows {
+		for i := range r.Cells {
+			if i+1 < len(t.Head) {
+				r.Cells[i].Label = t.Head[i+1]
+			}
+		}
+	}
+	return t
 }
 
 func num(s string) Cell { return Cell{Text: s, Num: true} }
@@ -714,7 +730,7 @@ func metricTable(lang *words.Lang, m *model.Metric, series []*model.Series, peri
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return t
+	return t.labelled()
 }
 
 // tableRow is a row of a metric's table: a period of the metric's kind,
@@ -1106,7 +1122,7 @@ func savingsTable(lang *words.Lang, v *model.Savings, caption string) Table {
 	if g := v.GapPhrase(); g != "" {
 		t.Key = append(t.Key, lang.F("savings.key.gap", "gap", g))
 	}
-	return t
+	return t.labelled()
 }
 
 // netPhrase says a net figure in words, to the places of its column: a

@@ -185,6 +185,13 @@ func TestMetricTableCells(t *testing.T) {
 	if heads[0].Num || !heads[1].Num || heads[3].Num {
 		t.Errorf("head alignment = %+v", heads)
 	}
+	var labels []string
+	for _, c := range fig.Table.Rows[1].Cells {
+		labels = append(labels, c.Label)
+	}
+	if got := strings.Join(labels, "|"); got != "North|North target|North status|South|South target|South status" {
+		t.Errorf("row 2's labels = %s", got)
+	}
 }
 
 func TestSavingsSummary(t *testing.T) {
@@ -224,6 +231,11 @@ func TestSavingsSummary(t *testing.T) {
 	last := north.Table.Rows[1].Cells
 	if last[len(last)-1].Text != "£14.25" || last[len(last)-2].Text != "£570,000" {
 		t.Errorf("north last row = %+v", last)
+	}
+	for i, c := range last {
+		if c.Label != north.Table.Head[i+1] || c.Label == "" {
+			t.Errorf("north last row's cell %d is labelled %q, want its column's %q", i, c.Label, north.Table.Head[i+1])
+		}
 	}
 	if first := Savings(en, p.Savings("", "north"), "n").Table.Rows[0].Cells[6].Text; first != "−£180,000" {
 		t.Errorf("north 2023/24 net = %s, want −£180,000 with a true minus sign (60%% of 100,000 - 400,000)", first)

@@ -223,6 +223,7 @@ func tableKey(t chart.Table) string {
 			writeField(&k, c.Text)
 			writeField(&k, c.StatusClass)
 			writeField(&k, c.Title)
+			writeField(&k, c.Label)
 			k.WriteString(strconv.FormatBool(c.Num))
 			if c.Status == nil {
 				k.WriteByte('-')

@@ -207,7 +207,7 @@ func TestTableKey(t *testing.T) {
 	for typ, keyed := range map[reflect.Type][]string{
 		reflect.TypeFor[chart.Table](): {"Caption", "Key", "Head", "Rows", "EarlierNote"},
 		reflect.TypeFor[chart.Row]():   {"Head", "Cells", "Earlier"},
-		reflect.TypeFor[chart.Cell]():  {"Text", "Num", "Status", "StatusClass", "Title"},
+		reflect.TypeFor[chart.Cell]():  {"Text", "Num", "Status", "StatusClass", "Title", "Label"},
 	} {
 		if got := exported(typ); !reflect.DeepEqual(got, keyed) {
 			t.Errorf("%s has fields %v, tableKey knows %v: put the new field's value in the key, then here", typ, got, keyed)
