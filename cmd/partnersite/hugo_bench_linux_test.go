@@ -20,7 +20,12 @@ import (
 // With PARTNERSITE_LIMIT naming the goldmark-only program's folder
 // (../shared/bench/goldmark-limit beside this repository), it also
 // times that on the same pages and reports the full build's processor
-// time over its (limit-cpu-x). The folders are under TMPDIR: set it to
+// time over its (limit-cpu-x); the same with the user's cache folder
+// empty, as on a machine's first build, when the compressed copies of the
+// theme's files are made rather than taken from it (cold-limit-cpu-x);
+// and what the 10,000 pages cost over a site of one page, partnersite's
+// against the limit's (page-limit-cpu-x): the report pages alone, without
+// the data pages, which cost the same at every size. The folders are under TMPDIR: set it to
 // /dev/shm for tmpfs, leave it for the disk. It needs Hugo and Go on the
 // PATH, and skips without Hugo.
 //
@@ -50,8 +55,13 @@ func BenchmarkAgainstHugo10k(b *testing.B) {
 	buildPS := []string{ps, "build", "--source", filepath.Join(work, "ps"), "--output", psOut}
 	buildHugo := []string{hugo, "--quiet", "--source", filepath.Join(work, "hugo"), "--destination", hugoOut}
 	runs := map[string][]runUsage{}
-	timed := func(name string, args ...string) {
+	timedIn := func(env []string, name string, args ...string) {
 		runs[name] = append(runs[name], runOnce(b, env, args...))
+	}
+	timed := func(name string, args ...string) { timedIn(env, name, args...) }
+	if limit != "" {
+		goRun(b, "../..", "run", "./internal/synth/gen", "-pages", "1", filepath.Join(work, "ps1"))
+		goRun(b, "../..", "run", "./internal/synth/gen", "-pages", "1", "-hugo", filepath.Join(work, "hugo1"))
 	}
 	// Each build into an empty folder starts on a settled disk: the last
 	// output removed and everything written so far flushed, untimed. On
@@ -87,6 +97,13 @@ func BenchmarkAgainstHugo10k(b *testing.B) {
 		if limit != "" {
 			fresh(limitOut)
 			timed("limit", limit, "-in", filepath.Join(work, "hugo", "content"), "-out", limitOut)
+			fresh(psOut)
+			cold := append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(work, fmt.Sprint("cache-cold-", round)))
+			timedIn(cold, "ps-cold", buildPS...)
+			fresh(psOut)
+			timed("ps-one", ps, "build", "--source", filepath.Join(work, "ps1"), "--output", psOut)
+			fresh(limitOut)
+			timed("limit-one", limit, "-in", filepath.Join(work, "hugo1", "content"), "-out", limitOut)
 		}
 	}
 	for _, kind := range []string{"", "again-", "edited-"} {
@@ -99,8 +116,14 @@ func BenchmarkAgainstHugo10k(b *testing.B) {
 	}
 	if limit != "" {
 		p, l := median(runs["ps"]), median(runs["limit"])
+		cold, p1, l1 := median(runs["ps-cold"]), median(runs["ps-one"]), median(runs["limit-one"])
 		b.ReportMetric(p.cpu.Seconds()/l.cpu.Seconds(), "limit-cpu-x")
-		b.Logf("goldmark-only limit %.2f s (CPU %.2f s)", l.wall.Seconds(), l.cpu.Seconds())
+		b.ReportMetric(cold.cpu.Seconds()/l.cpu.Seconds(), "cold-limit-cpu-x")
+		b.ReportMetric((p.cpu-p1.cpu).Seconds()/(l.cpu-l1.cpu).Seconds(), "page-limit-cpu-x")
+		b.Logf("goldmark-only limit %.2f s (CPU %.2f s); partnersite with an empty cache %.2f s (CPU %.2f s)",
+			l.wall.Seconds(), l.cpu.Seconds(), cold.wall.Seconds(), cold.cpu.Seconds())
+		b.Logf("one page: partnersite %.2f s (CPU %.2f s), the limit %.2f s (CPU %.2f s)",
+			p1.wall.Seconds(), p1.cpu.Seconds(), l1.wall.Seconds(), l1.cpu.Seconds())
 	}
 }
 
