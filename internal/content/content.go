@@ -381,7 +381,11 @@ func (p *Page) HasShortcodes() bool { return p.shortcodes }
 // syntax go to pl, at their lines.
 func (set *Set) Parse(page *Page, pl *problem.List) *Parsed {
 	doc := set.md.Parser().Parse(text.NewReader(page.src)).(*ast.Document)
-	blockShortcodes(doc, page.src)
+	// A shortcode's node is made only where the text has "{{<", so a page
+	// without one is spared the two walks of its tree that look for them.
+	if page.shortcodes {
+		blockShortcodes(doc, page.src)
+	}
 	if page.titleHeading {
 		removeFirstHeading(doc)
 	}
@@ -390,7 +394,10 @@ func (set *Set) Parse(page *Page, pl *problem.List) *Parsed {
 		portableLinks(doc)
 	}
 	accessibleTables(doc)
-	pp := &Parsed{Page: page, doc: doc, Shortcodes: collectShortcodes(doc)}
+	pp := &Parsed{Page: page, doc: doc}
+	if page.shortcodes {
+		pp.Shortcodes = collectShortcodes(doc)
+	}
 	for _, sc := range pp.Shortcodes {
 		sc.Line = page.bodyLine + lineOf(page.src, sc.offset) - 1
 		if sc.Err != "" {
@@ -719,9 +726,17 @@ func portableURL(dest string) string {
 // accessibleTables gives header cells scope="col" and aligned cells a class
 // (not an inline style, so a strict style policy still applies).
 func accessibleTables(doc *ast.Document) {
+	// Cells are blocks, so the walk goes no further into a cell or any run
+	// of inline text: most of a page's nodes are its words.
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
 		cell, ok := n.(*east.TableCell)
-		if !ok || !entering {
+		if !ok {
+			if n.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil
+			}
 			return ast.WalkContinue, nil
 		}
 		if cell.Parent().Kind() == east.KindTableHeader {
@@ -730,7 +745,7 @@ func accessibleTables(doc *ast.Document) {
 		if cell.Alignment != east.AlignNone {
 			cell.SetAttributeString("class", "align-"+cell.Alignment.String())
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkSkipChildren, nil
 	})
 }
 
