@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"html/template"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,8 +27,16 @@ import (
 // by.
 //
 // pp may be one the site has just rendered, shortcodes filled in: they are
-// emptied while the outline is taken, and then put back.
-func (set *Set) Outline(pp *Parsed, n int) (headings []string, prose string, err error) {
+// emptied while the outline is taken, and then put back. rendered, when
+// not "", is pp as Render wrote it: for a page without shortcodes that is
+// the HTML the outline reads, and it is read from there rather than
+// rendered again block by block (FuzzOutlineOfRendered holds the two
+// alike).
+func (set *Set) Outline(pp *Parsed, n int, rendered template.HTML) (headings []string, prose string, err error) {
+	if rendered != "" && !pp.Page.shortcodes {
+		headings, prose = outlineOf(string(rendered), n)
+		return headings, prose, nil
+	}
 	filled := make([][]byte, len(pp.Shortcodes))
 	for i, sc := range pp.Shortcodes {
 		filled[i], sc.HTML = sc.HTML, nil
@@ -87,6 +96,15 @@ func (set *Set) Outline(pp *Parsed, n int) (headings []string, prose string, err
 		}
 	}
 	return headings, cut(closeGaps(body.String()), n), nil
+}
+
+// outlineOf reads the outline from a page's whole rendered HTML, which
+// holds no shortcode: its headings, and its text read until it is at
+// least 2n+1 bytes long, then cut to n. Its blocks are separated in the
+// HTML by their tags and line ends as Outline separates them by a space.
+func outlineOf(rendered string, n int) (headings []string, prose string) {
+	headings, text := visibleText(rendered, 2*n+1)
+	return headings, cut(closeGaps(text), n)
 }
 
 // closeGaps takes out a space before punctuation, as a shortcode left out
@@ -166,6 +184,14 @@ func visibleText(s string, limit int) (headings []string, text string) {
 	skip := "" // the tag whose content is being skipped, until it closes
 	depth := 0 // of skip tags inside the one being skipped
 	for len(s) > 0 {
+		if !inHeading && skip == "" && body.Len() >= limit {
+			// The text is read; only headings are left to find, and the
+			// next starts at the next "<h1" to "<h6": goldmark escapes
+			// every < in text, so one there starts a tag.
+			if s = nextHeading(s); s == "" {
+				break
+			}
+		}
 		lt := strings.IndexByte(s, '<')
 		if lt < 0 {
 			lt = len(s)
@@ -229,6 +255,20 @@ func visibleText(s string, limit int) (headings []string, text string) {
 		}
 	}
 	return headings, body.String()
+}
+
+// nextHeading is s from its next heading's opening tag, or "".
+func nextHeading(s string) string {
+	for {
+		i := strings.Index(s, "<h")
+		if i < 0 || i+2 >= len(s) {
+			return ""
+		}
+		if c := s[i+2]; c >= '1' && c <= '6' {
+			return s[i:]
+		}
+		s = s[i+2:]
+	}
 }
 
 // words is text with its runs of white space written as one space, and

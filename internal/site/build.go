@@ -665,7 +665,7 @@ func (b *builder) commentary(bs *Base, pg *content.Page) error {
 		return err
 	}
 	bs.Body = body
-	if err := b.keepOutline(pg, pp); err != nil {
+	if err := b.keepOutline(pg, pp, body); err != nil {
 		return err
 	}
 	if pg.Summary != "" {

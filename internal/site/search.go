@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"html/template"
 	"slices"
 	"strings"
 
@@ -80,12 +81,12 @@ type outline struct {
 }
 
 // keepOutline takes the outline of a report or plain page as it renders,
-// from the tree the page was rendered from.
-func (b *builder) keepOutline(pg *content.Page, pp *content.Parsed) error {
+// from the tree the page was rendered from and the body it rendered.
+func (b *builder) keepOutline(pg *content.Page, pp *content.Parsed, body template.HTML) error {
 	if pg.Kind != content.Report && pg.Kind != content.Plain {
 		return nil
 	}
-	h, x, err := b.content.Outline(pp, SearchText)
+	h, x, err := b.content.Outline(pp, SearchText, body)
 	if err != nil {
 		return err
 	}
@@ -99,7 +100,7 @@ func (b *builder) outline(pg *content.Page) (outline, error) {
 	if o, ok := b.outlines.Load(pg); ok {
 		return o.(outline), nil
 	}
-	h, x, err := b.content.Outline(b.content.Parse(pg, &problem.List{}), SearchText)
+	h, x, err := b.content.Outline(b.content.Parse(pg, &problem.List{}), SearchText, "")
 	return outline{h, x}, err
 }
 

@@ -294,7 +294,7 @@ func BenchmarkSearchOutline1k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, pp := range pps {
-			if _, _, err := bl.content.Outline(pp, SearchText); err != nil {
+			if _, _, err := bl.content.Outline(pp, SearchText, ""); err != nil {
 				b.Fatal(err)
 			}
 		}
