@@ -218,8 +218,9 @@ func build(args []string, stdout, stderr io.Writer) error {
 	}
 	rec := stamp.Record(src)
 	// The theme's compressed copies, the same bytes build after build,
-	// come from the user's cache once made (see internal/publish).
-	dir.KeepCopiesIn(publish.CopyCache())
+	// come from the user's cache once this program has made them (see
+	// internal/publish).
+	dir.KeepCopiesIn(publish.CopyCache(stamp.Key()))
 	out, pl, err := site.Build(rec, site.Options{Drafts: *drafts, Portable: *portable, Write: dir.Write, Room: room})
 	printProblems(pl, *all, stderr)
 	if err != nil {

@@ -488,7 +488,7 @@ func frontMatter(page *Page, raw []byte, pl *problem.List) ([]byte, int, bool) {
 		pl.Errorf(page.Path, 1, "front matter opens with --- but never closes; end it with a line of ---")
 		return raw, 1, false
 	}
-	yml := raw[start:end]
+	yml := raw[start:end:end] // capped, so that nothing appended to it runs into the body
 	body := raw[next:]
 	bodyLine := n + 2
 	doc, simple := simpleYAML(yml)

@@ -5,12 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"time"
 )
 
@@ -27,31 +24,25 @@ import (
 //
 // A copy is taken from the cache only when it unpacks to the very bytes it
 // is a copy of, so a damaged file there costs a compression, never a wrong
-// copy. The folder is named by what decides a copy's bytes (the levels, the
-// brotli package and the Go release), so that a build's copies are the
-// same bytes whether the cache held them or not. Copies unused for
-// cacheAge are removed.
+// copy. Each program has a folder of its own, named by the caller from
+// what identifies the program (stamp.Key), since its levels, its window
+// sizes and the compressors it was built with decide a copy's bytes: a
+// build's copies are the same bytes whether the cache held them or not.
+// Copies unused for cacheAge are removed, and so, once empty, are the
+// folders of programs no longer run.
 
 // cacheAge is how long a copy no build has used stays in the cache.
 const cacheAge = 30 * 24 * time.Hour
 
-// CopyCache returns the folder of the user's cache that builds keep their
-// compressed copies in, or "" when the system has no cache folder.
-func CopyCache() string {
+// CopyCache returns the folder of the user's cache that builds by the
+// program identified by program keep their compressed copies in, or ""
+// when program is "" or the system has no cache folder.
+func CopyCache(program string) string {
 	cache, err := os.UserCacheDir()
-	if err != nil {
+	if err != nil || program == "" {
 		return ""
 	}
-	brotliVersion := ""
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, m := range bi.Deps {
-			if m.Path == "github.com/andybalholm/brotli" {
-				brotliVersion = m.Version
-			}
-		}
-	}
-	sum := sha256.Sum256(fmt.Appendf(nil, "%s %s gzip %d %d at %d brotli %d %d at %d to %d",
-		runtime.Version(), brotliVersion, gzipBest, gzipLarge, gzipSlow, brotliBest, brotliLarge, brotliSlow, brotliMax))
+	sum := sha256.Sum256([]byte(program))
 	return filepath.Join(cache, "partnersite", "copies", hex.EncodeToString(sum[:8]))
 }
 

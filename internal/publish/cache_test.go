@@ -130,16 +130,26 @@ func TestCopyCache(t *testing.T) {
 }
 
 // TestCopyCacheFolder checks that the cache's folder is in the user's
-// cache, and that a system without one keeps nothing.
+// cache, one for each program, and that a system without one, or a
+// program that cannot say what it is, keeps nothing.
 func TestCopyCacheFolder(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", home)
-	if got := CopyCache(); !strings.HasPrefix(got, filepath.Join(home, "partnersite", "copies")+string(filepath.Separator)) {
-		t.Errorf("CopyCache() = %q, want a folder under %s", got, home)
+	a, b := CopyCache("program a"), CopyCache("program b")
+	for _, got := range []string{a, b} {
+		if !strings.HasPrefix(got, filepath.Join(home, "partnersite", "copies")+string(filepath.Separator)) {
+			t.Errorf("CopyCache = %q, want a folder under %s", got, home)
+		}
+	}
+	if a == b || a != CopyCache("program a") {
+		t.Errorf("two programs' folders are %q and %q, want one of its own for each, always the same", a, b)
+	}
+	if got := CopyCache(""); got != "" {
+		t.Errorf("for a program that cannot say what it is, CopyCache = %q, want \"\"", got)
 	}
 	t.Setenv("XDG_CACHE_HOME", "")
 	t.Setenv("HOME", "")
-	if got := CopyCache(); got != "" {
-		t.Errorf("with no cache folder, CopyCache() = %q, want \"\"", got)
+	if got := CopyCache("program a"); got != "" {
+		t.Errorf("with no cache folder, CopyCache = %q, want \"\"", got)
 	}
 }

@@ -82,15 +82,11 @@ var kinds = []copyKind{
 	{".br", brotliMax, brotlied, brotliOf, unpackBrotli},
 }
 
-// Levels, and the sizes at which they change.
+// Sizes at which the levels change.
 const (
-	gzipBest    = gzip.BestCompression
-	gzipLarge   = 6 // above gzipSlow
-	gzipSlow    = 1 << 20
-	brotliBest  = brotli.BestCompression
-	brotliLarge = 6 // above brotliSlow
-	brotliSlow  = 128 << 10
-	brotliMax   = 1 << 20
+	gzipSlow   = 1 << 20
+	brotliSlow = 128 << 10
+	brotliMax  = 1 << 20
 )
 
 // gzipOf reports whether f is a gzip copy of data by the checksum and
@@ -131,9 +127,9 @@ func copiesOf(size int) []copyKind {
 // gzipped returns a gzip copy of b with no name or time in its header, so
 // that the same bytes give the same copy every build.
 func gzipped(b []byte) []byte {
-	level := gzipBest
+	level := gzip.BestCompression
 	if len(b) > gzipSlow {
-		level = gzipLarge
+		level = 6
 	}
 	var z bytes.Buffer
 	z.Grow(len(b)/4 + 64)
@@ -145,9 +141,9 @@ func gzipped(b []byte) []byte {
 
 // brotlied returns a brotli copy of b.
 func brotlied(b []byte) []byte {
-	q := brotliBest
+	q := brotli.BestCompression
 	if len(b) > brotliSlow {
-		q = brotliLarge
+		q = 6
 	}
 	// A window no larger than the file: quality 11 sets up tables the
 	// size of its window, which for a small file would cost more than
