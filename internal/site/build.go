@@ -610,14 +610,18 @@ func (b *builder) counterparts(url, toSite string) []Counterpart {
 func (b *builder) links(bs Base, crumbs ...Crumb) Base {
 	bs.Home = bs.Rel("")
 	bs.Breadcrumbs, bs.Nav, bs.Footer = nil, nil, nil
+	// Every slice is made its size at once: every page has them.
 	if bs.URL != "" && bs.Kind != "404" {
-		bs.Breadcrumbs = append([]Crumb{{Title: b.lang.T("kind.home")}}, crumbs...)
+		bs.Breadcrumbs = make([]Crumb, 0, len(crumbs)+2)
+		bs.Breadcrumbs = append(bs.Breadcrumbs, Crumb{Title: b.lang.T("kind.home")})
+		bs.Breadcrumbs = append(bs.Breadcrumbs, crumbs...)
 		bs.Breadcrumbs = append(bs.Breadcrumbs, Crumb{Title: bs.Title, URL: bs.URL})
 		for i := range bs.Breadcrumbs {
 			bs.Breadcrumbs[i].Href = bs.Rel(bs.Breadcrumbs[i].URL)
 		}
 	}
-	nav := []NavItem{{Title: b.lang.T("kind.overview"), URL: homeKind.url("")}}
+	nav := make([]NavItem, 0, len(b.sections)+5)
+	nav = append(nav, NavItem{Title: b.lang.T("kind.overview"), URL: homeKind.url("")})
 	for _, s := range b.sections {
 		nav = append(nav, NavItem{Title: s.Title, URL: s.listURL(1)})
 	}
@@ -627,11 +631,14 @@ func (b *builder) links(bs Base, crumbs ...Crumb) Base {
 	if b.p.HasRisks() {
 		nav = append(nav, NavItem{Title: b.lang.T("kind.risks"), URL: risksKind.url("")})
 	}
-	for _, n := range append(nav, NavItem{Title: b.lang.T("kind.data"), URL: dataKind.url("")}, NavItem{Title: b.lang.T("kind.search"), URL: searchKind.url("")}) {
+	bs.Nav = append(nav, NavItem{Title: b.lang.T("kind.data"), URL: dataKind.url("")}, NavItem{Title: b.lang.T("kind.search"), URL: searchKind.url("")})
+	for i := range bs.Nav {
+		n := &bs.Nav[i]
 		n.Current, n.Href = bs.IsCurrent(n.URL), bs.Rel(n.URL)
-		bs.Nav = append(bs.Nav, n)
 	}
-	for _, pg := range b.topLevel[:min(len(b.topLevel), MaxFooterPages)] {
+	top := b.topLevel[:min(len(b.topLevel), MaxFooterPages)]
+	bs.Footer = make([]NavItem, 0, len(top)+1)
+	for _, pg := range top {
 		bs.Footer = append(bs.Footer, NavItem{Title: pg.Title, URL: pg.URL, Href: bs.Rel(pg.URL), Current: pg.URL == bs.URL})
 	}
 	a := statementKind.url("")

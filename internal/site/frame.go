@@ -117,6 +117,7 @@ func (b *builder) frame(bs *Base) *Frame {
 // added to Frame, to bring it here.
 func (f *Frame) makeKey() string {
 	var k strings.Builder
+	k.Grow(64 * (4 + len(f.Nav) + len(f.Footer) + len(f.Trail))) // grown once
 	field := func(s string) { writeField(&k, s) }
 	field(f.Root)
 	field(f.Home)
