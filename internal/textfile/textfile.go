@@ -114,8 +114,8 @@ const sniff = 4096
 // between. Text in UTF-8 or Windows-1252 has no NUL bytes at all.
 func utf16Bare(raw []byte) bool {
 	n := min(len(raw), sniff) &^ 1
-	if n < 4 {
-		return false
+	if n < 4 || bytes.IndexByte(raw[:n], 0) < 0 {
+		return false // no NUL at all, as in every file saved as UTF-8: found at once
 	}
 	var zeros [2]int
 	for i, b := range raw[:n] {
