@@ -58,7 +58,10 @@ func (s siteFS) Open(name string) (fs.File, error) {
 // is asked first, and asked again once open, since the name may have been
 // replaced between the two looks. Every page of a site is read here, and
 // the look before the open was a third of the system calls a page cost:
-// os.Root walks to the file's folder afresh for each.
+// os.Root walks to the file's folder afresh for each. A device would be
+// opened before it is refused, which only matters for one whose opening
+// does something; making a device at all takes the system's
+// administrator, and a site folder, copied or checked out, holds none.
 func (s siteFS) ReadFile(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
