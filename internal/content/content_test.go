@@ -418,21 +418,31 @@ func TestHasShortcodesUpdate(t *testing.T) {
 // problems must not depend on the order the reads finish in.
 func TestLoadInParallel(t *testing.T) {
 	files := map[string]string{}
-	drafts, broken := 0, 0
+	// What each file must load as, worked out from the file alone: a
+	// loader that lost a file's page or problems, or gave it another's,
+	// could do so alike on one core and on eight.
+	var wantPages []string
+	wantProbs := map[string]string{} // by path: the start of its problem
 	for i := range 300 {
+		path := fmt.Sprintf("content/%s/p%03d.md", []string{"reports", "minutes", "news"}[i%3], i)
 		body := fmt.Sprintf("---\ntitle: Page %d\ndate: 2025-01-%02d\n---\nText %d.\n", i, i%28+1, i)
+		title := fmt.Sprintf("Page %d", i)
 		switch i % 7 {
 		case 3:
-			body = "---\ntitle: [broken\n---\n"
-			broken++
+			body, title = "---\ntitle: [broken\n---\n", ""
+			wantProbs[path] = path + ":2: front matter:"
 		case 5:
-			body = fmt.Sprintf("---\ntitle: Draft %d\ndraft: true\n---\n", i)
-			drafts++
+			body, title = fmt.Sprintf("---\ntitle: Draft %d\ndraft: true\n---\n", i), "draft"
 		case 6:
-			body = fmt.Sprintf("---\ntitle: Odd %d\nlayout: post\n---\n", i)
+			body, title = fmt.Sprintf("---\ntitle: Odd %d\nlayout: post\n---\n", i), fmt.Sprintf("Odd %d", i)
+			wantProbs[path] = path + `:3: warning: front matter: unknown setting "layout"`
 		}
-		files[fmt.Sprintf("content/%s/p%03d.md", []string{"reports", "minutes", "news"}[i%3], i)] = body
+		files[path] = body
+		if title != "draft" {
+			wantPages = append(wantPages, path+" "+title)
+		}
 	}
+	slices.Sort(wantPages)
 	dir := write(t, files)
 	load := func(procs int) ([]string, []string) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
@@ -448,8 +458,17 @@ func TestLoadInParallel(t *testing.T) {
 		return pages, probs
 	}
 	pages, probs := load(1)
-	if len(pages) != 300-drafts || len(probs) < broken {
-		t.Fatalf("%d pages and %d problems from 300 files", len(pages), len(probs))
+	// In the order of their paths, whichever read finished first.
+	if !slices.Equal(pages, wantPages) {
+		t.Fatalf("loaded %d pages from 300 files, want %d, each with its own title, in order:\n%v", len(pages), len(wantPages), pages)
+	}
+	for _, want := range wantProbs {
+		if !slices.ContainsFunc(probs, func(p string) bool { return strings.HasPrefix(p, want) }) {
+			t.Errorf("no problem %q among %d", want, len(probs))
+		}
+	}
+	if len(probs) != len(wantProbs) {
+		t.Errorf("%d problems from 300 files, want %d: %v", len(probs), len(wantProbs), probs)
 	}
 	for range 3 {
 		if p, q := load(8); !slices.Equal(p, pages) || !slices.Equal(q, probs) {
