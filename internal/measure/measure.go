@@ -350,19 +350,28 @@ const (
 	Confidential       // [c], c
 )
 
+// markNames are each mark's catalogue key, its English word (for
+// problems, and for a template that writes a mark without a language) and
+// its symbol as the GSS writes it, in the order of the marks: one row a
+// mark, where four methods each had a switch.
+var markNames = [...]struct{ key, english, symbol string }{
+	Present:       {},
+	NotAvailable:  {"measure.mark.not-available", "not available", "[x]"},
+	NotApplicable: {"measure.mark.not-applicable", "not applicable", "[z]"},
+	Confidential:  {"measure.mark.confidential", "confidential", "[c]"},
+}
+
+// names is m's row of markNames, empty for a value outside it.
+func (m Mark) names() (n struct{ key, english, symbol string }) {
+	if int(m) < len(markNames) {
+		n = markNames[m]
+	}
+	return n
+}
+
 // Key is the mark's catalogue key, "measure.mark.not-available"; "" for
 // a figure that is there.
-func (m Mark) Key() string {
-	switch m {
-	case NotAvailable:
-		return "measure.mark.not-available"
-	case NotApplicable:
-		return "measure.mark.not-applicable"
-	case Confidential:
-		return "measure.mark.confidential"
-	}
-	return ""
-}
+func (m Mark) Key() string { return m.names().key }
 
 // Word is the word shown in place of the figure, in the language l.
 func (m Mark) Word(l *words.Lang) string {
@@ -372,32 +381,11 @@ func (m Mark) Word(l *words.Lang) string {
 	return ""
 }
 
-// String is the English word for the figure's absence, for problems and
-// for the templates that call it without a language (Word is the page's).
-func (m Mark) String() string {
-	switch m {
-	case NotAvailable:
-		return "not available"
-	case NotApplicable:
-		return "not applicable"
-	case Confidential:
-		return "confidential"
-	}
-	return ""
-}
+// String is the English word for the figure's absence (Word is the page's).
+func (m Mark) String() string { return m.names().english }
 
 // Symbol is the mark as the GSS writes it, for tables' keys and downloads.
-func (m Mark) Symbol() string {
-	switch m {
-	case NotAvailable:
-		return "[x]"
-	case NotApplicable:
-		return "[z]"
-	case Confidential:
-		return "[c]"
-	}
-	return ""
-}
+func (m Mark) Symbol() string { return m.names().symbol }
 
 // Flag qualifies a figure that is there: provisional, revised or
 // estimated, written after it as "57.3 [p]".
@@ -411,19 +399,26 @@ const (
 	Estimated
 )
 
+// flagNames are each flag's catalogue key, English word and symbol, as
+// markNames are each mark's.
+var flagNames = [...]struct{ key, english, symbol string }{
+	NoFlag:      {},
+	Provisional: {"measure.flag.provisional", "provisional", "[p]"},
+	Revised:     {"measure.flag.revised", "revised", "[r]"},
+	Estimated:   {"measure.flag.estimated", "estimated", "[e]"},
+}
+
+// names is f's row of flagNames, empty for a value outside it.
+func (f Flag) names() (n struct{ key, english, symbol string }) {
+	if int(f) < len(flagNames) {
+		n = flagNames[f]
+	}
+	return n
+}
+
 // Key is the flag's catalogue key, "measure.flag.provisional"; "" for
 // NoFlag.
-func (f Flag) Key() string {
-	switch f {
-	case Provisional:
-		return "measure.flag.provisional"
-	case Revised:
-		return "measure.flag.revised"
-	case Estimated:
-		return "measure.flag.estimated"
-	}
-	return ""
-}
+func (f Flag) Key() string { return f.names().key }
 
 // Word is the flag's word for a table's key, in the language l.
 func (f Flag) Word(l *words.Lang) string {
@@ -433,29 +428,8 @@ func (f Flag) Word(l *words.Lang) string {
 	return ""
 }
 
-// String is the flag's English word, for problems and for the templates
-// that call it without a language (Word is the page's).
-func (f Flag) String() string {
-	switch f {
-	case Provisional:
-		return "provisional"
-	case Revised:
-		return "revised"
-	case Estimated:
-		return "estimated"
-	}
-	return ""
-}
+// String is the flag's English word (Word is the page's).
+func (f Flag) String() string { return f.names().english }
 
 // Symbol is the flag as written beside a figure: "[p]".
-func (f Flag) Symbol() string {
-	switch f {
-	case Provisional:
-		return "[p]"
-	case Revised:
-		return "[r]"
-	case Estimated:
-		return "[e]"
-	}
-	return ""
-}
+func (f Flag) Symbol() string { return f.names().symbol }

@@ -63,6 +63,18 @@ func TestMarksAndFlags(t *testing.T) {
 			t.Errorf("%q, want %q", tt.got, tt.want)
 		}
 	}
+	// The English word a mark or flag writes without a language is the
+	// English catalogue's.
+	for _, m := range []Mark{NotAvailable, NotApplicable, Confidential} {
+		if m.String() != m.Word(en) {
+			t.Errorf("%s's English word is %q, the catalogue's %q", m.Key(), m.String(), m.Word(en))
+		}
+	}
+	for _, f := range []Flag{Provisional, Revised, Estimated} {
+		if f.String() != f.Word(en) {
+			t.Errorf("%s's English word is %q, the catalogue's %q", f.Key(), f.String(), f.Word(en))
+		}
+	}
 }
 
 // TestUnitFormats works every unit's figure forms by hand: tables
