@@ -15,10 +15,12 @@ var fixedWord = regexp.MustCompile(`\{\{t "([A-Za-z0-9._-]+)"\}\}`)
 // once for each language, so the word is known, and a template writes
 // literal text without the call by reflection (and its allocations) that
 // html/template makes for every action, on every page, a cost paid 30
-// times a page on a report with its edition, scorecard and chart. In an
-// attribute the word is escaped as html/template would escape it; a word
-// with a line break or template markup in it is left to the call, so
-// that a theme error's line stays where the file has it.
+// times a page on a report with its edition, scorecard and chart. A word
+// inside a tag is left to the call: how html/template escapes it there
+// depends on the attribute (quoted or not, a URL or not, and an "&"
+// already escaped kept as it is), which only html/template knows. So is a
+// word with a line break or template markup in it, so that a theme
+// error's line stays where the file has it.
 func bake(src string, funcs template.FuncMap) string {
 	t, ok := funcs["t"].(func(string) template.HTML)
 	if !ok || !strings.Contains(src, `{{t "`) {
@@ -35,13 +37,11 @@ func bake(src string, funcs template.FuncMap) string {
 		for _, c := range coded {
 			inCode = inCode || c[0] <= m[0] && m[1] <= c[1]
 		}
-		if inCode || strings.ContainsAny(w, "\n\r") || strings.Contains(w, "{{") || strings.Contains(w, "}}") || strings.HasPrefix(w, "[") {
+		inTag := strings.LastIndexByte(src[:m[0]], '<') > strings.LastIndexByte(src[:m[0]], '>')
+		if inCode || inTag || strings.ContainsAny(w, "\n\r") || strings.Contains(w, "{{") || strings.Contains(w, "}}") || strings.HasPrefix(w, "[") {
 			continue
 		}
 		out.WriteString(src[last:m[0]])
-		if inTag := strings.LastIndexByte(src[:m[0]], '<') > strings.LastIndexByte(src[:m[0]], '>'); inTag {
-			w = attrEscaped.Replace(w)
-		}
 		out.WriteString(w)
 		last = m[1]
 	}
@@ -52,7 +52,3 @@ func bake(src string, funcs template.FuncMap) string {
 // scripted finds the scripts and styles of a template's text, whose words
 // are encoded as values rather than written as text.
 var scripted = regexp.MustCompile(`(?is)<(script|style)\b.*?</(script|style)>`)
-
-// attrEscaped escapes a word in an attribute as html/template escapes the
-// call's value there, so that the page is the same byte for byte.
-var attrEscaped = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
