@@ -1161,16 +1161,13 @@ func funcsFor(l *words.Lang) template.FuncMap {
 	for k, v := range funcs {
 		fm[k] = v
 	}
-	fm["t"] = l.T
-	fm["f"] = l.F
-	fm["n"] = l.N
 	fm["list"] = l.List
 	fm["date"] = l.Date
 	// carried is a headline card's sentence: whole pounds or £1.3m.
 	fm["carried"] = func(y *model.SavingsYear) string { return chart.CarriedPhrase(l, y, true, 0) }
 	fm["value"] = func(u measure.Unit, v float64) string { return u.Value(l, v) }
 	fm["margin"] = func(u measure.Unit, a float64) string { return u.Margin(l, a, u.MarginPlaces()) }
-	pageWords(fm, l)
+	pageWords(fm, l) // t, f and n, which write HTML
 	fm["text"] = func(s string) any { return s }
 	// lang is the page's language, for the methods of the model that
 	// write words: {{.Period.LabelIn lang}}, {{.Started.In lang}}.
