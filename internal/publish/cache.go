@@ -13,14 +13,16 @@ import (
 
 // The copy cache keeps the compressed copies a build makes of files up
 // to brotliMax bytes, in the user's cache folder, named by a digest of the
-// bytes compressed. Those are the theme's stylesheet and scripts and the
-// small downloads: the same bytes build after build, and the dearest to
-// compress, since brotli's best quality, which they get, takes 40 ms for a
-// 16 KB stylesheet and brotli 6 takes 28 ms for ECharts. On a site of 440
-// data pages they were a fifth of a full build's processor time, paid again
-// by every build into an empty or new folder. Larger files, whose bytes
-// change with the site, are compressed every time and never kept, so the
-// cache holds a few files for each theme, not a copy of every build.
+// bytes compressed. Most are the theme's stylesheet and scripts, the same
+// bytes build after build, and the dearest to compress, since brotli's
+// best quality, which they get, takes 40 ms for a 16 KB stylesheet and
+// brotli 6 takes 28 ms for ECharts: on a site of 440 data pages they were
+// a fifth of a full build's processor time, paid again by every build into
+// an empty or new folder. The small downloads, and a small site's search
+// index and feed, are kept too, and a build that changed them adds their
+// new copies, which go once unused for cacheAge: tens of kilobytes a
+// build. Files over brotliMax, a large site's search index and downloads,
+// are compressed every time and never kept.
 //
 // A copy is taken from the cache only when it unpacks to the very bytes it
 // is a copy of, so a damaged file there costs a compression, never a wrong
@@ -100,11 +102,20 @@ func (d *Dir) compressed(c copyKind, b []byte) []byte {
 // cached returns the copy kept at p, when it is a copy of kind c of b, and
 // marks it used.
 func cached(p string, c copyKind, b []byte) ([]byte, bool) {
-	z, err := os.ReadFile(p)
-	if err != nil || !unpacksTo(c, z, b) {
+	f, err := os.Open(p)
+	if err != nil {
 		return nil, false
 	}
-	if info, err := os.Stat(p); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false
+	}
+	z := make([]byte, info.Size())
+	if _, err := io.ReadFull(f, z); err != nil || !unpacksTo(c, z, b) {
+		return nil, false
+	}
+	if time.Since(info.ModTime()) > 24*time.Hour {
 		now := time.Now()
 		_ = os.Chtimes(p, now, now)
 	}
