@@ -191,9 +191,9 @@ func ReadReportSite(fsys fs.FS) ReportSite {
 		}
 	}
 	if _, err := fs.Stat(fsys, MetricsFile); err == nil {
-		if t := readShaped(fsys, MetricsFile, metricFields.columns(), false, "", &scratch); t != nil {
+		cols := metricFields.columns()
+		if t := readShaped(fsys, MetricsFile, cols, false, "", &scratch); t != nil {
 			s.HeaderLine = t.headerLine
-			cols := metricFields.columns()
 			for _, h := range t.header {
 				if !slices.ContainsFunc(cols, func(c column) bool { return c.name == h }) {
 					h = ""

@@ -1,6 +1,10 @@
 package csvdata
 
-import "github.com/partnersite/partnersite/internal/problem"
+import (
+	"slices"
+
+	"github.com/partnersite/partnersite/internal/problem"
+)
 
 // Welsh returns the data as the Welsh tree of a site in English and Welsh
 // reads it: every text with a Welsh twin (name_cy beside name) in its
@@ -84,6 +88,7 @@ func (d *Data) Welsh(pl *problem.List) *Data {
 		w.Risks[i] = r
 	}
 	// Performance rows are many: copied only when a note has a twin.
+	copied := false
 	for i := range d.Performance {
 		if d.Performance[i].NoteCy == "" {
 			if n := d.Performance[i].Note; n != "" {
@@ -91,8 +96,8 @@ func (d *Data) Welsh(pl *problem.List) *Data {
 			}
 			continue
 		}
-		if &w.Performance[0] == &d.Performance[0] {
-			w.Performance = append([]Performance(nil), d.Performance...)
+		if !copied {
+			w.Performance, copied = slices.Clone(d.Performance), true
 		}
 		w.Performance[i].Note = d.Performance[i].NoteCy
 	}
