@@ -706,33 +706,13 @@ func (m *Metric) Sharing(s *Series) (before, since []Point, ok bool) {
 	if m.Service == nil || m.Service.Started.IsZero() {
 		return nil, nil, false
 	}
-	// A point is a large value, so each side is made its size once
-	// rather than grown by append.
-	side := func(pt *Point) int {
+	for _, pt := range s.Points {
 		switch {
 		case !pt.Has():
-			return 0
 		case pt.Period.End().Before(m.Service.Started.Time):
-			return 1
-		}
-		return 2
-	}
-	var n [3]int
-	for i := range s.Points {
-		n[side(&s.Points[i])]++
-	}
-	if n[1] > 0 {
-		before = make([]Point, 0, n[1])
-	}
-	if n[2] > 0 {
-		since = make([]Point, 0, n[2])
-	}
-	for i := range s.Points {
-		switch side(&s.Points[i]) {
-		case 1:
-			before = append(before, s.Points[i])
-		case 2:
-			since = append(since, s.Points[i])
+			before = append(before, pt)
+		default:
+			since = append(since, pt)
 		}
 	}
 	return before, since, true
