@@ -146,19 +146,9 @@ func soFar(lang *words.Lang, p period.Period) string {
 	y, place := yearPlace(p)
 	start := placeIn(p.Kind, y, 0)
 	if place == 0 {
-		return label(lang, p)
+		return p.LabelIn(lang)
 	}
 	return span(lang, start.Start(), p.End())
-}
-
-// label spells out the months a period covers, as period.Label does, in
-// the figure's language: "July to September 2024", "April 2024 to March
-// 2025", "June 2024".
-func label(lang *words.Lang, p period.Period) string {
-	if p.Kind == period.Month {
-		return lang.MonthYear(time.Month(p.N), p.Year)
-	}
-	return span(lang, p.Start(), p.End())
 }
 
 // span names the months from the one starting at from to the one ending
@@ -419,7 +409,7 @@ func metricSummary(lang *words.Lang, m *model.Metric, series []*model.Series, he
 	if yearToDate(m) {
 		b.WriteString(lang.F("chart.summary.latest-to-date", "when", soFar(lang, l.Period), "period", l.Period.String(), "subject", subject, "value", m.Said(l), "rating", rating, "change", change))
 	} else {
-		b.WriteString(lang.F("chart.summary.latest", "when", label(lang, l.Period), "period", l.Period.String(), "subject", subject, "value", m.Said(l), "rating", rating, "change", change))
+		b.WriteString(lang.F("chart.summary.latest", "when", l.Period.LabelIn(lang), "period", l.Period.String(), "subject", subject, "value", m.Said(l), "rating", rating, "change", change))
 	}
 	if len(series) > 1 {
 		var parts []string
