@@ -382,12 +382,8 @@ type Verdict struct {
 	// Savings is the partnership's net saving to date, for efficiency;
 	// "" for other goals, or none reported.
 	Savings string
-	// Word is the verdict in the model's language: "On course", "At
-	// risk", "Needs attention" or "No evidence yet", by the rule
-	// VerdictRule says.
-	Word string
-	// kind is the verdict as a key, "at-risk", which Why and Class go by
-	// whatever Word's language.
+	// kind is the verdict as a key, "at-risk", which Word, Why and Class
+	// go by.
 	kind string
 	lang *words.Lang
 }
@@ -427,9 +423,12 @@ func (p *Partnership) VerdictFor(g *Goal) Verdict {
 	default:
 		v.kind = "on-course"
 	}
-	v.Word = v.lang.T("evidence.verdict." + v.kind)
 	return v
 }
+
+// Word is the verdict in the model's language: "On course", "At risk",
+// "Needs attention" or "No evidence yet", by the rule VerdictRule says.
+func (v Verdict) Word() string { return orEnglish(v.lang).T("evidence.verdict." + v.kind) }
 
 // Why says what makes a goal need attention, or be at risk: "1 measure is
 // off track and 1 action is overdue"; "" when nothing does.
@@ -459,9 +458,9 @@ func (v Verdict) Why() string {
 // overdue. Risks: 3 in all, 1 high. Savings: £1.2m net to date."
 func (v Verdict) Sentence() string {
 	if why := v.Why(); why != "" {
-		return strings.TrimSpace(orEnglish(v.lang).F("evidence.verdict.because", "word", v.Word, "why", why) + " " + v.tallies())
+		return strings.TrimSpace(orEnglish(v.lang).F("evidence.verdict.because", "word", v.Word(), "why", why) + " " + v.tallies())
 	}
-	return strings.TrimSpace(orEnglish(v.lang).F("evidence.verdict.alone", "word", v.Word) + " " + v.tallies())
+	return strings.TrimSpace(orEnglish(v.lang).F("evidence.verdict.alone", "word", v.Word()) + " " + v.tallies())
 }
 
 // Detail is the sentence after the verdict's word, for a page that shows

@@ -168,7 +168,6 @@ func TestVerdictInBothLanguages(t *testing.T) {
 	} {
 		v := Verdict{Measures: Counts{OnTrack: 2, OffTrack: 1}, Actions: ActionCounts{All: 2, Overdue: 2}, Risks: 3, High: 1,
 			TopBand: tt.band, kind: "needs-attention", lang: tt.l}
-		v.Word = tt.l.T("evidence.verdict." + v.kind)
 		if got := v.Sentence(); got != tt.sentence {
 			t.Errorf("%s: %q\nwant %q", tt.l.Code, got, tt.sentence)
 		}
