@@ -1,6 +1,7 @@
 package measure
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/partnersite/partnersite/internal/words"
@@ -236,6 +237,25 @@ func TestProseInAndMean(t *testing.T) {
 		}
 		if got := tt.u.Mean(en, tt.v, tt.places); got != tt.mean {
 			t.Errorf("%s.Mean(%v, %d) = %q, want %q", tt.u, tt.v, tt.places, got, tt.mean)
+		}
+	}
+}
+
+// TestEveryWordInBothCatalogues finds the catalogue entry of every
+// rating and action status in English and Welsh. Their keys are made
+// from their English names, so a renamed value would otherwise lose its
+// word without a sign: the catalogue writes a missing key as "[key]".
+func TestEveryWordInBothCatalogues(t *testing.T) {
+	for _, l := range []*words.Lang{en, cy} {
+		for r := Green; r <= Unrated; r++ {
+			if w := r.Word(l); w == "" || strings.HasPrefix(w, "[") {
+				t.Errorf("%s: rating %s is written %q", l.Code, r, w)
+			}
+		}
+		for s := NotStarted; s <= Cancelled; s++ {
+			if w := s.Word(l); w == "" || strings.HasPrefix(w, "[") {
+				t.Errorf("%s: action status %s is written %q", l.Code, s, w)
+			}
 		}
 	}
 }
