@@ -1135,7 +1135,7 @@ var zeroPeriod period.Period
 func (b *builder) reportLink(pg *content.Page) ReportLink {
 	l := ReportLink{Title: pg.Title, URL: pg.URL, Summary: pg.Summary, Date: pg.Date, Period: pg.Period, HasPeriod: pg.PeriodSet}
 	if !pg.Date.IsZero() {
-		l.DateLine = joinLine(template.HTML(template.HTMLEscapeString(b.lang.Date(pg.Date))), b.covers(pg))
+		l.DateLine = joinLine(template.HTML(valueText.Replace(b.lang.Date(pg.Date))), b.covers(pg))
 	}
 	return l
 }
@@ -1185,7 +1185,7 @@ func funcsFor(l *words.Lang) template.FuncMap {
 func markEnglish(english map[string]bool) func(string) any {
 	return func(s string) any {
 		if english[s] {
-			return template.HTML(`<span lang="en">` + template.HTMLEscapeString(s) + `</span>`)
+			return template.HTML(`<span lang="en">` + valueText.Replace(s) + `</span>`)
 		}
 		return s
 	}

@@ -305,7 +305,9 @@ func licenceIn(l *words.Lang, c config.Licence) config.Licence {
 }
 
 // valueText escapes a value as html/template does in text: the same
-// table, so that English stays byte for byte what the template wrote.
+// table, so that a text written in Go (a part of a sentence, a date, an
+// English note on a Welsh page) is byte for byte what a template would
+// have written. template.HTMLEscapeString leaves "+" as it is.
 var valueText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 // escapeParts escapes the values of name, value pairs for f and n.
