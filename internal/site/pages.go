@@ -169,9 +169,9 @@ func (b *Base) Meta() template.HTML {
 	if len(b.Counterparts) > 0 && b.Kind != "404" && b.Kind != "embed" {
 		// Each language's page lists every language's, itself included,
 		// as search engines ask of alternates.
-		self := Counterpart{Lang: b.Site.Language, Href: b.Rel(b.URL), Abs: b.Site.BaseURL + b.URL}
-		if self.Abs == b.URL {
-			self.Abs = ""
+		self := Counterpart{Lang: b.Site.Language, Href: b.Rel(b.URL)}
+		if b.Site.BaseURL != "" {
+			self.Abs = b.Site.BaseURL + b.URL
 		}
 		for _, c := range append([]Counterpart{self}, b.Counterparts...) {
 			href := c.Abs
